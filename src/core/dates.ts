@@ -1,0 +1,34 @@
+// Calendar dates as day numbers: parsing ISO YYYY-MM-DD strictly, and formatting back.
+
+/** Days since 1970-01-01 for a real calendar date, or undefined for anything else (2026-02-30, 2026-2-3). */
+export function parseIsoDate(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  return Math.floor(Date.UTC(y, mo - 1, d) / 86_400_000);
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A date-like token that is not strict ISO but has an obvious ISO spelling (2026-2-3, 2026/02/03). */
+export function normaliseDateLike(text: string): string | undefined {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return parseIsoDate(iso) === undefined ? undefined : iso;
+}
+
+export function formatDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Today's date as a day number, from the local clock. Only used when no `today` is injected. */
+export function localToday(): number {
+  const now = new Date();
+  return Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000);
+}

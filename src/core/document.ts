@@ -1,0 +1,70 @@
+// PlanDocument: one parse of a file, shared by every rule (model, issues found while parsing, directives, outline).
+import type { Root } from 'mdast';
+import type { PlanForm, PlanModel } from './model.js';
+import type { LineIndex } from './positions.js';
+import type { Span } from './types.js';
+
+export interface SyntaxIssue {
+  span: Span;
+  detail: string;
+}
+
+export interface SchemaIssue {
+  span: Span;
+  /** Dotted path of the key, e.g. `customer.size` or `iterations[2].order`. */
+  key: string;
+  /** What was expected, in words: `one of draft, proposed, running`. */
+  expected: string;
+  /** The value as written (shortened). */
+  actual: string;
+  /** A replacement for `span` when the intended value is unambiguous (`Running` → `running`). */
+  replacement?: string;
+}
+
+export interface UnknownKeyIssue {
+  span: Span;
+  key: string;
+  /** Where it was found: `plan`, `customer`, `iteration`, ... */
+  where: string;
+  suggestion?: string;
+}
+
+export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
+
+/** An inline configuration comment: `<!-- testbed-lint-disable ID -->` or `# testbed-lint-disable ID`. */
+export interface Directive {
+  kind: DirectiveKind;
+  /** Rule ids named; empty means every rule. */
+  ids: { value: string; span: Span }[];
+  span: Span;
+  /** 1-based line of the comment. */
+  line: number;
+}
+
+export type SectionKind = 'selection' | 'iterations' | 'counterparts' | 'metrics' | 'scaleUp';
+
+/** One top-level part of the plan, in document order: an H2 section or a top-level YAML key. */
+export interface OutlineEntry {
+  kind?: SectionKind;
+  /** The heading text or the YAML key. */
+  name: string;
+  anchor: Span;
+  span: Span;
+}
+
+export interface PlanDocument {
+  text: string;
+  filePath: string;
+  form: PlanForm;
+  lines: LineIndex;
+  plan: PlanModel;
+  syntaxIssues: SyntaxIssue[];
+  schemaIssues: SchemaIssue[];
+  unknownKeys: UnknownKeyIssue[];
+  directives: Directive[];
+  outline: OutlineEntry[];
+  /** The Markdown tree (Markdown form only). */
+  mdast?: Root;
+  /** The line break the file uses, for edits that add lines. */
+  eol: '\n' | '\r\n';
+}

@@ -1,0 +1,140 @@
+// Runs the enabled rules over one parsed plan: severities, interpolation, inline disable comments, rule crashes.
+import { resolveRules, type LintConfig } from './config.js';
+import type { Directive, PlanDocument } from './document.js';
+import { interpolate, type Rule } from './rule-api.js';
+import type { Fix, Problem, RelatedLocation, Severity, Span } from './types.js';
+
+export interface RuleCrash {
+  ruleId: string;
+  error: unknown;
+}
+
+export interface EngineResult {
+  problems: Problem[];
+  crashes: RuleCrash[];
+}
+
+export interface EngineOptions {
+  rules: readonly Rule[];
+  config?: LintConfig;
+  today: number;
+  docsUrl(ruleId: string): string;
+}
+
+export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
+  const settings = resolveRules(opts.rules, opts.config);
+  const knownRuleIds = opts.rules.map((r) => r.meta.id);
+  const problems: Problem[] = [];
+  const crashes: RuleCrash[] = [];
+  for (const rule of opts.rules) {
+    const setting = settings.get(rule.meta.id)!;
+    if (setting.severity === 'off') continue;
+    const id = rule.meta.id;
+    const docsUrl = opts.docsUrl(id);
+    const found: Problem[] = [];
+    try {
+      rule.check({
+        doc,
+        plan: doc.plan,
+        options: setting.options as never,
+        today: opts.today,
+        knownRuleIds,
+        report(d) {
+          const severity = d.severity ?? (setting.severity as Severity);
+          if (severity === 'off') return;
+          const span = clampSpan(d.at, doc.text.length);
+          const start = doc.lines.positionAt(span.start);
+          const end = doc.lines.positionAt(span.end);
+          const p: Problem = {
+            ruleId: id,
+            severity,
+            messageId: d.messageId,
+            message: interpolate(rule.meta.messages[d.messageId] ?? d.messageId, d.data as Record<string, string | number> | undefined),
+            span,
+            line: start.line,
+            column: start.column,
+            endLine: end.line,
+            endColumn: end.column,
+            docsUrl,
+          };
+          if (d.fix && rule.meta.fixable === 'safe') {
+            const fix = d.fix();
+            if (fix) p.fix = clampFix(fix, doc.text.length);
+          }
+          if (d.suggest) {
+            const s = d.suggest().map((f) => clampFix(f, doc.text.length));
+            if (s.length > 0) p.suggestions = s;
+          }
+          if (d.related && d.related.length > 0) p.related = d.related.map((r) => related(doc, r.at, r.message));
+          found.push(p);
+        },
+      });
+    } catch (error) {
+      crashes.push({ ruleId: id, error });
+      continue;
+    }
+    problems.push(...found);
+  }
+  const kept = applyDirectives(problems, doc.directives, new Set(knownRuleIds));
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return { problems: kept, crashes };
+}
+
+function clampSpan(s: Span, len: number): Span {
+  const start = Math.max(0, Math.min(s.start, len));
+  return { start, end: Math.max(start, Math.min(s.end, len)) };
+}
+
+function clampFix(f: Fix, len: number): Fix {
+  return { title: f.title, edits: f.edits.map((e) => ({ span: clampSpan(e.span, len), text: e.text })) };
+}
+
+function related(doc: PlanDocument, at: Span, message: string): RelatedLocation {
+  const span = clampSpan(at, doc.text.length);
+  const s = doc.lines.positionAt(span.start);
+  const e = doc.lines.positionAt(span.end);
+  return { message, span, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+
+/**
+ * Drops problems that inline comments switch off. `disable`/`enable` act from the comment onwards,
+ * `disable-next-line` on the line after the comment, `disable-line` on its own line, `disable-file` everywhere.
+ * A comment without ids applies to every rule. Unknown ids are reported by plan-unknown-key, not here.
+ */
+export function applyDirectives(problems: Problem[], directives: readonly Directive[], known: ReadonlySet<string>): Problem[] {
+  if (directives.length === 0) return problems;
+  const sorted = [...directives].sort((a, b) => a.span.start - b.span.start);
+  return problems.filter((p) => !suppressed(p, sorted, known));
+}
+
+function covers(d: Directive, ruleId: string, known: ReadonlySet<string>): boolean {
+  const ids = d.ids.filter((i) => known.has(i.value));
+  if (d.ids.length === 0) return true;
+  return ids.some((i) => i.value === ruleId);
+}
+
+function suppressed(p: Problem, directives: readonly Directive[], known: ReadonlySet<string>): boolean {
+  // Why: problems about the comments themselves (an unknown id) must stay visible.
+  if (directives.some((d) => p.span.start >= d.span.start && p.span.end <= d.span.end)) return false;
+  let off = false;
+  for (const d of directives) {
+    if (!covers(d, p.ruleId, known)) continue;
+    switch (d.kind) {
+      case 'disable-file':
+        return true;
+      case 'disable-line':
+        if (d.line === p.line) return true;
+        break;
+      case 'disable-next-line':
+        if (d.line + 1 === p.line) return true;
+        break;
+      case 'disable':
+        if (d.span.start <= p.span.start) off = true;
+        break;
+      case 'enable':
+        if (d.span.start <= p.span.start) off = false;
+        break;
+    }
+  }
+  return off;
+}

@@ -1,0 +1,99 @@
+// The public, pure API of testbed-lint: lint a plan's text, apply fixes, read the rules. No I/O.
+import { rules as registry, docsUrlFor } from '../rules/index.js';
+import { localToday, parseIsoDate } from './dates.js';
+import type { PlanDocument } from './document.js';
+import { runRules, type RuleCrash } from './engine.js';
+import { applyFixes } from './fix.js';
+import type { PlanForm } from './model.js';
+import { parsePlan } from './parse/index.js';
+import type { LintConfig } from './config.js';
+import type { Problem } from './types.js';
+
+export type { Problem, Fix, TextEdit, Span, Position, Severity, SeveritySetting, RelatedLocation } from './types.js';
+export type { PlanDocument } from './document.js';
+export type { PlanModel, Located, DateField } from './model.js';
+export type { Rule, RuleMeta, RuleCategory, OptionSpec } from './rule-api.js';
+export type { LintConfig, RuleEntry, ConfigFileData, ConfigProblem, PresetName } from './config.js';
+export type { RuleCrash } from './engine.js';
+export {
+  PRESETS,
+  SEVERITIES,
+  mergeRuleEntries,
+  parseConfigText,
+  presetRules,
+  resolveRules,
+  validateLintConfig,
+} from './config.js';
+export { isPlan, isPlanName, formOf } from './detect.js';
+export { applyFixes } from './fix.js';
+export { LineIndex } from './positions.js';
+export { parsePlan } from './parse/index.js';
+export { formatDay, parseIsoDate } from './dates.js';
+export { VERSION } from './version.js';
+export { docsUrlFor };
+
+/** Every rule, sorted by id. */
+export const rules = registry;
+
+export interface LintOptions {
+  /** The file's path or URI; its extension picks the form (.yaml/.yml: YAML, else Markdown). */
+  filePath: string;
+  /** Rule settings; default: the `recommended` preset. */
+  config?: LintConfig;
+  /** Today's date as YYYY-MM-DD, for reproducible date rules; default: the local clock. */
+  today?: string;
+  /** Force the form instead of guessing it from `filePath`. */
+  form?: PlanForm;
+  /** Called when a rule throws; the other rules' problems are still returned. */
+  onRuleError?: (crash: RuleCrash) => void;
+}
+
+export interface LintResult {
+  problems: Problem[];
+  crashes: RuleCrash[];
+  document: PlanDocument;
+}
+
+/** Parses and lints one plan, returning the parsed document and rule crashes as well as the problems. */
+export function lintDetailed(text: string, options: LintOptions): LintResult {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const body = bom ? text.slice(1) : text;
+  let today = localToday();
+  if (options.today !== undefined) {
+    const d = parseIsoDate(options.today);
+    if (d === undefined) throw new RangeError(`today must be a date as YYYY-MM-DD, got "${options.today}"`);
+    today = d;
+  }
+  const document = parsePlan(body, options.filePath, options.form);
+  const { problems, crashes } = runRules(document, { rules: registry, config: options.config, today, docsUrl: docsUrlFor });
+  for (const c of crashes) options.onRuleError?.(c);
+  // Why: a byte-order mark is not part of the text an editor shows; offsets still refer to the text given.
+  if (bom) for (const p of problems) shift(p, 1);
+  return { problems, crashes, document };
+}
+
+function shift(p: Problem, by: number): void {
+  p.span = { start: p.span.start + by, end: p.span.end + by };
+  for (const f of [...(p.fix ? [p.fix] : []), ...(p.suggestions ?? [])])
+    f.edits = f.edits.map((e) => ({ span: { start: e.span.start + by, end: e.span.end + by }, text: e.text }));
+  for (const r of p.related ?? []) r.span = { start: r.span.start + by, end: r.span.end + by };
+}
+
+/** Lints one plan's text and returns its problems, sorted by position. Pure and deterministic given `today`. */
+export function lint(text: string, options: LintOptions): Problem[] {
+  return lintDetailed(text, options).problems;
+}
+
+/** Applies safe fixes until none is left (at most 10 passes); returns the fixed text and the problems that remain. */
+export function fixText(text: string, options: LintOptions): { text: string; problems: Problem[]; applied: number } {
+  let current = text;
+  let applied = 0;
+  for (let pass = 0; pass < 10; pass++) {
+    const problems = lint(current, options);
+    const r = applyFixes(current, problems);
+    if (r.applied === 0) return { text: current, problems, applied };
+    applied += r.applied;
+    current = r.text;
+  }
+  return { text: current, problems: lint(current, options), applied };
+}

@@ -1,0 +1,52 @@
+// Inline configuration comments in both forms: `<!-- testbed-lint-disable ID -->` and `# testbed-lint-disable ID`.
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Directive, DirectiveKind } from '../document.js';
+import type { LineIndex } from '../positions.js';
+
+const KINDS = 'disable-next-line|disable-line|disable-file|disable|enable';
+const HTML_DIRECTIVE = new RegExp(`<!--\\s*testbed-lint-(${KINDS})\\b([^]*?)-->`, 'g');
+const YAML_DIRECTIVE = new RegExp(`(?:^|\\s)#\\s*testbed-lint-(${KINDS})\\b([^\\n]*)`, 'g');
+
+function ids(body: string, bodyStart: number): Directive['ids'] {
+  const out: Directive['ids'] = [];
+  const re = /[^\s,]+/g;
+  let m: RegExpExecArray | null;
+  // Why: "--" closes a description in ESLint-style comments: `disable foo -- reason`.
+  const cut = body.search(/(^|\s)--(\s|$)/);
+  const list = cut === -1 ? body : body.slice(0, cut);
+  while ((m = re.exec(list))) out.push({ value: m[0], span: { start: bodyStart + m.index, end: bodyStart + m.index + m[0].length } });
+  return out;
+}
+
+function push(out: Directive[], lines: LineIndex, kind: string, start: number, end: number, body: string, bodyStart: number): void {
+  out.push({ kind: kind as DirectiveKind, ids: ids(body, bodyStart), span: { start, end }, line: lines.positionAt(start).line });
+}
+
+/** Directives in Markdown HTML comments (outside code, which mdast keeps as `code`, not `html`). */
+export function markdownDirectives(tree: Root, text: string, lines: LineIndex): Directive[] {
+  const out: Directive[] = [];
+  visit(tree, 'html', (node) => {
+    const base = node.position?.start.offset;
+    if (base === undefined) return;
+    const raw = text.slice(base, node.position!.end.offset);
+    for (const m of raw.matchAll(HTML_DIRECTIVE)) {
+      const start = base + m.index;
+      push(out, lines, m[1]!, start, start + m[0].length, m[2]!, start + m[0].length - 3 - m[2]!.length);
+    }
+  });
+  return out;
+}
+
+/** Directives in YAML comments within [from, to) of the text. */
+export function yamlDirectives(text: string, from: number, to: number, lines: LineIndex): Directive[] {
+  const out: Directive[] = [];
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(YAML_DIRECTIVE)) {
+    const hash = m.index + m[0].indexOf('#');
+    const start = from + hash;
+    const end = from + m.index + m[0].length;
+    push(out, lines, m[1]!, start, end, m[2]!, end - m[2]!.length);
+  }
+  return out;
+}

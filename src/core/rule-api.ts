@@ -1,0 +1,96 @@
+// The shape of a rule: declarative meta plus one check(ctx) over the parsed plan; message interpolation.
+import type { PlanDocument } from './document.js';
+import type { PlanModel } from './model.js';
+import type { Fix, Severity, Span } from './types.js';
+
+export type RuleCategory = 'structure' | 'customer' | 'iterations' | 'counterparts' | 'beyond';
+
+/** One option of a rule: its type, default and a sentence for docs and the config schema. */
+export type OptionSpec =
+  | { type: 'integer'; minimum?: number; default: number; description: string }
+  | { type: 'string'; enum?: readonly string[]; default: string; description: string }
+  | { type: 'boolean'; default: boolean; description: string }
+  | { type: 'string[]'; items?: readonly string[]; default: readonly string[]; description: string };
+
+export interface RuleMeta<MessageId extends string = string> {
+  /** The spec's kebab-case id; equals the rule's folder and file name. */
+  id: string;
+  /** Completes "This rule ...". */
+  description: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  /** In words, when the default depends on the plan ("error when live, info otherwise"). */
+  severityNote?: string;
+  fixable: 'none' | 'safe' | 'unsafe';
+  messages: Record<MessageId, string>;
+  /** Options by their (kebab-case, as in the spec) key. */
+  options?: Record<string, OptionSpec>;
+}
+
+type Placeholders<S extends string> = S extends `${string}{{${infer P}}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+interface ReportBase {
+  /** The span the problem points at. */
+  at: Span;
+  /** The safe fix, computed lazily (only for rules with `fixable: "safe"`). */
+  fix?: () => Fix | undefined;
+  /** Edits that change meaning, offered to a person, never applied by fix-all. */
+  suggest?: () => Fix[];
+  related?: { at: Span; message: string }[];
+  /** Overrides the configured severity for this report (for rules whose severity depends on the plan). */
+  severity?: Severity | 'off';
+}
+
+/** A report: the messageId picks the message, and `data` must supply exactly its placeholders. */
+export type ReportDescriptor<Messages extends Record<string, string>> = {
+  [K in Extract<keyof Messages, string>]: ReportBase & { messageId: K } & ([Placeholders<Messages[K]>] extends [never]
+      ? { data?: undefined }
+      : { data: Record<Placeholders<Messages[K]>, string | number> });
+}[Extract<keyof Messages, string>];
+
+export interface RuleContext<Options, Messages extends Record<string, string>> {
+  doc: PlanDocument;
+  plan: PlanModel;
+  options: Options;
+  /** Today as a day number (days since 1970-01-01). */
+  today: number;
+  /** Every rule id the linter knows, for checks of inline configuration comments. */
+  knownRuleIds: readonly string[];
+  report(d: ReportDescriptor<Messages>): void;
+}
+
+export interface Rule<Options = Record<string, unknown>, MessageId extends string = string> {
+  meta: RuleMeta<MessageId>;
+  check(ctx: RuleContext<Options, Record<MessageId, string>>): void;
+}
+
+/** The typed options object a rule's check receives, derived from its option specs. */
+export type OptionsOf<O extends Record<string, OptionSpec>> = {
+  [K in keyof O]: O[K] extends { type: 'integer' }
+    ? number
+    : O[K] extends { type: 'boolean' }
+      ? boolean
+      : O[K] extends { type: 'string' }
+        ? string
+        : readonly string[];
+};
+
+/** Declares a rule; the identity function, there for type inference of messages, placeholders and options. */
+export function defineRule<const M extends Record<string, string>, const O extends Record<string, OptionSpec> = Record<never, OptionSpec>>(rule: {
+  meta: RuleMeta<Extract<keyof M, string>> & { messages: M; options?: O };
+  check(ctx: RuleContext<OptionsOf<O>, M>): void;
+}): Rule<OptionsOf<O>, Extract<keyof M, string>> {
+  return rule as unknown as Rule<OptionsOf<O>, Extract<keyof M, string>>;
+}
+
+/** Replaces `{{name}}` in a message with data; a missing value is left visible as `{{name}}`. */
+export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*([\w-]+)\s*\}\}/g, (m, key: string) =>
+    data && Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : m,
+  );
+}
+
+/** The placeholder names of a message template. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{\{\s*([\w-]+)\s*\}\}/g)].map((m) => m[1]!);
+}

@@ -1,0 +1,29 @@
+// customer-named: the testbed customer is named, and not with a placeholder.
+import { defineRule } from '../../core/rule-api.js';
+
+const PLACEHOLDER = /^(tbd|tba|todo|tbc|n\/?a|none|unknown|\?+|x{2,}|\.\.\.|…|-+|<.*>|\[.*\])$/i;
+
+export default defineRule({
+  meta: {
+    id: 'customer-named',
+    description: 'requires `customer.name`, and rejects placeholders such as TBD, TODO, ? or xxx.',
+    category: 'customer',
+    defaultSeverity: 'error',
+    fixable: 'none',
+    messages: {
+      missing: 'No testbed customer is named; add `customer: name:` with the one customer the testbed runs with.',
+      placeholder: 'The customer name "{{name}}" is a placeholder; name the real customer before the testbed starts.',
+    },
+  },
+  check(ctx) {
+    const c = ctx.plan.customer;
+    const name = c?.name;
+    if (!name) {
+      ctx.report({ messageId: 'missing', at: c?.anchor ?? ctx.plan.titleAnchor });
+      return;
+    }
+    if (PLACEHOLDER.test(name.value.trim())) {
+      ctx.report({ messageId: 'placeholder', data: { name: name.value.trim() }, at: name.span });
+    }
+  },
+});

@@ -1,0 +1,20 @@
+// plan-syntax: the front matter or YAML plan parses; each syntax error is reported where it is.
+import { defineRule } from '../../core/rule-api.js';
+
+export default defineRule({
+  meta: {
+    id: 'plan-syntax',
+    description: 'reports YAML syntax errors in the front matter or the YAML plan, at the offending line and column.',
+    category: 'structure',
+    defaultSeverity: 'error',
+    fixable: 'none',
+    messages: {
+      yaml: 'YAML syntax error: {{detail}}; fix the YAML so the rest of the plan can be read.',
+    },
+  },
+  check(ctx) {
+    for (const issue of ctx.doc.syntaxIssues) {
+      ctx.report({ messageId: 'yaml', data: { detail: issue.detail }, at: issue.span });
+    }
+  },
+});
