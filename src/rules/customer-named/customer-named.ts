@@ -1,7 +1,8 @@
 // customer-named: the testbed customer is named, and not with a placeholder.
 import { defineRule } from '../../core/rule-api.js';
+import { isPlaceholder } from '../../core/text.js';
 
-const PLACEHOLDER = /^(tbd|tba|todo|tbc|n\/?a|none|unknown|\?+|x{2,}|\.\.\.|…|-+|<.*>|\[.*\])$/i;
+
 
 export default defineRule({
   meta: {
@@ -22,7 +23,7 @@ export default defineRule({
       ctx.report({ messageId: 'missing', at: c?.anchor ?? ctx.plan.titleAnchor });
       return;
     }
-    if (PLACEHOLDER.test(name.value.trim())) {
+    if (isPlaceholder(name.value)) {
       ctx.report({ messageId: 'placeholder', data: { name: name.value.trim() }, at: name.span });
     }
   },
