@@ -2,8 +2,6 @@
 import { defineRule } from '../../core/rule-api.js';
 import { isPlaceholder } from '../../core/text.js';
 
-
-
 export default defineRule({
   meta: {
     id: 'customer-named',
