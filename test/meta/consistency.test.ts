@@ -1,0 +1,150 @@
+// Consistency gates (house style 2.5): registry, ids, docs, messages, generated files and the pure core.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VERSION, docsUrlFor, rules } from '../../src/core/index.js';
+import { CONFIG_SCHEMA_PATH, configSchemaText, readmeRuleTable, README_END, README_START } from '../../scripts/generated.js';
+import { readRuleDoc } from '../helpers/rule-docs.js';
+
+const ROOT = join(__dirname, '../..');
+const RULES_DIR = join(ROOT, 'src/rules');
+
+/** The spec's catalogue (../shared/spec/testbed-plan.md, "Rules"); checked against the spec itself when it is beside the repo. */
+const SPEC_IDS = [
+  'plan-syntax', 'plan-schema', 'plan-unknown-key',
+  'customer-named', 'customer-rationale', 'customer-not-premier', 'customer-conditions',
+  'iteration-log', 'iteration-dated', 'iteration-order', 'iteration-change', 'iteration-feedback', 'iteration-depth', 'iteration-stale',
+  'counterparts-listed', 'counterparts-cross-functional', 'counterpart-early', 'counterpart-benefit', 'counterpart-finance', 'counterpart-back-end',
+  'aims-stated', 'metric-outside-in', 'metric-worst-case', 'scale-up-plan',
+];
+
+const SPEC_DEFAULTS: Record<string, string> = {
+  'plan-syntax': 'error', 'plan-schema': 'error', 'plan-unknown-key': 'warning',
+  'customer-named': 'error', 'customer-rationale': 'error', 'customer-not-premier': 'warning', 'customer-conditions': 'warning',
+  'iteration-log': 'error', 'iteration-dated': 'error', 'iteration-order': 'warning', 'iteration-change': 'error',
+  'iteration-feedback': 'warning', 'iteration-depth': 'warning', 'iteration-stale': 'warning',
+  'counterparts-listed': 'error', 'counterparts-cross-functional': 'warning', 'counterpart-early': 'warning',
+  'counterpart-benefit': 'warning', 'counterpart-finance': 'warning', 'counterpart-back-end': 'info',
+  'aims-stated': 'warning', 'metric-outside-in': 'warning', 'metric-worst-case': 'info', 'scale-up-plan': 'warning',
+};
+
+const ids = rules.map((r) => r.meta.id);
+
+describe('the registry', () => {
+  it('registers every rule folder, and every registered rule has a folder, module and doc', () => {
+    const folders = readdirSync(RULES_DIR).filter((f) => statSync(join(RULES_DIR, f)).isDirectory()).sort();
+    expect(folders).toEqual([...ids].sort());
+    for (const id of ids) {
+      expect(existsSync(join(RULES_DIR, id, `${id}.ts`)), `${id}.ts`).toBe(true);
+      expect(existsSync(join(RULES_DIR, id, `${id}.md`)), `${id}.md`).toBe(true);
+      expect(existsSync(join(ROOT, 'test/rules/__snapshots__', `${id}.snap.md`)), `${id}.snap.md`).toBe(true);
+    }
+  });
+
+  it('is sorted by id, with unique kebab-case ids', () => {
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+
+  it("holds exactly the spec's catalogue, with the spec's default severities", () => {
+    expect([...ids].sort()).toEqual([...SPEC_IDS].sort());
+    for (const r of rules) expect(r.meta.defaultSeverity, r.meta.id).toBe(SPEC_DEFAULTS[r.meta.id]);
+    const spec = join(ROOT, '../shared/spec/testbed-plan.md');
+    if (existsSync(spec)) {
+      const text = readFileSync(spec, 'utf8');
+      const rows = [...text.matchAll(/^\| `([a-z-]+)` \| ([^|]+) \|/gm)].map((m) => [m[1]!, m[2]!.trim()] as const);
+      expect(rows.map(([id]) => id).sort()).toEqual([...SPEC_IDS].sort());
+      for (const [id, def] of rows) expect(def.startsWith(SPEC_DEFAULTS[id]!), `${id}: spec says "${def}"`).toBe(true);
+    }
+  });
+
+  it('derives version-pinned docs URLs', () => {
+    for (const id of ids) {
+      expect(docsUrlFor(id)).toBe(`https://github.com/testbed-lint/testbed-lint/blob/v${VERSION}/src/rules/${id}/${id}.md`);
+    }
+  });
+});
+
+const MESSAGE_STYLE = /^[A-Z`"].*[^ ]; [^ ].*[.?]$/s;
+
+describe.each(rules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) => {
+  const source = readFileSync(join(RULES_DIR, id, `${id}.ts`), 'utf8');
+
+  it('has a meta id equal to its folder and file, and a one-line summary first', () => {
+    expect(rule.meta.id).toBe(id);
+    expect(source.split('\n')[0]).toMatch(new RegExp(`^// ${id}: \\S`));
+    expect(source).not.toMatch(/PLACEHOLDER/);
+  });
+
+  it('describes itself as completing "This rule ..."', () => {
+    expect(rule.meta.description).toMatch(/^[a-z].*\.$/);
+  });
+
+  it('phrases every message "<what is wrong>; <what to do>." and uses every messageId', () => {
+    for (const [mid, msg] of Object.entries(rule.meta.messages)) {
+      expect(msg, `${mid}: ${msg}`).toMatch(MESSAGE_STYLE);
+      expect(mid).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+      const used = new RegExp(`['"\`]${mid}['"\`]`).test(source);
+      expect(used, `messageId "${mid}" is never reported`).toBe(true);
+    }
+  });
+
+  it('declares options with kebab-case keys, a default and a description', () => {
+    for (const [k, s] of Object.entries(rule.meta.options ?? {})) {
+      expect(k).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(s.description).toMatch(/^[A-Z].*\.$/);
+      expect(s.default).not.toBeUndefined();
+    }
+  });
+
+  it('has a doc whose header agrees with meta and whose headings come in the house order', () => {
+    const doc = readRuleDoc(readFileSync(join(RULES_DIR, id, `${id}.md`), 'utf8'));
+    expect(doc.title).toBe(id);
+    const fix = rule.meta.fixable === 'none' ? 'no' : rule.meta.fixable;
+    const sev = rule.meta.severityNote ? `${rule.meta.defaultSeverity}\` (${rule.meta.severityNote})` : `${rule.meta.defaultSeverity}\``;
+    expect(doc.header).toBe(`Category: \`${rule.meta.category}\` · Severity: \`${sev} · Fixable: \`${fix}\``);
+    const h2 = doc.headings.filter((h) => h.startsWith('## ')).map((h) => h.slice(3));
+    const expected = ['Incorrect', 'Correct', ...(rule.meta.options ? ['Options'] : []), ...(rule.meta.fixable !== 'none' ? ['Fix'] : []), 'When not to use it'];
+    expect(h2).toEqual(expected);
+    const h3 = doc.headings.filter((h) => h.startsWith('### ')).map((h) => h.slice(4));
+    expect(h3).toEqual(Object.keys(rule.meta.options ?? {}));
+    expect(doc.otherBlocks.filter((b) => b.lang !== 'text' && b.lang !== 'yaml' && b.lang !== 'markdown' && b.lang !== 'json' && b.lang !== 'sh')).toEqual([]);
+  });
+});
+
+describe('generated files', () => {
+  it('README rule table is up to date (run `npm run generate`)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const a = readme.indexOf(README_START);
+    const b = readme.indexOf(README_END);
+    expect(a).toBeGreaterThan(-1);
+    expect(readme.slice(a, b + README_END.length)).toBe(readmeRuleTable());
+  });
+
+  it('config JSON Schema is up to date (run `npm run generate`)', () => {
+    expect(readFileSync(join(ROOT, CONFIG_SCHEMA_PATH), 'utf8')).toBe(configSchemaText());
+  });
+});
+
+describe('the pure core', () => {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) files.push(p);
+    }
+  };
+  walk(join(ROOT, 'src/core'));
+  walk(RULES_DIR);
+
+  it.each(files.map((f) => [relative(ROOT, f)]))('%s imports nothing from vscode or Node and never touches process', (rel) => {
+    const text = readFileSync(join(ROOT, rel), 'utf8');
+    const imports = [...text.matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+    for (const spec of imports) {
+      expect(spec, `${rel} imports ${spec}`).not.toMatch(/^(vscode|node:|fs$|fs\/|path$|os$|child_process$|process$|url$|crypto$)/);
+    }
+    expect(text).not.toMatch(/\bprocess\.|\brequire\(|\b__dirname\b/);
+  });
+});
