@@ -1,18 +1,48 @@
-// iteration-feedback: requires every iteration entry to record the customer feedback or experience that prompted it. (PLACEHOLDER: check not written yet)
+// iteration-feedback: every iteration entry records the customer feedback or experience that prompted it.
+import type { Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { PlanDocument } from '../../core/document.js';
+import type { IterationEntry } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
+import { isPlaceholder } from '../../core/text.js';
+
+/** Header names the parser reads as the Feedback column of an iteration table. */
+const COLUMN_NAMES = ['feedback', 'customer feedback', 'experience'];
+
+/** How to add this entry's feedback, in the words of its own style. */
+function addFeedback(doc: PlanDocument, entry: IterationEntry): string {
+  if (doc.form === 'yaml') return 'add `feedback:`';
+  if (doc.text.startsWith('#', entry.anchor.start)) return 'add a "- Feedback:" line';
+  // A table row: a cell to fill in, or a column the table lacks.
+  const table = doc.mdast?.children.find(
+    (n): n is Table => n.type === 'table' && (n.position?.start.offset ?? Infinity) <= entry.span.start && entry.span.start < (n.position?.end.offset ?? 0),
+  );
+  const header = table?.children[0]?.children.map((c) => toString(c).trim().toLowerCase().replace(/\s+/g, ' ')) ?? [];
+  return header.some((h) => COLUMN_NAMES.includes(h)) ? 'fill in its Feedback cell' : 'add a Feedback column to the table';
+}
 
 export default defineRule({
   meta: {
     id: 'iteration-feedback',
-    description: "requires every iteration entry to record the customer feedback or experience that prompted it.",
+    description: 'requires every iteration entry to record the customer feedback or experience that prompted it.',
     category: 'iterations',
     defaultSeverity: 'warning',
     fixable: 'none',
     messages: {
-      todo: 'Not written yet; placeholder.',
+      missing: 'This iteration entry records no customer feedback; {{action}} with what the customer said or experienced that led to the change.',
+      placeholder:
+        'The feedback "{{value}}" is a placeholder; write what the customer said or experienced, or "No feedback this round." if there was none.',
     },
   },
-  check() {
-    // PLACEHOLDER
+  check(ctx) {
+    for (const entry of ctx.plan.iterations?.entries ?? []) {
+      const feedback = entry.feedback;
+      if (!feedback) {
+        ctx.report({ messageId: 'missing', data: { action: addFeedback(ctx.doc, entry) }, at: entry.anchor });
+      } else if (isPlaceholder(feedback.value)) {
+        // Why: "None" or "N/A" may mean "nobody asked"; an explicit sentence such as "No feedback this round." counts as recorded.
+        ctx.report({ messageId: 'placeholder', data: { value: feedback.value.trim() }, at: feedback.span });
+      }
+    }
   },
 });

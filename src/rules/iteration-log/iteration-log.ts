@@ -1,22 +1,130 @@
-// iteration-log: requires an iteration log with at least one entry. (PLACEHOLDER: check not written yet)
+// iteration-log: requires an iteration log with at least one entry (an error once the testbed is live).
+import type { Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { formatDay } from '../../core/dates.js';
+import type { PlanDocument } from '../../core/document.js';
+import { indentAt, insertLinesAfter, insertSection } from '../../core/edits.js';
+import { isLive, type IterationEntry, type ListSection } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
+import type { Fix, Severity, TextEdit } from '../../core/types.js';
+
+// The scaffold's prompts: placeholders on purpose, so iteration-change and iteration-feedback keep asking until they are filled in.
+const CHANGE_PROMPT = 'TODO: what we now do differently for the customer';
+const FEEDBACK_PROMPT = 'TODO: what the customer said or experienced that prompted it';
+const TITLE_PROMPT = 'TODO: name the change';
+// Source and order stay empty (an empty value is simply absent); a comment lists the allowed words.
+const ENUM_HINT_MD = '<!-- Source: customer or internal. Order: first, second or third. -->';
+
+/** The lines of one Markdown entry in the headings style. */
+function markdownEntry(day: string): string[] {
+  return [`### ${day} — ${TITLE_PROMPT}`, '', `- Change: ${CHANGE_PROMPT}`, `- Feedback: ${FEEDBACK_PROMPT}`, '- Source:', '- Order:', '', ENUM_HINT_MD];
+}
+
+/** The lines of one YAML list item, indented below a key at `indent`. */
+function yamlItem(day: string, indent: string): string[] {
+  const i = `${indent}  `;
+  return [
+    `${i}- date: ${day}`,
+    `${i}  change: "${CHANGE_PROMPT}"`,
+    `${i}  feedback: "${FEEDBACK_PROMPT}"`,
+    `${i}  source:  # customer or internal`,
+    `${i}  order:  # first, second or third`,
+  ];
+}
+
+const COLUMN_PROMPTS: [string[], (day: string) => string][] = [
+  [['date', 'when'], (day) => day],
+  [['change', 'changes', 'what changed'], () => CHANGE_PROMPT],
+  [['feedback', 'customer feedback', 'experience'], () => FEEDBACK_PROMPT],
+];
+
+/** A table of the section whose header names a Date or Change column (the parser's test for an iteration table). */
+function iterationTable(doc: PlanDocument, section: ListSection<IterationEntry>): Table | undefined {
+  for (const node of doc.mdast?.children ?? []) {
+    if (node.type !== 'table') continue;
+    const start = node.position?.start.offset ?? -1;
+    if (start < section.span.start || start > section.span.end) continue;
+    const header = node.children[0]?.children.map((c) => toString(c).trim().toLowerCase().replace(/\s+/g, ' ')) ?? [];
+    if (header.some((h) => ['date', 'when', 'change', 'changes', 'what changed'].includes(h))) return node;
+  }
+  return undefined;
+}
+
+/** The fix for a section that exists but holds no entry. */
+function fillEmpty(doc: PlanDocument, section: ListSection<IterationEntry>, day: string): TextEdit[] | undefined {
+  if (doc.form === 'yaml') {
+    const text = doc.text;
+    const afterKey = text.slice(section.anchor.end, section.span.end);
+    const m = /^([ \t]*:)([ \t]*)(.*?)[ \t]*$/s.exec(afterKey);
+    if (!m) return undefined;
+    const value = m[3]!;
+    // Why: only an empty value is filled; a scalar or a list of malformed items is the writer's text, not ours to replace.
+    if (!/^(|~|null|Null|NULL|\[\s*\]|''|"")$/.test(value)) return undefined;
+    const edits: TextEdit[] = [];
+    if (value !== '') {
+      const from = section.anchor.end + m[1]!.length;
+      edits.push({ span: { start: from, end: from + m[2]!.length + value.length }, text: '' });
+    }
+    edits.push(insertLinesAfter(doc, section.span.end, yamlItem(day, indentAt(doc, section.anchor.start))));
+    return edits;
+  }
+  const table = iterationTable(doc, section);
+  if (table) {
+    const header = table.children[0]!.children.map((c) => toString(c).trim().toLowerCase().replace(/\s+/g, ' '));
+    const cells = header.map((h) => COLUMN_PROMPTS.find(([names]) => names.includes(h))?.[1](day) ?? '');
+    const row = `|${cells.map((c) => (c ? ` ${c} ` : '  ')).join('|')}|`;
+    return [insertLinesAfter(doc, table.position!.end.offset!, [row])];
+  }
+  // Why: at the end of the section, so an introduction written under the heading stays first.
+  return [insertLinesAfter(doc, section.span.end, ['', ...markdownEntry(day)])];
+}
 
 export default defineRule({
   meta: {
     id: 'iteration-log',
-    description: "requires an iteration log with at least one entry.",
+    description: 'requires an iteration log with at least one entry: an error once the testbed is live, a reminder before.',
     category: 'iterations',
     defaultSeverity: 'error',
     severityNote: 'error when live, info otherwise',
     fixable: 'safe',
     messages: {
-      todo: 'Not written yet; placeholder.',
+      missingSection: 'The plan has no iteration log; add an "Iteration log" section and record each change with its date and the customer feedback behind it.',
+      missingKey: 'The plan has no `iterations:` list; add it and record each change with its date and the customer feedback behind it.',
+      empty: 'The iteration log has no entries; record each change you make with its date and the customer feedback behind it.',
     },
     options: {
-      'not-live-severity': {type: "string", enum: ["error", "warning", "info", "off"], default: "info", description: "The severity used while the plan is not live (draft or proposed)."},
+      'not-live-severity': {
+        type: 'string',
+        enum: ['error', 'warning', 'info', 'off'],
+        default: 'info',
+        description: 'The severity used while the plan is not live (draft or proposed).',
+      },
     },
   },
-  check() {
-    // PLACEHOLDER
+  check(ctx) {
+    const plan = ctx.plan;
+    const section = plan.iterations;
+    if (section && section.entries.length > 0) return;
+    const severity = isLive(plan) ? undefined : (ctx.options['not-live-severity'] as Severity | 'off');
+    const day = formatDay(ctx.today);
+    if (!section) {
+      const lines = ctx.doc.form === 'yaml' ? ['iterations:', ...yamlItem(day, '')] : ['## Iteration log', '', ...markdownEntry(day)];
+      ctx.report({
+        messageId: ctx.doc.form === 'yaml' ? 'missingKey' : 'missingSection',
+        at: plan.titleAnchor,
+        severity,
+        fix: (): Fix => ({ title: 'Add an iteration log with a first entry to fill in', edits: [insertSection(ctx.doc, 'iterations', lines)] }),
+      });
+      return;
+    }
+    ctx.report({
+      messageId: 'empty',
+      at: section.anchor,
+      severity,
+      fix: () => {
+        const edits = fillEmpty(ctx.doc, section, day);
+        return edits && { title: 'Add a first iteration entry to fill in', edits };
+      },
+    });
   },
 });
