@@ -1,21 +1,49 @@
-// counterpart-early: warns when a counterpart joined later than `start` plus `grace-days`. (PLACEHOLDER: check not written yet)
+// counterpart-early: warns when a counterpart joined later than `start` plus `grace-days`.
+import { formatDay } from '../../core/dates.js';
 import { defineRule } from '../../core/rule-api.js';
+import { isPlaceholder } from '../../core/text.js';
+
+function days(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`;
+}
 
 export default defineRule({
   meta: {
     id: 'counterpart-early',
-    description: "warns when a counterpart joined later than `start` plus `grace-days`.",
+    description: 'warns when a counterpart joined later than the plan\'s `start` plus `grace-days`.',
     category: 'counterparts',
     defaultSeverity: 'warning',
     fixable: 'none',
     messages: {
-      todo: 'Not written yet; placeholder.',
+      late: 'The counterpart for {{department}} joined on {{since}}, {{after}} after the plan started; involve each department from the start (by {{latest}}), so it can shape the testbed.',
+      lateUnnamed: 'A counterpart joined on {{since}}, {{after}} after the plan started; involve each department from the start (by {{latest}}), so it can shape the testbed.',
     },
     options: {
-      'grace-days': {type: "integer", minimum: 0, default: 14, description: "Days after `start` within which a counterpart still counts as involved from the start."},
+      'grace-days': {
+        type: 'integer',
+        minimum: 0,
+        default: 14,
+        description: 'Days after `start` within which a counterpart still counts as involved from the start.',
+      },
     },
   },
-  check() {
-    // PLACEHOLDER
+  check(ctx) {
+    const start = ctx.plan.start;
+    // Why: a missing start leaves nothing to compare with; an invalid date is plan-schema's to report.
+    if (start?.day === undefined) return;
+    const latest = start.day + ctx.options['grace-days'];
+    for (const c of ctx.plan.counterparts?.entries ?? []) {
+      const since = c.since;
+      if (since?.day === undefined || since.day <= latest) continue;
+      const common = {
+        since: since.value.trim(),
+        after: days(since.day - start.day),
+        latest: formatDay(latest),
+      };
+      const related = [{ at: start.span, message: 'The plan starts here' }];
+      const d = c.department?.value.trim();
+      if (d && !isPlaceholder(d)) ctx.report({ messageId: 'late', data: { ...common, department: d }, at: since.span, related });
+      else ctx.report({ messageId: 'lateUnnamed', data: common, at: since.span, related });
+    }
   },
 });
