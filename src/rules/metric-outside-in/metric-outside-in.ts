@@ -1,4 +1,4 @@
-// metric-outside-in: requires at least one metric measured from the customer's perspective. (PLACEHOLDER: check not written yet)
+// metric-outside-in: requires at least one metric measured from the customer's perspective.
 import { defineRule } from '../../core/rule-api.js';
 
 export default defineRule({
@@ -9,10 +9,28 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'none',
     messages: {
-      todo: 'Not written yet; placeholder.',
+      missing: 'The plan has no metrics; add {{where}} with at least one metric of what the customer experiences, with perspective `customer`.',
+      empty: 'The metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`.',
+      allInternal:
+        "None of the metrics is measured from the customer's perspective; add one the customer experiences (such as ward stock-outs), with perspective `customer`.",
     },
   },
-  check() {
-    // PLACEHOLDER
+  check(ctx) {
+    const metrics = ctx.plan.metrics;
+    if (!metrics) {
+      ctx.report({
+        messageId: 'missing',
+        data: { where: ctx.doc.form === 'yaml' ? '`metrics:`' : 'a "Metrics" section' },
+        at: ctx.plan.titleAnchor,
+      });
+      return;
+    }
+    if (metrics.entries.length === 0) {
+      ctx.report({ messageId: 'empty', at: metrics.anchor });
+      return;
+    }
+    if (!metrics.entries.some((m) => m.perspective?.value === 'customer')) {
+      ctx.report({ messageId: 'allInternal', at: metrics.anchor });
+    }
   },
 });

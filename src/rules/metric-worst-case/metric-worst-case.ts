@@ -1,21 +1,53 @@
-// metric-worst-case: requires customer-perspective metrics to track the worst experience (worst, p95, max), not only an average. (PLACEHOLDER: check not written yet)
+// metric-worst-case: requires customer-perspective metrics to track the worst experience (worst, p95, max), not only an average.
 import { defineRule } from '../../core/rule-api.js';
 
 export default defineRule({
   meta: {
     id: 'metric-worst-case',
-    description: "requires customer-perspective metrics to track the worst experience (worst, p95, max), not only an average.",
+    description: 'requires customer-perspective metrics to track the worst experience (worst, p95, max), not only an average.',
     category: 'beyond',
     defaultSeverity: 'info',
     fixable: 'none',
     messages: {
-      todo: 'Not written yet; placeholder.',
+      notWorst:
+        'The customer metric {{name}} is tracked as "{{aggregate}}", which hides the worst experiences; track it as {{allowed}}, since customers judge by their worst experiences.',
+      noAggregate:
+        'The customer metric {{name}} has no aggregate; track it as {{allowed}}, since customers judge by their worst experiences.',
     },
     options: {
-      'aggregates': {type: "string[]", default: ["worst", "max", "p99", "p95", "p90"], description: "Aggregates (compared case-insensitively) that count as tracking the worst experience."},
+      aggregates: {
+        type: 'string[]',
+        default: ['worst', 'max', 'p99', 'p95', 'p90'],
+        description: 'Aggregates (compared case-insensitively) that count as tracking the worst experience.',
+      },
     },
   },
-  check() {
-    // PLACEHOLDER
+  check(ctx) {
+    const metrics = ctx.plan.metrics;
+    if (!metrics) return;
+    const allowedList = ctx.options.aggregates.map(norm).filter((a) => a !== '');
+    // Why: an empty list would flag every customer metric with a message naming nothing to use instead.
+    if (allowedList.length === 0) return;
+    const allowed = new Set(allowedList);
+    const allowedText = orList(allowedList.map((a) => `\`${a}\``));
+    for (const m of metrics.entries) {
+      if (m.perspective?.value !== 'customer') continue;
+      const name = m.name && m.name.value.trim() ? `"${m.name.value.trim()}"` : 'without a name';
+      const agg = m.aggregate;
+      if (!agg || norm(agg.value) === '') {
+        ctx.report({ messageId: 'noAggregate', data: { name, allowed: allowedText }, at: m.name?.span ?? m.anchor });
+      } else if (!allowed.has(norm(agg.value))) {
+        ctx.report({ messageId: 'notWorst', data: { name, aggregate: agg.value.trim(), allowed: allowedText }, at: agg.span });
+      }
+    }
   },
 });
+
+function norm(s: string): string {
+  return s.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** "a", "a or b", "a, b or c". */
+function orList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
+}

@@ -1,22 +1,115 @@
-// scale-up-plan: requires a scaling or closed plan to say how planning, resource allocation and compensation will change. (PLACEHOLDER: check not written yet)
+// scale-up-plan: requires a scaling or closed plan to say how planning, resource allocation and compensation will change.
+import { insertSection } from '../../core/edits.js';
+import { effectiveStatus, type Located, type PlanForm } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
+import { hasAnyPhrase, isPlaceholder } from '../../core/text.js';
+
+/** The three things that must change for a proven innovation to scale, and words that show a plan talks about them. */
+const TOPICS = [
+  {
+    name: 'planning',
+    phrases: [
+      'planning', 'forecast', 'forecasts', 'forecasting', 'roadmap', 'roadmaps', 'budget cycle', 'budgeting',
+      'annual plan', 'account plan', 'account plans', 'business plan', 'operating plan', 'sales plan', 'strategic plan',
+    ],
+  },
+  {
+    name: 'resource allocation',
+    phrases: [
+      'resource', 'resources', 'resourcing', 'allocation', 'allocate', 'allocated', 'budget', 'budgets', 'headcount',
+      'staffing', 'staff', 'hire', 'hiring', 'capacity', 'funding', 'funded', 'fund', 'investment', 'invest',
+    ],
+  },
+  {
+    name: 'compensation',
+    phrases: [
+      'compensation', 'incentive', 'incentives', 'bonus', 'bonuses', 'commission', 'commissions', 'pay', 'salary',
+      'salaries', 'quota', 'quotas', 'target', 'targets', 'reward', 'rewards', 'rewarded', 'scorecard', 'scorecards',
+    ],
+  },
+] as const;
+
+/** The fix's prompts: one line per topic, each a to-do, so the section is reported until they are answered. */
+const PROMPTS = [
+  'Planning: TODO how will account plans, forecasts and the budget cycle change to include the innovation?',
+  'Resource allocation: TODO which budget, people and capacity will move to it, and from where?',
+  'Compensation: TODO how will incentives, targets or bonuses reward the people who spread it?',
+];
+
+/** A line's list marker and leading emphasis: `- **`. */
+const MARKER = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__|\*|_)?/;
+/** A label after the marker: `Planning:**`. */
+const LABEL = /^[\p{L}][\p{L} &/-]{0,40}?(?:\*\*|__|\*|_)?[ \t]*:(?:\*\*|__|\*|_)?[ \t]*/u;
 
 export default defineRule({
   meta: {
     id: 'scale-up-plan',
-    description: "requires a scaling or closed plan to say how planning, resource allocation and compensation will change.",
+    description: 'requires a scaling or closed plan to say how planning, resource allocation and compensation will change.',
     category: 'beyond',
     defaultSeverity: 'warning',
     severityNote: 'warning when scaling or closed, off otherwise',
     fixable: 'safe',
     messages: {
-      todo: 'Not written yet; placeholder.',
+      missing:
+        'The {{status}} plan has no scale-up section; add {{where}} saying how planning, resource allocation and compensation will change so the innovation can scale.',
+      topics: 'The scale-up section does not say how {{topics}} will change; describe what will change, so the proven innovation can scale.',
     },
     options: {
-      'statuses': {type: "string[]", items: ["draft", "proposed", "running", "scaling", "closed"], default: ["scaling", "closed"], description: "The statuses in which a scale-up section is required."},
+      statuses: {
+        type: 'string[]',
+        items: ['draft', 'proposed', 'running', 'scaling', 'closed'],
+        default: ['scaling', 'closed'],
+        description: 'The statuses in which a scale-up section is required.',
+      },
     },
   },
-  check() {
-    // PLACEHOLDER
+  check(ctx) {
+    const status = effectiveStatus(ctx.plan);
+    if (!ctx.options.statuses.includes(status)) return;
+    const yaml = ctx.doc.form === 'yaml';
+    const section = ctx.plan.scaleUp;
+    if (!section) {
+      ctx.report({
+        messageId: 'missing',
+        data: { status, where: yaml ? '`scale-up:`' : 'a "Scale-up" section' },
+        at: ctx.plan.titleAnchor,
+        fix: () => ({
+          title: yaml ? 'Add `scale-up:` with prompts' : 'Add a Scale-up section with prompts',
+          edits: [
+            yaml
+              ? insertSection(ctx.doc, 'scaleUp', ['scale-up: |-', ...PROMPTS.map((p) => `  ${p}`)])
+              : insertSection(ctx.doc, 'scaleUp', ['## Scale-up', '', ...PROMPTS.map((p) => `- ${p}`)]),
+          ],
+        }),
+      });
+      return;
+    }
+    const text = answeredText(ctx.doc.form, ctx.doc.text, section.text);
+    const missing = TOPICS.filter((t) => !hasAnyPhrase(text, t.phrases)).map((t) => t.name);
+    if (missing.length > 0) {
+      ctx.report({ messageId: 'topics', data: { topics: list(missing) }, at: section.anchor });
+    }
   },
 });
+
+/**
+ * The section's text without lines that are still to-do prompts (`Planning: TODO ...`). Markdown uses the
+ * source text, because the model's plain text runs list items together ("weeklyResource allocation").
+ */
+function answeredText(form: PlanForm, source: string, text: Located<string> | undefined): string {
+  if (!text) return '';
+  const raw = form === 'markdown' ? source.slice(text.span.start, text.span.end) : text.value;
+  return raw
+    .split(/\r?\n/)
+    .filter((line) => {
+      const body = line.replace(MARKER, '').trim();
+      const rest = body.replace(LABEL, '').trim();
+      return body === '' || (!isPlaceholder(body) && (rest === '' || !isPlaceholder(rest)));
+    })
+    .join('\n');
+}
+
+/** "a", "a and b", "a, b and c". */
+function list(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
+}
