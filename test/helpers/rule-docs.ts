@@ -46,7 +46,9 @@ export function readRuleDoc(text: string): RuleDoc {
         if (h.depth === 2) section = t;
       }
     } else if (node.type === 'blockquote' && !doc.header && !section) {
-      doc.header = toString(node).replace(/\s+/g, ' ').trim();
+      // The raw text, so inline code keeps its backticks; without the leading "> ".
+      const raw = text.slice(node.position!.start.offset, node.position!.end.offset);
+      doc.header = raw.replace(/^>\s?/gm, '').replace(/\s+/g, ' ').trim();
     } else if (node.type === 'code') {
       const c = node as Code;
       const line = c.position?.start.line ?? 0;

@@ -194,9 +194,17 @@ function trimmed(text: string, span: Span, chars = /[\s|]/): Span {
 function textSection(text: string, nodes: RootContent[], anchor: Span, span: Span): TextSection {
   const content = nodes.filter((n) => n.type !== 'html');
   if (content.length === 0) return { anchor, span, words: 0 };
-  const value = content.map((n) => toString(n)).join('\n').trim();
+  const value = content.map(blockText).join('\n').trim();
   const s = { start: off(content[0]!).start, end: off(content[content.length - 1]!).end };
   return { anchor, span, text: { value, span: s }, words: countWords(value) };
+}
+
+/** Plain text of a block, with a line break between list items, table rows and nested blocks. */
+function blockText(node: Nodes): string {
+  if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'table' || node.type === 'tableRow') {
+    return (node.children as Nodes[]).map(blockText).join(node.type === 'tableRow' ? ' ' : '\n');
+  }
+  return toString(node);
 }
 
 /** Plain word of an enum cell or bullet: `**Second**.` -> `second`. */
