@@ -1,6 +1,7 @@
 // Helpers for rule fixes: where a missing section goes, and how to add text without breaking the document.
 import type { PlanDocument, SectionKind } from './document.js';
-import type { TextEdit } from './types.js';
+import type { ListSection } from './model.js';
+import type { Span, TextEdit } from './types.js';
 
 const ORDER: SectionKind[] = ['selection', 'iterations', 'counterparts', 'metrics', 'scaleUp'];
 
@@ -42,4 +43,10 @@ export function insertLinesAfter(doc: PlanDocument, offset: number, lines: strin
 export function indentAt(doc: PlanDocument, offset: number): string {
   const line = doc.lines.lineText(doc.lines.positionAt(offset).line);
   return /^[ \t]*/.exec(line)![0];
+}
+
+/** For an entry read from a Markdown table row: whether that table has a column for `field`. */
+export function rowTableHas(section: ListSection<unknown>, entry: Span, field: string): boolean {
+  const t = section.table;
+  return t !== undefined && t.span.start <= entry.start && entry.start < t.span.end && t.columns.includes(field);
 }

@@ -88,6 +88,11 @@ export interface ListSection<T> extends SectionBase {
   entries: T[];
   /** How the entries were written, for fixes that add one more in the same style. */
   style: 'headings' | 'table' | 'bullets' | 'yaml' | 'none';
+  /**
+   * Markdown: the first table the section's entries were read from. `columns` gives, in the header's
+   * order, the model field each column holds (`department`, `since`, ...), or undefined for other columns.
+   */
+  table?: { span: Span; columns: (string | undefined)[] };
 }
 
 export interface PlanModel {

@@ -36,7 +36,7 @@ export function parsePlan(text: string, filePath: string, form?: PlanForm): Plan
     if (y.errors.length > 0 && y.contents === null) {
       // Empty: nothing parsed, the syntax issues say why.
     }
-    const r = readYamlPlan(y, 0, plan, 'yaml');
+    const r = readYamlPlan(y, text, 0, plan, 'yaml');
     doc.schemaIssues = r.schemaIssues;
     doc.unknownKeys = r.unknownKeys;
     doc.outline = r.topKeys.map((k) => ({ kind: sectionOfKey(k.key), name: k.key, anchor: k.anchor, span: k.span }));

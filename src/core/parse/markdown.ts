@@ -78,7 +78,7 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     out.frontMatterYaml = { start: contentStart, end: contentStart + yamlText.length };
     const doc = parseDocument(yamlText, YAML_OPTIONS);
     out.syntaxIssues.push(...yamlSyntaxIssues(doc, contentStart, yamlText));
-    const r = readYamlPlan(doc, contentStart, plan, 'front-matter');
+    const r = readYamlPlan(doc, text, contentStart, plan, 'front-matter');
     out.schemaIssues.push(...r.schemaIssues);
     out.unknownKeys.push(...r.unknownKeys);
     bodyStart = 1;
@@ -124,10 +124,10 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     if (!kind) continue;
     switch (kind) {
       case 'selection':
-        plan.selection ??= textSection(text, sec.nodes, anchor, span);
+        plan.selection ??= textSection(sec.nodes, anchor, span);
         break;
       case 'scaleUp':
-        plan.scaleUp ??= textSection(text, sec.nodes, anchor, span);
+        plan.scaleUp ??= textSection(sec.nodes, anchor, span);
         break;
       case 'iterations':
         plan.iterations ??= iterationSection(text, sec.nodes, anchor, span);
@@ -191,7 +191,7 @@ function trimmed(text: string, span: Span, chars = /[\s|]/): Span {
   return { start, end };
 }
 
-function textSection(text: string, nodes: RootContent[], anchor: Span, span: Span): TextSection {
+function textSection(nodes: RootContent[], anchor: Span, span: Span): TextSection {
   const content = nodes.filter((n) => n.type !== 'html');
   if (content.length === 0) return { anchor, span, words: 0 };
   const value = content.map(blockText).join('\n').trim();
@@ -284,10 +284,21 @@ function tableColumns<K extends string>(table: Table, names: Record<K, string[]>
   header.children.forEach((cell, i) => {
     const h = toString(cell).trim().toLowerCase().replace(/\s+/g, ' ');
     for (const [key, list] of Object.entries(names) as [K, string[]][]) {
-      if (cols[key] === undefined && list.includes(h)) cols[key] = i;
+      if (cols[key] === undefined && list.includes(h)) {
+        cols[key] = i;
+        break;
+      }
     }
   });
   return cols;
+}
+
+/** Records the first table a section was read from, with the model field of each column. */
+function noteTable<K extends string>(section: ListSection<unknown>, table: Table, cols: Columns<K>): void {
+  if (section.table) return;
+  const columns: (string | undefined)[] = (table.children[0]?.children ?? []).map(() => undefined);
+  for (const [key, i] of Object.entries(cols) as [K, number][]) columns[i] = key;
+  section.table = { span: off(table), columns };
 }
 
 function cellSpan(cell: TableCell | undefined): Span | undefined {
@@ -332,6 +343,7 @@ function iterationSection(text: string, nodes: RootContent[], anchor: Span, span
       const cols = tableColumns(node, ITERATION_COLUMNS);
       if (cols.date === undefined && cols.change === undefined) continue;
       section.style = section.style === 'none' ? 'table' : section.style;
+      noteTable(section, node, cols);
       for (const row of node.children.slice(1)) {
         const rs = off(row);
         const cell = (k: keyof typeof ITERATION_COLUMNS) => (cols[k] === undefined ? undefined : cellSpan(row.children[cols[k]!]));
@@ -416,6 +428,7 @@ function counterpartSection(text: string, nodes: RootContent[], anchor: Span, sp
       const cols = tableColumns(node, COUNTERPART_COLUMNS);
       if (cols.department === undefined) continue;
       section.style = section.style === 'none' ? 'table' : section.style;
+      noteTable(section, node, cols);
       for (const row of node.children.slice(1)) {
         const rs = off(row);
         const cell = (k: keyof typeof COUNTERPART_COLUMNS) => (cols[k] === undefined ? undefined : cellSpan(row.children[cols[k]!]));
@@ -496,6 +509,7 @@ function metricSection(text: string, nodes: RootContent[], anchor: Span, span: S
       const cols = tableColumns(node, METRIC_COLUMNS);
       if (cols.name === undefined) continue;
       section.style = section.style === 'none' ? 'table' : section.style;
+      noteTable(section, node, cols);
       for (const row of node.children.slice(1)) {
         const rs = off(row);
         const cell = (k: keyof typeof METRIC_COLUMNS) => (cols[k] === undefined ? undefined : cellSpan(row.children[cols[k]!]));

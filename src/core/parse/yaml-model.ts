@@ -42,8 +42,8 @@ export interface YamlReadResult {
 type AnyNode = Node | null | undefined;
 
 /** Fills `plan` from the mapping at the root of `doc`. `base` is the offset of the YAML text in the file. */
-export function readYamlPlan(doc: Document, base: number, plan: PlanModel, form: 'front-matter' | 'yaml'): YamlReadResult {
-  const r = new Reader(doc, base);
+export function readYamlPlan(doc: Document, source: string, base: number, plan: PlanModel, form: 'front-matter' | 'yaml'): YamlReadResult {
+  const r = new Reader(doc, base, source);
   const root = doc.contents;
   const topKeys: YamlReadResult['topKeys'] = [];
   if (root === null || root === undefined) return { schemaIssues: r.schema, unknownKeys: r.unknown, topKeys };
@@ -119,12 +119,17 @@ class Reader {
   constructor(
     private readonly doc: Document,
     private readonly base: number,
+    private readonly source: string,
   ) {}
 
+  /** The node's span in the file, without the line break and indentation a block collection ends with. */
   span(node: AnyNode): Span {
     const range = node?.range;
     if (!range) return { start: this.base, end: this.base };
-    return { start: this.base + range[0], end: this.base + Math.max(range[0], range[1]) };
+    const start = this.base + range[0];
+    let end = this.base + Math.max(range[0], range[1]);
+    while (end > start && /\s/.test(this.source[end - 1]!)) end--;
+    return { start, end };
   }
 
   pairSpan(pair: Pair): Span {
@@ -352,6 +357,8 @@ class Reader {
       else if (key === 'since') c.since = this.date(v, path);
       else if (key === 'benefit') c.benefit = this.text(v, path);
     }
+    // As in Markdown, a counterpart is pointed at by its department.
+    if (c.department) c.anchor = c.department.span;
     return c;
   }
 
@@ -365,6 +372,7 @@ class Reader {
       else if (key === 'perspective') x.perspective = this.enumValue(v, path, PERSPECTIVES, true);
       else if (key === 'aggregate') x.aggregate = this.text(v, path);
     }
+    if (x.name) x.anchor = x.name.span;
     return x;
   }
 }

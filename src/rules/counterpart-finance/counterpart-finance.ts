@@ -1,13 +1,11 @@
 // counterpart-finance: requires finance (finance, controlling, FP&A, CFO office) among the counterparts; the fix adds a Finance entry.
-import type { Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { formatDay } from '../../core/dates.js';
 import type { PlanDocument } from '../../core/document.js';
 import { insertLinesAfter } from '../../core/edits.js';
-import type { Counterpart } from '../../core/model.js';
+import type { Counterpart, ListSection } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
 import { hasAnyPhrase } from '../../core/text.js';
-import type { Span, TextEdit } from '../../core/types.js';
+import type { TextEdit } from '../../core/types.js';
 
 const CONTACT_PROMPT = 'TODO: name a contact in finance';
 const BENEFIT_PROMPT = 'TODO: what finance gains from the testbed';
@@ -18,30 +16,10 @@ interface NewEntry {
   since: string;
 }
 
-/** Header names of a counterparts table, as the Markdown reader knows them. */
-const COLUMNS: Record<'department' | 'contact' | 'since' | 'benefit', string[]> = {
-  department: ['department', 'function', 'team', 'dept', 'dept.'],
-  contact: ['contact', 'name', 'person', 'counterpart'],
-  since: ['since', 'involved since', 'joined', 'from'],
-  benefit: ['benefit', 'benefits', 'their benefit', 'benefit to them', 'what they gain'],
-};
-
-function within(inner: Span, outer: { start?: { offset?: number }; end?: { offset?: number } } | undefined): boolean {
-  return outer?.start?.offset !== undefined && outer.end?.offset !== undefined && outer.start.offset <= inner.start && inner.end <= outer.end.offset;
-}
-
 /** A new row after the last row of the table that holds `last`, its cells in the header's column order. */
-function tableRow(doc: PlanDocument, table: Table, last: Counterpart, e: NewEntry): TextEdit | undefined {
-  const header = table.children[0];
-  if (!header) return undefined;
-  const used = new Set<string>();
-  const cells = header.children.map((cell) => {
-    const h = toString(cell).trim().toLowerCase().replace(/\s+/g, ' ');
-    const key = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).find((k) => !used.has(k) && COLUMNS[k].includes(h));
-    if (!key) return '';
-    used.add(key);
-    return { department: e.department, contact: CONTACT_PROMPT, since: e.since, benefit: BENEFIT_PROMPT }[key];
-  });
+function tableRow(doc: PlanDocument, columns: (string | undefined)[], last: Counterpart, e: NewEntry): TextEdit | undefined {
+  const values: Record<string, string> = { department: e.department, contact: CONTACT_PROMPT, since: e.since, benefit: BENEFIT_PROMPT };
+  const cells = columns.map((key) => (key !== undefined ? values[key] : undefined) ?? '');
   const lastLine = doc.lines.lineText(doc.lines.positionAt(last.span.start).line);
   const indent = /^[ \t]*/.exec(lastLine)![0];
   const trimmed = lastLine.trim();
@@ -82,12 +60,14 @@ function yamlItem(doc: PlanDocument, last: Counterpart, e: NewEntry): TextEdit |
   ]);
 }
 
-function addFinance(doc: PlanDocument, entries: Counterpart[], e: NewEntry): TextEdit | undefined {
+function addFinance(doc: PlanDocument, section: ListSection<Counterpart>, e: NewEntry): TextEdit | undefined {
+  const entries = section.entries;
   const last = entries[entries.length - 1];
   if (!last) return undefined;
   if (doc.form === 'yaml') return yamlItem(doc, last, e);
-  const table = doc.mdast?.children.find((n): n is Table => n.type === 'table' && within(last.span, n.position));
-  return table ? tableRow(doc, table, last, e) : bullet(doc, entries, last, e);
+  const t = section.table;
+  const inTable = t !== undefined && t.span.start <= last.span.start && last.span.end <= t.span.end;
+  return inTable ? tableRow(doc, t.columns, last, e) : bullet(doc, entries, last, e);
 }
 
 export default defineRule({
@@ -122,7 +102,7 @@ export default defineRule({
       messageId: 'missing',
       at: section.anchor,
       fix: () => {
-        const edit = addFinance(ctx.doc, section.entries, { department, since });
+        const edit = addFinance(ctx.doc, section, { department, since });
         return edit && { title: `Add a ${department} counterpart`, edits: [edit] };
       },
     });

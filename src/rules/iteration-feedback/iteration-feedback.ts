@@ -1,24 +1,16 @@
 // iteration-feedback: every iteration entry records the customer feedback or experience that prompted it.
-import type { Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { PlanDocument } from '../../core/document.js';
-import type { IterationEntry } from '../../core/model.js';
+import { rowTableHas } from '../../core/edits.js';
+import type { IterationEntry, ListSection } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
 import { isPlaceholder } from '../../core/text.js';
 
-/** Header names the parser reads as the Feedback column of an iteration table. */
-const COLUMN_NAMES = ['feedback', 'customer feedback', 'experience'];
-
 /** How to add this entry's feedback, in the words of its own style. */
-function addFeedback(doc: PlanDocument, entry: IterationEntry): string {
+function addFeedback(doc: PlanDocument, section: ListSection<IterationEntry>, entry: IterationEntry): string {
   if (doc.form === 'yaml') return 'add `feedback:`';
   if (doc.text.startsWith('#', entry.anchor.start)) return 'add a "- Feedback:" line';
   // A table row: a cell to fill in, or a column the table lacks.
-  const table = doc.mdast?.children.find(
-    (n): n is Table => n.type === 'table' && (n.position?.start.offset ?? Infinity) <= entry.span.start && entry.span.start < (n.position?.end.offset ?? 0),
-  );
-  const header = table?.children[0]?.children.map((c) => toString(c).trim().toLowerCase().replace(/\s+/g, ' ')) ?? [];
-  return header.some((h) => COLUMN_NAMES.includes(h)) ? 'fill in its Feedback cell' : 'add a Feedback column to the table';
+  return rowTableHas(section, entry.span, 'feedback') ? 'fill in its Feedback cell' : 'add a Feedback column to the table';
 }
 
 export default defineRule({
@@ -35,10 +27,12 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const entry of ctx.plan.iterations?.entries ?? []) {
+    const section = ctx.plan.iterations;
+    if (!section) return;
+    for (const entry of section.entries) {
       const feedback = entry.feedback;
       if (!feedback) {
-        ctx.report({ messageId: 'missing', data: { action: addFeedback(ctx.doc, entry) }, at: entry.anchor });
+        ctx.report({ messageId: 'missing', data: { action: addFeedback(ctx.doc, section, entry) }, at: entry.anchor });
       } else if (isPlaceholder(feedback.value)) {
         // Why: "None" or "N/A" may mean "nobody asked"; an explicit sentence such as "No feedback this round." counts as recorded.
         ctx.report({ messageId: 'placeholder', data: { value: feedback.value.trim() }, at: feedback.span });

@@ -1,6 +1,4 @@
 // iteration-log: requires an iteration log with at least one entry (an error once the testbed is live).
-import type { Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { formatDay } from '../../core/dates.js';
 import type { PlanDocument } from '../../core/document.js';
 import { indentAt, insertLinesAfter, insertSection } from '../../core/edits.js';
@@ -32,23 +30,12 @@ function yamlItem(day: string, indent: string): string[] {
   ];
 }
 
-const COLUMN_PROMPTS: [string[], (day: string) => string][] = [
-  [['date', 'when'], (day) => day],
-  [['change', 'changes', 'what changed'], () => CHANGE_PROMPT],
-  [['feedback', 'customer feedback', 'experience'], () => FEEDBACK_PROMPT],
-];
-
-/** A table of the section whose header names a Date or Change column (the parser's test for an iteration table). */
-function iterationTable(doc: PlanDocument, section: ListSection<IterationEntry>): Table | undefined {
-  for (const node of doc.mdast?.children ?? []) {
-    if (node.type !== 'table') continue;
-    const start = node.position?.start.offset ?? -1;
-    if (start < section.span.start || start > section.span.end) continue;
-    const header = node.children[0]?.children.map((c) => toString(c).trim().toLowerCase().replace(/\s+/g, ' ')) ?? [];
-    if (header.some((h) => ['date', 'when', 'change', 'changes', 'what changed'].includes(h))) return node;
-  }
-  return undefined;
-}
+/** What a new table row holds in each column the parser knows; other columns stay empty. */
+const COLUMN_PROMPTS: Record<string, (day: string) => string> = {
+  date: (day) => day,
+  change: () => CHANGE_PROMPT,
+  feedback: () => FEEDBACK_PROMPT,
+};
 
 /** The fix for a section that exists but holds no entry. */
 function fillEmpty(doc: PlanDocument, section: ListSection<IterationEntry>, day: string): TextEdit[] | undefined {
@@ -68,12 +55,11 @@ function fillEmpty(doc: PlanDocument, section: ListSection<IterationEntry>, day:
     edits.push(insertLinesAfter(doc, section.span.end, yamlItem(day, indentAt(doc, section.anchor.start))));
     return edits;
   }
-  const table = iterationTable(doc, section);
+  const table = section.table;
   if (table) {
-    const header = table.children[0]!.children.map((c) => toString(c).trim().toLowerCase().replace(/\s+/g, ' '));
-    const cells = header.map((h) => COLUMN_PROMPTS.find(([names]) => names.includes(h))?.[1](day) ?? '');
+    const cells = table.columns.map((key) => (key !== undefined ? COLUMN_PROMPTS[key]?.(day) : undefined) ?? '');
     const row = `|${cells.map((c) => (c ? ` ${c} ` : '  ')).join('|')}|`;
-    return [insertLinesAfter(doc, table.position!.end.offset!, [row])];
+    return [insertLinesAfter(doc, table.span.end, [row])];
   }
   // Why: at the end of the section, so an introduction written under the heading stays first.
   return [insertLinesAfter(doc, section.span.end, ['', ...markdownEntry(day)])];
