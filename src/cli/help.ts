@@ -1,0 +1,40 @@
+// The --help text.
+import { DEFAULT_MAX_FILE_SIZE } from '../node/read.js';
+
+export const HELP = `Usage: testbed-lint [options] [paths or globs...]
+       testbed-lint init [--yaml] NAME
+
+Checks testbed plans: *.testbed.md, *.testbed.yaml, and Markdown or YAML files with
+"kind: testbed-plan". Paths default to the current folder; folders are searched for
+.md/.markdown/.yaml/.yml files, skipping node_modules, .git and what .gitignore ignores.
+Each plan uses the nearest .testbed-lint.yaml (.yml, .json) at or above its folder.
+
+Output:
+  -f, --format NAME         stylish (default), json, sarif, junit or github
+  -o, --output FILE         write the report to FILE instead of stdout
+      --quiet               report errors only
+      --max-warnings N      exit with 1 when there are more than N warnings
+      --color, --no-color   force colours on or off (NO_COLOR and FORCE_COLOR work too)
+
+Linting:
+  -c, --config FILE         use FILE for every plan instead of looking for config files
+      --today YYYY-MM-DD    the date the rules take as today (default: the clock)
+      --fix                 apply safe fixes to the files, then report what is left
+      --fix-dry-run         work out the fixes without writing them (json shows "output")
+      --stdin               lint one plan read from stdin
+      --stdin-filename NAME the name of the text on stdin: picks the form and the config
+      --max-file-size BYTES skip larger files (default ${DEFAULT_MAX_FILE_SIZE}, 5 MB)
+
+Rules:
+      --list-rules          list the rules with their default severity
+      --explain ID          print a rule's documentation
+
+  -h, --help                show this help
+  -v, --version             show the version
+
+init writes NAME.testbed.md (NAME.testbed.yaml with --yaml) from a template; it never
+overwrites a file. To lint a folder called "init", write ./init.
+
+Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors, or too many
+warnings; 2 a usage error, a bad config, an unreadable path, or an internal error.
+`;

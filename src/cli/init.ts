@@ -1,0 +1,36 @@
+// `testbed-lint init [--yaml] NAME`: writes a new plan from the template, never over an existing file.
+import { basename, resolve } from 'node:path';
+import { formOf } from '../core/index.js';
+import { planTemplate } from '../core/template.js';
+import { fsCode, fsReason, type Fs } from '../node/fs.js';
+
+/** The file `init` writes for NAME: NAME itself when it ends in .md/.markdown/.yaml/.yml, else NAME.testbed.md|yaml. */
+export function initFileName(name: string, yaml: boolean): string {
+  return formOf(name) !== undefined ? name : `${name}.testbed.${yaml ? 'yaml' : 'md'}`;
+}
+
+/** A title from a file name: `northside-vmi.testbed.md` → "Northside vmi". */
+export function titleFromName(fileName: string): string {
+  const stem = basename(fileName)
+    .replace(/\.(md|markdown|ya?ml)$/i, '')
+    .replace(/\.testbed$/i, '')
+    .replace(/[-_.]+/g, ' ')
+    .trim();
+  return stem ? stem.charAt(0).toUpperCase() + stem.slice(1) : 'New testbed plan';
+}
+
+export type InitResult = { ok: true; path: string } | { ok: false; message: string };
+
+export function initPlan(fs: Fs, cwd: string, name: string, yaml: boolean, today: string): InitResult {
+  const file = initFileName(name, yaml);
+  const path = resolve(cwd, file);
+  const text = planTemplate(formOf(file) === 'yaml' ? 'yaml' : 'markdown', { title: titleFromName(file), today });
+  try {
+    // Why: "wx" fails if the file exists, atomically, so an existing plan is never overwritten.
+    fs.writeFileSync(path, text, { encoding: 'utf8', flag: 'wx' });
+  } catch (error) {
+    if (fsCode(error) === 'EEXIST') return { ok: false, message: `${file} already exists; not overwriting it (choose another NAME)` };
+    return { ok: false, message: `cannot write ${file}: ${fsReason(error)}` };
+  }
+  return { ok: true, path: file };
+}

@@ -1,0 +1,198 @@
+// The lint command: collect files, find their configs, read, lint (or fix), format, write, and pick the exit code.
+import { dirname, resolve } from 'node:path';
+import { fixText, formOf, isPlan, isPlanName, lintDetailed, rules, VERSION, type LintOptions as CoreLintOptions, type Problem, type RuleCrash } from '../core/index.js';
+import { FORMATTERS, type FileResult } from '../formatters/index.js';
+import { displayPath } from '../formatters/paths.js';
+import { sumCounts } from '../formatters/types.js';
+import { collectFiles } from '../node/collect.js';
+import { ConfigResolver, isIgnoredBy, toLintConfig, type ConfigFor, type ConfigError } from '../node/config.js';
+import { fsReason, type Fs } from '../node/fs.js';
+import { GitIgnore } from '../node/gitignore.js';
+import { decodeLenient, decodeUtf8, formatBytes, looksBinary, readFileBytes } from '../node/read.js';
+import { writeFileAtomic } from '../node/write.js';
+import type { LintOptions } from './args.js';
+
+export type ExitCode = 0 | 1 | 2;
+
+export interface RunContext {
+  cwd: string;
+  fs: Fs;
+  stdout: { write(s: string): unknown };
+  /** One line at a time, without the newline. */
+  error(line: string): void;
+  notice(line: string): void;
+  stdin?: AsyncIterable<Uint8Array | string>;
+  color: boolean;
+}
+
+const STDIN_NAME = '<stdin>';
+
+export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode> {
+  const { cwd, fs } = ctx;
+  let failed = false;
+  const fail = (line: string) => {
+    failed = true;
+    ctx.error(line);
+  };
+  const rel = (p: string) => displayPath(p, cwd);
+  const onConfigError = (e: ConfigError) => fail(`${rel(e.file)}:${e.line}:${e.column}: ${e.message}`);
+
+  let configFile: string | undefined;
+  if (o.config !== undefined) {
+    configFile = resolve(cwd, o.config);
+    try {
+      if (!fs.statSync(configFile).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    } catch (error) {
+      fail(`testbed-lint: --config ${o.config}: ${fsReason(error)}`);
+      return 2;
+    }
+  }
+  const resolver = new ConfigResolver(fs, onConfigError, configFile);
+  if (configFile !== undefined && !resolver.load(configFile).ok) return 2;
+
+  const results: FileResult[] = [];
+  let skipped = 0;
+  const lintText = (filePath: string, text: string, config: ConfigFor, write: boolean) => {
+    const crashes = new Map<string, RuleCrash>();
+    const options: CoreLintOptions = {
+      filePath,
+      config: toLintConfig(config),
+      onRuleError: (c) => crashes.set(c.ruleId, c),
+    };
+    if (o.today !== undefined) options.today = o.today;
+    let problems: Problem[];
+    let output: string | undefined;
+    try {
+      if (o.fix || o.fixDryRun) {
+        const r = fixText(text, options);
+        problems = r.problems;
+        if (r.text !== text) output = r.text;
+      } else problems = lintDetailed(text, options).problems;
+    } catch (error) {
+      fail(`testbed-lint: internal error while linting ${rel(filePath)}: ${firstLine(error)}`);
+      return;
+    }
+    for (const c of crashes.values()) fail(`testbed-lint: rule "${c.ruleId}" crashed on ${rel(filePath)}: ${firstLine(c.error)}`);
+    if (output !== undefined && write) {
+      try {
+        fs.writeFileSync(filePath, output, 'utf8');
+      } catch (error) {
+        fail(`testbed-lint: cannot write the fixes to ${rel(filePath)}: ${fsReason(error)}`);
+      }
+    }
+    const result: FileResult = { filePath, problems };
+    if (output !== undefined) result.output = output;
+    results.push(result);
+  };
+
+  if (o.stdin) {
+    if (!ctx.stdin) {
+      fail('testbed-lint: --stdin was given but there is no stdin to read');
+      return 2;
+    }
+    const bytes = await readAll(ctx.stdin);
+    const text = decodeUtf8(bytes);
+    const filePath = o.stdinFilename !== undefined ? resolve(cwd, o.stdinFilename) : STDIN_NAME;
+    if (text === undefined) fail(`testbed-lint: ${o.stdinFilename ?? STDIN_NAME}: not valid UTF-8 text`);
+    else {
+      const config = resolver.forDirectory(o.stdinFilename !== undefined ? dirname(filePath) : cwd);
+      if (config.kind === 'file' && !config.config.ok) {
+        // Empty: the config's errors are printed; the text is not linted with a config that is wrong.
+      } else if (o.stdinFilename !== undefined && isIgnoredBy(config, filePath, false)) {
+        ctx.notice(`testbed-lint: ${o.stdinFilename} is ignored by the "ignores" of ${rel(configOf(config))}`);
+      } else if (o.stdinFilename !== undefined && !isPlan(filePath, text)) {
+        skipped++;
+      } else lintText(filePath, text, config, false);
+    }
+  } else {
+    const gitignore = new GitIgnore(fs, cwd);
+    const candidates = collectFiles(o.patterns, {
+      cwd,
+      fs,
+      gitignore,
+      isConfigIgnoredDir: (dir) => isIgnoredBy(resolver.forFile(dir), dir, true),
+      onError: (path, reason) => fail(`testbed-lint: ${rel(resolve(cwd, path))}: ${reason}`),
+      onNotice: (message) => ctx.notice(`testbed-lint: ${message}`),
+    });
+    for (const { path, explicit } of candidates) {
+      if (!isPlanName(path) && formOf(path) === undefined) {
+        skipped++;
+        continue;
+      }
+      const config = resolver.forFile(path);
+      if (config.kind === 'file' && !config.config.ok) continue;
+      if (isIgnoredBy(config, path, false)) {
+        if (explicit) ctx.notice(`testbed-lint: ${rel(path)} is ignored by the "ignores" of ${rel(configOf(config))}`);
+        continue;
+      }
+      const read = readFileBytes(fs, path, o.maxFileSize);
+      if (read.kind === 'error') {
+        fail(`testbed-lint: ${rel(path)}: ${read.reason}`);
+        continue;
+      }
+      if (read.kind === 'not-a-file') {
+        if (explicit) fail(`testbed-lint: ${rel(path)}: not a regular file`);
+        continue;
+      }
+      if (read.kind === 'too-large') {
+        ctx.notice(`testbed-lint: skipped ${rel(path)}: ${formatBytes(read.size)} is over the ${formatBytes(o.maxFileSize)} limit (--max-file-size)`);
+        skipped++;
+        continue;
+      }
+      if (looksBinary(read.bytes)) {
+        if (explicit) ctx.notice(`testbed-lint: skipped ${rel(path)}: binary file`);
+        skipped++;
+        continue;
+      }
+      const text = decodeUtf8(read.bytes);
+      if (text === undefined) {
+        // Why: only a plan's broken encoding is an error; a stray Latin-1 README found while walking is not ours.
+        if (isPlan(path, decodeLenient(read.bytes))) fail(`testbed-lint: ${rel(path)}: not valid UTF-8 text`);
+        else skipped++;
+        continue;
+      }
+      if (!isPlan(path, text)) {
+        skipped++;
+        continue;
+      }
+      lintText(path, text, config, o.fix);
+    }
+    if (results.length === 0 && !failed) ctx.notice(`testbed-lint: no plans found${skipped > 0 ? ` (${skipped} file${skipped === 1 ? '' : 's'} skipped: not plans)` : ''}`);
+  }
+
+  const shown = o.quiet ? results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === 'error') })) : results;
+  const color = o.output !== undefined ? o.color === true : ctx.color;
+  let report = FORMATTERS[o.format](shown, { cwd, color, rules, version: VERSION });
+  if (report !== '' && !report.endsWith('\n')) report += '\n';
+  if (o.output !== undefined) {
+    try {
+      writeFileAtomic(fs, resolve(cwd, o.output), report);
+    } catch (error) {
+      fail(`testbed-lint: cannot write the report to ${o.output}: ${fsReason(error)}`);
+    }
+  } else if (report !== '') ctx.stdout.write(report);
+
+  const counts = sumCounts(results);
+  if (failed) return 2;
+  if (counts.errorCount > 0) return 1;
+  if (o.maxWarnings >= 0 && counts.warningCount > o.maxWarnings) {
+    ctx.error(`testbed-lint found too many warnings (maximum: ${o.maxWarnings}).`);
+    return 1;
+  }
+  return 0;
+}
+
+function configOf(config: ConfigFor): string {
+  return config.kind === 'file' ? config.config.file : '';
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!;
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}

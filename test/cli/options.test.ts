@@ -1,0 +1,168 @@
+// CLI scenarios: usage errors, --help, --version, --list-rules, --explain and init.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { lint, rules, VERSION } from '../../src/core/index.js';
+import { runCli, tempProject, TODAY } from './helpers.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function project(files: Record<string, string> = {}) {
+  const p = tempProject(files);
+  cleanups.push(p.cleanup);
+  return p.dir;
+}
+
+const HINT = 'Run "testbed-lint --help" for usage.';
+
+describe('usage errors: one line with a hint, exit 2', () => {
+  test.each([
+    [['--frmat', 'json'], 'unknown option "--frmat" (did you mean "--format"?)'],
+    [['--colour'], 'unknown option "--colour" (did you mean "--color"?)'],
+    [['-x'], 'unknown option "-x"'],
+    [['--format'], '--format needs a value'],
+    [['--format', '--quiet'], '--format needs a value (for a value that starts with "-", write --format=VALUE)'],
+    [['--quiet=yes'], '--quiet takes no value'],
+    [['--format', 'xml'], 'unknown format "xml"; use one of stylish, json, sarif, junit, github'],
+    [['--format', 'sarf'], 'unknown format "sarf" (did you mean "sarif"?); use one of stylish, json, sarif, junit, github'],
+    [['--today', '2026-02-30'], '--today takes a real date as YYYY-MM-DD, got "2026-02-30"'],
+    [['--today', 'tomorrow'], '--today takes a real date as YYYY-MM-DD, got "tomorrow"'],
+    [['--max-warnings', 'ten'], '--max-warnings takes a whole number of 0 or more, got "ten"'],
+    [['--max-warnings=-3'], '--max-warnings takes a whole number of 0 or more, got "-3"'],
+    [['--max-file-size', '0'], '--max-file-size takes a number of bytes (1 or more), got "0"'],
+    [['--stdin-filename', 'a.testbed.md'], '--stdin-filename only goes with --stdin'],
+    [['--stdin', 'plans'], '--stdin reads one plan from stdin and takes no paths, got "plans"'],
+    [['--stdin', '--fix'], '--fix cannot write back to stdin; use --fix-dry-run with --format json to get the fixed text'],
+    [['--fix', '--fix-dry-run'], 'use either --fix or --fix-dry-run, not both'],
+    [['--yaml', 'plans'], '--yaml only goes with init, as in "testbed-lint init --yaml NAME"'],
+    [['init'], 'init takes one NAME, as in "testbed-lint init northside-vmi"'],
+    [['init', 'a', 'b'], 'init takes one NAME, as in "testbed-lint init northside-vmi"'],
+    [['--output', ''], '--output needs a file name'],
+  ])('%j', async (argv, message) => {
+    const cwd = project();
+    const r = await runCli(argv, { cwd });
+    expect(r.errors).toEqual([`testbed-lint: ${message}. ${HINT}`]);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('information', () => {
+  test('--help prints usage with every option, exit 0', async () => {
+    const r = await runCli(['--help'], { cwd: project() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: testbed-lint \[options\] \[paths or globs\.\.\.\]\n/);
+    for (const option of ['--format', '--output', '--max-warnings', '--config', '--today', '--stdin', '--stdin-filename', '--list-rules', '--explain', '--quiet', '--no-color', '--fix', 'init [--yaml] NAME'])
+      expect(r.stdout).toContain(option);
+  });
+
+  test('--version prints the version', async () => {
+    const r = await runCli(['--version'], { cwd: project() });
+    expect(r).toMatchObject({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    expect((await runCli(['-v'], { cwd: project() })).stdout).toBe(`${VERSION}\n`);
+  });
+
+  test('--list-rules: a table of every rule with default severity, fixable and description', async () => {
+    const r = await runCli(['--list-rules'], { cwd: project() });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^RULE +DEFAULT +FIXABLE +DESCRIPTION$/);
+    for (const rule of rules) {
+      const row = lines.find((l) => l.startsWith(`${rule.meta.id} `));
+      expect(row, rule.meta.id).toBeDefined();
+      expect(row!.split(/ {2,}/).slice(1, 3)).toEqual([rule.meta.defaultSeverity, rule.meta.fixable === 'safe' ? 'yes' : 'no']);
+    }
+    expect(r.stdout).toContain(`${rules.length} rules. Details: testbed-lint --explain RULE`);
+  });
+
+  test('--explain prints the rule doc shipped in the package', async () => {
+    const r = await runCli(['--explain', 'customer-named'], { cwd: project() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(__dirname, '../../src/rules/customer-named/customer-named.md'), 'utf8'));
+  });
+
+  test('--explain falls back to a summary when the doc file is missing', async () => {
+    const r = await runCli(['--explain', 'plan-schema'], { cwd: project(), packageRoot: project() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# plan-schema\n\n> Category: `structure` · Severity: `error` · Fixable: `safe`\n\nThis rule checks /);
+    expect(r.stdout).toContain('Documentation: https://');
+    expect(r.errors).toEqual(['testbed-lint: the documentation file of "plan-schema" was not found in the package; showing a summary']);
+  });
+
+  test('--explain with an unknown id suggests the nearest, exit 2', async () => {
+    const r = await runCli(['--explain', 'customer-nmed'], { cwd: project() });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.errors).toEqual(['testbed-lint: unknown rule "customer-nmed"; did you mean "customer-named"? Run "testbed-lint --list-rules" to see them all.']);
+    expect((await runCli(['--explain', 'zzz'], { cwd: project() })).errors).toEqual(['testbed-lint: unknown rule "zzz". Run "testbed-lint --list-rules" to see them all.']);
+  });
+});
+
+describe('init', () => {
+  test('writes NAME.testbed.md from the template, dated --today', async () => {
+    const cwd = project();
+    const r = await runCli(['init', 'northside-vmi', '--today', TODAY], { cwd });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe('Wrote northside-vmi.testbed.md. Fill in the prompts, then check it with: testbed-lint northside-vmi.testbed.md\n');
+    const text = readFileSync(join(cwd, 'northside-vmi.testbed.md'), 'utf8');
+    expect(text).toMatch(/^---\nkind: testbed-plan\ntitle: Northside vmi\n/);
+    expect(text).toContain('start: 2026-06-01');
+    expect(text).toContain('review: 2027-06-01');
+    expect(text).toContain('\n# Northside vmi\n');
+  });
+
+  test('--yaml writes NAME.testbed.yaml; a NAME ending in .md or .yaml is used as is', async () => {
+    const cwd = project();
+    expect((await runCli(['init', '--yaml', 'harbor', '--today', TODAY], { cwd })).code).toBe(0);
+    expect(readFileSync(join(cwd, 'harbor.testbed.yaml'), 'utf8')).toMatch(/^kind: testbed-plan\ntitle: Harbor\n/);
+    expect((await runCli(['init', 'courier-lockers.yaml', '--today', TODAY], { cwd })).code).toBe(0);
+    expect(readFileSync(join(cwd, 'courier-lockers.yaml'), 'utf8')).toMatch(/^kind: testbed-plan\ntitle: Courier lockers\n/);
+    expect((await runCli(['init', 'Plan.md', '--today', TODAY], { cwd })).code).toBe(0);
+    expect(readFileSync(join(cwd, 'Plan.md'), 'utf8')).toMatch(/^---\nkind: testbed-plan\ntitle: Plan\n/);
+  });
+
+  test('refuses to overwrite an existing file (exit 2) and leaves it untouched', async () => {
+    const cwd = project({ 'northside.testbed.md': 'my own plan\n' });
+    const r = await runCli(['init', 'northside', '--today', TODAY], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.errors).toEqual(['testbed-lint: northside.testbed.md already exists; not overwriting it (choose another NAME)']);
+    expect(readFileSync(join(cwd, 'northside.testbed.md'), 'utf8')).toBe('my own plan\n');
+  });
+
+  test('a missing folder is an error, nothing is created', async () => {
+    const cwd = project();
+    const r = await runCli(['init', 'plans/northside', '--today', TODAY], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.errors).toEqual(['testbed-lint: cannot write plans/northside.testbed.md: no such file or directory']);
+    expect(existsSync(join(cwd, 'plans'))).toBe(false);
+  });
+
+  test('without --today the local date is used', async () => {
+    const cwd = project();
+    await runCli(['init', 'a'], { cwd, now: () => new Date(2026, 1, 28, 23, 59) });
+    expect(readFileSync(join(cwd, 'a.testbed.md'), 'utf8')).toContain('start: 2026-02-28');
+  });
+
+  test('the new plan is structurally valid in both forms: no syntax, schema or unknown-key problems', async () => {
+    const cwd = project();
+    await runCli(['init', 'md-plan', '--today', TODAY], { cwd });
+    await runCli(['init', '--yaml', 'yaml-plan', '--today', TODAY], { cwd });
+    for (const name of ['md-plan.testbed.md', 'yaml-plan.testbed.yaml']) {
+      const problems = lint(readFileSync(join(cwd, name), 'utf8'), { filePath: name, today: TODAY });
+      expect(problems.filter((p) => p.ruleId.startsWith('plan-')).map((p) => `${p.ruleId} ${p.line}:${p.column} ${p.message}`), name).toEqual([]);
+      // Its placeholders are what the writer is asked to fill in.
+      expect(problems.map((p) => p.ruleId), name).toContain('customer-named');
+    }
+  });
+
+  test('the new plan is linted by the CLI like any other', async () => {
+    const cwd = project();
+    writeFileSync(join(cwd, '.testbed-lint.yaml'), 'rules: {}\n');
+    await runCli(['init', 'northside', '--today', TODAY], { cwd });
+    const r = await runCli(['--today', TODAY, '-f', 'json'], { cwd });
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+  });
+});
