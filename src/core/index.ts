@@ -30,6 +30,7 @@ export { LineIndex } from './positions.js';
 export { parsePlan } from './parse/index.js';
 export { formatDay, parseIsoDate } from './dates.js';
 export { VERSION } from './version.js';
+export { planTemplate, type PlanTemplateOptions } from './template.js';
 export { docsUrlFor };
 
 /** Every rule, sorted by id. */

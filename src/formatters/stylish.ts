@@ -4,6 +4,9 @@ import type { Problem } from '../core/index.js';
 import { displayPath } from './paths.js';
 import { sumCounts, type Formatter } from './types.js';
 
+/** Messages up to this length are padded so the rule ids line up; longer ones are not. */
+const MESSAGE_COLUMN = 60;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Prints nothing when there are no problems, like ESLint. */
@@ -24,7 +27,8 @@ export const stylish: Formatter = (results, ctx) => {
       line: Math.max(...rows.map((r) => r.line.length)),
       column: Math.max(...rows.map((r) => r.column.length)),
       severity: Math.max(...rows.map((r) => r.severity.length)),
-      message: Math.max(...rows.map((r) => r.message.length)),
+      // Why: plan messages are sentences; aligning rule ids past the longest one makes every line as wide as it.
+      message: Math.min(MESSAGE_COLUMN, Math.max(...rows.map((r) => r.message.length))),
     };
     out += `\n${c.underline(displayPath(result.filePath, ctx.cwd))}\n`;
     for (const r of rows) {

@@ -33,9 +33,9 @@ plans/harbor.testbed.yaml
   8:9  error  The customer name "?" is a placeholder; name the real customer before the testbed starts  customer-named
 
 plans/vmi.testbed.md
-   4:1  warning  Unknown key \`onwer\` in the front matter; did you mean \`owner\`?                                 plan-unknown-key
+   4:1  warning  Unknown key \`onwer\` in the front matter; did you mean \`owner\`?  plan-unknown-key
    6:9  error    Unexpected value "Running" for \`status\`; use one of draft, proposed, running, scaling, closed  plan-schema
-  11:9  error    The customer name "TBD" is a placeholder; name the real customer before the testbed starts     customer-named
+  11:9  error    The customer name "TBD" is a placeholder; name the real customer before the testbed starts  customer-named
 
 ✖ 4 problems (3 errors, 1 warning, 0 infos)
   1 error, 1 warning and 0 infos potentially fixable with the \`--fix\` option.
@@ -78,7 +78,7 @@ describe('stylish (default)', () => {
     expect(r.stdout).toBe(`
 plans/vmi.testbed.md
    6:9  error  Unexpected value "Running" for \`status\`; use one of draft, proposed, running, scaling, closed  plan-schema
-  11:9  error  The customer name "TBD" is a placeholder; name the real customer before the testbed starts     customer-named
+  11:9  error  The customer name "TBD" is a placeholder; name the real customer before the testbed starts  customer-named
 
 ✖ 2 problems (2 errors, 0 warnings, 0 infos)
   1 error, 0 warnings and 0 infos potentially fixable with the \`--fix\` option.
