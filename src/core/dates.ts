@@ -11,8 +11,11 @@ export function parseIsoDate(text: string): number | undefined {
   return Math.floor(Date.UTC(y, mo - 1, d) / 86_400_000);
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m === 2 && leap ? 29 : DAYS[m - 1]!;
 }
 
 /** A date-like token that is not strict ISO but has an obvious ISO spelling (2026-2-3, 2026/02/03). */

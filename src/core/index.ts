@@ -5,7 +5,7 @@ import type { PlanDocument } from './document.js';
 import { runRules, type RuleCrash } from './engine.js';
 import { applyFixes } from './fix.js';
 import type { PlanForm } from './model.js';
-import { parsePlan } from './parse/index.js';
+import { BlockCache, parsePlan } from './parse/index.js';
 import type { LintConfig } from './config.js';
 import type { Problem } from './types.js';
 
@@ -57,6 +57,10 @@ export interface LintResult {
 
 /** Parses and lints one plan, returning the parsed document and rule crashes as well as the problems. */
 export function lintDetailed(text: string, options: LintOptions): LintResult {
+  return lintWith(text, options, new BlockCache());
+}
+
+function lintWith(text: string, options: LintOptions, cache: BlockCache): LintResult {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
   let today = localToday();
@@ -65,7 +69,7 @@ export function lintDetailed(text: string, options: LintOptions): LintResult {
     if (d === undefined) throw new RangeError(`today must be a date as YYYY-MM-DD, got "${options.today}"`);
     today = d;
   }
-  const document = parsePlan(body, options.filePath, options.form);
+  const document = parsePlan(body, options.filePath, options.form, cache);
   const { problems, crashes } = runRules(document, { rules: registry, config: options.config, today, docsUrl: docsUrlFor });
   for (const c of crashes) options.onRuleError?.(c);
   // Why: a byte-order mark is not part of the text an editor shows; offsets still refer to the text given.
@@ -97,4 +101,36 @@ export function fixText(text: string, options: LintOptions): { text: string; pro
     current = r.text;
   }
   return { text: current, problems: lint(current, options), applied };
+}
+
+/** An editor's lint session: it keeps each document's parsed blocks and re-parses only the blocks an edit changed. */
+export interface LintSession {
+  /** Lints the text of the document `uri` (its extension picks the form); the same result as `lint()`. */
+  lint(uri: string, text: string, options?: Omit<LintOptions, 'filePath'>): Problem[];
+  /** As `lint`, with the parsed document and rule crashes. */
+  lintDetailed(uri: string, text: string, options?: Omit<LintOptions, 'filePath'>): LintResult;
+  /** How many blocks the last lint of `uri` had to parse (the rest were reused). */
+  parsedBlocks(uri: string): number;
+  /** Forgets a document (call when it is closed). */
+  close(uri: string): void;
+}
+
+/** Creates a lint session. Pure: no I/O; memory is the parsed blocks of the documents still open. */
+export function createSession(): LintSession {
+  const caches = new Map<string, BlockCache>();
+  const cacheOf = (uri: string) => {
+    let c = caches.get(uri);
+    if (!c) caches.set(uri, (c = new BlockCache()));
+    return c;
+  };
+  const lintDetailedIn = (uri: string, text: string, options?: Omit<LintOptions, 'filePath'>) =>
+    lintWith(text, { ...options, filePath: uri }, cacheOf(uri));
+  return {
+    lintDetailed: lintDetailedIn,
+    lint: (uri, text, options) => lintDetailedIn(uri, text, options).problems,
+    parsedBlocks: (uri) => caches.get(uri)?.parsedLastTime ?? 0,
+    close: (uri) => {
+      caches.delete(uri);
+    },
+  };
 }

@@ -3,16 +3,18 @@ import { parseDocument } from 'yaml';
 import type { PlanDocument } from '../document.js';
 import type { PlanForm, PlanModel } from '../model.js';
 import { LineIndex } from '../positions.js';
+import type { BlockCache } from './blocks.js';
 import { markdownDirectives, yamlDirectives } from './directives.js';
 import { readMarkdownPlan } from './markdown.js';
 import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
 import { readYamlPlan } from './yaml-model.js';
 
 export { sectionKind } from './markdown.js';
+export { BlockCache } from './blocks.js';
 export { countWords } from './yaml-model.js';
 
 /** Parses `text` as a plan. The form comes from the file name: .yaml/.yml is YAML, anything else Markdown. */
-export function parsePlan(text: string, filePath: string, form?: PlanForm): PlanDocument {
+export function parsePlan(text: string, filePath: string, form?: PlanForm, cache?: BlockCache): PlanDocument {
   const lines = new LineIndex(text);
   const f: PlanForm = form ?? (/\.ya?ml$/i.test(filePath) ? 'yaml' : 'markdown');
   const plan: PlanModel = { form: f, titleAnchor: lines.trimSpan(lines.lineSpan(1)) };
@@ -42,7 +44,7 @@ export function parsePlan(text: string, filePath: string, form?: PlanForm): Plan
     doc.outline = r.topKeys.map((k) => ({ kind: sectionOfKey(k.key), name: k.key, anchor: k.anchor, span: k.span }));
     doc.directives = yamlDirectives(text, 0, text.length, lines);
   } else {
-    const r = readMarkdownPlan(text, lines, plan);
+    const r = readMarkdownPlan(text, lines, plan, cache);
     doc.mdast = r.mdast;
     doc.syntaxIssues = r.syntaxIssues;
     doc.schemaIssues = r.schemaIssues;

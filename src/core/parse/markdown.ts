@@ -1,10 +1,6 @@
 // Reads a Markdown plan (front matter + sections) into the plan model, with spans from the mdast positions.
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { parseDocument } from 'yaml';
 import { normaliseDateLike, parseIsoDate } from '../dates.js';
 import type { OutlineEntry, SchemaIssue, SectionKind, SyntaxIssue, UnknownKeyIssue } from '../document.js';
@@ -23,10 +19,10 @@ import {
 } from '../model.js';
 import type { LineIndex } from '../positions.js';
 import type { Span } from '../types.js';
+import { BlockCache, findFrontMatter } from './blocks.js';
 import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
 import { countWords, readYamlPlan } from './yaml-model.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 const SECTION_NAMES: Record<SectionKind, string[]> = {
   selection: ['customer selection', 'choosing the customer', 'testbed customer', 'why this customer'],
@@ -61,30 +57,31 @@ export interface MarkdownReadResult {
   frontMatterYaml?: { start: number; end: number };
 }
 
-export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel): MarkdownReadResult {
-  const mdast = processor.parse(text);
-  const out: MarkdownReadResult = { mdast, syntaxIssues: [], schemaIssues: [], unknownKeys: [], outline: [] };
-  const children = mdast.children;
+export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel, cache: BlockCache = new BlockCache()): MarkdownReadResult {
+  const fm = findFrontMatter(text);
   let bodyStart = 0;
-
-  const first = children[0];
-  if (first && first.type === 'yaml') {
-    const start = off(first).start;
-    const end = off(first).end;
-    const contentStart = text.indexOf('\n', start) + 1;
-    const closeLineStart = text.lastIndexOf('\n', end - 1) + 1;
-    const yamlText = text.slice(contentStart, Math.max(contentStart, closeLineStart));
-    plan.frontMatter = { span: { start, end }, contentSpan: { start: contentStart, end: Math.max(contentStart, closeLineStart) } };
-    out.frontMatterYaml = { start: contentStart, end: contentStart + yamlText.length };
+  const syntaxIssues: SyntaxIssue[] = [];
+  const schemaIssues: SchemaIssue[] = [];
+  const unknownKeys: UnknownKeyIssue[] = [];
+  let frontMatterYaml: MarkdownReadResult['frontMatterYaml'];
+  if (fm) {
+    const { start: contentStart, end: contentEnd } = fm.content;
+    const yamlText = text.slice(contentStart, contentEnd);
+    plan.frontMatter = { span: fm.span, contentSpan: fm.content };
+    frontMatterYaml = { start: contentStart, end: contentEnd };
     const doc = parseDocument(yamlText, YAML_OPTIONS);
-    out.syntaxIssues.push(...yamlSyntaxIssues(doc, contentStart, yamlText));
+    syntaxIssues.push(...yamlSyntaxIssues(doc, contentStart, yamlText));
     const r = readYamlPlan(doc, text, contentStart, plan, 'front-matter');
-    out.schemaIssues.push(...r.schemaIssues);
-    out.unknownKeys.push(...r.unknownKeys);
-    bodyStart = 1;
+    schemaIssues.push(...r.schemaIssues);
+    unknownKeys.push(...r.unknownKeys);
+    const nl = text.indexOf('\n', fm.span.end);
+    bodyStart = nl === -1 ? text.length : nl + 1;
   } else if (/^---[ \t]*\r?\n/.test(text)) {
-    out.syntaxIssues.push({ span: lines.lineSpan(1), detail: 'the front matter opened on line 1 has no closing `---` line' });
+    syntaxIssues.push({ span: lines.lineSpan(1), detail: 'the front matter opened on line 1 has no closing `---` line' });
   }
+  const mdast = cache.parse(text, bodyStart, (o) => lines.positionAt(o).line);
+  const out: MarkdownReadResult = { mdast, syntaxIssues, schemaIssues, unknownKeys, outline: [], frontMatterYaml };
+  const children = mdast.children;
 
   // Split the body into H2 sections; the first H1 is the title when the front matter has none.
   interface Sec {
@@ -93,7 +90,7 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
   }
   const sections: Sec[] = [];
   let current: Sec | undefined;
-  for (let i = bodyStart; i < children.length; i++) {
+  for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
     if (node.type === 'heading' && node.depth <= 2) {
       if (node.depth === 1) {
@@ -538,6 +535,8 @@ function metricSection(text: string, nodes: RootContent[], anchor: Span, span: S
   return section;
 }
 
+const METRIC_LABEL = { perspective: /^perspective\s*:\s*/i, aggregate: /^aggregate\s*:\s*/i };
+
 /** `- **Ward stock-outs:** customer, worst; baseline 4` or `- **Ward stock-outs**: perspective: customer, aggregate: worst` */
 function metricBullet(text: string, item: ListItem): Metric | undefined {
   const p = itemParagraph(item);
@@ -560,9 +559,9 @@ function metricBullet(text: string, item: ListItem): Metric | undefined {
     const l = located(text, { start: restStart + sm.index, end: restStart + sm.index + sm[0].length });
     if (l) segs.push(l);
   }
-  const labelled = (label: string) => {
+  const labelled = (label: 'perspective' | 'aggregate') => {
     for (const s of segs) {
-      const lm = new RegExp(`^${label}\\s*:\\s*`, 'i').exec(s.value);
+      const lm = METRIC_LABEL[label].exec(s.value);
       if (lm) return { value: enumWord(s.value.slice(lm[0].length)), span: { start: s.span.start + lm[0].length, end: s.span.end } };
     }
     return undefined;
