@@ -315,25 +315,23 @@ const ITERATION_COLUMNS = {
 
 const HEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})(?=$|[\s:—–-])/;
 
+function isIterationTable(node: RootContent): node is Table {
+  if (node.type !== 'table') return false;
+  const cols = tableColumns(node, ITERATION_COLUMNS);
+  return cols.date !== undefined || cols.change !== undefined;
+}
+
 function iterationSection(text: string, nodes: RootContent[], anchor: Span, span: Span): ListSection<IterationEntry> {
   const section: ListSection<IterationEntry> = { anchor, span, entries: [], style: 'none' };
-  let entry: IterationEntry | undefined;
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (node.type === 'heading' && node.depth === 3) {
-      const hs = headingTextSpan(text, node);
-      const raw = text.slice(hs.start, hs.end);
-      entry = { span: off(node), anchor: off(node) };
-      const m = HEADING_DATE.exec(raw);
-      if (m) {
-        const ds = { start: hs.start, end: hs.start + m[1]!.length };
-        entry.date = { value: m[1]!, span: ds, day: parseIsoDate(m[1]!) };
-        const rest = raw.slice(m[1]!.length).replace(/^\s*[:—–-]?\s*/, '');
-        if (rest) entry.title = { value: rest, span: { start: hs.end - rest.length, end: hs.end } };
-      } else if (raw) {
-        entry.title = { value: raw, span: hs };
-      }
-      section.entries.push(entry);
+      // The entry's content runs to the next H3 or iteration table.
+      let j = i + 1;
+      while (j < nodes.length && !(nodes[j]!.type === 'heading' && (nodes[j] as Heading).depth === 3) && !isIterationTable(nodes[j]!)) j++;
+      section.entries.push(headingEntry(text, node, nodes.slice(i + 1, j)));
       section.style = 'headings';
+      i = j - 1;
       continue;
     }
     if (node.type === 'table') {
@@ -359,24 +357,68 @@ function iterationSection(text: string, nodes: RootContent[], anchor: Span, span
         if (o) e.order = enumLocated(text, o);
         section.entries.push(e);
       }
-      entry = undefined;
-      continue;
-    }
-    if (!entry) continue;
-    entry.span = { start: entry.span.start, end: off(node).end };
-    const paragraphs: Paragraph[] = [];
-    if (node.type === 'list') for (const item of node.children) {
-      const p = itemParagraph(item);
-      if (p) paragraphs.push(p);
-    }
-    else if (node.type === 'paragraph') paragraphs.push(node);
-    for (const p of paragraphs) {
-      for (const l of labelledLines(text, off(p))) {
-        applyIterationLabel(text, entry, l);
-      }
     }
   }
   return section;
+}
+
+/**
+ * Entries read from headings, by heading node. A block an edit did not touch keeps its node objects
+ * (see BlockCache), so its entry is reused, moved by the offset the block moved.
+ */
+const entryCache = new WeakMap<Heading, { base: number; entry: IterationEntry }>();
+
+/** The entry of an H3 heading and the content below it. */
+function headingEntry(text: string, heading: Heading, content: RootContent[]): IterationEntry {
+  const base = off(heading).start;
+  const cached = entryCache.get(heading);
+  if (cached) {
+    if (cached.base !== base) {
+      cached.entry = shiftEntry(cached.entry, base - cached.base);
+      cached.base = base;
+    }
+    return cached.entry;
+  }
+  const hs = headingTextSpan(text, heading);
+  const raw = text.slice(hs.start, hs.end);
+  const entry: IterationEntry = { span: off(heading), anchor: off(heading) };
+  const m = HEADING_DATE.exec(raw);
+  if (m) {
+    const ds = { start: hs.start, end: hs.start + m[1]!.length };
+    entry.date = { value: m[1]!, span: ds, day: parseIsoDate(m[1]!) };
+    const rest = raw.slice(m[1]!.length).replace(/^\s*[:—–-]?\s*/, '');
+    if (rest) entry.title = { value: rest, span: { start: hs.end - rest.length, end: hs.end } };
+  } else if (raw) {
+    entry.title = { value: raw, span: hs };
+  }
+  for (const node of content) {
+    if (node.type === 'table') continue;
+    entry.span = { start: entry.span.start, end: off(node).end };
+    const paragraphs: Paragraph[] = [];
+    if (node.type === 'list') {
+      for (const item of node.children) {
+        const p = itemParagraph(item);
+        if (p) paragraphs.push(p);
+      }
+    } else if (node.type === 'paragraph') paragraphs.push(node);
+    for (const p of paragraphs) for (const l of labelledLines(text, off(p))) applyIterationLabel(text, entry, l);
+  }
+  // Why: content with another heading spans blocks, which may change while this heading's block does not.
+  if (!content.some((n) => n.type === 'heading')) entryCache.set(heading, { base, entry });
+  return entry;
+}
+
+function shiftEntry(e: IterationEntry, d: number): IterationEntry {
+  const sp = (s: Span): Span => ({ start: s.start + d, end: s.end + d });
+  const loc = <T extends { span: Span }>(v: T | undefined): T | undefined => (v ? { ...v, span: sp(v.span) } : undefined);
+  const out: IterationEntry = { span: sp(e.span), anchor: sp(e.anchor) };
+  if (e.date) out.date = loc(e.date);
+  if (e.title) out.title = loc(e.title);
+  if (e.change) out.change = loc(e.change);
+  if (e.feedback) out.feedback = loc(e.feedback);
+  if (e.source) out.source = loc(e.source);
+  if (e.order) out.order = loc(e.order);
+  return out;
 }
 
 function applyIterationLabel(text: string, e: IterationEntry, l: Labelled): void {
