@@ -31,6 +31,7 @@ export { parsePlan } from './parse/index.js';
 export { formatDay, parseIsoDate } from './dates.js';
 export { VERSION } from './version.js';
 export { planTemplate, type PlanTemplateOptions } from './template.js';
+export { POINTS, pointOf, summarizePlan, worse, type PlanSummary, type Point, type PointState } from './summary.js';
 export { docsUrlFor };
 
 /** Every rule, sorted by id. */

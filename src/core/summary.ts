@@ -1,0 +1,94 @@
+// A plan at a glance: the three points' states, iteration dates, counts. For reports, status bars and tree views.
+import type { PlanDocument } from './document.js';
+import { effectiveStatus, type Status } from './model.js';
+import { rules } from '../rules/index.js';
+import { hasAnyPhrase, normaliseName } from './text.js';
+import type { Problem, Severity } from './types.js';
+import { formatDay, localToday, parseIsoDate } from './dates.js';
+
+export type PointState = 'pass' | Severity;
+export type Point = 'customer' | 'iterations' | 'counterparts';
+
+export const POINTS: readonly { point: Point; label: string }[] = [
+  { point: 'customer', label: 'Choose the customer carefully' },
+  { point: 'iterations', label: 'Make changes as you go' },
+  { point: 'counterparts', label: 'Involve counterparts early' },
+];
+
+export interface PlanSummary {
+  title: string;
+  status: Status;
+  /** Each point's worst finding: `pass` when its rules found nothing. */
+  points: Record<Point, PointState>;
+  /** The worst finding of the other rules (structure, metrics, aims, scale-up). */
+  other: PointState;
+  problems: { error: number; warning: number; info: number };
+  start?: string;
+  iterations: {
+    count: number;
+    /** Valid entry dates, oldest first. */
+    dates: string[];
+    last?: string;
+    /** Days from the newest valid entry (not in the future) to today. */
+    daysSinceLast?: number;
+    deeper: number;
+  };
+  counterparts: { count: number; departments: number; finance: boolean };
+  metrics: { count: number; customer: number };
+}
+
+const RANK: Record<PointState, number> = { pass: 0, info: 1, warning: 2, error: 3 };
+
+/** The worse of two states. */
+export function worse(a: PointState, b: PointState): PointState {
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+const CATEGORY_POINT: Record<string, Point | undefined> = { customer: 'customer', iterations: 'iterations', counterparts: 'counterparts' };
+const pointOfRule = new Map(rules.map((r) => [r.meta.id, CATEGORY_POINT[r.meta.category]] as const));
+
+/** Which of the three points a rule serves, if any. */
+export function pointOf(ruleId: string): Point | undefined {
+  return pointOfRule.get(ruleId);
+}
+
+const FINANCE = (rules.find((r) => r.meta.id === 'counterpart-finance')?.meta.options?.departments?.default ?? []) as readonly string[];
+
+/** Summarises a linted plan (`lintDetailed` gives the document and problems); `today` as YYYY-MM-DD, default the local clock. */
+export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], todayIso?: string): PlanSummary {
+  const today = (todayIso !== undefined ? parseIsoDate(todayIso) : undefined) ?? localToday();
+  const plan = doc.plan;
+  const points: Record<Point, PointState> = { customer: 'pass', iterations: 'pass', counterparts: 'pass' };
+  let other: PointState = 'pass';
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const p of problems) {
+    counts[p.severity]++;
+    const point = pointOf(p.ruleId);
+    if (point) points[point] = worse(points[point], p.severity);
+    else other = worse(other, p.severity);
+  }
+  const entries = plan.iterations?.entries ?? [];
+  const days = entries.map((e) => e.date?.day).filter((d): d is number => d !== undefined).sort((a, b) => a - b);
+  const past = days.filter((d) => d <= today);
+  const last = past[past.length - 1];
+  const owner = normaliseName(plan.ownerDepartment?.value ?? '');
+  const cps = plan.counterparts?.entries ?? [];
+  const depts = new Set(cps.map((c) => normaliseName(c.department?.value ?? '')).filter((d) => d !== '' && d !== owner));
+  const ms = plan.metrics?.entries ?? [];
+  return {
+    title: plan.title?.value ?? doc.filePath.split(/[\\/]/).pop() ?? doc.filePath,
+    status: effectiveStatus(plan),
+    points,
+    other,
+    problems: counts,
+    ...(plan.start?.day !== undefined ? { start: formatDay(plan.start.day) } : {}),
+    iterations: {
+      count: entries.length,
+      dates: days.map(formatDay),
+      ...(last !== undefined ? { last: formatDay(last), daysSinceLast: today - last } : {}),
+      deeper: entries.filter((e) => e.order?.value === 'second' || e.order?.value === 'third').length,
+    },
+    counterparts: { count: cps.length, departments: depts.size, finance: cps.some((c) => hasAnyPhrase(c.department?.value ?? '', FINANCE)) },
+    metrics: { count: ms.length, customer: ms.filter((m) => m.perspective?.value === 'customer').length },
+  };
+}

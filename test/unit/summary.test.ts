@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintDetailed, pointOf, summarizePlan } from '../../src/core/index.js';
+
+const EX = join(__dirname, '../../examples');
+const TODAY = '2026-11-23';
+const summary = (f: string) => {
+  const r = lintDetailed(readFileSync(join(EX, f), 'utf8'), { filePath: f, today: TODAY });
+  return summarizePlan(r.document, r.problems, TODAY);
+};
+
+describe('plan summaries', () => {
+  it('map rules to the three points by their category', () => {
+    expect([pointOf('customer-named'), pointOf('iteration-stale'), pointOf('counterpart-early'), pointOf('metric-outside-in'), pointOf('plan-schema')]).toEqual([
+      'customer', 'iterations', 'counterparts', undefined, undefined,
+    ]);
+  });
+
+  it('summarise a clean plan', () => {
+    expect(summary('clean.testbed.md')).toEqual({
+      title: 'Vendor-managed inventory with Northside Community Hospital',
+      status: 'scaling',
+      points: { customer: 'pass', iterations: 'pass', counterparts: 'pass' },
+      other: 'pass',
+      problems: { error: 0, warning: 0, info: 0 },
+      start: '2025-01-13',
+      iterations: { count: 3, dates: ['2025-02-03', '2025-04-14', '2025-09-22'], last: '2025-09-22', daysSinceLast: 427, deeper: 2 },
+      counterparts: { count: 4, departments: 4, finance: true },
+      metrics: { count: 3, customer: 2 },
+    });
+  });
+
+  it('summarise a flawed plan the same in both forms', () => {
+    const md = summary('flawed.testbed.md');
+    expect(md.points).toEqual({ customer: 'error', iterations: 'error', counterparts: 'warning' });
+    expect(md.other).toBe('error');
+    expect(md.problems).toEqual({ error: 5, warning: 13, info: 1 });
+    expect(md.iterations).toMatchObject({ count: 4, last: '2026-03-02', daysSinceLast: 266, deeper: 0 });
+    expect(md.counterparts).toEqual({ count: 2, departments: 1, finance: false });
+    const { title: _t, ...rest } = summary('flawed.testbed.yaml');
+    const { title: _m, ...restMd } = md;
+    expect(rest).toEqual(restMd);
+  });
+});
