@@ -1,4 +1,4 @@
-// Builds dist/: the CLI (dist/cli.js) and the core library (dist/core.js) with esbuild, and the core's
+// Builds dist/: the CLI (dist/cli.js), the core library (dist/core.js) and the VS Code extension (dist/extension.js, dist/web/extension.js) with esbuild, and the core's
 // type declarations (dist/types) with tsc. The three run in parallel; the whole build takes a few seconds.
 import { spawn } from 'node:child_process';
 import { chmod, rm } from 'node:fs/promises';
@@ -31,6 +31,28 @@ async function buildCli() {
   await chmod(outfile, 0o755);
 }
 
+// The VS Code extension: dist/extension.js for the Node extension host and dist/web/extension.js for a
+// web worker extension host (github.dev, vscode.dev); `vscode` is provided by the host.
+async function buildExtension() {
+  await esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dist, 'extension.js'), external: ['vscode'] });
+}
+
+async function buildWebExtension() {
+  await esbuild.build({
+    entryPoints: ['src/extension/web.ts'],
+    outfile: join(dist, 'web', 'extension.js'),
+    absWorkingDir: root,
+    bundle: true,
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['vscode'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
 async function buildCore() {
   await esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: join(dist, 'core.js') });
 }
@@ -46,11 +68,11 @@ function buildTypes() {
 }
 
 const started = Date.now();
-await Promise.all([rm(join(dist, 'types'), { recursive: true, force: true }), rm(join(dist, 'cli.js'), { force: true }), rm(join(dist, 'core.js'), { force: true })]);
+await Promise.all([rm(join(dist, 'types'), { recursive: true, force: true }), rm(join(dist, 'cli.js'), { force: true }), rm(join(dist, 'core.js'), { force: true }), rm(join(dist, 'extension.js'), { force: true }), rm(join(dist, 'web'), { recursive: true, force: true })]);
 try {
-  await Promise.all([buildCli(), buildCore(), buildTypes()]);
+  await Promise.all([buildCli(), buildCore(), buildExtension(), buildWebExtension(), buildTypes()]);
 } catch (error) {
   console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-console.log(`built dist/cli.js, dist/core.js and dist/types in ${Date.now() - started} ms`);
+console.log(`built dist/cli.js, dist/core.js, dist/extension.js, dist/web/extension.js and dist/types in ${Date.now() - started} ms`);

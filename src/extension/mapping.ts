@@ -1,0 +1,97 @@
+// Pure conversions from core results to what the editor shows (0-based ranges, severities, hover targets). No vscode import.
+import type { OutlineEntry, PlanDocument, SectionKind } from '../core/document.js';
+import type { Located, PlanModel } from '../core/model.js';
+import type { Problem, Span } from '../core/types.js';
+import { sectionGuidanceMarkdown, valueGuidanceMarkdown, VALUE_GUIDANCE } from '../core/guidance.js';
+
+/** A 0-based range, end character exclusive: [startLine, startCharacter, endLine, endCharacter]. */
+export type Range0 = [number, number, number, number];
+
+export type DiagnosticSeverityName = 'error' | 'warning' | 'information';
+
+export interface DiagnosticData {
+  range: Range0;
+  severity: DiagnosticSeverityName;
+  message: string;
+  source: 'testbed-lint';
+  code: { value: string; target: string };
+  related: { message: string; range: Range0 }[];
+}
+
+const SEVERITY: Record<Problem['severity'], DiagnosticSeverityName> = { error: 'error', warning: 'warning', info: 'information' };
+
+/** The editor's view of a problem: 0-based range, mapped severity, rule id linked to its doc. */
+export function toDiagnosticData(p: Problem): DiagnosticData {
+  return {
+    range: [p.line - 1, p.column - 1, p.endLine - 1, p.endColumn - 1],
+    severity: SEVERITY[p.severity],
+    message: p.message,
+    source: 'testbed-lint',
+    code: { value: p.ruleId, target: p.docsUrl },
+    related: (p.related ?? []).map((r) => ({ message: r.message, range: [r.line - 1, r.column - 1, r.endLine - 1, r.endColumn - 1] })),
+  };
+}
+
+const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
+
+/** Hover text at an offset: the guidance of a section heading or key, or the allowed values of an enum value. */
+export function hoverAt(doc: PlanDocument, offset: number): { markdown: string; span: Span } | undefined {
+  const section = doc.outline.find((o: OutlineEntry) => o.kind !== undefined && within(o.anchor, offset));
+  if (section?.kind) return { markdown: sectionGuidanceMarkdown(doc.plan, section.kind as SectionKind), span: section.anchor };
+  const plan: PlanModel = doc.plan;
+  // The `customer:` key (front matter or YAML) is where the customer is chosen: the selection guidance applies.
+  if (plan.customer && within(plan.customer.anchor, offset)) return { markdown: sectionGuidanceMarkdown(plan, 'selection'), span: plan.customer.anchor };
+  const values: [keyof typeof VALUE_GUIDANCE, Located<string> | undefined][] = [
+    ['tier', plan.customer?.tier],
+    ['status', plan.status],
+    ...(plan.iterations?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => ['order', e.order]),
+    ...(plan.metrics?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => ['perspective', e.perspective]),
+  ];
+  for (const [key, v] of values) if (v && within(v.span, offset)) return { markdown: valueGuidanceMarkdown(key), span: v.span };
+  return undefined;
+}
+
+/** The three points at a glance for a status bar: ✓ no problem, ⚠ warnings or info only, ✗ an error. */
+export function threePoints(problems: readonly Problem[]): string {
+  const mark = (prefix: RegExp) => {
+    const mine = problems.filter((p) => prefix.test(p.ruleId));
+    if (mine.some((p) => p.severity === 'error')) return '✗';
+    return mine.length > 0 ? '⚠' : '✓';
+  };
+  return `Testbed: customer ${mark(/^customer-/)} iterations ${mark(/^iteration-/)} counterparts ${mark(/^counterpart/)}`;
+}
+
+/**
+ * Where and what to insert for a new iteration entry dated `today`, as a snippet (`${1:...}` tab stops), in the
+ * style the log already uses and in its direction (newest first or last). Undefined where the log is missing or
+ * written as a table or bullets.
+ */
+export function iterationSnippet(doc: PlanDocument, today: string): { offset: number; snippet: string } | undefined {
+  const log = doc.plan.iterations;
+  if (!log || (log.style !== 'headings' && log.style !== 'yaml' && log.style !== 'none')) return undefined;
+  const eol = doc.eol;
+  const entries = log.entries;
+  const days = entries.map((e) => e.date?.day).filter((d): d is number => d !== undefined);
+  const newestFirst = days.length >= 2 && days[0]! > days[days.length - 1]!;
+  const lineStartOf = (offset: number) => doc.text.lastIndexOf('\n', offset - 1) + 1;
+  const afterLineOf = (offset: number) => {
+    const nl = doc.text.indexOf('\n', Math.max(offset - 1, 0));
+    return nl === -1 ? doc.text.length : nl + 1;
+  };
+  if (doc.form === 'yaml') {
+    if (log.style === 'none' && entries.length === 0) return undefined;
+    const first = entries[0];
+    const indent = first ? /^[ \t]*/.exec(doc.text.slice(lineStartOf(first.span.start)))![0] : '  ';
+    const lines = [`- date: ${today}`, '  title: ${1:What changed, in a few words}', '  change: ${2:what we now do differently for the customer}', '  feedback: ${3:what the customer said or experienced}', '  source: ${4|customer,internal|}', '  order: ${5|first,second,third|}'];
+    const snippet = lines.map((l) => indent + l).join(eol) + eol;
+    const offset = newestFirst && first ? lineStartOf(first.span.start) : afterLineOf(entries[entries.length - 1]!.span.end);
+    return { offset, snippet };
+  }
+  if (log.style === 'none' && entries.length > 0) return undefined;
+  const body = [`### ${today} — \${1:What changed, in a few words}`, '', '- Change: ${2:what we now do differently for the customer}', '- Feedback: ${3:what the customer said or experienced}', '- Source: ${4|customer,internal|}', '- Order: ${5|first,second,third|}'].join(eol);
+  if (newestFirst && entries[0]) return { offset: lineStartOf(entries[0].span.start), snippet: body + eol + eol };
+  // After the section's content: make sure there is a blank line before the new heading.
+  let end = log.span.end;
+  while (end > log.span.start && /\s/.test(doc.text[end - 1]!)) end--;
+  return { offset: end, snippet: eol + eol + body + (end === doc.text.length ? eol : '') };
+}

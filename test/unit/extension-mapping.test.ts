@@ -1,0 +1,136 @@
+// The extension's pure parts: Problem → diagnostic data, hovers, the status-bar summary, disable-comment edits, guidance.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyFixes, lint, lintDetailed, type Problem } from '../../src/core/index.js';
+import { disableFileFix, disableNextLineFix } from '../../src/core/disable.js';
+import { SECTION_GUIDANCE, sectionSummary } from '../../src/core/guidance.js';
+import { completionsAt } from '../../src/extension/completion.js';
+import { hoverAt, iterationSnippet, threePoints, toDiagnosticData } from '../../src/extension/mapping.js';
+
+const TODAY = '2026-06-01';
+const MD = 'test/vscode/workspace/plan.testbed.md';
+const YAML = 'test/vscode/workspace/plan.testbed.yaml';
+const read = (f: string) => readFileSync(f, 'utf8');
+const detailed = (f: string, text = read(f)) => lintDetailed(text, { filePath: f, today: TODAY });
+
+describe('toDiagnosticData', () => {
+  it('makes ranges 0-based, maps info to information and links the rule doc', () => {
+    const p: Problem = {
+      ruleId: 'metric-worst-case', severity: 'info', messageId: 'm', message: 'Msg; do this.', span: { start: 5, end: 9 },
+      line: 3, column: 2, endLine: 3, endColumn: 6, docsUrl: 'https://example.test/metric-worst-case.md',
+      related: [{ message: 'here', span: { start: 0, end: 1 }, line: 1, column: 1, endLine: 1, endColumn: 2 }],
+    };
+    expect(toDiagnosticData(p)).toEqual({
+      range: [2, 1, 2, 5], severity: 'information', message: 'Msg; do this.', source: 'testbed-lint',
+      code: { value: 'metric-worst-case', target: 'https://example.test/metric-worst-case.md' },
+      related: [{ message: 'here', range: [0, 0, 0, 1] }],
+    });
+    expect(toDiagnosticData({ ...p, severity: 'error' }).severity).toBe('error');
+    expect(toDiagnosticData({ ...p, severity: 'warning' }).severity).toBe('warning');
+  });
+});
+
+describe('disable comments', () => {
+  for (const file of [MD, YAML]) {
+    it(`silence exactly the rule they name, on the line or in the file (${file.endsWith('md') ? 'Markdown' : 'YAML'})`, () => {
+      const text = read(file);
+      const { problems, document } = detailed(file, text);
+      for (const p of problems) {
+        const count = (t: string) => lint(t, { filePath: file, today: TODAY }).filter((q) => q.ruleId === p.ruleId).length;
+        const before = count(text);
+        const line = disableNextLineFix(document, p.line, p.ruleId);
+        if (line) expect(count(applyFixes(text, [{ ...p, fix: line }]).text), `${p.ruleId} at line ${p.line}`).toBeLessThan(before);
+        const whole = disableFileFix(document, p.ruleId)!;
+        expect(count(applyFixes(text, [{ ...p, fix: whole }]).text), p.ruleId).toBe(0);
+      }
+    });
+  }
+
+  it('use a YAML comment in front matter and an HTML comment in the Markdown body', () => {
+    const { document } = detailed(MD);
+    expect(disableNextLineFix(document, 12, 'customer-not-premier')!.edits[0]!.text).toBe('  # testbed-lint-disable-next-line customer-not-premier\n');
+    expect(disableNextLineFix(document, 35, 'iteration-stale')!.edits[0]!.text).toBe('<!-- testbed-lint-disable-next-line iteration-stale -->\n');
+    expect(disableNextLineFix(document, 48, 'counterpart-early')).toBeUndefined(); // a table row
+    const file = disableFileFix(document, 'counterpart-finance')!.edits[0]!;
+    expect(file.text).toBe('<!-- testbed-lint-disable-file counterpart-finance -->\n');
+    expect(read(MD).slice(0, file.span.start).endsWith('---\n')).toBe(true);
+  });
+
+  it('extend a comment that is already there', () => {
+    const text = read(MD).replace('  tier: Key Account', '  # testbed-lint-disable-next-line aims-stated\n  tier: Key Account');
+    const { document } = detailed(MD, text);
+    const fix = disableNextLineFix(document, 13, 'customer-not-premier')!;
+    expect(applyFixes(text, [{ ...lint(text, { filePath: MD, today: TODAY })[0]!, fix }]).text).toContain('# testbed-lint-disable-next-line aims-stated customer-not-premier\n  tier: Key Account');
+  });
+});
+
+describe('hovers and summaries', () => {
+  it('explain a section heading with a live summary of the plan', () => {
+    const { document } = detailed(MD);
+    const at = read(MD).indexOf('## Counterparts') + 4;
+    const h = hoverAt(document, at)!;
+    expect(h.markdown).toContain(SECTION_GUIDANCE.counterparts.asks);
+    expect(h.markdown).toContain('3 counterparts, 3 departments besides sales; finance not involved; 1 joined after the start');
+    expect(hoverAt(document, read(MD).indexOf('Key Account') + 2)!.markdown).toContain('**tier**: allowed values');
+    expect(hoverAt(document, read(MD).indexOf('Northside opened'))).toBeUndefined();
+    expect(hoverAt(document, read(MD).indexOf('customer:') + 2)!.markdown).toMatch(/^\*\*Customer selection\*\*: .*\n\n.*Baxter.*\n\n_This plan:_ 51 words of rationale; customer Northside Community Hospital; tier Key Account; size small$/s);
+  });
+
+  it('explain YAML keys and enum values', () => {
+    const text = read(YAML);
+    const { document } = detailed(YAML, text);
+    expect(hoverAt(document, text.indexOf('\ncounterparts:') + 2)!.markdown).toMatch(/^\*\*Counterparts\*\*/);
+    expect(hoverAt(document, text.indexOf('status: running') + 9)!.markdown).toContain('`scaling`');
+    expect(sectionSummary(document.plan, 'iterations')).toBe('4 entries; 0 second- or third-order; newest 2026-03-02; plan is live');
+  });
+
+  it('summarise the three points for the status bar', () => {
+    const p = (ruleId: string, severity: Problem['severity']) => ({ ruleId, severity }) as Problem;
+    expect(threePoints([])).toBe('Testbed: customer ✓ iterations ✓ counterparts ✓');
+    expect(threePoints([p('customer-named', 'error'), p('iteration-stale', 'warning'), p('aims-stated', 'warning')])).toBe('Testbed: customer ✗ iterations ⚠ counterparts ✓');
+    expect(threePoints([p('counterparts-listed', 'error')])).toBe('Testbed: customer ✓ iterations ✓ counterparts ✗');
+  });
+});
+
+describe('completion', () => {
+  const y = read(YAML);
+  const after = (t: string, needle: string) => t.indexOf(needle) + needle.length;
+  const labels = (t: string, offset: number, top: 'yaml' | 'front-matter' = 'yaml', from = 0, to = t.length) => completionsAt(t, offset, from, to, top).map((c) => c.label);
+
+  it('offers the allowed values of enum keys, with their meaning', () => {
+    expect(labels(y, after(y, 'status: '))).toEqual(['draft', 'proposed', 'running', 'scaling', 'closed']);
+    expect(completionsAt(y, after(y, 'order: '), 0, y.length, 'yaml')[1]).toEqual({ label: 'second', kind: 'value', insertText: 'second', detail: expect.stringContaining('process') });
+    expect(labels(y, after(y, 'title: '))).toEqual([]);
+  });
+
+  it('offers the keys of the enclosing mapping, and the missing top-level keys', () => {
+    const t = y.replace('  tier: Key Account\n', '  tier: Key Account\n  \n');
+    expect(labels(t, t.indexOf('  \n') + 2)).toEqual(['name', 'tier', 'size', 'new-processes', 'champion', 'risk']);
+    expect(labels(`${y}s`, y.length + 1)).toEqual(['aims', 'scale-up']);
+  });
+
+  it('offers nothing outside the front matter of a Markdown plan', () => {
+    const m = read(MD);
+    const { document } = detailed(MD, m);
+    const fm = document.plan.frontMatter!.contentSpan;
+    expect(labels(m, after(m, 'status: '), 'front-matter', fm.start, fm.end)).toContain('running');
+    expect(labels(m, m.indexOf('## Metrics'), 'front-matter', fm.start, fm.end)).toEqual([]);
+  });
+});
+
+describe('iterationSnippet', () => {
+  const plain = (snippet: string) => snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1');
+  for (const file of [MD, YAML, 'examples/clean.testbed.md', 'examples/clean.testbed.yaml']) {
+    it(`adds an entry that keeps the log valid and in order (${file})`, () => {
+      const text = read(file);
+      const today = '2026-06-01';
+      const at = iterationSnippet(detailed(file, text).document, today)!;
+      const next = text.slice(0, at.offset) + plain(at.snippet) + text.slice(at.offset);
+      const { problems, document } = lintDetailed(next, { filePath: file, today });
+      expect(document.plan.iterations!.entries.length).toBe(detailed(file, text).document.plan.iterations!.entries.length + 1);
+      const before = lint(text, { filePath: file, today }).filter((p) => p.ruleId === 'iteration-order').length;
+      expect(problems.filter((p) => p.ruleId === 'iteration-order').length).toBe(before);
+      expect(problems.some((p) => p.ruleId === 'iteration-stale')).toBe(false);
+    });
+  }
+});

@@ -1,0 +1,291 @@
+// Integration tests inside a real VS Code extension host: diagnostics, edits, hover, quick fixes, fix-all, commands, config.
+/// <reference types="mocha" />
+/// <reference types="vscode" />
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as vscode from 'vscode';
+import type { LintEvent, TestbedLintApi } from '../../../src/extension/extension.js';
+
+const EXTENSION_ID = 'testbed-lint.testbed-lint';
+const WAIT_MS = 15_000;
+
+let api: TestbedLintApi;
+let root: vscode.Uri;
+const uriOf = (rel: string) => vscode.Uri.joinPath(root, rel);
+
+function withTimeout<T>(p: Promise<T>, label: string, ms = WAIT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${label}`)), ms);
+    }),
+  ]);
+}
+
+/** The first lint of `uri` (current or coming) that satisfies `pred`. */
+function lintWhere(uri: vscode.Uri, pred: (e: LintEvent) => boolean, label: string): Promise<LintEvent> {
+  return withTimeout(
+    new Promise<LintEvent>((resolve) => {
+      const sub = api.onDidLint((e) => {
+        if (e.uri.toString() === uri.toString() && pred(e)) {
+          sub.dispose();
+          resolve(e);
+        }
+      });
+      void api.whenLinted(uri).then((e) => {
+        if (pred(e)) {
+          sub.dispose();
+          resolve(e);
+        }
+      });
+    }),
+    label,
+  );
+}
+
+async function open(rel: string): Promise<{ doc: vscode.TextDocument; lint: LintEvent }> {
+  const doc = await vscode.workspace.openTextDocument(uriOf(rel));
+  await vscode.window.showTextDocument(doc);
+  const lint = await withTimeout(api.whenLinted(doc.uri, doc.version), `the lint of ${rel}`);
+  return { doc, lint };
+}
+
+/** Applies an edit and waits for the lint of the new version. */
+async function applyAndLint(doc: vscode.TextDocument, edit: vscode.WorkspaceEdit): Promise<LintEvent> {
+  assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit failed');
+  return withTimeout(api.whenLinted(doc.uri, doc.version), `the lint of version ${doc.version}`);
+}
+
+async function setText(doc: vscode.TextDocument, text: string): Promise<LintEvent> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  return applyAndLint(doc, edit);
+}
+
+type Row = [string, string, number, number, number, number];
+const SEVERITY = ['error', 'warning', 'info', 'hint'];
+const rows = (uri: vscode.Uri): Row[] =>
+  vscode.languages
+    .getDiagnostics(uri)
+    .map((d): Row => [String(typeof d.code === 'object' ? d.code.value : d.code), SEVERITY[d.severity]!, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character])
+    .sort((a, b) => a[2] - b[2] || a[3] - b[3] || a[0].localeCompare(b[0]));
+
+function diagnostic(uri: vscode.Uri, ruleId: string): vscode.Diagnostic {
+  const d = vscode.languages.getDiagnostics(uri).find((x) => typeof x.code === 'object' && x.code.value === ruleId);
+  assert.ok(d, `no ${ruleId} diagnostic`);
+  return d;
+}
+
+async function hoverTexts(uri: vscode.Uri, line: number, character: number): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+}
+
+suite('testbed-lint in VS Code', () => {
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension<TestbedLintApi>(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+    api = await withTimeout(Promise.resolve(ext.activate()), 'activation');
+    root = vscode.workspace.workspaceFolders![0]!.uri;
+  });
+
+  test('a plan gets the exact diagnostics, with source, doc link and severities', async () => {
+    const { doc, lint } = await open('plan.testbed.md');
+    assert.equal(lint.linted, true);
+    assert.deepEqual(rows(doc.uri), [
+      ['customer-not-premier', 'warning', 11, 8, 11, 19],
+      ['iteration-stale', 'warning', 34, 4, 34, 14],
+      ['counterpart-finance', 'warning', 41, 0, 41, 15],
+      ['counterpart-early', 'warning', 47, 39, 47, 49],
+    ]);
+    const d = diagnostic(doc.uri, 'counterpart-early');
+    assert.equal(d.source, 'testbed-lint');
+    assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith('/counterpart-early/counterpart-early.md'), String(typeof d.code === 'object' && d.code.target));
+  });
+
+  test('a YAML plan gets the same findings as the CLI with the same config', async () => {
+    const { doc } = await open('plan.testbed.yaml');
+    const extPath = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+    // Exit code 1: the plan has errors.
+    const run = spawnSync(process.execPath, [`${extPath}/dist/cli.js`, '--format', 'json', doc.uri.fsPath], {
+      encoding: 'utf8',
+      cwd: root.fsPath,
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
+    assert.equal(run.status, 1, run.stderr);
+    const out = run.stdout;
+    const cli = (JSON.parse(out) as { messages: { ruleId: string; severity: number; line: number; column: number; endLine: number; endColumn: number }[] }[])[0]!.messages;
+    const cliRows = cli
+      .map((m): Row => [m.ruleId, ({ 2: 'error', 1: 'warning', 0: 'info' } as Record<number, string>)[m.severity]!, m.line - 1, m.column - 1, m.endLine - 1, m.endColumn - 1])
+      .sort((a, b) => a[2] - b[2] || a[3] - b[3] || a[0].localeCompare(b[0]));
+    assert.ok(cliRows.length >= 15, `the CLI found only ${cliRows.length} problems`);
+    assert.deepEqual(rows(doc.uri), cliRows);
+  });
+
+  test('a Markdown file that is not a plan gets nothing', async () => {
+    const { doc, lint } = await open('notes.md');
+    assert.equal(lint.linted, false);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
+    assert.doesNotMatch(await hoverTexts(doc.uri, 4, 5), /counterparts from other departments/);
+  });
+
+  test('the command "Lint all plans in the workspace" reports every plan', async () => {
+    const summary = await withTimeout(
+      Promise.resolve(vscode.commands.executeCommand<{ plans: number; errors: number; warnings: number; files: { path: string; problems: number }[] }>('testbedLint.lintWorkspace')),
+      'testbedLint.lintWorkspace',
+    );
+    // broken/plan.testbed.md is governed by a config with errors, so it is not linted (as in the CLI).
+    assert.deepEqual(
+      summary.files.map((f) => f.path),
+      ['plan.testbed.md', 'plan.testbed.yaml'],
+    );
+    assert.equal(summary.plans, 2);
+    assert.equal(summary.errors, 5);
+  });
+
+  test('diagnostics follow an edit (debounced re-lint of the new version)', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const original = doc.getText();
+    const at = original.indexOf('Key Account');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Key Account'.length)), 'standard');
+    const after = await applyAndLint(doc, edit);
+    assert.deepEqual(after.problems.map((p) => p.ruleId), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
+    assert.deepEqual(rows(doc.uri).map((r) => r[0]), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
+    await setText(doc, original);
+    assert.equal(rows(doc.uri).length, 4);
+  });
+
+  test('hover on a section heading explains it and summarises this plan', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const text = await hoverTexts(doc.uri, 41, 5);
+    assert.match(text, /\*\*Counterparts\*\*: Name the counterparts from other departments/);
+    assert.match(text, /3 counterparts, 3 departments besides sales; finance not involved; 1 joined after the start/);
+    assert.match(await hoverTexts(doc.uri, 11, 10), /\*\*tier\*\*: allowed values/);
+  });
+
+  test('quick fixes: the safe fix (preferred), disable comments, documentation; applying one', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const original = doc.getText();
+    const d = diagnostic(doc.uri, 'counterpart-finance');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const mine = actions.filter((a) => a.title.includes('counterpart-finance') || a.title === 'Add a Finance counterpart');
+    assert.deepEqual(
+      mine.map((a) => [a.title, a.isPreferred ?? false]),
+      [
+        ['Add a Finance counterpart', true],
+        ['Disable counterpart-finance for this line', false],
+        ['Disable counterpart-finance for this file', false],
+        ['Show documentation for counterpart-finance', false],
+      ],
+    );
+    const after = await applyAndLint(doc, mine[0]!.edit!);
+    assert.ok(!after.problems.some((p) => p.ruleId === 'counterpart-finance'), 'counterpart-finance is still reported');
+    assert.match(doc.getText(), /\| Finance \|/);
+    await setText(doc, original);
+
+    // In the front matter the disable comment is a YAML comment.
+    const premier = diagnostic(doc.uri, 'customer-not-premier');
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, premier.range, vscode.CodeActionKind.QuickFix.value);
+    const disable = fixes.find((a) => a.title === 'Disable customer-not-premier for this line');
+    assert.ok(disable?.edit, 'no disable-line action');
+    const disabled = await applyAndLint(doc, disable.edit);
+    assert.equal(doc.lineAt(11).text, '  # testbed-lint-disable-next-line customer-not-premier');
+    assert.ok(!disabled.problems.some((p) => p.ruleId === 'customer-not-premier'));
+    await setText(doc, original);
+  });
+
+  test('source.fixAll.testbedLint applies every safe fix', async () => {
+    const { doc, lint } = await open('plan.testbed.yaml');
+    const original = doc.getText();
+    assert.ok(lint.problems.some((p) => p.fix), 'the fixture has no fixable problem');
+    const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(original.length));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.testbedLint');
+    const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.testbedLint');
+    assert.equal(fixAll.length, 1, JSON.stringify(actions.map((a) => a.title)));
+    const after = await applyAndLint(doc, fixAll[0]!.edit!);
+    assert.deepEqual(after.problems.filter((p) => p.fix).map((p) => p.ruleId), []);
+    assert.ok(after.problems.length < lint.problems.length);
+    assert.match(doc.getText(), /\n  champion: /);
+    await setText(doc, original);
+  });
+
+  test('editing the config file re-lints open plans', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const configUri = uriOf('.testbed-lint.yaml');
+    const original = await vscode.workspace.fs.readFile(configUri);
+    try {
+      await vscode.workspace.fs.writeFile(configUri, Buffer.from('extends: recommended\nrules:\n  counterpart-back-end: off\n  counterpart-early: off\n'));
+      await lintWhere(doc.uri, (e) => e.linted && !e.problems.some((p) => p.ruleId === 'counterpart-early'), 'a re-lint without counterpart-early');
+      assert.deepEqual(rows(doc.uri).map((r) => r[0]), ['customer-not-premier', 'iteration-stale', 'counterpart-finance']);
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, original);
+    }
+    await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'counterpart-early'), 'a re-lint with counterpart-early back');
+  });
+
+  test('completion offers the allowed values and the missing keys', async () => {
+    const { doc } = await open('plan.testbed.yaml');
+    const at = (needle: string) => doc.positionAt(doc.getText().indexOf(needle) + needle.length);
+    const labels = async (position: vscode.Position) =>
+      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position)).items
+        .filter((i) => i.kind === vscode.CompletionItemKind.EnumMember || i.kind === vscode.CompletionItemKind.Property)
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    const status = await labels(at('status: '));
+    for (const v of ['draft', 'proposed', 'running', 'scaling', 'closed']) assert.ok(status.includes(v), `status completions: ${status.join(', ')}`);
+    const order = await labels(at('order: '));
+    for (const v of ['first', 'second', 'third']) assert.ok(order.includes(v), `order completions: ${order.join(', ')}`);
+    const customerKeys = await labels(new vscode.Position(at('  tier:').line, 2));
+    for (const k of ['name', 'tier', 'size', 'new-processes', 'champion', 'risk']) assert.ok(customerKeys.includes(k), `customer keys: ${customerKeys.join(', ')}`);
+  });
+
+  test('the command "Add iteration entry" adds a dated entry in the log\'s style', async () => {
+    const { doc, lint } = await open('plan.testbed.md');
+    const original = doc.getText();
+    assert.ok(lint.problems.some((p) => p.ruleId === 'iteration-stale'));
+    const inserted = await withTimeout(Promise.resolve(vscode.commands.executeCommand<boolean>('testbedLint.addIterationEntry')), 'testbedLint.addIterationEntry');
+    assert.equal(inserted, true);
+    const after = await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint after the new entry');
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    assert.match(doc.getText(), new RegExp(`### ${today} — What changed, in a few words\\n\\n- Change: what we now do differently for the customer\\n`));
+    assert.ok(!after.problems.some((p) => p.ruleId === 'iteration-stale'), 'a fresh entry should end iteration-stale');
+    await vscode.commands.executeCommand('leaveSnippet');
+    await setText(doc, original);
+  });
+
+  test('the command "New plan (YAML)" opens a plan from the template, linted with the settings where no config applies', async () => {
+    const doc = await withTimeout(Promise.resolve(vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanYaml', 'Pilot with Acme')), 'testbedLint.newPlanYaml');
+    assert.equal(doc.languageId, 'yaml');
+    assert.match(doc.getText(), /^kind: testbed-plan\ntitle: Pilot with Acme\n/m);
+    const lint = await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint of the new plan');
+    assert.equal(lint.linted, true);
+    assert.ok(lint.problems.some((p) => p.ruleId === 'customer-named'), lint.problems.map((p) => p.ruleId).join(', '));
+    // No config file governs an untitled plan: the testbedLint.rules setting applies, and testbedLint.enable turns it all off.
+    const settings = vscode.workspace.getConfiguration('testbedLint');
+    try {
+      await settings.update('rules', { 'customer-named': 'off' }, vscode.ConfigurationTarget.Global);
+      await lintWhere(doc.uri, (e) => e.linted && !e.problems.some((p) => p.ruleId === 'customer-named'), 'a re-lint without customer-named');
+      await settings.update('enable', false, vscode.ConfigurationTarget.Global);
+      await lintWhere(doc.uri, (e) => !e.linted, 'linting to turn off');
+      assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
+    } finally {
+      await settings.update('rules', undefined, vscode.ConfigurationTarget.Global);
+      await settings.update('enable', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await lintWhere(doc.uri, (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'), 'the default settings again');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('a broken config is reported in the config file, and its plans are not linted', async () => {
+    const { doc, lint } = await open('broken/plan.testbed.md');
+    assert.equal(lint.linted, false);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
+    const config = vscode.languages.getDiagnostics(uriOf('broken/.testbed-lint.yaml'));
+    assert.deepEqual(
+      config.map((d) => [d.message, d.range.start.line, d.range.start.character, d.severity]),
+      [['unknown rule "no-such-rule"', 1, 2, vscode.DiagnosticSeverity.Error]],
+    );
+  });
+});

@@ -1,0 +1,23 @@
+// The integration suite's entry for the extension host (the layout @vscode/test-electron expects): run() runs mocha.
+/// <reference types="mocha" />
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
+  mocha.addFile(path.join(__dirname, 'extension.test.js'));
+  const results = process.env['TESTBED_LINT_E2E_RESULTS'];
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const passed = runner.stats?.passes ?? 0;
+      const msg = `${passed} passed, ${failures} failed`;
+      console.log(`[ext-tests] ${msg}`);
+      if (results) fs.writeFileSync(results, `${msg}\n`);
+      if (failures > 0) reject(new Error(msg));
+      else resolve();
+    });
+    runner.on('pass', (t) => console.log(`[ext-tests] ✔ ${t.fullTitle()}`));
+    runner.on('fail', (t, err: Error) => console.log(`[ext-tests] ✗ ${t.fullTitle()}: ${err.message}`));
+  });
+}
