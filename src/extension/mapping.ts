@@ -3,6 +3,7 @@ import type { OutlineEntry, PlanDocument, SectionKind } from '../core/document.j
 import type { Located, PlanModel } from '../core/model.js';
 import type { Problem, Span } from '../core/types.js';
 import { sectionGuidanceMarkdown, valueGuidanceMarkdown, VALUE_GUIDANCE } from '../core/guidance.js';
+import { pointOf, worse, type Point, type PointState } from '../core/summary.js';
 
 /** A 0-based range, end character exclusive: [startLine, startCharacter, endLine, endCharacter]. */
 export type Range0 = [number, number, number, number];
@@ -53,12 +54,13 @@ export function hoverAt(doc: PlanDocument, offset: number): { markdown: string; 
 
 /** The three points at a glance for a status bar: ✓ no problem, ⚠ warnings or info only, ✗ an error. */
 export function threePoints(problems: readonly Problem[]): string {
-  const mark = (prefix: RegExp) => {
-    const mine = problems.filter((p) => prefix.test(p.ruleId));
-    if (mine.some((p) => p.severity === 'error')) return '✗';
-    return mine.length > 0 ? '⚠' : '✓';
-  };
-  return `Testbed: customer ${mark(/^customer-/)} iterations ${mark(/^iteration-/)} counterparts ${mark(/^counterpart/)}`;
+  const state: Record<Point, PointState> = { customer: 'pass', iterations: 'pass', counterparts: 'pass' };
+  for (const p of problems) {
+    const point = pointOf(p.ruleId);
+    if (point) state[point] = worse(state[point], p.severity);
+  }
+  const mark = (s: PointState) => (s === 'error' ? '✗' : s === 'pass' ? '✓' : '⚠');
+  return `Testbed: customer ${mark(state.customer)} iterations ${mark(state.iterations)} counterparts ${mark(state.counterparts)}`;
 }
 
 /**
