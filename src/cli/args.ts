@@ -22,6 +22,9 @@ const OPTIONS = {
   'fix-dry-run': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   yaml: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  concurrency: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -52,6 +55,12 @@ export interface LintOptions {
   fix: boolean;
   fixDryRun: boolean;
   maxFileSize: number;
+  /** --cache: reuse the problems of plans that did not change since the last run. */
+  cache: boolean;
+  /** --cache-location: the cache folder (relative to the current folder); default node_modules/.cache/testbed-lint. */
+  cacheLocation?: string;
+  /** --concurrency: threads to lint on (1: no workers); "auto": one per core, none for a few small files. */
+  concurrency: number | 'auto';
 }
 
 /** A mistake on the command line; main prints it as one line plus a hint, and exits with 2. */
@@ -96,6 +105,13 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--max-file-size takes a number of bytes (1 or more), got "${raw}"`);
     maxFileSize = Number(raw);
   }
+  let concurrency: number | 'auto' = 'auto';
+  if (v.concurrency !== undefined && v.concurrency !== 'auto') {
+    const raw = v.concurrency;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 256) throw new UsageError(`--concurrency takes a number of threads from 1 to 256, or "auto", got "${raw}"`);
+    concurrency = Number(raw);
+  }
+  if (v['cache-location'] !== undefined && !v.cache) throw new UsageError('--cache-location only goes with --cache');
   const stdin = v.stdin === true;
   if (v['stdin-filename'] !== undefined && !stdin) throw new UsageError('--stdin-filename only goes with --stdin');
   if (stdin && positionals.length > 0) throw new UsageError(`--stdin reads one plan from stdin and takes no paths, got "${positionals[0]}"`);
@@ -105,6 +121,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     ['--output', v.output],
     ['--config', v.config],
     ['--stdin-filename', v['stdin-filename']],
+    ['--cache-location', v['cache-location']],
   ] as const) {
     if (value === '') throw new UsageError(`${name} needs a file name`);
   }
@@ -117,7 +134,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
     fix: v.fix === true,
     fixDryRun: v['fix-dry-run'] === true,
     maxFileSize,
+    cache: v.cache === true,
+    concurrency,
   };
+  if (v['cache-location'] !== undefined) options.cacheLocation = v['cache-location'];
   if (v.output !== undefined) options.output = v.output;
   if (v.config !== undefined) options.config = v.config;
   if (today !== undefined) options.today = today;

@@ -1,6 +1,6 @@
 // The lint command: collect files, find their configs, read, lint (or fix), format, write, and pick the exit code.
 import { dirname, resolve } from 'node:path';
-import { fixText, formOf, isPlan, isPlanName, lintDetailed, rules, VERSION, type LintOptions as CoreLintOptions, type Problem, type RuleCrash } from '../core/index.js';
+import { formatDay, formOf, isPlan, isPlanName, rules, VERSION } from '../core/index.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import { sumCounts } from '../formatters/types.js';
@@ -9,6 +9,8 @@ import { ConfigResolver, isIgnoredBy, toLintConfig, type ConfigFor, type ConfigE
 import { fsReason, type Fs } from '../node/fs.js';
 import { GitIgnore } from '../node/gitignore.js';
 import { decodeLenient, decodeUtf8, formatBytes, looksBinary, readFileBytes } from '../node/read.js';
+import { DEFAULT_CACHE_LOCATION, LintCache } from '../node/cache.js';
+import { defaultThreads, lintAll, type LintJob, type LintOutcome } from '../node/workers.js';
 import { writeFileAtomic } from '../node/write.js';
 import type { LintOptions } from './args.js';
 
@@ -27,12 +29,25 @@ export interface RunContext {
 
 const STDIN_NAME = '<stdin>';
 
+/** Counts for tests and benchmarks: plans linted, and plans whose problems came from the --cache. */
+export const lintStats = { linted: 0, cached: 0 };
+
 export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode> {
   const { cwd, fs } = ctx;
   let failed = false;
+  // Why: while files are collected, messages wait in `steps`, so they come out in order with the results.
+  let deferring = false;
+  const steps: (() => void)[] = [];
   const fail = (line: string) => {
-    failed = true;
-    ctx.error(line);
+    if (deferring) steps.push(() => fail(line));
+    else {
+      failed = true;
+      ctx.error(line);
+    }
+  };
+  const notice = (line: string) => {
+    if (deferring) steps.push(() => notice(line));
+    else ctx.notice(line);
   };
   const rel = (p: string) => displayPath(p, cwd);
   const onConfigError = (e: ConfigError) => fail(`${rel(e.file)}:${e.line}:${e.column}: ${e.message}`);
@@ -52,41 +67,53 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
 
   const results: FileResult[] = [];
   let skipped = 0;
+  const today = o.today ?? localDay(new Date());
+  // Why: --fix writes files and reports what is left after fixing; only plain linting is cached.
+  const fixing = o.fix || o.fixDryRun;
+  const cache = o.cache && !fixing ? LintCache.load(fs, resolve(cwd, o.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined;
+  // Why: files are read and checked in order first, then linted (on several threads when there are many),
+  // then reported in the same order; `steps` keeps every message and result in its place.
+  const jobs: LintJob[] = [];
+  const later = (step: () => void) => steps.push(step);
   const lintText = (filePath: string, text: string, config: ConfigFor, write: boolean) => {
-    const crashes = new Map<string, RuleCrash>();
-    const options: CoreLintOptions = {
-      filePath,
-      config: toLintConfig(config),
-      onRuleError: (c) => crashes.set(c.ruleId, c),
-    };
-    if (o.today !== undefined) options.today = o.today;
-    let problems: Problem[];
-    let output: string | undefined;
-    try {
-      if (o.fix || o.fixDryRun) {
-        const r = fixText(text, options);
-        problems = r.problems;
-        if (r.text !== text) output = r.text;
-      } else problems = lintDetailed(text, options).problems;
-    } catch (error) {
-      fail(`testbed-lint: internal error while linting ${rel(filePath)}: ${firstLine(error)}`);
+    const lintConfig = toLintConfig(config);
+    const key = cache?.keyFor(text, lintConfig, today);
+    const cached = key !== undefined ? cache!.get(filePath, key) : undefined;
+    if (cached !== undefined) {
+      lintStats.cached++;
+      later(() => results.push({ filePath, problems: cached }));
       return;
     }
-    for (const c of crashes.values()) fail(`testbed-lint: rule "${c.ruleId}" crashed on ${rel(filePath)}: ${firstLine(c.error)}`);
-    if (output !== undefined && write) {
+    const job: LintJob = { filePath, text, today, fix: fixing };
+    if (lintConfig !== undefined) job.config = lintConfig;
+    const index = jobs.push(job) - 1;
+    later(() => finish(filePath, outcomes[index]!, write, key));
+  };
+  let outcomes: LintOutcome[] = [];
+  const finish = (filePath: string, outcome: LintOutcome, write: boolean, key: string | undefined) => {
+    if (outcome.error !== undefined) {
+      fail(`testbed-lint: internal error while linting ${rel(filePath)}: ${outcome.error}`);
+      return;
+    }
+    for (const c of outcome.crashes) fail(`testbed-lint: rule "${c.ruleId}" crashed on ${rel(filePath)}: ${c.message}`);
+    // Why: a plan a rule crashed on is linted again next time, so the crash is reported again.
+    if (key !== undefined && outcome.crashes.length === 0) cache!.set(filePath, key, outcome.problems);
+    if (outcome.output !== undefined && write) {
       try {
-        fs.writeFileSync(filePath, output, 'utf8');
+        fs.writeFileSync(filePath, outcome.output, 'utf8');
       } catch (error) {
         fail(`testbed-lint: cannot write the fixes to ${rel(filePath)}: ${fsReason(error)}`);
       }
     }
-    const result: FileResult = { filePath, problems };
-    if (output !== undefined) result.output = output;
+    const result: FileResult = { filePath, problems: outcome.problems };
+    if (outcome.output !== undefined) result.output = outcome.output;
     results.push(result);
   };
 
+  deferring = true;
   if (o.stdin) {
     if (!ctx.stdin) {
+      deferring = false;
       fail('testbed-lint: --stdin was given but there is no stdin to read');
       return 2;
     }
@@ -99,7 +126,7 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
       if (config.kind === 'file' && !config.config.ok) {
         // Empty: the config's errors are printed; the text is not linted with a config that is wrong.
       } else if (o.stdinFilename !== undefined && isIgnoredBy(config, filePath, false)) {
-        ctx.notice(`testbed-lint: ${o.stdinFilename} is ignored by the "ignores" of ${rel(configOf(config))}`);
+        notice(`testbed-lint: ${o.stdinFilename} is ignored by the "ignores" of ${rel(configOf(config))}`);
       } else if (o.stdinFilename !== undefined && !isPlan(filePath, text)) {
         skipped++;
       } else lintText(filePath, text, config, false);
@@ -112,7 +139,7 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
       gitignore,
       isConfigIgnoredDir: (dir) => isIgnoredBy(resolver.forFile(dir), dir, true),
       onError: (path, reason) => fail(`testbed-lint: ${rel(resolve(cwd, path))}: ${reason}`),
-      onNotice: (message) => ctx.notice(`testbed-lint: ${message}`),
+      onNotice: (message) => notice(`testbed-lint: ${message}`),
     });
     for (const { path, explicit } of candidates) {
       if (!isPlanName(path) && formOf(path) === undefined) {
@@ -122,7 +149,7 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
       const config = resolver.forFile(path);
       if (config.kind === 'file' && !config.config.ok) continue;
       if (isIgnoredBy(config, path, false)) {
-        if (explicit) ctx.notice(`testbed-lint: ${rel(path)} is ignored by the "ignores" of ${rel(configOf(config))}`);
+        if (explicit) notice(`testbed-lint: ${rel(path)} is ignored by the "ignores" of ${rel(configOf(config))}`);
         continue;
       }
       const read = readFileBytes(fs, path, o.maxFileSize);
@@ -135,12 +162,12 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
         continue;
       }
       if (read.kind === 'too-large') {
-        ctx.notice(`testbed-lint: skipped ${rel(path)}: ${formatBytes(read.size)} is over the ${formatBytes(o.maxFileSize)} limit (--max-file-size)`);
+        notice(`testbed-lint: skipped ${rel(path)}: ${formatBytes(read.size)} is over the ${formatBytes(o.maxFileSize)} limit (--max-file-size)`);
         skipped++;
         continue;
       }
       if (looksBinary(read.bytes)) {
-        if (explicit) ctx.notice(`testbed-lint: skipped ${rel(path)}: binary file`);
+        if (explicit) notice(`testbed-lint: skipped ${rel(path)}: binary file`);
         skipped++;
         continue;
       }
@@ -157,7 +184,21 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
       }
       lintText(path, text, config, o.fix);
     }
-    if (results.length === 0 && !failed) ctx.notice(`testbed-lint: no plans found${skipped > 0 ? ` (${skipped} file${skipped === 1 ? '' : 's'} skipped: not plans)` : ''}`);
+  }
+  // Why: an explicit --concurrency N is obeyed even for a few small files; "auto" skips workers for those.
+  outcomes = await lintAll(jobs, o.concurrency === 'auto' ? { threads: defaultThreads() } : { threads: o.concurrency, force: true });
+  lintStats.linted += jobs.length;
+  jobs.length = 0;
+  deferring = false;
+  for (const step of steps) step();
+  steps.length = 0;
+  if (!o.stdin && results.length === 0 && !failed) notice(`testbed-lint: no plans found${skipped > 0 ? ` (${skipped} file${skipped === 1 ? '' : 's'} skipped: not plans)` : ''}`);
+  if (cache) {
+    try {
+      cache.save();
+    } catch (error) {
+      notice(`testbed-lint: cannot write the cache to ${rel(cache.file)}: ${fsReason(error)}`);
+    }
   }
 
   const shown = o.quiet ? results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === 'error') })) : results;
@@ -186,9 +227,9 @@ function configOf(config: ConfigFor): string {
   return config.kind === 'file' ? config.config.file : '';
 }
 
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0]!;
+/** Today on the local clock, as the core takes it when no date is given. */
+function localDay(d: Date): string {
+  return formatDay(Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000));
 }
 
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {

@@ -1,0 +1,288 @@
+#!/usr/bin/env node
+// npm run bench: testbed-lint's CLI against its peers on the same Markdown plans, and the editor latencies.
+//
+//   node bench/run.mjs [--rounds 3] [--count 1000] [--large 3] [--edits 200] [--only cli|editor] [--serial 1] [--json FILE]
+//                      [--corpus DIR] (default bench/corpus; a smoke run: --corpus /tmp/c --count 30 --large 1 --rounds 1 --edits 20)
+//   (--serial 1 adds a cold testbed-lint run with --concurrency 1 to each round)
+//
+// Part 1 (CLI): generates the corpus into bench/corpus (git-ignored; reused when its manifest matches),
+// builds dist/ when it is missing or older than src/, then runs, alternately, round after round:
+//   testbed-lint cold (no cache), warm (--cache, nothing changed), after editing one plan (--cache),
+//   markdownlint-cli2 (default config), remark-cli (preset-lint-recommended + frontmatter), a bare
+//   mdast-util-from-markdown parse (micromark, with the frontmatter and GFM extensions), and a floor that
+//   reads every file and splits it into lines. Every tool gets the same explicit list of .md files (the
+//   corpus folder is git-ignored, which testbed-lint would honour when walking). Wall time is measured
+//   here; peak memory (max RSS) by /usr/bin/time -f %M.
+// Part 2 (editor): bench/editor.mjs in fresh processes: createSession().lint() after one-character edits
+// inside one iteration entry of samples/large.md (~6,000 lines) and samples/medium.md (~600 lines), and the
+// first lint of the large plan against markdownlint's in-process lint (markdownlint/sync) of it.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const TODAY = '2026-06-01';
+
+const args = parseArgs(process.argv.slice(2));
+const corpus = args.corpus ? resolve(args.corpus) : join(here, 'corpus');
+const rounds = Number(args.rounds ?? 3);
+const count = Number(args.count ?? 1000);
+const large = Number(args.large ?? 3);
+const edits = Number(args.edits ?? 200);
+const only = args.only;
+
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
+    const [k, v] = a.slice(2).split('=');
+    out[k] = v ?? argv[++i];
+  }
+  return out;
+}
+
+function log(s) {
+  process.stderr.write(`${s}\n`);
+}
+
+// ---------------------------------------------------------------- setup
+
+function ensureCorpus() {
+  const manifest = join(corpus, 'manifest.json');
+  const wanted = { seed: 1, count, large };
+  if (existsSync(manifest)) {
+    try {
+      const m = JSON.parse(readFileSync(manifest, 'utf8'));
+      const cfg = m.options ?? m.config ?? m.args ?? m;
+      const sameCount = readdirSync(join(corpus, 'md')).filter((f) => f.endsWith('.md')).length === count + large;
+      if (sameCount && (cfg.seed === undefined || cfg.seed === wanted.seed)) return;
+    } catch {
+      // Empty: regenerate below.
+    }
+  }
+  log(`generating the corpus into ${corpus} (seed 1, ${count} plans, ${large} large)`);
+  rmSync(corpus, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [join(here, 'gen-corpus.mjs'), corpus, '--seed', '1', '--count', String(count), '--large', String(large)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('corpus generation failed');
+}
+
+function newestMtime(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function ensureBuild() {
+  const cli = join(root, 'dist/cli.js');
+  const core = join(root, 'dist/core.js');
+  if (existsSync(cli) && existsSync(core) && Math.min(statSync(cli).mtimeMs, statSync(core).mtimeMs) >= newestMtime(join(root, 'src'))) return;
+  log('building dist/ (node scripts/build.mjs)');
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('build failed');
+}
+
+/** /usr/bin/time, installed with apt-get (package "time") only when it is missing and we are root. */
+function ensureTime() {
+  if (existsSync('/usr/bin/time')) return '/usr/bin/time';
+  if (process.getuid?.() === 0) {
+    log('installing GNU time (apt-get install -y time) for peak-memory figures');
+    spawnSync('sh', ['-c', 'apt-get install -y time >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y time >/dev/null 2>&1)'], { stdio: 'inherit' });
+    if (existsSync('/usr/bin/time')) return '/usr/bin/time';
+  }
+  log('warning: /usr/bin/time is missing; peak memory is not measured');
+  return undefined;
+}
+
+// ---------------------------------------------------------------- measuring
+
+const timeBin = only === 'editor' ? undefined : ensureTime();
+
+/** Runs `node ...argv` in the corpus folder; returns wall ms, peak RSS in KB, exit code and stderr. */
+function measure(argv, env = {}) {
+  const memFile = join(tmpdir(), `bench-mem-${process.pid}.txt`);
+  const cmd = timeBin ? [timeBin, '-f', '%M', '-o', memFile, process.execPath, ...argv] : [process.execPath, ...argv];
+  return new Promise((resolvePromise, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: corpus, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      let kb;
+      if (timeBin) {
+        try {
+          kb = Number(readFileSync(memFile, 'utf8').trim().split('\n').pop());
+        } catch {
+          kb = undefined;
+        }
+      }
+      resolvePromise({ ms, kb, code, stderr });
+    });
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// ---------------------------------------------------------------- part 1: the CLI against its peers
+
+async function benchCli() {
+  const mdFiles = readdirSync(join(corpus, 'md'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `md/${f}`);
+  const bytes = mdFiles.reduce((n, f) => n + statSync(join(corpus, f)).size, 0);
+  const listFile = join(corpus, '.bench-files.json');
+  writeFileSync(listFile, JSON.stringify(mdFiles));
+  const cacheDir = mkdtempSync(join(tmpdir(), 'testbed-lint-bench-cache-'));
+  const cli = join(root, 'dist/cli.js');
+  const tl = (...extra) => [cli, '--today', TODAY, '--format', 'json', '--output', join(tmpdir(), `bench-out-${process.pid}.json`), ...extra, ...mdFiles];
+  const withCache = ['--cache', '--cache-location', cacheDir];
+  // A medium plan to edit: one character in an iteration entry, then back.
+  const editTarget = join(corpus, mdFiles.find((f) => /plan-\d+\.md$/.test(f) && statSync(join(corpus, f)).size > 20_000) ?? mdFiles[0]);
+  const original = readFileSync(editTarget, 'utf8');
+
+  const tools = [
+    { name: 'testbed-lint cold (no cache)', run: () => measure(tl()) },
+    ...(args.serial !== undefined ? [{ name: 'testbed-lint cold, --concurrency 1', run: () => measure(tl('--concurrency', '1')) }] : []),
+    {
+      name: 'testbed-lint warm (--cache, nothing changed)',
+      run: () => measure(tl(...withCache), { TESTBED_LINT_STATS: '1' }),
+    },
+    {
+      name: 'testbed-lint --cache, one plan edited',
+      run: async (round) => {
+        const at = original.indexOf('- Feedback:');
+        writeFileSync(editTarget, `${original.slice(0, at + 12)}${'xyz'[round % 3]}${original.slice(at + 12)}`);
+        try {
+          return await measure(tl(...withCache), { TESTBED_LINT_STATS: '1' });
+        } finally {
+          writeFileSync(editTarget, original);
+        }
+      },
+      // Why: the restored file is linted again outside the timing, so the next warm run finds everything cached.
+      after: () => measure(tl(...withCache)),
+    },
+    { name: 'markdownlint-cli2 0.22.0 (default config)', run: () => measure([join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), ...mdFiles]) },
+    {
+      name: 'remark-cli + preset-lint-recommended + frontmatter',
+      run: () => measure([join(root, 'node_modules/remark-cli/cli.js'), '--no-config', '--no-ignore', '--rc-path', join(here, 'remarkrc.mjs'), '--no-stdout', '--quiet', ...mdFiles]),
+    },
+    { name: 'bare parse: mdast-util-from-markdown (+frontmatter, gfm)', run: () => measure([join(here, 'parse-only.mjs'), listFile]) },
+    { name: 'floor: read every file + split lines', run: () => measure([join(here, 'read-floor.mjs'), listFile]) },
+  ];
+
+  log(`CLI part: ${mdFiles.length} Markdown files, ${(bytes / 1024 / 1024).toFixed(1)} MiB; ${rounds} rounds, tools alternating`);
+  // Prime the cache once (not timed), so the warm runs of round 1 have something to reuse.
+  const prime = await measure(tl(...withCache));
+  log(`  primed the cache in ${(prime.ms / 1000).toFixed(1)} s (exit ${prime.code})`);
+  const samples = new Map(tools.map((t) => [t.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const t of tools) {
+      const r = await t.run(round);
+      if (r.code !== 0 && r.code !== 1) log(`  ! ${t.name} exited with ${r.code}: ${r.stderr.split('\n').slice(0, 3).join(' | ')}`);
+      const stats = /testbed-lint: stats: (\{.*\})/.exec(r.stderr)?.[1];
+      samples.get(t.name).push(r);
+      log(`  round ${round + 1}: ${t.name}: ${(r.ms / 1000).toFixed(2)} s, ${r.kb ? `${(r.kb / 1024).toFixed(0)} MiB` : '?'}${stats ? ` ${stats}` : ''}`);
+      if (t.after) await t.after();
+    }
+  }
+  rmSync(cacheDir, { recursive: true, force: true });
+  rmSync(listFile, { force: true });
+  const rows = tools.map((t) => {
+    const s = samples.get(t.name);
+    return { name: t.name, wallMs: median(s.map((x) => x.ms)), peakKb: s[0].kb === undefined ? undefined : median(s.map((x) => x.kb)), runs: s.map((x) => Math.round(x.ms)) };
+  });
+  return { files: mdFiles.length, bytes, rows };
+}
+
+// ---------------------------------------------------------------- part 2: the editor
+
+function runEditor(mode, extra = []) {
+  const r = spawnSync(process.execPath, [join(here, 'editor.mjs'), mode, ...extra], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`editor.mjs ${mode} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+function benchEditor() {
+  const large = join(corpus, 'samples/large.md');
+  const medium = join(corpus, 'samples/medium.md');
+  log(`editor part: ${edits} one-character edits per plan; first lints in fresh processes, alternating`);
+  const firsts = { testbed: [], markdownlint: [] };
+  for (let round = 0; round < Math.max(rounds, 3); round++) {
+    firsts.testbed.push(runEditor('first-testbed', [large]).ms);
+    firsts.markdownlint.push(runEditor('first-markdownlint', [large]).ms);
+  }
+  const relint = {};
+  for (const [name, file] of [
+    ['large', large],
+    ['medium', medium],
+  ]) {
+    relint[name] = runEditor('edits', [file, String(edits)]);
+    log(`  ${name}: ${JSON.stringify(relint[name])}`);
+  }
+  log(`  first lint of the large plan: testbed-lint ${firsts.testbed.map((x) => x.toFixed(0)).join('/')} ms, markdownlint ${firsts.markdownlint.map((x) => x.toFixed(0)).join('/')} ms`);
+  return { firstTestbedMs: median(firsts.testbed), firstMarkdownlintMs: median(firsts.markdownlint), firsts, relint };
+}
+
+// ---------------------------------------------------------------- report
+
+const fmtS = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const fmtMiB = (kb) => (kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MiB`);
+const ratio = (a, b) => (a === undefined || b === undefined ? 'n/a' : `${(a / b).toFixed(3)}x`);
+
+function table(cli) {
+  const lines = ['| Tool | Wall (median) | Peak RSS (median) | Runs (ms) |', '|---|---:|---:|---|'];
+  for (const r of cli.rows) lines.push(`| ${r.name} | ${fmtS(r.wallMs)} | ${fmtMiB(r.peakKb)} | ${r.runs.join(', ')} |`);
+  const get = (prefix) => cli.rows.find((r) => r.name.startsWith(prefix));
+  const cold = get('testbed-lint cold (no cache)');
+  const warm = get('testbed-lint warm');
+  const edited = get('testbed-lint --cache, one plan edited');
+  const mdl = get('markdownlint-cli2');
+  lines.push('');
+  lines.push(`- CLI cold / markdownlint-cli2, wall: **${ratio(cold.wallMs, mdl.wallMs)}** (target ≤ 0.5x)`);
+  lines.push(`- CLI cold / markdownlint-cli2, peak memory: **${ratio(cold.peakKb, mdl.peakKb)}** (target ≤ 1x)`);
+  lines.push(`- CLI warm (--cache, nothing changed) / markdownlint-cli2 cold, wall: **${ratio(warm.wallMs, mdl.wallMs)}** (target ≤ 0.05x)`);
+  lines.push(`- CLI after one edit (--cache) / markdownlint-cli2 cold, wall: ${ratio(edited.wallMs, mdl.wallMs)}`);
+  return lines.join('\n');
+}
+
+function editorTable(ed) {
+  const lines = ['| Measure | Median | p95 |', '|---|---:|---:|'];
+  for (const [name, r] of Object.entries(ed.relint)) lines.push(`| re-lint after a one-character edit, ${name} plan (${r.lines} lines, ${r.edits} edits, ${r.api}) | ${r.medianMs.toFixed(2)} ms | ${r.p95Ms.toFixed(2)} ms |`);
+  lines.push(`| first lint of the large plan, testbed-lint (fresh process, ${ed.firsts.testbed.length} runs) | ${ed.firstTestbedMs.toFixed(0)} ms | |`);
+  lines.push(`| first lint of the large plan, markdownlint/sync (fresh process, ${ed.firsts.markdownlint.length} runs) | ${ed.firstMarkdownlintMs.toFixed(0)} ms | |`);
+  lines.push('');
+  lines.push(`- first lint, testbed-lint / markdownlint: ${ratio(ed.firstTestbedMs, ed.firstMarkdownlintMs)}`);
+  return lines.join('\n');
+}
+
+ensureCorpus();
+if (only !== 'editor') ensureBuild();
+else if (!existsSync(join(root, 'dist/core.js'))) ensureBuild();
+const load = () => (readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '));
+const header = `${new Date().toISOString()} — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at start ${existsSync('/proc/loadavg') ? load() : '?'}`;
+log(header);
+const out = { header };
+if (only !== 'editor') {
+  out.cli = await benchCli();
+  console.log(`\n## CLI: ${out.cli.files} Markdown plans (${(out.cli.bytes / 2 ** 20).toFixed(1)} MiB), ${rounds} alternating rounds\n\n${table(out.cli)}`);
+}
+if (only !== 'cli') {
+  out.editor = benchEditor();
+  console.log(`\n## Editor\n\n${editorTable(out.editor)}`);
+}
+out.loadAtEnd = existsSync('/proc/loadavg') ? load() : undefined;
+console.log(`\n${header}; load average at end ${out.loadAtEnd ?? '?'}`);
+if (args.json) writeFileSync(args.json, JSON.stringify(out, null, 2));

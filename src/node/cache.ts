@@ -1,0 +1,116 @@
+// The --cache: each plan's problems, kept under a key that changes whenever the result could change.
+//
+// The key hashes the tool's version, the date the rules take as today, the ids of the rules, the plan's
+// resolved config and the plan's text. A plan whose key is unchanged is not linted again. The cache is
+// one JSON file, written atomically (a temporary file, then a rename); a missing, unreadable or corrupt
+// cache is treated as empty, and a cache that cannot be written is skipped with a notice.
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { VERSION, rules, type LintConfig, type Problem } from '../core/index.js';
+import type { Fs } from './fs.js';
+import { writeFileAtomic } from './write.js';
+
+/** Where --cache keeps its file, relative to the current folder, unless --cache-location says otherwise. */
+export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'testbed-lint');
+/** The cache file inside the cache folder. */
+export const CACHE_FILE_NAME = 'lint-cache.json';
+const FORMAT = 1;
+
+interface Entry {
+  /** The key the problems were found under. */
+  k: string;
+  /** The problems. */
+  p: Problem[];
+}
+
+interface CacheFile {
+  format: number;
+  entries: Record<string, Entry>;
+}
+
+export class LintCache {
+  private readonly entries: Map<string, Entry>;
+  private changed = false;
+  private readonly configHashes = new Map<string, string>();
+
+  private constructor(
+    private readonly fs: Fs,
+    /** The cache folder. */
+    readonly dir: string,
+    entries: Map<string, Entry>,
+  ) {
+    this.entries = entries;
+  }
+
+  /** The path of the cache file. */
+  get file(): string {
+    return join(this.dir, CACHE_FILE_NAME);
+  }
+
+  /** Loads the cache in `dir`; anything wrong with it (missing, unreadable, corrupt) gives an empty cache. */
+  static load(fs: Fs, dir: string): LintCache {
+    const entries = new Map<string, Entry>();
+    try {
+      const data = JSON.parse(String(fs.readFileSync(join(dir, CACHE_FILE_NAME), 'utf8'))) as Partial<CacheFile> | null;
+      if (data && data.format === FORMAT && typeof data.entries === 'object' && data.entries !== null) {
+        for (const [path, e] of Object.entries(data.entries)) {
+          if (e && typeof e.k === 'string' && Array.isArray(e.p)) entries.set(path, { k: e.k, p: e.p });
+        }
+      }
+    } catch {
+      // Empty: no cache yet, or one we cannot use; the plans are linted and the cache rewritten.
+    }
+    return new LintCache(fs, dir, entries);
+  }
+
+  /** The key for one plan: version, today, rule ids, resolved config and text. */
+  keyFor(text: string, config: LintConfig | undefined, today: string): string {
+    const configJson = stableJson(config ?? null);
+    let configHash = this.configHashes.get(configJson);
+    if (configHash === undefined) {
+      configHash = sha256(configJson);
+      this.configHashes.set(configJson, configHash);
+    }
+    const head = [`format=${FORMAT}`, `version=${VERSION}`, `today=${today}`, `rules=${RULE_IDS}`, `config=${configHash}`].join('\n');
+    return createHash('sha256').update(head).update('\n\n').update(text, 'utf8').digest('hex');
+  }
+
+  /** The cached problems for `path`, if they were found under `key`. */
+  get(path: string, key: string): Problem[] | undefined {
+    const e = this.entries.get(path);
+    return e !== undefined && e.k === key ? e.p : undefined;
+  }
+
+  set(path: string, key: string, problems: Problem[]): void {
+    this.entries.set(path, { k: key, p: problems });
+    this.changed = true;
+  }
+
+  /** Writes the cache if it changed. Throws on failure (the caller turns that into a notice). */
+  save(): void {
+    if (!this.changed) return;
+    mkdirSync(this.dir, { recursive: true });
+    const data: CacheFile = { format: FORMAT, entries: Object.fromEntries(this.entries) };
+    writeFileAtomic(this.fs, this.file, JSON.stringify(data));
+    this.changed = false;
+  }
+}
+
+const RULE_IDS = rules.map((r) => r.meta.id).join(',');
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** JSON with object keys sorted, so equal configs hash equally whatever order their keys came in. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => stableJson(v === undefined ? null : v)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value as object)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
