@@ -1,9 +1,12 @@
 // Configuration: types, presets, validation of a config file's text (located), and merging. No file discovery.
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { LineIndex } from './positions.js';
 import type { OptionSpec, Rule } from './rule-api.js';
 import type { Severity, SeveritySetting } from './types.js';
 import { suggest } from './parse/keys.js';
+
+/** Alias resolutions allowed in one option value (the yaml library's own default). */
+const MAX_ALIAS_COUNT = 100;
 
 export const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
 export const PRESETS = ['recommended', 'strict'] as const;
@@ -168,7 +171,7 @@ export function parseConfigText(text: string, rules: readonly Rule[]): { data: C
           at(rp.key, `unknown rule "${id}"${s ? `; did you mean "${s}"?` : ''}`);
           continue;
         }
-        const entry = readRuleEntry(rp.value, rule, at);
+        const entry = readRuleEntry(doc, rp.value, rule, at);
         if (entry !== undefined) data.rules[id] = entry;
       }
     } else {
@@ -179,7 +182,7 @@ export function parseConfigText(text: string, rules: readonly Rule[]): { data: C
   return { data, problems };
 }
 
-function readRuleEntry(node: Node | null, rule: Rule, at: (n: Node | null | undefined, m: string) => void): RuleEntry | undefined {
+function readRuleEntry(doc: Document, node: Node | null, rule: Rule, at: (n: Node | null | undefined, m: string) => void): RuleEntry | undefined {
   const sevOf = (n: Node | null | undefined): SeveritySetting | undefined => {
     const v = isScalar(n) ? n.value : undefined;
     if (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v)) return v as SeveritySetting;
@@ -211,7 +214,16 @@ function readRuleEntry(node: Node | null, rule: Rule, at: (n: Node | null | unde
       ok = false;
       continue;
     }
-    const js: unknown = op.value ? (op.value as { toJSON(): unknown }).toJSON() : undefined;
+    let js: unknown;
+    try {
+      // Why: toJS with the document resolves aliases (`premier-tiers: *tiers`); maxAliasCount stops an alias bomb.
+      js = op.value ? (op.value as Node).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : undefined;
+    } catch (error) {
+      const why = error instanceof Error && /excessive alias/i.test(error.message) ? `expands too many aliases (more than ${MAX_ALIAS_COUNT})` : `cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+      at(op.value, `rule "${rule.meta.id}": option "${key}" ${why}`);
+      ok = false;
+      continue;
+    }
     const err = checkOption(key, spec, js);
     if (err) {
       at(op.value ?? op.key, `rule "${rule.meta.id}": ${err}`);

@@ -26,6 +26,7 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
   const knownRuleIds = opts.rules.map((r) => r.meta.id);
   const problems: Problem[] = [];
   const crashes: RuleCrash[] = [];
+  const swallowedFrom = unclosedTail(doc);
   for (const rule of opts.rules) {
     const setting = settings.get(rule.meta.id)!;
     if (setting.severity === 'off') continue;
@@ -57,14 +58,19 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
             endColumn: end.column,
             docsUrl,
           };
+          const suggestions: Fix[] = [];
           if (d.fix && rule.meta.fixable === 'safe') {
-            const fix = d.fix();
-            if (fix) p.fix = clampFix(fix, doc.text.length);
+            const raw = d.fix();
+            const fix = raw && !noOp(raw, doc.text) ? raw : undefined;
+            // Why: with a syntax error the model misses what the parser could not read, so a fix that adds a
+            // "missing" section would add it again on every pass; such fixes are offered, never applied by fix-all.
+            // Likewise for an edit that would land inside an HTML comment or code fence left open to the end of the file.
+            const swallowed = fix !== undefined && swallowedFrom !== undefined && fix.edits.some((e) => e.span.start > swallowedFrom);
+            if (fix && (doc.syntaxIssues.length > 0 || swallowed)) suggestions.push(clampFix(fix, doc.text.length));
+            else if (fix) p.fix = clampFix(fix, doc.text.length);
           }
-          if (d.suggest) {
-            const s = d.suggest().map((f) => clampFix(f, doc.text.length));
-            if (s.length > 0) p.suggestions = s;
-          }
+          if (d.suggest) suggestions.push(...d.suggest().map((f) => clampFix(f, doc.text.length)));
+          if (suggestions.length > 0) p.suggestions = suggestions;
           if (d.related && d.related.length > 0) p.related = d.related.map((r) => related(doc, r.at, r.message));
           found.push(p);
         },
@@ -78,6 +84,48 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
   const kept = applyDirectives(problems, doc.directives, new Set(knownRuleIds));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { problems: kept, crashes };
+}
+
+/** Markdown blocks that run to the end of the file when left open: `<!--`, `<?`, `<!X`, `<![CDATA[`, `<script>`... */
+const OPEN_HTML: [RegExp, RegExp][] = [
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+];
+
+/**
+ * Markdown: the offset where an unterminated HTML block (kinds 1-5) or code fence starts, when it is the last block and so
+ * swallows everything after it, including any section a fix would append; undefined otherwise.
+ */
+export function unclosedTail(doc: PlanDocument): number | undefined {
+  const last = doc.form === 'markdown' ? doc.mdast?.children.at(-1) : undefined;
+  const start = last?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  if (!last || start === undefined || end === undefined || doc.text.slice(end).trim() !== '') return undefined;
+  const raw = doc.text.slice(start, end);
+  if (last.type === 'code') {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
+    if (!open) return undefined;
+    const lines = raw.split('\n');
+    const close = lines.length > 1 ? lines[lines.length - 1]!.replace(/\r$/, '') : undefined;
+    const fence = open[1]!;
+    const closed = close !== undefined && /^ {0,3}(`{3,}|~{3,})[ \t]*$/.test(close) && close.trim()[0] === fence[0] && close.trim().length >= fence.length;
+    return closed ? undefined : start;
+  }
+  if (last.type === 'html') {
+    for (const [opens, closes] of OPEN_HTML) {
+      const m = opens.exec(raw);
+      if (m) return closes.test(raw.slice(m[0].length - (m[0].endsWith('<!--') ? 2 : 0))) ? undefined : start;
+    }
+  }
+  return undefined;
+}
+
+/** A fix that would leave the text as it is (it would be offered, and "applied", forever). */
+function noOp(fix: Fix | undefined, text: string): boolean {
+  return fix !== undefined && fix.edits.every((e) => text.slice(e.span.start, e.span.end) === e.text);
 }
 
 function clampSpan(s: Span, len: number): Span {

@@ -128,7 +128,8 @@ class Reader {
     if (!range) return { start: this.base, end: this.base };
     const start = this.base + range[0];
     let end = this.base + Math.max(range[0], range[1]);
-    while (end > start && /\s/.test(this.source[end - 1]!)) end--;
+    // Why: YAML whitespace only; /\s/ would also trim a U+FEFF or U+00A0 that is part of a key, and a rename fix would miss it.
+    while (end > start && /[ \t\r\n]/.test(this.source[end - 1]!)) end--;
     return { start, end };
   }
 

@@ -32,8 +32,12 @@ function fillSection(doc: PlanDocument, anchor: Span, span: Span, since: string)
   }
   // YAML: only `counterparts:` with nothing, or with an empty `[]`; any other value is the writer's to change.
   const after = doc.text.slice(anchor.end, span.end);
-  const m = /^([ \t]*:[ \t]*)(\[[ \t]*\])?[ \t]*$/.exec(after);
-  if (!m) return undefined;
+  // Why: in three anchored steps; `/^([ \t]*:[ \t]*)(\[[ \t]*\])?[ \t]*$/` backtracks quadratically on `:` + many blanks + text.
+  const head = /^[ \t]*:[ \t]*/.exec(after);
+  if (!head) return undefined;
+  const bracket = /^\[[ \t]*\]/.exec(after.slice(head[0].length));
+  if (!/^[ \t]*$/.test(after.slice(head[0].length + (bracket?.[0].length ?? 0)))) return undefined;
+  const m = [after, head[0], bracket?.[0]] as const;
   const indent = /^[ \t]*/.exec(doc.lines.lineText(doc.lines.positionAt(anchor.start).line))![0] + '  ';
   const edits: TextEdit[] = [];
   if (m[2]) {

@@ -42,9 +42,15 @@ function fillEmpty(doc: PlanDocument, section: ListSection<IterationEntry>, day:
   if (doc.form === 'yaml') {
     const text = doc.text;
     const afterKey = text.slice(section.anchor.end, section.span.end);
-    const m = /^([ \t]*:)([ \t]*)(.*?)[ \t]*$/s.exec(afterKey);
-    if (!m) return undefined;
-    const value = m[3]!;
+    // Why: scanned by hand; `/^([ \t]*:)([ \t]*)(.*?)[ \t]*$/s` is quadratic on a long run of blanks inside the value.
+    const colon = /^[ \t]*:/.exec(afterKey);
+    if (!colon) return undefined;
+    let vStart = colon[0].length;
+    while (vStart < afterKey.length && (afterKey[vStart] === ' ' || afterKey[vStart] === '\t')) vStart++;
+    let vEnd = afterKey.length;
+    while (vEnd > vStart && (afterKey[vEnd - 1] === ' ' || afterKey[vEnd - 1] === '\t')) vEnd--;
+    const m = [afterKey.slice(0, vEnd), colon[0], afterKey.slice(colon[0].length, vStart)] as const;
+    const value = afterKey.slice(vStart, vEnd);
     // Why: only an empty value is filled; a scalar or a list of malformed items is the writer's text, not ours to replace.
     if (!/^(|~|null|Null|NULL|\[\s*\]|''|"")$/.test(value)) return undefined;
     const edits: TextEdit[] = [];

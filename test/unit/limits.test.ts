@@ -1,0 +1,223 @@
+// Resource limits and hostile input: big files, deep nesting, alias bombs, and keys that could pollute objects.
+import { describe, expect, it } from 'vitest';
+import { fixText, lintDetailed, parseConfigText, parsePlan, rules, type Problem } from '../../src/core/index.js';
+import { expectValidRanges } from '../property/arbitraries.js';
+
+const TODAY = '2026-06-01';
+const HEAD = '---\nkind: testbed-plan\ntitle: Big\n---\n\n# Big\n\n';
+
+function timedLint(text: string, filePath: string): { ms: number; problems: Problem[] } {
+  const started = performance.now();
+  const r = lintDetailed(text, { filePath, today: TODAY });
+  const ms = performance.now() - started;
+  expect(r.crashes).toEqual([]);
+  expectValidRanges(text, r);
+  return { ms, problems: r.problems };
+}
+
+const log = (what: string, ms: number) => console.log(`limits: ${what}: ${ms.toFixed(0)} ms`);
+
+describe('big files lint in bounded time', () => {
+  // Measured on the 2-core dev machine (lint, parser included): 10,000 items ~1.7 s, 20,000 ~3.2 s, 50,000 ~17 s, 100,000 see the
+  // report; micromark's parse is most of it and grows about linearly. CI tests 10,000 to keep the suite short.
+  it('a Markdown plan with 10,000 counterpart bullets', { timeout: 120_000 }, () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => `- **Dept ${i}**: Contact ${i}, since 2026-01-01. Benefit: data`);
+    const { ms, problems } = timedLint(`${HEAD}## Counterparts\n\n${items.join('\n')}\n`, 'list.testbed.md');
+    log('10,000 list items', ms);
+    expect(problems.some((p) => p.ruleId === 'counterparts-listed')).toBe(false);
+    expect(ms).toBeLessThan(30_000);
+  });
+
+  it('a Markdown plan with a 10,000-row counterparts table', { timeout: 120_000 }, () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => `| Dept ${i} | Contact ${i} | 2026-01-01 | data |`);
+    const { ms, problems } = timedLint(`${HEAD}## Counterparts\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n${rows.join('\n')}\n`, 'table.testbed.md');
+    log('10,000 table rows', ms);
+    expect(problems.some((p) => p.ruleId === 'counterparts-listed')).toBe(false);
+    expect(ms).toBeLessThan(30_000);
+  });
+
+  it('a YAML plan with 10,000 counterparts', { timeout: 120_000 }, () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => `  - department: Dept ${i}\n    contact: Contact ${i}\n    since: 2026-01-01\n    benefit: data`);
+    const { ms } = timedLint(`kind: testbed-plan\ntitle: Big\ncounterparts:\n${items.join('\n')}\n`, 'big.testbed.yaml');
+    log('10,000 YAML counterparts', ms);
+    expect(ms).toBeLessThan(30_000);
+  });
+});
+
+describe('deep nesting does not overflow the stack', () => {
+  // Nested lists are superlinear in micromark (each level re-checks every open container): see the report for the scaling.
+  it('a list nested 150 levels deep', { timeout: 120_000 }, () => {
+    const nested = Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
+    const { ms } = timedLint(`${HEAD}## Counterparts\n${nested}\n`, 'nest.testbed.md');
+    log('list nested 150 deep', ms);
+    expect(ms).toBeLessThan(30_000);
+  });
+
+  it('block quotes nested 1,000 deep on one line, and 300 lines of growing depth', { timeout: 120_000 }, () => {
+    const one = timedLint(`${HEAD}## Counterparts\n${'>'.repeat(1000)} deep\n`, 'q.testbed.md');
+    log('block quote 1,000 deep', one.ms);
+    const lines = Array.from({ length: 300 }, (_, i) => `${'>'.repeat(i + 1)} x`).join('\n');
+    const many = timedLint(`${HEAD}## Iteration log\n${lines}\n`, 'q2.testbed.md');
+    log('300 block-quote lines of growing depth', many.ms);
+    expect(one.ms + many.ms).toBeLessThan(30_000);
+  });
+
+  // Bug in src/core/parse/blocks.ts (the lead's parser rewrite, not editable here): `shift()` recurses once per nesting level,
+  // so 10,000 block quotes on one line overflow the stack on a cold run (RangeError: Maximum call stack size exceeded at
+  // shift, blocks.ts:200) and lintDetailed throws; 1,000 pass (5,000 overflow under vitest). An explicit stack in shift() fixes it. Remove `.fails` then.
+  it.fails('block quotes nested 10,000 deep on one line (blocks.ts shift() recursion)', { timeout: 120_000 }, () => {
+    timedLint(`${HEAD}## Counterparts\n${'>'.repeat(10_000)} deep\n`, 'q.testbed.md');
+  });
+
+  it('YAML nested 1,000 levels deep (flow and block)', () => {
+    const flow = `kind: testbed-plan\ncustomer: ${'['.repeat(1000)}${']'.repeat(1000)}\n`;
+    timedLint(flow, 'f.testbed.yaml');
+    const block = `kind: testbed-plan\nx-deep:\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} v\n`;
+    timedLint(block, 'b.testbed.yaml');
+    timedLint(`---\n${flow}---\n# x\n`, 'f.testbed.md');
+  });
+});
+
+/** A real billion-laughs document: 9 levels of 9 aliases (9^9 = 387,420,489 strings when expanded). */
+function billionLaughs(indent = ''): string {
+  const levels = 'abcdefghi'.split('');
+  const lines = [`${indent}a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`];
+  for (let i = 1; i < levels.length; i++) lines.push(`${indent}${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(', ')}]`);
+  return lines.join('\n');
+}
+
+describe('YAML alias bombs are bounded', () => {
+  it('a billion-laughs YAML plan whose every field is the bomb', () => {
+    const text = `kind: testbed-plan\nx-bomb:\n${billionLaughs('  ')}\ntitle: *i\naims: *i\ncustomer:\n  name: *i\n  tier: *i\n  champion: *i\nselection: *i\niterations: *i\ncounterparts: *i\nmetrics: *i\nscale-up: *i\n`;
+    const { ms, problems } = timedLint(text, 'bomb.testbed.yaml');
+    log('billion laughs, YAML plan', ms);
+    expect(ms).toBeLessThan(5000);
+    expect(problems.some((p) => p.ruleId === 'plan-schema')).toBe(true);
+  });
+
+  it('a billion-laughs front matter', () => {
+    const { ms } = timedLint(`---\nx-bomb:\n${billionLaughs('  ')}\nkind: testbed-plan\ntitle: *i\naims: *i\ncustomer: *i\nstatus: *i\n---\n\n# x\n`, 'bomb.testbed.md');
+    log('billion laughs, front matter', ms);
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('a billion-laughs config file: the option is reported, not expanded', () => {
+    const started = performance.now();
+    const text = `x-bomb:\n${billionLaughs('  ')}\nextends: *i\nignores: *i\nrules:\n  customer-not-premier: [warning, { premier-tiers: *i }]\n  customer-rationale: [warning, { min-words: *i }]\n`;
+    const r = parseConfigText(text, rules);
+    const ms = performance.now() - started;
+    log('billion laughs, config file', ms);
+    expect(ms).toBeLessThan(5000);
+    expect(r.data.rules).toEqual({});
+    expect(r.problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '1:1 unknown key "x-bomb" (a config file has "extends", "rules" and "ignores")',
+      '11:10 "extends" takes "recommended", "strict" or a relative path to another config file',
+      '12:10 "ignores" must be a list of globs',
+      '14:52 rule "customer-not-premier": option "premier-tiers" expands too many aliases (more than 100)',
+      '15:46 rule "customer-rationale": option "min-words" expands too many aliases (more than 100)',
+    ]);
+  });
+
+  it('a config option may still use a small alias', () => {
+    const r = parseConfigText('x-tiers: &t [Gold, Top]\nrules:\n  customer-not-premier: [warning, { premier-tiers: *t }]\n', rules);
+    expect(r.data.rules).toEqual({ 'customer-not-premier': ['warning', { 'premier-tiers': ['Gold', 'Top'] }] });
+    expect(r.problems.map((p) => p.message)).toEqual(['unknown key "x-tiers" (a config file has "extends", "rules" and "ignores")']);
+  });
+});
+
+describe('hostile keys do not pollute objects', () => {
+  const HOSTILE = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', '__defineGetter__'];
+  const clean = () => {
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(typeof ({} as { toString: unknown }).toString).toBe('function');
+  };
+  const keyLines = (indent: string) => HOSTILE.map((k) => `${indent}${k}: {polluted: 1}`).join('\n');
+
+  it('in a YAML plan at every level', () => {
+    const text = `kind: testbed-plan\n${keyLines('')}\ncustomer:\n${keyLines('  ')}\nselection:\n${keyLines('  ')}\niterations:\n  - date: 2026-01-01\n${keyLines('    ')}\ncounterparts:\n  - department: Finance\n${keyLines('    ')}\nmetrics:\n  - name: x\n${keyLines('    ')}\n`;
+    const r = lintDetailed(text, { filePath: 'h.testbed.yaml', today: TODAY });
+    expect(r.crashes).toEqual([]);
+    clean();
+    const unknown = r.problems.filter((p) => p.ruleId === 'plan-unknown-key');
+    expect(unknown).toHaveLength(HOSTILE.length * 6);
+    const plan = parsePlan(text, 'h.testbed.yaml').plan;
+    for (const obj of [plan, plan.customer, plan.selection, plan.iterations?.entries[0], plan.counterparts?.entries[0], plan.metrics?.entries[0]])
+      for (const k of HOSTILE) expect(Object.prototype.hasOwnProperty.call(obj, k)).toBe(false);
+    expect(Object.getPrototypeOf(plan)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(plan.customer)).toBe(Object.prototype);
+  });
+
+  it('in front matter, as keys and as Markdown labels', () => {
+    const text = `---\nkind: testbed-plan\n${keyLines('')}\ncustomer:\n${keyLines('  ')}\n---\n\n# x\n\n## Iteration log\n\n### 2026-01-01 — x\n\n- __proto__: polluted\n- constructor: x\n\n## Counterparts\n\n| __proto__ | constructor | prototype |\n|---|---|---|\n| a | b | c |\n\n- **__proto__**: constructor, since prototype. Benefit: toString\n`;
+    const r = lintDetailed(text, { filePath: 'h.testbed.md', today: TODAY });
+    expect(r.crashes).toEqual([]);
+    clean();
+    expect(r.problems.filter((p) => p.ruleId === 'plan-unknown-key')).toHaveLength(HOSTILE.length * 2);
+    const plan = r.document.plan;
+    for (const obj of [plan, plan.customer]) for (const k of HOSTILE) expect(Object.prototype.hasOwnProperty.call(obj, k)).toBe(false);
+  });
+
+  it('in config files: top-level keys, rule ids and option names', () => {
+    const text = `${keyLines('')}\nrules:\n${keyLines('  ')}\n  customer-rationale: [error, { __proto__: { polluted: 1 }, constructor: 1, prototype: 2 }]\n`;
+    const r = parseConfigText(text, rules);
+    clean();
+    expect(Object.keys(r.data.rules)).toEqual([]);
+    expect(Object.getPrototypeOf(r.data.rules)).toBe(Object.prototype);
+    expect(r.problems.filter((p) => p.message.startsWith('unknown key'))).toHaveLength(HOSTILE.length);
+    expect(r.problems.filter((p) => p.message.startsWith('unknown rule'))).toHaveLength(HOSTILE.length);
+    expect(r.problems.filter((p) => p.message.includes('has no option'))).toHaveLength(3);
+  });
+
+  it('in a config given in code (validateLintConfig and lint)', () => {
+    const config = JSON.parse('{"rules": {"__proto__": {"polluted": 1}, "constructor": "error", "customer-rationale": ["error", {"__proto__": {"polluted": 1}}]}}');
+    const r = lintDetailed('kind: testbed-plan\n', { filePath: 'h.testbed.yaml', today: TODAY, config });
+    expect(r.crashes).toEqual([]);
+    clean();
+  });
+});
+
+describe('fix-all never loops on a plan it cannot read whole', () => {
+  const opts = (filePath: string) => ({ filePath, today: TODAY });
+  const MD = '---\nkind: testbed-plan\ntitle: T\n---\n\n# T\n\n';
+
+  it.each([
+    ['an HTML comment left open', `${MD}<!-- draft\n\n## Customer selection\n`],
+    ['a comment opened as <!-----', '<!-----\nstatus: draft\n---\n\n## Customer selection\n\n## Counterparts\n'],
+    ['a code fence left open', `${MD}\`\`\`\n## Counterparts\n`],
+    ['a tilde fence closed by a shorter fence', `${MD}~~~~\nx\n~~~\n`],
+    ['a <script> block left open', `${MD}<script>\nlet x;\n`],
+  ])('%s: section fixes are offered, not applied', (_name, text) => {
+    const first = lintDetailed(text, opts('p.testbed.md')).problems;
+    const adds = first.filter((p) => ['counterparts-listed', 'iteration-log', 'customer-rationale'].includes(p.ruleId));
+    expect(adds.length).toBeGreaterThan(0);
+    for (const p of adds) {
+      expect(p.fix).toBeUndefined();
+      expect(p.suggestions?.length).toBeGreaterThan(0);
+    }
+    const r = fixText(text, opts('p.testbed.md'));
+    expect(r.text.split('\n').filter((l) => l === '## Counterparts').length).toBeLessThanOrEqual(1);
+  });
+
+  it('a closed fence or comment at the end still gets its fixes', () => {
+    for (const tail of ['```\ncode\n```\n', '<!-- note -->\n', '~~~~\nx\n~~~~~\n', '<!-->\n']) {
+      const ps = lintDetailed(`${MD}${tail}`, opts('p.testbed.md')).problems;
+      expect(ps.find((p) => p.ruleId === 'counterparts-listed')?.fix).toBeDefined();
+    }
+  });
+
+  it('a YAML plan with a syntax error: section fixes are offered, not applied, so --fix cannot add a key twice', () => {
+    const text = 'kind: testbed-plan\ncustomer:\nname: x\n  size: small\ncounterparts: []\n';
+    const p = lintDetailed(text, opts('p.testbed.yaml')).problems.find((x) => x.ruleId === 'counterparts-listed');
+    expect(p?.fix).toBeUndefined();
+    expect(p?.suggestions?.length).toBeGreaterThan(0);
+    expect(fixText(text, opts('p.testbed.yaml')).text).toBe(text);
+  });
+
+  it('a key ending in U+FEFF is renamed whole, once', () => {
+    const text = '---\ntitle: T\ncustomer:\n  tier\ufeff: standard\n---\n';
+    const r = fixText(text, opts('p.testbed.md'));
+    expect(r.text).toContain('\n  tier: standard\n');
+    expect(r.problems.filter((p) => p.ruleId === 'plan-unknown-key')).toEqual([]);
+  });
+});
