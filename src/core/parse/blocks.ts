@@ -123,6 +123,8 @@ export class BlockCache {
   private byStart = new Map<number, CachedBlock>();
   /** Blocks parsed (not reused) by the last call, for tests and the benchmark. */
   parsedLastTime = 0;
+  /** Blocks of the last call that could not be read (nested too deeply for the parser). */
+  unreadable: Span[] = [];
 
   /** With `split: false` the body is parsed as one block: the reference the split parse must equal. */
   constructor(private readonly options: { split?: boolean } = {}) {}
@@ -147,6 +149,8 @@ export class BlockCache {
     const next = new Map<number, CachedBlock>();
     const children: RootContent[] = [];
     this.parsedLastTime = 0;
+    const unreadableBefore = this.unreadable;
+    this.unreadable = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const start = points[i]!;
       const end = points[i + 1]!;
@@ -159,6 +163,7 @@ export class BlockCache {
         if (block && block.length !== end - start) block = undefined;
       }
       if (block) {
+        if (block.children.length === 0 && unreadableBefore.some((u) => u.start === start - (end <= head ? 0 : delta))) this.unreadable.push({ start, end });
         if (block.base !== start || block.line !== line) {
           for (const c of block.children) shift(c, start - block.base, line - block.line);
           block.base = start;
@@ -166,8 +171,16 @@ export class BlockCache {
         }
       } else {
         this.parsedLastTime++;
-        const root = fromMarkdown(text.slice(start, end), PARSE_OPTIONS);
-        block = { base: start, line, length: end - start, children: root.children };
+        let parsed: RootContent[];
+        try {
+          parsed = fromMarkdown(text.slice(start, end), PARSE_OPTIONS).children;
+        } catch (error) {
+          // Why: the Markdown parser recurses per nesting level; a block nested thousands deep is reported, not fatal.
+          if (!(error instanceof RangeError)) throw error;
+          this.unreadable.push({ start, end });
+          parsed = [];
+        }
+        block = { base: start, line, length: end - start, children: parsed };
         for (const c of block.children) shift(c, start, line - 1);
       }
       next.set(start, block);
@@ -189,13 +202,18 @@ export class BlockCache {
 }
 
 /** Moves a parsed subtree by `d` characters and `dl` lines (columns stay: blocks start at line starts). */
-function shift(node: Nodes, d: number, dl: number): void {
-  const p = node.position;
-  if (p) {
-    if (p.start.offset !== undefined) p.start.offset += d;
-    if (p.end.offset !== undefined) p.end.offset += d;
-    p.start.line += dl;
-    p.end.line += dl;
+function shift(root: Nodes, d: number, dl: number): void {
+  // Why: an explicit stack, so deeply nested Markdown (thousands of block quotes) cannot overflow the call stack.
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) {
+      if (p.start.offset !== undefined) p.start.offset += d;
+      if (p.end.offset !== undefined) p.end.offset += d;
+      p.start.line += dl;
+      p.end.line += dl;
+    }
+    if ('children' in node) for (const c of node.children as Nodes[]) stack.push(c);
   }
-  if ('children' in node) for (const c of node.children as Nodes[]) shift(c, d, dl);
 }

@@ -1,6 +1,5 @@
 // Inline configuration comments in both forms: `<!-- testbed-lint-disable ID -->` and `# testbed-lint-disable ID`.
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Html, Nodes, Root } from 'mdast';
 import type { Directive, DirectiveKind } from '../document.js';
 import type { LineIndex } from '../positions.js';
 
@@ -28,15 +27,23 @@ export function markdownDirectives(tree: Root, text: string, lines: LineIndex): 
   const out: Directive[] = [];
   // Why: most plans have no such comment; skip walking the whole tree for them.
   if (!text.includes('testbed-lint-')) return out;
-  visit(tree, 'html', (node) => {
+  // Why: an explicit stack rather than unist-util-visit's recursion, so deep nesting cannot overflow the call stack.
+  const stack: Nodes[] = [tree];
+  const html: Html[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'html') html.push(node);
+    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  for (const node of html) {
     const base = node.position?.start.offset;
-    if (base === undefined) return;
+    if (base === undefined) continue;
     const raw = text.slice(base, node.position!.end.offset);
     for (const m of raw.matchAll(HTML_DIRECTIVE)) {
       const start = base + m.index;
       push(out, lines, m[1]!, start, start + m[0].length, m[2]!, start + m[0].length - 3 - m[2]!.length);
     }
-  });
+  }
   return out;
 }
 

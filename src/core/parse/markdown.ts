@@ -80,6 +80,10 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     syntaxIssues.push({ span: lines.lineSpan(1), detail: 'the front matter opened on line 1 has no closing `---` line' });
   }
   const mdast = cache.parse(text, bodyStart, (o) => lines.positionAt(o).line);
+  for (const u of cache.unreadable) {
+    const line = lines.positionAt(u.start).line;
+    syntaxIssues.push({ span: lines.trimSpan(lines.lineSpan(line)), detail: 'this part is nested too deeply to read', kind: 'markdown' });
+  }
   const out: MarkdownReadResult = { mdast, syntaxIssues, schemaIssues, unknownKeys, outline: [], frontMatterYaml };
   const children = mdast.children;
 
@@ -119,22 +123,28 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     const span = { start: anchor.start, end: last ? off(last).end : anchor.end };
     out.outline.push({ kind, name, anchor, span });
     if (!kind) continue;
-    switch (kind) {
-      case 'selection':
-        plan.selection ??= textSection(sec.nodes, anchor, span);
-        break;
-      case 'scaleUp':
-        plan.scaleUp ??= textSection(sec.nodes, anchor, span);
-        break;
-      case 'iterations':
-        plan.iterations ??= iterationSection(text, sec.nodes, anchor, span);
-        break;
-      case 'counterparts':
-        plan.counterparts ??= counterpartSection(text, sec.nodes, anchor, span);
-        break;
-      case 'metrics':
-        plan.metrics ??= metricSection(text, sec.nodes, anchor, span);
-        break;
+    try {
+      switch (kind) {
+        case 'selection':
+          plan.selection ??= textSection(sec.nodes, anchor, span);
+          break;
+        case 'scaleUp':
+          plan.scaleUp ??= textSection(sec.nodes, anchor, span);
+          break;
+        case 'iterations':
+          plan.iterations ??= iterationSection(text, sec.nodes, anchor, span);
+          break;
+        case 'counterparts':
+          plan.counterparts ??= counterpartSection(text, sec.nodes, anchor, span);
+          break;
+        case 'metrics':
+          plan.metrics ??= metricSection(text, sec.nodes, anchor, span);
+          break;
+      }
+    } catch (error) {
+      // Why: reading a section's text recurses per nesting level; a section nested thousands deep is reported, not fatal.
+      if (!(error instanceof RangeError)) throw error;
+      out.syntaxIssues.push({ span: anchor, detail: 'this section is nested too deeply to read', kind: 'markdown' });
     }
   }
   validateBody(text, plan, out.schemaIssues);
@@ -204,6 +214,19 @@ function blockText(node: Nodes): string {
   return toString(node);
 }
 
+/** Lines joined with one space, each trimmed where they meet (linear: no backtracking regex). */
+function joinLines(v: string): string {
+  const parts = v.split('\n');
+  return parts.map((p, i) => (i > 0 ? p.trimStart() : p)).map((p, i, a) => (i < a.length - 1 ? p.trimEnd() : p)).join(' ');
+}
+
+/** `s` without the characters matching `chars` at its end (linear). */
+function trimEndOf(s: string, chars: RegExp): string {
+  let end = s.length;
+  while (end > 0 && chars.test(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
 /** Plain word of an enum cell or bullet: `**Second**.` -> `second`. */
 function enumWord(v: string): string {
   return v
@@ -258,7 +281,7 @@ function labelledLines(text: string, span: Span): Labelled[] {
       const prev = res[res.length - 1]!;
       const ext = { start: prev.value?.span.start ?? pos, end: nl };
       prev.value = located(text, ext);
-      if (prev.value) prev.value.value = prev.value.value.replace(/\s*\r?\n\s*/g, ' ');
+      if (prev.value) prev.value.value = joinLines(prev.value.value);
     }
     pos = nl + 1;
   }
@@ -525,7 +548,7 @@ function counterpartBullet(text: string, item: ListItem): Counterpart | undefine
     c.since = dateLocated(text, { start: ds, end: ds + sinceM[1]!.length });
     contactEnd = sinceM.index;
   }
-  const contactRaw = beforeBenefit.slice(0, contactEnd).replace(/[\s,.;(—–-]+$/, '');
+  const contactRaw = trimEndOf(beforeBenefit.slice(0, contactEnd), /[\s,.;(—–-]/);
   if (contactRaw.trim()) {
     const cs = restStart + (contactRaw.length - contactRaw.trimStart().length);
     c.contact = { value: contactRaw.trim(), span: { start: cs, end: restStart + contactRaw.length } };
