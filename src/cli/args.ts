@@ -61,7 +61,12 @@ export interface LintOptions {
   cacheLocation?: string;
   /** --concurrency: threads to lint on (1: no workers); "auto": one per core, none for a few small files. */
   concurrency: number | 'auto';
+  /** `testbed-lint report`: the plans overview in this format instead of the problems. */
+  report?: ReportFormat;
 }
+
+export const REPORT_FORMATS = ['markdown', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** A mistake on the command line; main prints it as one line plus a hint, and exits with 2. */
 export class UsageError extends Error {}
@@ -88,7 +93,17 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (v.yaml) throw new UsageError('--yaml only goes with init, as in "testbed-lint init --yaml NAME"');
 
-  const format = v.format ?? 'stylish';
+  let report: ReportFormat | undefined;
+  if (positionals[0] === 'report') {
+    positionals.shift();
+    const f = v.format ?? 'markdown';
+    if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`report takes --format ${REPORT_FORMATS.join(' or ')}, got "${f}"`);
+    report = f as ReportFormat;
+    for (const [flag, given] of [['--fix', v.fix], ['--fix-dry-run', v['fix-dry-run']], ['--stdin', v.stdin], ['--max-warnings', v['max-warnings'] !== undefined], ['--quiet', v.quiet]] as const) {
+      if (given) throw new UsageError(`${flag} does not go with report`);
+    }
+  }
+  const format = report !== undefined ? 'json' : (v.format ?? 'stylish');
   if (!isFormatName(format)) {
     const s = didYouMean(format, FORMAT_NAMES);
     throw new UsageError(`unknown format "${format}"${s ? ` (did you mean "${s}"?)` : ''}; use one of ${FORMAT_NAMES.join(', ')}`);
@@ -137,6 +152,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     cache: v.cache === true,
     concurrency,
   };
+  if (report !== undefined) options.report = report;
   if (v['cache-location'] !== undefined) options.cacheLocation = v['cache-location'];
   if (v.output !== undefined) options.output = v.output;
   if (v.config !== undefined) options.config = v.config;

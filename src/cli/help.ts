@@ -3,6 +3,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../node/read.js';
 
 export const HELP = `Usage: testbed-lint [options] [paths or globs...]
        testbed-lint init [--yaml] NAME
+       testbed-lint report [--format markdown|html] [--output FILE] [paths or globs...]
 
 Checks testbed plans: *.testbed.md, *.testbed.yaml, and Markdown or YAML files with
 "kind: testbed-plan". Paths default to the current folder; folders are searched for
@@ -36,7 +37,12 @@ Rules:
   -v, --version             show the version
 
 init writes NAME.testbed.md (NAME.testbed.yaml with --yaml) from a template; it never
-overwrites a file. To lint a folder called "init", write ./init.
+overwrites a file. To lint a folder called "init" or "report", write ./init or ./report.
+
+report prints an overview of the plans instead of their problems: status, the three
+points, the last iteration and iterations over time, counts. --format markdown (default)
+is a table for a pull-request comment; --format html a self-contained page. It exits
+with 0 unless the run itself fails.
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors, or too many
 warnings; 2 a usage error, a bad config, an unreadable path, or an internal error.

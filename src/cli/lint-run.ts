@@ -1,6 +1,7 @@
 // The lint command: collect files, find their configs, read, lint (or fix), format, write, and pick the exit code.
 import { dirname, resolve } from 'node:path';
-import { formatDay, formOf, isPlan, isPlanName, rules, VERSION } from '../core/index.js';
+import { formatDay, formOf, isPlan, isPlanName, parsePlan, rules, summarizePlan, VERSION } from '../core/index.js';
+import { reportHtml, reportMarkdown, type ReportEntry } from '../formatters/report.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import { sumCounts } from '../formatters/types.js';
@@ -75,7 +76,10 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
   // then reported in the same order; `steps` keeps every message and result in its place.
   const jobs: LintJob[] = [];
   const later = (step: () => void) => steps.push(step);
+  // Why: the plans overview summarises each plan's model, so `report` keeps the texts to read them again.
+  const texts = new Map<string, string>();
   const lintText = (filePath: string, text: string, config: ConfigFor, write: boolean) => {
+    if (o.report !== undefined) texts.set(filePath, text);
     const lintConfig = toLintConfig(config);
     const key = cache?.keyFor(text, lintConfig, today);
     const cached = key !== undefined ? cache!.get(filePath, key) : undefined;
@@ -203,7 +207,15 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
 
   const shown = o.quiet ? results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === 'error') })) : results;
   const color = o.output !== undefined ? o.color === true : ctx.color;
-  let report = FORMATTERS[o.format](shown, { cwd, color, rules, version: VERSION });
+  let report: string;
+  if (o.report !== undefined) {
+    const entries: ReportEntry[] = results.map((r) => ({
+      filePath: r.filePath,
+      summary: summarizePlan(parsePlan(texts.get(r.filePath) ?? '', r.filePath), r.problems, today),
+    }));
+    const rctx = { cwd, today, version: VERSION };
+    report = o.report === 'html' ? reportHtml(entries, rctx) : reportMarkdown(entries, rctx);
+  } else report = FORMATTERS[o.format](shown, { cwd, color, rules, version: VERSION });
   if (report !== '' && !report.endsWith('\n')) report += '\n';
   if (o.output !== undefined) {
     try {
@@ -215,6 +227,8 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
 
   const counts = sumCounts(results);
   if (failed) return 2;
+  // Why: the overview is information for people; the lint run is what gates a pipeline.
+  if (o.report !== undefined) return 0;
   if (counts.errorCount > 0) return 1;
   if (o.maxWarnings >= 0 && counts.warningCount > o.maxWarnings) {
     ctx.error(`testbed-lint found too many warnings (maximum: ${o.maxWarnings}).`);
