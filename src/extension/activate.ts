@@ -3,6 +3,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import {
+  createSession,
   fixText,
   formOf,
   isPlan,
@@ -23,6 +24,7 @@ import type { Fix } from '../core/types.js';
 import type { ConfigError } from '../node/config.js';
 import { completionsAt } from './completion.js';
 import { hoverAt, iterationSnippet, threePoints, toDiagnosticData, type Range0 } from './mapping.js';
+import { PLANS_VIEW_ID, PlansView, REFRESH_COMMAND, type PlanEntry } from './plans-view.js';
 
 export interface LintEvent {
   uri: vscode.Uri;
@@ -37,6 +39,10 @@ export interface TestbedLintApi {
   onDidLint: vscode.Event<LintEvent>;
   /** Resolves with the first lint of `uri` at `minVersion` or later (default: the open document's version). */
   whenLinted(uri: vscode.Uri, minVersion?: number): Promise<LintEvent>;
+  /** The plans the "Testbed plans" view lists, as it lists them now. */
+  plans(): Promise<PlanEntry[]>;
+  /** Fires after the "Testbed plans" view read the workspace again. */
+  onDidRefreshPlans: vscode.Event<void>;
 }
 
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('testbedLint');
@@ -63,11 +69,13 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
   const configDiagnostics = vscode.languages.createDiagnosticCollection('testbed-lint-config');
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
   status.command = 'workbench.actions.view.problems';
-  status.tooltip = 'Testbed Lint: the three points of this plan (click for the Problems panel)';
+  status.tooltip = vscode.l10n.t('Testbed Lint: the three points of this plan (click for the Problems panel)');
   const lintEmitter = new vscode.EventEmitter<LintEvent>();
   const results = new Map<string, Result>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const crashedRules = new Set<string>();
+  // Why: a session re-parses only the blocks an edit touched, so linting on every keystroke stays cheap.
+  const session = createSession();
   const skipNotes = new Set<string>();
   let badSettingsLogged = '';
   context.subscriptions.push(output, diagnostics, configDiagnostics, status, lintEmitter);
@@ -120,6 +128,34 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
     return result;
   }
 
+  /** The lint options for a file (its config, or the settings where none applies); undefined when the file is ignored. */
+  function optionsFor(uri: vscode.Uri, path: string, form: 'markdown' | 'yaml'): LintOptions | undefined {
+    let config: LintConfig | undefined;
+    if (uri.scheme === 'file' && editorConfig) {
+      const found = editorConfig.forFile(path);
+      publishConfigErrors();
+      if (found.kind === 'skip') {
+        const note = `${vscode.workspace.asRelativePath(uri)} is not linted: ${found.reason}`;
+        if (!skipNotes.has(note)) output.appendLine(note);
+        skipNotes.add(note);
+        return undefined;
+      }
+      config = found.file !== undefined ? found.config : settingsConfig();
+    } else config = settingsConfig();
+    const options: LintOptions = {
+      filePath: path,
+      form,
+      onRuleError: (crash: RuleCrash) => {
+        if (crashedRules.has(crash.ruleId)) return;
+        crashedRules.add(crash.ruleId);
+        const error = crash.error instanceof Error ? (crash.error.stack ?? crash.error.message) : String(crash.error);
+        output.appendLine(`rule "${crash.ruleId}" crashed on ${vscode.workspace.asRelativePath(uri)}: ${error}`);
+      },
+    };
+    if (config !== undefined) options.config = config;
+    return options;
+  }
+
   function lintDocument(document: vscode.TextDocument): Result {
     const version = document.version;
     const base = { uri: document.uri, version, linted: false, problems: [] as Problem[] };
@@ -129,31 +165,11 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
     const path = pathOf(document);
     const text = document.getText();
     if (!isPlan(path, text)) return finish(document, base);
-    let config: LintConfig | undefined;
-    if (document.uri.scheme === 'file' && editorConfig) {
-      const found = editorConfig.forFile(path);
-      publishConfigErrors();
-      if (found.kind === 'skip') {
-        const note = `${vscode.workspace.asRelativePath(document.uri)} is not linted: ${found.reason}`;
-        if (!skipNotes.has(note)) output.appendLine(note);
-        skipNotes.add(note);
-        return finish(document, base);
-      }
-      config = found.file !== undefined ? found.config : settingsConfig();
-    } else config = settingsConfig();
-    const options: LintOptions = {
-      filePath: path,
-      form: document.languageId === 'yaml' ? 'yaml' : 'markdown',
-      onRuleError: (crash: RuleCrash) => {
-        if (crashedRules.has(crash.ruleId)) return;
-        crashedRules.add(crash.ruleId);
-        const error = crash.error instanceof Error ? (crash.error.stack ?? crash.error.message) : String(crash.error);
-        output.appendLine(`rule "${crash.ruleId}" crashed on ${vscode.workspace.asRelativePath(document.uri)}: ${error}`);
-      },
-    };
-    if (config !== undefined) options.config = config;
+    const options = optionsFor(document.uri, path, document.languageId === 'yaml' ? 'yaml' : 'markdown');
+    if (!options) return finish(document, base);
     try {
-      const { problems, document: doc } = lintDetailed(text, options);
+      const { filePath: _path, ...rest } = options;
+      const { problems, document: doc } = session.lintDetailed(path, text, rest);
       // Why: results for a version the editor has moved past would put squiggles in the wrong places.
       if (document.version !== version) return results.get(document.uri.toString()) ?? base;
       return finish(document, { ...base, linted: true, problems, doc, options });
@@ -232,6 +248,7 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
       timers.delete(key);
       results.delete(key);
       diagnostics.delete(d.uri);
+      session.close(pathOf(d));
     }),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -270,7 +287,7 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
           if (ctx.only && ctx.only.contains(FIX_ALL_KIND)) {
             const fixed = fixText(document.getText(), r.options);
             if (fixed.applied > 0 && fixed.text !== document.getText()) {
-              const a = new vscode.CodeAction(`Fix all testbed-lint problems (${fixed.applied})`, FIX_ALL_KIND);
+              const a = new vscode.CodeAction(vscode.l10n.t('Fix all testbed-lint problems ({0})', fixed.applied), FIX_ALL_KIND);
               a.edit = new vscode.WorkspaceEdit();
               a.edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), fixed.text);
               actions.push(a);
@@ -301,7 +318,7 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
             if (!seen.has(`rule:${p.ruleId}`)) {
               seen.add(`rule:${p.ruleId}`);
               add(disableFileFix(r.doc, p.ruleId), false);
-              const docs = new vscode.CodeAction(`Show documentation for ${p.ruleId}`, vscode.CodeActionKind.QuickFix);
+              const docs = new vscode.CodeAction(vscode.l10n.t('Show documentation for {0}', p.ruleId), vscode.CodeActionKind.QuickFix);
               docs.command = { title: docs.title, command: 'testbedLint.showRuleDocumentation', arguments: [p.ruleId] };
               actions.push(docs);
             }
@@ -375,7 +392,7 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
       const r = current(editor.document);
       const at = r.linted && r.doc ? iterationSnippet(r.doc, today()) : undefined;
       if (!at) {
-        void vscode.window.showWarningMessage('Testbed Lint: add the entry by hand (this is not a plan, it has no iteration log, or the log is a table or bullets).');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Testbed Lint: add the entry by hand (this is not a plan, it has no iteration log, or the log is a table or bullets).'));
         return false;
       }
       const position = editor.document.positionAt(at.offset);
@@ -414,14 +431,41 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
       }
       const line = `${summary.plans} plans: ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos`;
       output.appendLine(line);
-      void vscode.window.showInformationMessage(`Testbed Lint: ${line}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Testbed Lint: {0}', line));
       return summary;
+    }),
+  );
+
+  // ---- the "Testbed plans" view: every plan in the workspace, updated as files change
+  const plansView = new PlansView((uri, path, text) => {
+    if (!settings().get<boolean>('enable', true)) return undefined;
+    const options = optionsFor(uri, path, formOf(path) === 'yaml' ? 'yaml' : 'markdown');
+    if (!options) return undefined;
+    const r = lintDetailed(text, options);
+    return { doc: r.document, problems: r.problems };
+  });
+  const planFiles = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
+  context.subscriptions.push(
+    plansView,
+    planFiles,
+    vscode.window.createTreeView(PLANS_VIEW_ID, { treeDataProvider: plansView, showCollapseAll: true }),
+    vscode.commands.registerCommand(REFRESH_COMMAND, () => plansView.refresh(0)),
+    planFiles.onDidCreate(() => plansView.refresh()),
+    planFiles.onDidChange(() => plansView.refresh()),
+    planFiles.onDidDelete(() => plansView.refresh()),
+    lintEmitter.event((e) => {
+      if (e.linted) plansView.refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('testbedLint')) plansView.refresh();
     }),
   );
 
   for (const d of vscode.workspace.textDocuments) lintDocument(d);
 
   return {
+    plans: () => plansView.list(),
+    onDidRefreshPlans: plansView.onDidRefresh,
     onDidLint: lintEmitter.event,
     whenLinted(uri, minVersion) {
       const want = minVersion ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version ?? 0;

@@ -288,4 +288,33 @@ suite('testbed-lint in VS Code', () => {
       [['unknown rule "no-such-rule"', 1, 2, vscode.DiagnosticSeverity.Error]],
     );
   });
+
+  test('the "Testbed plans" view lists every plan with its three points and counts, and follows edits', async () => {
+    const plans = await withTimeout(api.plans(), 'the plans view');
+    assert.deepEqual(
+      plans.map((p) => p.path),
+      ['plan.testbed.md', 'plan.testbed.yaml'],
+      'broken/plan.testbed.md is governed by a broken config and notes.md is not a plan',
+    );
+    for (const p of plans) {
+      const lint = await withTimeout(api.whenLinted(p.uri), `the lint of ${p.path}`).catch(() => undefined);
+      assert.ok(p.summary.title.length > 0);
+      assert.equal(p.summary.problems.error + p.summary.problems.warning + p.summary.problems.info, lint?.problems.length ?? p.summary.problems.error + p.summary.problems.warning + p.summary.problems.info);
+    }
+    const md = plans[0]!.summary;
+    assert.ok(md.iterations.count >= 1, 'the Markdown fixture has an iteration log');
+    // An edit to an open plan updates the view.
+    const { doc } = await open('plan.testbed.md');
+    const refreshed = withTimeout(new Promise<void>((resolve) => { const sub = api.onDidRefreshPlans(() => { sub.dispose(); resolve(); }); }), 'a refresh of the plans view');
+    const titleLine = doc.getText().split('\n').findIndex((l) => l.startsWith('title:'));
+    assert.ok(titleLine >= 0, 'the fixture has a title line');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, doc.lineAt(titleLine).range, 'title: Renamed plan');
+    await applyAndLint(doc, edit);
+    await refreshed;
+    const after = (await api.plans()).find((p) => p.path === 'plan.testbed.md')!;
+    assert.equal(after.summary.title, 'Renamed plan');
+    assert.notEqual(md.title, 'Renamed plan');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 });

@@ -1,0 +1,150 @@
+// The "Testbed plans" view in the Explorer: every plan in the workspace with its status, the three points and counts.
+/// <reference types="vscode" />
+import * as vscode from 'vscode';
+import { POINTS, isPlan, summarizePlan, type PlanDocument, type PlanSummary, type Point, type PointState, type Problem } from '../core/index.js';
+
+export const PLANS_VIEW_ID = 'testbedLint.plans';
+export const REFRESH_COMMAND = 'testbedLint.refreshPlans';
+const PLAN_GLOB = '**/*.{md,markdown,yaml,yml}';
+const EXCLUDE_GLOB = '**/node_modules/**';
+
+/** One plan as the view shows it; also what the extension's API returns for tests. */
+export interface PlanEntry {
+  uri: vscode.Uri;
+  /** Relative to the workspace. */
+  path: string;
+  summary: PlanSummary;
+}
+
+/** Lints a file's text as the editor does (same config); undefined when it is not linted (ignored, disabled). */
+export type LintFile = (uri: vscode.Uri, path: string, text: string) => { doc: PlanDocument; problems: readonly Problem[] } | undefined;
+
+type Node = { kind: 'plan'; plan: PlanEntry } | { kind: 'point'; plan: PlanEntry; point: Point; label: string } | { kind: 'detail'; text: string; tooltip?: string };
+
+const ICON: Record<PointState, [string, string]> = {
+  pass: ['pass', 'testing.iconPassed'],
+  info: ['info', 'list.highlightForeground'],
+  warning: ['warning', 'list.warningForeground'],
+  error: ['error', 'list.errorForeground'],
+};
+const STATE_WORDS: Record<PointState, () => string> = {
+  pass: () => vscode.l10n.t('passes'),
+  info: () => vscode.l10n.t('notes only'),
+  warning: () => vscode.l10n.t('warnings'),
+  error: () => vscode.l10n.t('errors'),
+};
+/** The three points' labels, translatable. */
+const POINT_LABEL: Record<Point, () => string> = {
+  customer: () => vscode.l10n.t('Choose the customer carefully'),
+  iterations: () => vscode.l10n.t('Make changes as you go'),
+  counterparts: () => vscode.l10n.t('Involve counterparts early'),
+};
+
+function worst(s: PlanSummary): PointState {
+  const order: PointState[] = ['error', 'warning', 'info'];
+  const states = [s.points.customer, s.points.iterations, s.points.counterparts, s.other];
+  return order.find((o) => states.includes(o)) ?? 'pass';
+}
+
+export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private plans: Promise<PlanEntry[]> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after the list of plans was read again. */
+  readonly onDidRefresh = this.changed.event;
+
+  constructor(private readonly lintFile: LintFile) {}
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.emitter.dispose();
+    this.changed.dispose();
+  }
+
+  /** Reads the plans again soon (changes come in bursts: a save, a checkout). */
+  refresh(delay = 300): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.plans = undefined;
+      this.emitter.fire(undefined);
+      void this.list().then(() => this.changed.fire());
+    }, delay);
+  }
+
+  /** Every plan in the workspace, sorted by path. */
+  list(): Promise<PlanEntry[]> {
+    this.plans ??= this.load();
+    return this.plans;
+  }
+
+  private async load(): Promise<PlanEntry[]> {
+    const files = await vscode.workspace.findFiles(PLAN_GLOB, EXCLUDE_GLOB);
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d] as const));
+    const decoder = new TextDecoder('utf-8');
+    const out: PlanEntry[] = [];
+    for (const uri of files) {
+      try {
+        // An open document's text may be ahead of the file on disk.
+        const text = open.get(uri.toString())?.getText() ?? decoder.decode(await vscode.workspace.fs.readFile(uri));
+        const path = vscode.workspace.asRelativePath(uri);
+        if (!isPlan(uri.path, text)) continue;
+        const r = this.lintFile(uri, uri.scheme === 'file' ? uri.fsPath : uri.path, text);
+        if (!r) continue;
+        out.push({ uri, path, summary: summarizePlan(r.doc, r.problems) });
+      } catch {
+        // Empty: an unreadable file is not listed; the lint-all command reports such files.
+      }
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) return (await this.list()).map((plan) => ({ kind: 'plan', plan }));
+    if (node.kind !== 'plan') return [];
+    const s = node.plan.summary;
+    const it = s.iterations;
+    return [
+      ...POINTS.map(({ point }): Node => ({ kind: 'point', plan: node.plan, point, label: POINT_LABEL[point]() })),
+      {
+        kind: 'detail',
+        text: it.last ? vscode.l10n.t('Last iteration {0} ({1} days ago)', it.last, it.daysSinceLast ?? 0) : vscode.l10n.t('No dated iteration yet'),
+        tooltip: vscode.l10n.t('{0} entries, {1} of them second- or third-order changes', it.count, it.deeper),
+      },
+      { kind: 'detail', text: vscode.l10n.t('{0} iterations · {1} counterparts · {2} metrics', it.count, s.counterparts.count, s.metrics.count) },
+    ];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'plan') {
+      const s = node.plan.summary;
+      const item = new vscode.TreeItem(s.title, vscode.TreeItemCollapsibleState.Collapsed);
+      const last = s.iterations.daysSinceLast !== undefined ? vscode.l10n.t('{0} d since last entry', s.iterations.daysSinceLast) : vscode.l10n.t('no entries');
+      item.description = `${s.status} · ${last}`;
+      item.resourceUri = node.plan.uri;
+      item.contextValue = 'testbedPlan';
+      const [icon, color] = ICON[worst(s)];
+      item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+      const tip = new vscode.MarkdownString();
+      tip.appendMarkdown(`**${s.title}**  \n${node.plan.path}\n\n`);
+      for (const { point } of POINTS) tip.appendMarkdown(`- ${POINT_LABEL[point]()}: ${STATE_WORDS[s.points[point]]()}\n`);
+      tip.appendMarkdown(`\n${vscode.l10n.t('{0} errors, {1} warnings, {2} infos', s.problems.error, s.problems.warning, s.problems.info)}`);
+      item.tooltip = tip;
+      item.command = { command: 'vscode.open', title: vscode.l10n.t('Open plan'), arguments: [node.plan.uri] };
+      return item;
+    }
+    if (node.kind === 'point') {
+      const state = node.plan.summary.points[node.point];
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.description = STATE_WORDS[state]();
+      const [icon, color] = ICON[state];
+      item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+      item.command = { command: 'vscode.open', title: vscode.l10n.t('Open plan'), arguments: [node.plan.uri] };
+      return item;
+    }
+    const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+    if (node.tooltip) item.tooltip = node.tooltip;
+    return item;
+  }
+}
