@@ -1,5 +1,5 @@
 // A few checks of the real workbench UI with the extension installed from its VSIX: squiggles, the status bar
-// item, and the Problems panel it opens. Writes "PASSED FAILED" to COUNTS_FILE and a screenshot.
+// item, the Problems panel it opens, the hover guidance on a section heading, and the walkthrough. Writes "PASSED FAILED" to COUNTS_FILE and a screenshot.
 // Usage: node scripts/vscode-e2e-ui.mjs BASE_URL WORKSPACE FILE_NAME COUNTS_FILE SCREENSHOT.png
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +16,9 @@ const context = await chromium.launchPersistentContext(userDataDir, {
   viewport: { width: 1400, height: 900 },
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const checks = { squiggle: false, statusBar: false, problemsPanel: false };
+const checks = { squiggle: false, statusBar: false, problemsPanel: false, hover: false, walkthrough: false };
+const hoverShot = process.env.SCREENSHOT_HOVER;
+const walkthroughShot = process.env.SCREENSHOT_WALKTHROUGH;
 const page = context.pages()[0] ?? (await context.newPage());
 try {
   await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
@@ -38,6 +40,39 @@ try {
   await marker.waitFor({ timeout: 30_000 });
   checks.problemsPanel = true;
   lap(`problems panel: ${JSON.stringify((await marker.innerText()).replace(/\s+/g, ' ').slice(0, 120))}`);
+
+  // Hover guidance on a section heading: put the cursor on the heading (Go to Line) and show the hover, as a
+  // keyboard user would (pointing with the mouse depends on where the line is drawn).
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').first().fill(':20:5');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').first().fill('>Show or Focus Hover');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show or Focus Hover' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Customer selection' }).first();
+  await hover.waitFor({ timeout: 30_000 });
+  const hoverText = (await hover.innerText()).replace(/\s+/g, ' ');
+  checks.hover = /premier/i.test(hoverText);
+  lap(`hover: ${JSON.stringify(hoverText.slice(0, 140))}`);
+  if (hoverShot) await page.screenshot({ path: hoverShot });
+  await page.keyboard.press('Escape');
+
+  // The getting-started walkthrough, opened from the command palette as a user would.
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill('>Welcome: Open Walkthrough');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with testbed plans' }).first().click({ timeout: 15_000 });
+  const walkthrough = page.locator('.gettingStartedContainer', { hasText: 'Get started with testbed plans' }).first();
+  await walkthrough.waitFor({ timeout: 30_000 });
+  const steps = await walkthrough.locator('.getting-started-step .step-title').allInnerTexts();
+  checks.walkthrough = steps.length === 5 && steps[0] === 'What a testbed plan is';
+  lap(`walkthrough steps: ${JSON.stringify(steps)}`);
+  if (walkthroughShot) await page.screenshot({ path: walkthroughShot });
 } catch (e) {
   console.log(`  [ui] FAILED: ${String(e.message).split('\n')[0]}`);
 } finally {

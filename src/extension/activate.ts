@@ -193,9 +193,23 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
       key,
       setTimeout(() => {
         timers.delete(key);
-        if (!document.isClosed) lintDocument(document);
+        if (!document.isClosed && !closedTabs.has(key)) lintDocument(document);
       }, delay),
     );
+  }
+
+  // Why: VS Code keeps a document alive for a while after its last editor tab closes (onDidCloseTextDocument comes
+  // late, if at all), so a pending lint would put diagnostics back for a file the user just closed.
+  const closedTabs = new Set<string>();
+  const tabUri = (tab: vscode.Tab) => (tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined);
+  const hasTab = (uri: vscode.Uri) => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUri(t)?.toString() === uri.toString()));
+  function forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(timers.get(key));
+    timers.delete(key);
+    results.delete(key);
+    diagnostics.delete(uri);
+    updateStatus();
   }
 
   function relintAll(): void {
@@ -237,6 +251,21 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
   // ---- document events
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => lintDocument(d)),
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of e.closed) {
+        const uri = tabUri(tab);
+        if (uri && !hasTab(uri)) {
+          closedTabs.add(uri.toString());
+          forget(uri);
+        }
+      }
+      for (const tab of e.opened) {
+        const uri = tabUri(tab);
+        if (!uri || !closedTabs.delete(uri.toString())) continue;
+        const d = vscode.workspace.textDocuments.find((x) => x.uri.toString() === uri.toString());
+        if (d) lintDocument(d);
+      }
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0) return;
       if (settings().get<string>('run', 'onType') === 'onType') schedule(e.document);

@@ -16,18 +16,24 @@ export class EditorConfig implements ConfigSource {
   /** Errors per config file, from every load since the last reset. */
   readonly errors = new Map<string, ConfigError[]>();
 
-  constructor() {
+  /** `insideWorkspace` says whether a file may be read through `extends` (the editor refuses files outside the workspace). */
+  constructor(private readonly insideWorkspace: (path: string) => boolean = () => true) {
     this.reset();
   }
 
   /** Forgets every cached config (call when a config file is created, changed or deleted). */
   reset(): void {
     this.errors.clear();
-    this.resolver = new ConfigResolver(realFs, (e) => {
-      const list = this.errors.get(e.file) ?? [];
-      list.push(e);
-      this.errors.set(e.file, list);
-    });
+    this.resolver = new ConfigResolver(
+      realFs,
+      (e) => {
+        const list = this.errors.get(e.file) ?? [];
+        list.push(e);
+        this.errors.set(e.file, list);
+      },
+      undefined,
+      this.insideWorkspace,
+    );
   }
 
   /** Loads one config file (to report its errors even before a plan uses it). */

@@ -50,6 +50,8 @@ export class ConfigResolver {
     private readonly onError: (e: ConfigError) => void,
     /** `--config FILE`: this file governs every plan, and discovery is off. */
     fixedConfig?: string,
+    /** Where `extends` may lead (the editor keeps it inside the workspace); default: anywhere. */
+    private readonly mayExtend: (target: string) => boolean = () => true,
   ) {
     this.fixed = fixedConfig;
   }
@@ -133,6 +135,10 @@ export class ConfigResolver {
         continue;
       }
       const target = resolve(dirname(file), ext.value);
+      if (!this.mayExtend(target)) {
+        fail(ext.line, ext.column, `cannot extend "${ext.value}": it is outside the workspace, and config files outside it are not read`);
+        continue;
+      }
       if (chain.includes(target)) {
         const names = [...chain.slice(chain.indexOf(target)), target].map((f) => relative(dirname(file), f) || f);
         fail(ext.line, ext.column, `extends cycle: ${names.join(' → ')}`);

@@ -296,11 +296,7 @@ suite('testbed-lint in VS Code', () => {
       ['plan.testbed.md', 'plan.testbed.yaml'],
       'broken/plan.testbed.md is governed by a broken config and notes.md is not a plan',
     );
-    for (const p of plans) {
-      const lint = await withTimeout(api.whenLinted(p.uri), `the lint of ${p.path}`).catch(() => undefined);
-      assert.ok(p.summary.title.length > 0);
-      assert.equal(p.summary.problems.error + p.summary.problems.warning + p.summary.problems.info, lint?.problems.length ?? p.summary.problems.error + p.summary.problems.warning + p.summary.problems.info);
-    }
+    for (const p of plans) assert.ok(p.summary.title.length > 0 && p.summary.iterations.count > 0, p.path);
     const md = plans[0]!.summary;
     assert.ok(md.iterations.count >= 1, 'the Markdown fixture has an iteration log');
     // An edit to an open plan updates the view.
@@ -316,5 +312,51 @@ suite('testbed-lint in VS Code', () => {
     assert.equal(after.summary.title, 'Renamed plan');
     assert.notEqual(md.title, 'Renamed plan');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('a config whose extends leads outside the workspace is refused, and its plans are not linted', async () => {
+    const { doc, lint } = await open('outside/plan.testbed.md');
+    assert.equal(lint.linted, false);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
+    const config = vscode.languages.getDiagnostics(uriOf('outside/.testbed-lint.yaml'));
+    assert.deepEqual(
+      config.map((d) => [d.message, d.range.start.line, d.range.start.character]),
+      [['cannot extend "../../elsewhere/shared.yaml": it is outside the workspace, and config files outside it are not read', 1, 9]],
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('typing quickly: the diagnostics shown are those of the last version, at its positions', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const before = rows(doc.uri).find((r) => r[0] === 'counterpart-early')!;
+    // Ten edits in a row, without waiting for any lint: each inserts a line above the counterparts.
+    for (let i = 0; i < 10; i++) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(17, 0), `typed line ${i}\n`);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    }
+    const last = await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint of the last version');
+    assert.equal(last.version, doc.version);
+    const after = rows(doc.uri).find((r) => r[0] === 'counterpart-early')!;
+    assert.deepEqual(after.slice(2), [(before[2] as number) + 10, before[3], (before[4] as number) + 10, before[5]]);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('closing a plan while its lint is pending leaves no diagnostics behind', async () => {
+    const { doc } = await open('plan.testbed.md');
+    assert.ok(vscode.languages.getDiagnostics(doc.uri).length > 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(17, 0), 'pending\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    // The debounced lint is scheduled; close the editor before it runs (VS Code may keep the document itself alive).
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // A barrier: another plan's debounced lint, scheduled after the closed one's would have run, has finished.
+    const other = await open('plan.testbed.yaml');
+    const barrier = new vscode.WorkspaceEdit();
+    barrier.insert(other.doc.uri, new vscode.Position(other.doc.lineCount, 0), '# barrier\n');
+    await applyAndLint(other.doc, barrier);
+    const stale = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'testbed-lint');
+    assert.deepEqual(stale, []);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
