@@ -45,6 +45,9 @@ export interface TestbedLintApi {
   onDidRefreshPlans: vscode.Event<void>;
 }
 
+/** As the CLI's --max-file-size default: 5 MB. */
+const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('testbedLint');
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'yaml' }];
 
@@ -165,6 +168,19 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
     const path = pathOf(document);
     const text = document.getText();
     if (!isPlan(path, text)) return finish(document, base);
+    const limit = settings().get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
+    if (text.length > limit) {
+      // Why: as in the CLI, a huge file is not linted; one notice says so instead of a frozen editor.
+      const r = finish(document, { ...base, linted: false });
+      const d = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
+        vscode.l10n.t('This plan is not linted: it has {0} characters, more than testbedLint.maxFileSize ({1}).', text.length, limit),
+        vscode.DiagnosticSeverity.Information,
+      );
+      d.source = 'testbed-lint';
+      diagnostics.set(document.uri, [d]);
+      return r;
+    }
     const options = optionsFor(document.uri, path, document.languageId === 'yaml' ? 'yaml' : 'markdown');
     if (!options) return finish(document, base);
     try {

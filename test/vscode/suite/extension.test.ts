@@ -359,4 +359,33 @@ suite('testbed-lint in VS Code', () => {
     assert.deepEqual(stale, []);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  test('nothing from the workspace is executed: a config that extends a script is read as data and rejected', async () => {
+    const { doc, lint } = await open('exec/plan.testbed.md');
+    assert.equal(lint.linted, false);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
+    const errors = vscode.languages.getDiagnostics(uriOf('exec/.testbed-lint.yaml')).map((d) => d.message);
+    assert.ok(errors.some((m) => m.startsWith('cannot extend "./evil.js"')), errors.join('; '));
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uriOf('exec/EXECUTED'))), 'evil.js must never run');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('a plan over testbedLint.maxFileSize gets one information notice instead of a lint', async () => {
+    const settings = vscode.workspace.getConfiguration('testbedLint');
+    const { doc } = await open('plan.testbed.md');
+    try {
+      await settings.update('maxFileSize', 1000, vscode.ConfigurationTarget.Global);
+      await lintWhere(doc.uri, (e) => !e.linted, 'the lint that skips the large plan');
+      const ds = vscode.languages.getDiagnostics(doc.uri);
+      assert.deepEqual(
+        ds.map((d) => [d.severity, d.range.start.line, d.source]),
+        [[vscode.DiagnosticSeverity.Information, 0, 'testbed-lint']],
+      );
+      assert.match(ds[0]!.message, /^This plan is not linted: it has \d+ characters, more than testbedLint\.maxFileSize \(1000\)\.$/);
+    } finally {
+      await settings.update('maxFileSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await lintWhere(doc.uri, (e) => e.linted, 'the lint with the default limit');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
