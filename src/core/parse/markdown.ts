@@ -1,5 +1,5 @@
 // Reads a Markdown plan (front matter + sections) into the plan model, with spans from the mdast positions.
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
+import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseDocument } from 'yaml';
 import { normaliseDateLike, parseIsoDate } from '../dates.js';
@@ -483,42 +483,65 @@ const COUNTERPART_COLUMNS = {
 const STRONG_LEAD = /^[ \t]*(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*:?[ \t]*/;
 const PLAIN_LEAD = /^[ \t]*([^:*_\n]{1,60}?)[ \t]*:[ \t]*/;
 
-function counterpartSection(text: string, nodes: RootContent[], anchor: Span, span: Span): ListSection<Counterpart> {
-  const section: ListSection<Counterpart> = { anchor, span, entries: [], style: 'none' };
+/**
+ * A section whose entries are table rows (under a header naming `required`) or labelled bullets: counterparts,
+ * metrics. Tables and lists may mix; `style` records the first kind found.
+ */
+function entrySection<T, K extends string>(
+  nodes: RootContent[],
+  anchor: Span,
+  span: Span,
+  columns: Record<K, string[]>,
+  required: NoInfer<K>,
+  fromRow: (cell: (k: K) => Span | undefined, row: Span) => T,
+  fromBullet: (item: ListItem) => T | undefined,
+): ListSection<T> {
+  const section: ListSection<T> = { anchor, span, entries: [], style: 'none' };
   for (const node of nodes) {
     if (node.type === 'table') {
-      const cols = tableColumns(node, COUNTERPART_COLUMNS);
-      if (cols.department === undefined) continue;
+      const cols = tableColumns(node, columns);
+      if (cols[required] === undefined) continue;
       section.style = section.style === 'none' ? 'table' : section.style;
       noteTable(section, node, cols);
       for (const row of node.children.slice(1)) {
-        const rs = off(row);
-        const cell = (k: keyof typeof COUNTERPART_COLUMNS) => (cols[k] === undefined ? undefined : cellSpan(row.children[cols[k]!]));
-        const c: Counterpart = { span: rs, anchor: rs };
-        const d = cell('department');
-        if (d) c.department = located(text, d);
-        if (c.department) c.anchor = c.department.span;
-        const ct = cell('contact');
-        if (ct) c.contact = located(text, ct);
-        const s = cell('since');
-        if (s) c.since = dateLocated(text, s);
-        const b = cell('benefit');
-        if (b) c.benefit = located(text, b);
-        section.entries.push(c);
+        const cell = (k: K) => (cols[k] === undefined ? undefined : cellSpan(row.children[cols[k]!]));
+        section.entries.push(fromRow(cell, off(row)));
       }
-      continue;
-    }
-    if (node.type === 'list') {
-      for (const item of (node as List).children) {
-        const c = counterpartBullet(text, item);
-        if (c) {
-          section.entries.push(c);
+    } else if (node.type === 'list') {
+      for (const item of node.children) {
+        const entry = fromBullet(item);
+        if (entry) {
+          section.entries.push(entry);
           section.style = section.style === 'none' ? 'bullets' : section.style;
         }
       }
     }
   }
   return section;
+}
+
+function counterpartSection(text: string, nodes: RootContent[], anchor: Span, span: Span): ListSection<Counterpart> {
+  return entrySection(
+    nodes,
+    anchor,
+    span,
+    COUNTERPART_COLUMNS,
+    'department',
+    (cell, rs) => {
+      const c: Counterpart = { span: rs, anchor: rs };
+      const d = cell('department');
+      if (d) c.department = located(text, d);
+      if (c.department) c.anchor = c.department.span;
+      const ct = cell('contact');
+      if (ct) c.contact = located(text, ct);
+      const s = cell('since');
+      if (s) c.since = dateLocated(text, s);
+      const b = cell('benefit');
+      if (b) c.benefit = located(text, b);
+      return c;
+    },
+    (item) => counterpartBullet(text, item),
+  );
 }
 
 /** `- **Finance**: Dana Reyes, since 2026-01-10. Benefit: cost-to-serve data` */
@@ -565,39 +588,25 @@ const METRIC_COLUMNS = {
 };
 
 function metricSection(text: string, nodes: RootContent[], anchor: Span, span: Span): ListSection<Metric> {
-  const section: ListSection<Metric> = { anchor, span, entries: [], style: 'none' };
-  for (const node of nodes) {
-    if (node.type === 'table') {
-      const cols = tableColumns(node, METRIC_COLUMNS);
-      if (cols.name === undefined) continue;
-      section.style = section.style === 'none' ? 'table' : section.style;
-      noteTable(section, node, cols);
-      for (const row of node.children.slice(1)) {
-        const rs = off(row);
-        const cell = (k: keyof typeof METRIC_COLUMNS) => (cols[k] === undefined ? undefined : cellSpan(row.children[cols[k]!]));
-        const x: Metric = { span: rs, anchor: rs };
-        const n = cell('name');
-        if (n) x.name = located(text, n);
-        if (x.name) x.anchor = x.name.span;
-        const p = cell('perspective');
-        if (p) x.perspective = enumLocated(text, p);
-        const a = cell('aggregate');
-        if (a) x.aggregate = enumLocated(text, a);
-        section.entries.push(x);
-      }
-      continue;
-    }
-    if (node.type === 'list') {
-      for (const item of node.children) {
-        const x = metricBullet(text, item);
-        if (x) {
-          section.entries.push(x);
-          section.style = section.style === 'none' ? 'bullets' : section.style;
-        }
-      }
-    }
-  }
-  return section;
+  return entrySection(
+    nodes,
+    anchor,
+    span,
+    METRIC_COLUMNS,
+    'name',
+    (cell, rs) => {
+      const x: Metric = { span: rs, anchor: rs };
+      const n = cell('name');
+      if (n) x.name = located(text, n);
+      if (x.name) x.anchor = x.name.span;
+      const p = cell('perspective');
+      if (p) x.perspective = enumLocated(text, p);
+      const a = cell('aggregate');
+      if (a) x.aggregate = enumLocated(text, a);
+      return x;
+    },
+    (item) => metricBullet(text, item),
+  );
 }
 
 const METRIC_LABEL = { perspective: /^perspective\s*:\s*/i, aggregate: /^aggregate\s*:\s*/i };
