@@ -16,6 +16,7 @@ import {
   type LintOptions,
   type PlanDocument,
   type Problem,
+  type Rule,
   type RuleEntry,
   type RuleCrash,
 } from '../core/index.js';
@@ -32,6 +33,8 @@ export interface LintEvent {
   /** False when the document is not a plan, is ignored, or linting is off: it then has no diagnostics. */
   linted: boolean;
   problems: readonly Problem[];
+  /** Rules whose check threw during this lint (each is logged once to the output channel). */
+  crashes: readonly string[];
 }
 
 /** What activate() returns, for tests and other extensions. */
@@ -43,6 +46,8 @@ export interface TestbedLintApi {
   plans(): Promise<PlanEntry[]>;
   /** Fires after the "Testbed plans" view read the workspace again. */
   onDidRefreshPlans: vscode.Event<void>;
+  /** For tests: the rules this extension runs (its copy of the core's registry) and the rule-crash lines it logged. */
+  testing: { rules: readonly Rule[]; crashLog: readonly string[] };
 }
 
 /** As the CLI's --max-file-size default: 5 MB. */
@@ -77,6 +82,7 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
   const results = new Map<string, Result>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const crashedRules = new Set<string>();
+  const crashLog: string[] = [];
   // Why: a session re-parses only the blocks an edit touched, so linting on every keystroke stays cheap.
   const session = createSession();
   const skipNotes = new Set<string>();
@@ -127,7 +133,7 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
       diagnostics.set(document.uri, result.problems.map((p) => withRelated(document.uri, p, toDiagnostic(p))));
     } else diagnostics.delete(document.uri);
     updateStatus();
-    lintEmitter.fire({ uri: result.uri, version: result.version, linted: result.linted, problems: result.problems });
+    lintEmitter.fire({ uri: result.uri, version: result.version, linted: result.linted, problems: result.problems, crashes: result.crashes });
     return result;
   }
 
@@ -152,7 +158,9 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
         if (crashedRules.has(crash.ruleId)) return;
         crashedRules.add(crash.ruleId);
         const error = crash.error instanceof Error ? (crash.error.stack ?? crash.error.message) : String(crash.error);
-        output.appendLine(`rule "${crash.ruleId}" crashed on ${vscode.workspace.asRelativePath(uri)}: ${error}`);
+        const line = `rule "${crash.ruleId}" crashed on ${vscode.workspace.asRelativePath(uri)}: ${error}`;
+        crashLog.push(line);
+        output.appendLine(line);
       },
     };
     if (config !== undefined) options.config = config;
@@ -161,7 +169,7 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
 
   function lintDocument(document: vscode.TextDocument): Result {
     const version = document.version;
-    const base = { uri: document.uri, version, linted: false, problems: [] as Problem[] };
+    const base = { uri: document.uri, version, linted: false, problems: [] as Problem[], crashes: [] as string[] };
     // Other languages (and output channels, settings, ...) are not looked at at all.
     if (document.languageId !== 'markdown' && document.languageId !== 'yaml') return base;
     if (!settings().get<boolean>('enable', true)) return finish(document, base);
@@ -185,10 +193,10 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
     if (!options) return finish(document, base);
     try {
       const { filePath: _path, ...rest } = options;
-      const { problems, document: doc } = session.lintDetailed(path, text, rest);
+      const { problems, document: doc, crashes } = session.lintDetailed(path, text, rest);
       // Why: results for a version the editor has moved past would put squiggles in the wrong places.
       if (document.version !== version) return results.get(document.uri.toString()) ?? base;
-      return finish(document, { ...base, linted: true, problems, doc, options });
+      return finish(document, { ...base, linted: true, problems, doc, options, crashes: crashes.map((c) => c.ruleId) });
     } catch (error) {
       output.appendLine(`internal error while linting ${vscode.workspace.asRelativePath(document.uri)}: ${error instanceof Error ? error.stack : String(error)}`);
       return finish(document, base);
@@ -510,12 +518,13 @@ export function activateWith(context: vscode.ExtensionContext, editorConfig: Con
 
   return {
     plans: () => plansView.list(),
+    testing: { rules, crashLog },
     onDidRefreshPlans: plansView.onDidRefresh,
     onDidLint: lintEmitter.event,
     whenLinted(uri, minVersion) {
       const want = minVersion ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version ?? 0;
       const r = results.get(uri.toString());
-      if (r && r.version >= want) return Promise.resolve({ uri: r.uri, version: r.version, linted: r.linted, problems: r.problems });
+      if (r && r.version >= want) return Promise.resolve({ uri: r.uri, version: r.version, linted: r.linted, problems: r.problems, crashes: r.crashes });
       return new Promise((resolve) => {
         const sub = lintEmitter.event((e) => {
           if (e.uri.toString() === uri.toString() && e.version >= want) {

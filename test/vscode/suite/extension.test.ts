@@ -388,4 +388,28 @@ suite('testbed-lint in VS Code', () => {
     await lintWhere(doc.uri, (e) => e.linted, 'the lint with the default limit');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  test('a rule that throws is logged once; the other rules still give their diagnostics', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const before = rows(doc.uri).map((r) => r[0]);
+    assert.ok(before.includes('counterpart-early'));
+    const rule = api.testing.rules.find((r) => r.meta.id === 'counterpart-early')!;
+    const original = rule.check;
+    rule.check = () => {
+      throw new Error('injected failure');
+    };
+    try {
+      for (let i = 0; i < 2; i++) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(doc.uri, new vscode.Position(doc.lineCount, 0), '\n');
+        const lint = await applyAndLint(doc, edit);
+        assert.deepEqual(lint.crashes, ['counterpart-early']);
+      }
+      assert.deepEqual(rows(doc.uri).map((r) => r[0]), before.filter((id) => id !== 'counterpart-early'));
+      assert.equal(api.testing.crashLog.filter((l) => l.startsWith('rule "counterpart-early" crashed')).length, 1, 'logged once');
+    } finally {
+      rule.check = original;
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
