@@ -2,10 +2,9 @@
 // suite in the extension host, and waits for its exit code (window.codeAutomationExit).
 // Usage: node scripts/vscode-e2e-driver.mjs BASE_URL EXTENSION_DIR TESTS_INDEX_JS WORKSPACE RESULTS_FILE [SCREENSHOT.png]
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchWorkbenchBrowser } from './vscode-e2e-browser.mjs';
 
 const [baseUrl, devPath, testsPath, folder, resultsFile, screenshot] = process.argv.slice(2);
 const TIMEOUT_MS = Number(process.env.VSCODE_E2E_TIMEOUT_MS ?? 240_000);
@@ -17,13 +16,8 @@ const payload = [
 ];
 const url = `${baseUrl}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 const t0 = Date.now();
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'testbed-lint-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1400, height: 900 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchWorkbenchBrowser();
+const context = browser.context;
 let exitCode;
 const done = new Promise((resolve) => {
   void context.exposeFunction('codeAutomationExit', (code) => {
@@ -50,8 +44,7 @@ try {
   }
 } finally {
   clearTimeout(timer);
-  await context.close().catch(() => {});
-  fs.rmSync(userDataDir, { recursive: true, force: true });
+  await browser.close();
 }
 console.log(`extension host exit code ${exitCode} after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 process.exit(exitCode === 0 ? 0 : 1);

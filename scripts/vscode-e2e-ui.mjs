@@ -2,20 +2,13 @@
 // item, the Problems panel it opens, the hover guidance on a section heading, and the walkthrough. Writes "PASSED FAILED" to COUNTS_FILE and a screenshot.
 // Usage: node scripts/vscode-e2e-ui.mjs BASE_URL WORKSPACE FILE_NAME COUNTS_FILE SCREENSHOT.png
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchWorkbenchBrowser } from './vscode-e2e-browser.mjs';
 
 const [baseUrl, folder, fileName, countsFile, screenshot] = process.argv.slice(2);
 const t0 = Date.now();
 const lap = (m) => console.log(`  [ui +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'testbed-lint-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1400, height: 900 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchWorkbenchBrowser();
+const context = browser.context;
 const checks = { squiggle: false, statusBar: false, problemsPanel: false, hover: false, walkthrough: false };
 const hoverShot = process.env.SCREENSHOT_HOVER;
 const walkthroughShot = process.env.SCREENSHOT_WALKTHROUGH;
@@ -77,8 +70,7 @@ try {
   console.log(`  [ui] FAILED: ${String(e.message).split('\n')[0]}`);
 } finally {
   if (screenshot) await page.screenshot({ path: screenshot }).catch(() => {});
-  await context.close().catch(() => {});
-  fs.rmSync(userDataDir, { recursive: true, force: true });
+  await browser.close();
 }
 const passed = Object.values(checks).filter(Boolean).length;
 const failed = Object.values(checks).length - passed;

@@ -1,27 +1,13 @@
 // CLI scenarios: which files are linted (folders, globs, ignores, plan detection) and every kind of bad input.
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { realFs, type Fs } from '../../src/node/fs.js';
-import { FLAWED_PLAN, GOOD_PLAN, runCli, tempProject, THREE_RULES, TODAY } from './helpers.js';
+import { FLAWED_PLAN, GOOD_PLAN, lintedFiles, runCli, THREE_RULES, TODAY, useProjects } from './helpers.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-
-function project(files: Record<string, string | Uint8Array>) {
-  const p = tempProject({ '.testbed-lint.yaml': THREE_RULES, ...files });
-  cleanups.push(p.cleanup);
-  return p.dir;
-}
-
+const project = useProjects();
 /** The files a run reported on, relative, from the json format. */
-async function linted(cwd: string, args: string[] = [], extra: Partial<Parameters<typeof runCli>[1]> = {}) {
-  const r = await runCli(['--today', TODAY, '-f', 'json', ...args], { cwd, ...extra });
-  const files = r.stdout ? (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(cwd.length + 1)) : [];
-  return { ...r, files };
-}
+const linted = lintedFiles;
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 

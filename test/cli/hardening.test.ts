@@ -1,25 +1,15 @@
 // CLI hardening: symlink loops, unreadable folders, hostile configs, alias bombs, and how --output is written.
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { realFs, type Fs } from '../../src/node/fs.js';
-import { FLAWED_PLAN, GOOD_PLAN, runCli, tempProject, THREE_RULES, TODAY } from './helpers.js';
+import { FLAWED_PLAN, GOOD_PLAN, lintedFiles, runCli, TODAY, useProjects } from './helpers.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-
-function project(files: Record<string, string | Uint8Array>) {
-  const p = tempProject({ '.testbed-lint.yaml': THREE_RULES, ...files });
-  cleanups.push(p.cleanup);
-  return p.dir;
-}
+const project = useProjects();
 
 async function linted(cwd: string, args: string[] = [], extra: Partial<Parameters<typeof runCli>[1]> = {}) {
-  const r = await runCli(['--today', TODAY, '-f', 'json', ...args], { cwd, ...extra });
-  const files = r.stdout ? (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(cwd.length + 1)).sort() : [];
-  return { ...r, files };
+  const r = await lintedFiles(cwd, args, extra);
+  return { ...r, files: r.files.sort() };
 }
 
 function billionLaughs(indent: string): string {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
+import { afterEach } from 'vitest';
 import { rules } from '../../src/core/index.js';
 import { main, type MainParams } from '../../src/cli/main.js';
 
@@ -117,3 +118,26 @@ customer:
 
 /** The config most scenarios use: three structure/customer rules on, all others off. */
 export const THREE_RULES = onlyRules({ 'customer-named': 'error', 'plan-schema': 'error', 'plan-unknown-key': 'warning' });
+
+/**
+ * Temporary projects holding THREE_RULES as their config, each removed after the test that made it.
+ * Call at the top level of a test file.
+ */
+export function useProjects(): (files: Record<string, string | Uint8Array>) => string {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    while (cleanups.length) cleanups.pop()!();
+  });
+  return (files) => {
+    const p = tempProject({ '.testbed-lint.yaml': THREE_RULES, ...files });
+    cleanups.push(p.cleanup);
+    return p.dir;
+  };
+}
+
+/** A json-format run, with the files it reported on, relative to `cwd`, in the order reported. */
+export async function lintedFiles(cwd: string, args: string[] = [], extra: Partial<Parameters<typeof runCli>[1]> = {}) {
+  const r = await runCli(['--today', TODAY, '-f', 'json', ...args], { cwd, ...extra });
+  const files = r.stdout ? (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(cwd.length + 1)) : [];
+  return { ...r, files };
+}
