@@ -25,6 +25,13 @@ CODE_SERVER_VERSION=${CODE_SERVER_VERSION:-4.139.1}
 T_START=$(date +%s)
 step() { echo "=== [$(( $(date +%s) - T_START ))s] $*"; }
 fail_summary() { echo "0 passed, 1 failed"; echo "vscode-e2e: $*" >&2; exit 1; }
+# `npm run test:vscode` puts npm's own variables into the environment (npm_config_user_agent says "node/v20",
+# npm_config_node_gyp, npm_execpath, npm_package_*...). A nested `npm install` inherits them, and
+# code-server's postinstall reads the Node version from the user agent: clear every npm_* variable except
+# the user's cache, registry and userconfig, so the nested installs behave as on a fresh shell.
+for v in $(compgen -e | grep -i '^npm_' || true); do
+  case "${v,,}" in npm_config_cache|npm_config_registry|npm_config_userconfig) ;; *) unset "$v" ;; esac
+done
 export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 
 mkdir -p "$CACHE"
