@@ -27,6 +27,9 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
   const problems: Problem[] = [];
   const crashes: RuleCrash[] = [];
   const swallowedFrom = unclosedTail(doc);
+  // Why: a YAML plan (or front matter) whose top level is not a mapping (`|`, a list, a lone scalar) cannot take an
+  // appended key: it would land inside the scalar or list, so fixes that add keys could never take effect.
+  const rootNotMapping = doc.schemaIssues.some((i) => i.key === 'plan' || i.key === 'front matter');
   for (const rule of opts.rules) {
     const setting = settings.get(rule.meta.id)!;
     if (setting.severity === 'off') continue;
@@ -66,7 +69,7 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
             // "missing" section would add it again on every pass; such fixes are offered, never applied by fix-all.
             // Likewise for an edit that would land inside an HTML comment or code fence left open to the end of the file.
             const swallowed = fix !== undefined && swallowedFrom !== undefined && fix.edits.some((e) => e.span.start > swallowedFrom);
-            if (fix && (doc.syntaxIssues.length > 0 || swallowed)) suggestions.push(clampFix(fix, doc.text.length));
+            if (fix && (doc.syntaxIssues.length > 0 || rootNotMapping || swallowed)) suggestions.push(clampFix(fix, doc.text.length));
             else if (fix) p.fix = clampFix(fix, doc.text.length);
           }
           if (d.suggest) suggestions.push(...d.suggest().map((f) => clampFix(f, doc.text.length)));

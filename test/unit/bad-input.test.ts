@@ -1,6 +1,6 @@
 // Bad input to the core: nothing throws, every range lies inside the document, syntax errors are located.
 import { describe, expect, it } from 'vitest';
-import { lint, lintDetailed, type Problem } from '../../src/core/index.js';
+import { fixText, lint, lintDetailed, type Problem } from '../../src/core/index.js';
 
 const TODAY = '2026-06-01';
 
@@ -19,6 +19,17 @@ function sane(text: string, filePath: string): Problem[] {
 const ids = (ps: Problem[]) => [...new Set(ps.map((p) => p.ruleId))].sort();
 
 describe('bad input', () => {
+  it('a YAML plan whose top level is not a mapping gets its missing-section fixes as suggestions, never applied', () => {
+    // Found by the property test (seed 39372039): after `|` an appended key is part of the block scalar.
+    for (const text of ['|', '- a\n', '>\n  folded\n']) {
+      const ps = sane(text, 'p.testbed.yaml');
+      expect(ps.find((p) => p.ruleId === 'plan-schema')?.message).toMatch(/use a mapping of keys/);
+      expect(ps.filter((p) => p.fix)).toEqual([]);
+      expect(ps.find((p) => p.ruleId === 'counterparts-listed')?.suggestions?.length).toBe(1);
+      expect(fixText(text, { filePath: 'p.testbed.yaml', today: TODAY }).text).toBe(text);
+    }
+  });
+
   it('an empty file is a plan with everything missing, reported at line 1', () => {
     for (const f of ['e.testbed.md', 'e.testbed.yaml']) {
       const ps = sane('', f);
