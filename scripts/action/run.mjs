@@ -79,6 +79,16 @@ export async function withinPaths(files, patterns, cwd) {
   return files.filter((f) => globbed.has(f) || plain.some((p) => p === '' || p === '.' || f === p || f.startsWith(`${p}/`)));
 }
 
+/**
+ * Where the job summary's links to plans point: the files at the commit the pull request shows (its head),
+ * else the commit the workflow runs on; none outside GitHub. Paths are relative to the workspace (the repository).
+ */
+export function linkBase(env, payload) {
+  const sha = payload?.pull_request?.head?.sha ?? env.GITHUB_SHA;
+  if (!env.GITHUB_SERVER_URL || !env.GITHUB_REPOSITORY || !sha) return undefined;
+  return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${sha}/`;
+}
+
 /** Runs the CLI; `inherit` sends its output to the job log (annotations). */
 function cli(cwd, args, inherit) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
@@ -112,16 +122,16 @@ export async function run(env = process.env, log = (s) => process.stdout.write(`
   if (inputs.config !== '') common.push('--config', inputs.config);
   if (inputs.today !== '') common.push('--today', inputs.today);
 
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  let payload;
+  try {
+    payload = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : undefined;
+  } catch (error) {
+    log(`::warning title=testbed-lint::cannot read the event payload: ${error.message}`);
+  }
   let targets = patterns;
   let scope = '';
   if (inputs.changedOnly) {
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    let payload;
-    try {
-      payload = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : undefined;
-    } catch (error) {
-      log(`::warning title=testbed-lint::cannot read the event payload (${error.message}); linting every plan in ${patterns.join(' ')}`);
-    }
     const base = baseOf(eventName, payload);
     const changed = base === undefined ? { reason: `a ${eventName || 'local'} event has no base commit to compare with` } : changedFiles(cwd, base);
     if (changed.files) {
@@ -159,7 +169,8 @@ export async function run(env = process.env, log = (s) => process.stdout.write(`
         code = 2;
       }
       // 3. The report for the job summary.
-      const rep = cli(cwd, ['report', '--format', 'markdown', ...common, ...targets], false);
+      const link = linkBase(env, payload);
+      const rep = cli(cwd, ['report', '--format', 'markdown', ...(link ? ['--link-base', link] : []), ...common, ...targets], false);
       summary = rep.stdout;
       if (scope !== '') summary = summary.replace(/\n/, `\n\n${scope}\n`);
       if (rep.code === 2 && code !== 2) {

@@ -79,6 +79,9 @@ function runAction(workspace: string, inputs: Record<string, string>, event: { n
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_OUTPUT: outputFile,
       RUNNER_TEMP: tmp.dir,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_SHA: 'f00dfeed',
       ...(event.payload !== undefined ? { GITHUB_EVENT_PATH: eventFile } : {}),
     };
     if (event.name === 'pull_request') Object.assign(env, { GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'feature' });
@@ -168,7 +171,9 @@ describe('the GitHub Action (action.yml)', () => {
     // The summary is the report: the changed plan and its finding; not the unchanged flawed plan, not the deleted one.
     expect(run.summary).toContain(`Only the files this change touches (2 files under ., against ${r.base.slice(0, 12)}).`);
     expect(run.summary).toContain('plans/new.testbed.yaml');
-    // (findings in the summary: see the report commit)
+    expect(run.summary).toContain(
+      `| [8](https://github.com/o/r/blob/${r.head}/plans/new.testbed.yaml#L8) | ✗ error | [\`customer-named\`](https://github.com/testbed-lint/testbed-lint/blob/v0.1.0/src/rules/customer-named/customer-named.md) | `,
+    );
     expect(run.summary).not.toContain('flawed.testbed.md');
     expect(run.summary).not.toContain('good.testbed.md');
   });
@@ -216,7 +221,9 @@ describe('the GitHub Action (action.yml)', () => {
     expect(over.outputs).toMatchObject({ errors: '0', warnings: '1', 'exit-code': '1' });
     const within = runAction(p.dir, { 'max-warnings': '1', today: TODAY }, { name: 'workflow_dispatch', payload: {} });
     expect(within.code).toBe(0);
-    expect(within.summary).toContain('1 warning');
+    expect(within.summary).toContain('| 0 errors, 1 warning |');
+    // Outside a pull request, the links go to the commit the workflow runs on.
+    expect(within.summary).toContain('| [4](https://github.com/o/r/blob/f00dfeed/a.testbed.md#L4) | ⚠ warning |');
   });
 
   it('exit 2 for a bad config, with the CLI words once', () => {
