@@ -171,7 +171,7 @@ export async function run(env = process.env, log = (s) => process.stdout.write(`
       // 3. The report for the job summary.
       const link = linkBase(env, payload);
       const rep = cli(cwd, ['report', '--format', 'markdown', ...(link ? ['--link-base', link] : []), ...common, ...targets], false);
-      summary = rep.stdout;
+      summary = rep.stdout !== '' ? rep.stdout : '### Testbed plans\n\ntestbed-lint stopped with exit code 2 (a usage, config or read error); the job log says why.\n';
       if (scope !== '') summary = summary.replace(/\n/, `\n\n${scope}\n`);
       if (rep.code === 2 && code !== 2) {
         process.stderr.write(rep.stderr);

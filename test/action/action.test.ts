@@ -233,6 +233,7 @@ describe('the GitHub Action (action.yml)', () => {
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n').filter((l) => l.includes('customer-nmed'))).toHaveLength(1);
     expect(run.outputs['exit-code']).toBe('2');
+    expect(run.summary).toBe('### Testbed plans\n\ntestbed-lint stopped with exit code 2 (a usage, config or read error); the job log says why.\n');
   });
 
   it('a push that creates a branch (no "before") lints everything, and says why', () => {
