@@ -9,7 +9,7 @@ import { isPlaceholder } from '../../core/text.js';
 function whereDate(form: PlanForm, section: ListSection<Counterpart>, c: Counterpart): string {
   if (form === 'yaml') return 'as `since:`';
   if (section.style !== 'table') return 'as "since YYYY-MM-DD" after the contact';
-  return rowTableHas(section, c.span, 'since') ? 'in its Since cell' : 'in a Since column';
+  return rowTableHas(section, c.span, 'since') ? 'in its row' : 'in a Since column';
 }
 
 function days(n: number): string {
