@@ -10,6 +10,8 @@ export const FRONT_LINE_FUNCTIONS: readonly string[] = [
   'sales', 'inside sales', 'field sales', 'marketing', 'revenue', 'customer service', 'customer success', 'customer care',
   'account management', 'contact centre', 'contact center', 'call centre', 'call center',
 ];
+/** Functions whose name before the owner's makes a department theirs ("IT Operations" is not the operations department's). */
+const FUNCTIONS: readonly string[] = [...FINANCE_DEPARTMENTS, ...BACK_END_DEPARTMENTS, ...FRONT_LINE_FUNCTIONS];
 /** Words that name no department by themselves: "Sales team" is sales, "Finance department" is finance. */
 const GENERIC = new Set(['team', 'teams', 'department', 'dept', 'group', 'division', 'unit', 'function', 'org', 'organisation', 'organization', 'the', 'our']);
 
@@ -70,5 +72,15 @@ export function ownDepartmentNames(owner: string | undefined, sameDepartment: re
 export function isOwnDepartment(department: string, owner: string | undefined, sameDepartment: readonly string[] = []): boolean {
   const tokens = words(department);
   if (tokens.length === 0) return false;
-  return occurs(tokens, ownDepartmentNames(owner, sameDepartment));
+  const own = ownDepartmentNames(owner, sameDepartment);
+  const others = phraseWords(FUNCTIONS).filter((f) => !own.some((o) => o.join(' ') === f.join(' ')));
+  for (const name of own) {
+    for (let i = findPhrase(tokens, name); i >= 0; i = findPhrase(tokens, name, i + 1)) {
+      // Why: another function right before the owner's name makes it that function's team: with `operations` as
+      // the owner, "IT Operations" is IT's and "Sales Operations" is sales'.
+      const qualified = others.some((f) => f.length <= i && findPhrase(tokens.slice(i - f.length, i), f) === 0);
+      if (!qualified) return true;
+    }
+  }
+  return false;
 }

@@ -26,6 +26,9 @@ describe('department matching', () => {
     expect(isOwnDepartment('Customer Finance', 'customer service')).toBe(false);
     expect(isOwnDepartment('Solutions', 'sales', ['solutions'])).toBe(true);
     expect(isOwnDepartment('Finance', undefined)).toBe(false);
+    expect(isOwnDepartment('IT Operations', 'operations')).toBe(false);
+    expect(isOwnDepartment('Sales Operations', 'operations')).toBe(false);
+    expect(isOwnDepartment('Network operations', 'operations')).toBe(true);
   });
 });
 

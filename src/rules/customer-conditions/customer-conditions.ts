@@ -72,10 +72,14 @@ function ownSide(champion: string, plan: PlanModel, ownSideWords: readonly strin
   const tokens = words(champion);
   const same = (other: string | undefined): boolean => {
     if (!other || isPlaceholder(other)) return false;
-    const name = words(nameOf(other));
+    const raw = nameOf(other);
+    const name = words(raw);
     if (name.length === 0) return false;
-    // A one-word name (a role such as "Controller") must be the champion's whole name; a full name may sit anywhere in it.
-    return name.length === 1 ? words(nameOf(champion)).join(' ') === name[0] : findPhrase(tokens, name) >= 0;
+    if (words(nameOf(champion)).join(' ') === name.join(' ')) return true;
+    // Why: a person's full name ("Marco Bellini") may sit anywhere in the champion; a role ("VP supply chain")
+    // may not, since the customer has people with the same titles as ours.
+    const personName = name.length >= 2 && raw.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
+    return personName && findPhrase(tokens, name) >= 0;
   };
   if (same(plan.owner?.value)) return "is the plan's owner";
   const cp = plan.counterparts?.entries.find((e) => same(e.contact?.value));

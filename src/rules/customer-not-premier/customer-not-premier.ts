@@ -25,7 +25,7 @@ export default defineRule({
       },
       negations: {
         type: 'string[]',
-        default: ['non', 'not', 'no longer', 'never', 'not a', 'not an', 'no longer a'],
+        default: ['non', 'not', 'not yet', 'no longer', 'never', 'not a', 'not an', 'no longer a', 'formerly', 'previously', 'ex'],
         description: 'Words right before a premier term that negate it ("non-strategic", "not a key account").',
       },
     },
