@@ -135,3 +135,16 @@ export function createSession(): LintSession {
     },
   };
 }
+
+// Meaning-matching shared by rules, the summary and the editor (spec v2): departments, internal measures, placeholders.
+export {
+  BACK_END_DEPARTMENTS,
+  FINANCE_DEPARTMENTS,
+  FRONT_LINE_FUNCTIONS,
+  isBackEndDepartment,
+  isFinanceDepartment,
+  isOwnDepartment,
+  ownDepartmentNames,
+} from './departments.js';
+export { INTERNAL_MEASURES, internalMeasureIn } from './measures.js';
+export { PLACEHOLDERS, isPlaceholder } from './text.js';
