@@ -77,6 +77,17 @@ function diagnostic(uri: vscode.Uri, ruleId: string): vscode.Diagnostic {
   return d;
 }
 
+/** The active tab once it satisfies `pred` (the workbench reports new tabs to the extension host a little later). */
+async function activeTabWhere(pred: (tab: vscode.Tab) => boolean, ms = 5000): Promise<vscode.Tab | undefined> {
+  const until = Date.now() + ms;
+  let tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  while (!(tab && pred(tab)) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  }
+  return tab;
+}
+
 async function hoverTexts(uri: vscode.Uri, line: number, character: number): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
@@ -101,7 +112,50 @@ suite('testbed-lint in VS Code', () => {
     ]);
     const d = diagnostic(doc.uri, 'counterpart-early');
     assert.equal(d.source, 'testbed-lint');
-    assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith('/counterpart-early/counterpart-early.md'), String(typeof d.code === 'object' && d.code.target));
+    // The code links to the rule's page inside VS Code (no network), with this plan's settings.
+    assert.ok(typeof d.code === 'object', 'the code has a target');
+    assert.equal(d.code.target.scheme, 'command');
+    assert.equal(d.code.target.path, 'testbedLint.showRuleDocumentation');
+    assert.deepEqual(JSON.parse(d.code.target.query), ['counterpart-early', doc.uri.toString()]);
+  });
+
+  test('rule documentation opens inside VS Code, offline, with the options and the values this plan is linted with', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const d = diagnostic(doc.uri, 'iteration-stale');
+    const target = (d.code as { target: vscode.Uri }).target;
+    const configUri = uriOf('.testbed-lint.yaml');
+    const original = await vscode.workspace.fs.readFile(configUri);
+    try {
+      await vscode.workspace.fs.writeFile(configUri, Buffer.from('extends: recommended\nrules:\n  counterpart-back-end: off\n  iteration-stale: [info, { max-days: 30 }]\n'));
+      await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'iteration-stale' && p.severity === 'info'), 'a re-lint with the new config');
+      // What the code link runs: the command with the link's arguments.
+      const opened = await withTimeout(Promise.resolve(vscode.commands.executeCommand<string>(target.path, ...(JSON.parse(target.query) as string[]))), 'the rule page');
+      assert.equal(vscode.Uri.parse(opened).scheme, 'testbed-lint-rule');
+      const page = vscode.workspace.textDocuments.find((t) => t.uri.toString() === opened);
+      assert.ok(page, 'the page is an open document');
+      const text = page.getText();
+      assert.match(text, /^# iteration-stale\n/);
+      assert.match(text, /\*\*Settings for `plan\.testbed\.md`\*\*/);
+      assert.match(text, /\| severity \| `info` \| `warning` \|/);
+      assert.match(text, /\| `max-days` \| `30` \| `45` \| The most days allowed between the newest entry and today\. \|/);
+      assert.match(text, /## When not to use it/);
+      // Shown in the Markdown preview, not as a web page.
+      const tab = await activeTabWhere((t) => t.input instanceof vscode.TabInputWebview);
+      assert.ok(tab?.input instanceof vscode.TabInputWebview, `the active tab is ${tab?.label}`);
+      assert.match(tab.input.viewType, /markdown\.preview/);
+      assert.equal(tab.label, 'Preview iteration-stale.md');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, original);
+    }
+    await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'iteration-stale' && p.severity === 'warning'), 'the original config again');
+    // From the command palette with no plan open: the defaults.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const plain = await vscode.commands.executeCommand<string>('testbedLint.showRuleDocumentation', 'counterpart-finance');
+    const defaults = vscode.workspace.textDocuments.find((t) => t.uri.toString() === plain)!.getText();
+    assert.match(defaults, /\*\*Settings\*\* \(defaults; open this page from a plan/);
+    assert.match(defaults, /\| severity \| `warning` \|/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('a YAML plan gets the same findings as the CLI with the same config', async () => {
