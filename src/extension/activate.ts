@@ -13,7 +13,7 @@ import { PlanHoverProvider } from './hover.js';
 import { registerPlansView, type PlanEntry } from './plans-view.js';
 import { registerRuleDocs } from './rule-docs.js';
 import { bundledRulePage } from './rule-pages.js';
-import { StatusBar } from './status-bar.js';
+import { StatusBar, statusBarState } from './status-bar.js';
 
 export type { LintEvent } from './controller.js';
 
@@ -26,8 +26,8 @@ export interface TestbedLintApi {
   plans(): Promise<PlanEntry[]>;
   /** Fires after the "Testbed plans" view read the workspace again. */
   onDidRefreshPlans: vscode.Event<void>;
-  /** For tests: the rules this extension runs (its copy of the core's registry) and the rule-crash lines it logged. */
-  testing: { rules: readonly Rule[]; crashLog: readonly string[] };
+  /** For tests: the rules this extension runs (its copy of the core's registry), the rule-crash lines it logged, the status bar. */
+  testing: { rules: readonly Rule[]; crashLog: readonly string[]; statusBar(): { shown: boolean; text: string; tooltip: string } };
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'yaml' }];
@@ -38,13 +38,14 @@ export function activateExtension(context: vscode.ExtensionContext): TestbedLint
   const linter = new LintController(config, output);
   const docs = registerRuleDocs(linter, bundledRulePage);
   const plans = registerPlansView(linter);
+  const statusBar = new StatusBar(linter);
   context.subscriptions.push(
     output,
     config,
     linter,
     ...linter.listen(),
     ...registerDiagnostics(linter, config),
-    new StatusBar(linter),
+    statusBar,
     vscode.languages.registerCodeActionsProvider(SELECTOR, new PlanCodeActions(linter), PlanCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new PlanHoverProvider(linter)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new PlanCompletionProvider(linter), ...PlanCompletionProvider.triggers),
@@ -82,7 +83,7 @@ export function activateExtension(context: vscode.ExtensionContext): TestbedLint
   linter.relintAll();
   return {
     plans: () => plans.view.list(),
-    testing: { rules, crashLog: linter.crashLog },
+    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar) },
     onDidRefreshPlans: plans.view.onDidRefresh,
     onDidLint: linter.onDidLint,
     whenLinted: (uri, minVersion) => linter.whenLinted(uri, minVersion),

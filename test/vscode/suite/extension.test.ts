@@ -158,6 +158,40 @@ suite('testbed-lint in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('the status bar marks each point by its worst finding (✓ ℹ ⚠ ✗), with counts and a legend in its tooltip', async () => {
+    const { doc } = await open('plan.testbed.md');
+    assert.deepEqual(api.testing.statusBar(), {
+      shown: true,
+      text: 'Testbed: customer ⚠ iterations ⚠ counterparts ⚠',
+      tooltip: [
+        '**Testbed Lint: the three points of this plan**',
+        '',
+        '⚠ Choose the customer carefully: 1 warning  ',
+        '⚠ Make changes as you go: 1 warning  ',
+        '⚠ Involve counterparts early: 2 warnings  ',
+        '',
+        "✓ no findings · ℹ notes only · ⚠ warnings · ✗ errors. Click to show this plan's problems.",
+      ].join('\n'),
+    });
+    // A point with notes only shows ℹ, not ⚠ (as the report does).
+    const configUri = uriOf('.testbed-lint.yaml');
+    const original = await vscode.workspace.fs.readFile(configUri);
+    try {
+      await vscode.workspace.fs.writeFile(configUri, Buffer.from('rules:\n  counterpart-back-end: off\n  counterpart-finance: info\n  counterpart-early: info\n  customer-not-premier: error\n'));
+      await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'counterpart-early' && p.severity === 'info'), 'a re-lint with notes only for counterparts');
+      const bar = api.testing.statusBar();
+      assert.equal(bar.text, 'Testbed: customer ✗ iterations ⚠ counterparts ℹ');
+      assert.match(bar.tooltip, /\n✗ Choose the customer carefully: 1 error {2}\n/);
+      assert.match(bar.tooltip, /\nℹ Involve counterparts early: 2 notes {2}\n/);
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, original);
+    }
+    await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'counterpart-early' && p.severity === 'warning'), 'the original config again');
+    // Not a plan: no item.
+    await open('notes.md');
+    assert.equal(api.testing.statusBar().shown, false);
+  });
+
   test('a YAML plan gets the same findings as the CLI with the same config', async () => {
     const { doc } = await open('plan.testbed.yaml');
     const extPath = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
