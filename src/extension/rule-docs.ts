@@ -106,13 +106,15 @@ export async function showRuleDocs(ruleId: string, plan?: vscode.Uri): Promise<v
 
 export function registerRuleDocs(linter: Linter, loadPage: PageLoader): { provider: RuleDocsProvider; disposables: vscode.Disposable[] } {
   const provider = new RuleDocsProvider(linter, loadPage);
-  const command = vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, async (ruleId?: string, plan?: string) => {
+  // The rule: an id, or one picked from several ids (a code action for a line with several findings) or from all.
+  const command = vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, async (ruleId?: string | string[], plan?: string) => {
     const id =
-      ruleId ??
-      (await vscode.window.showQuickPick(
-        rules.map((r) => ({ label: r.meta.id, description: r.meta.description })),
-        { placeHolder: vscode.l10n.t('Rule') },
-      ))?.label;
+      typeof ruleId === 'string'
+        ? ruleId
+        : (await vscode.window.showQuickPick(
+            rules.filter((r) => !ruleId || ruleId.includes(r.meta.id)).map((r) => ({ label: r.meta.id, description: r.meta.description })),
+            { placeHolder: vscode.l10n.t('Rule') },
+          ))?.label;
     if (!id) return undefined;
     // Without a plan given, the active editor's plan (if it is one) supplies the configured values.
     const active = vscode.window.activeTextEditor?.document.uri;

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { lintDetailed, rules, type LintOptions } from '../../src/core/index.js';
 import type { ConfigSource } from '../../src/extension/config.js';
 import type { Linter, LintResult } from '../../src/extension/controller.js';
-import { CodeActionKind, Diagnostic, EventEmitter, fake, FakeDocument, Position, Range, Uri } from '../helpers/fake-vscode.js';
+import { CodeActionKind, Diagnostic, EventEmitter, fake, FakeDocument, Position, Range, Uri, type WorkspaceEdit } from '../helpers/fake-vscode.js';
 
 vi.mock('vscode', () => import('../helpers/fake-vscode.js'));
 const { PlanCodeActions, FIX_ALL_KIND } = await import('../../src/extension/code-actions.js');
@@ -240,5 +240,30 @@ describe('the lint controller', () => {
     fake.settings = { rules: { 'counterpart-finance': 'off' } };
     const r = await new LintController(noConfig({ kind: 'lint', config: undefined }), output).lint(planDoc() as never);
     expect(r.problems.map((p) => p.ruleId)).not.toContain('counterpart-finance');
+  });
+});
+
+describe('the Ctrl+. menu on a line with many findings', () => {
+  it('lists each fix, Fix all, and one grouped disable per line, per file and for the docs', async () => {
+    const linter = fakeLinter();
+    const doc = new FakeDocument(Uri.parse('file:///ws/bare.testbed.md'), '# Pilot with Acme\n\nWe will try it.\n');
+    const ds = asDiagnostics(linter.lintNow(doc)).filter((d) => d.range.start.line === 0);
+    const actions = await new PlanCodeActions(linter).provideCodeActions(doc as never, new Range(0, 0, 0, 0) as never, { diagnostics: ds, only: CodeActionKind.QuickFix } as never);
+    const ids = 'aims-stated counterparts-listed customer-conditions customer-named customer-rationale iteration-log metric-outside-in';
+    expect(ds.map((d) => (d.code as { value: string }).value).join(' ')).toBe(ids);
+    expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
+      ['Add a Counterparts section', true],
+      ['Add a Customer selection section with a prompt', true],
+      ['Add an iteration log with a first entry to fill in', true],
+      ['Fix all testbed-lint problems (3)', false],
+      [`Disable 7 rules for this line: ${ids.split(' ').join(', ')}`, false],
+      [`Disable 7 rules for this file: ${ids.split(' ').join(', ')}`, false],
+      ['Show documentation for one of 7 rules…', false],
+    ]);
+    expect((actions[4]!.edit as unknown as WorkspaceEdit).edits.map((e) => [e.range.start.line, e.text])).toEqual([[0, `<!-- testbed-lint-disable-next-line ${ids} -->\n`]]);
+    expect(actions[6]!.command!.arguments).toEqual([ids.split(' '), 'file:///ws/bare.testbed.md']);
+    // The grouped comment disables exactly those rules on that line.
+    const disabled = linter.lintNow(new FakeDocument(doc.uri, `<!-- testbed-lint-disable-next-line ${ids} -->\n${doc.getText()}`));
+    expect(disabled.problems.filter((p) => p.line === 2).map((p) => p.ruleId)).toEqual([]);
   });
 });
