@@ -500,4 +500,84 @@ suite('testbed-lint in VS Code', () => {
     }
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  test('the Ctrl+. menu on a line with many findings stays short: each fix, Fix all, one grouped disable per line and file, one docs entry', async () => {
+    const bare = uriOf('bare.testbed.md');
+    await vscode.workspace.fs.writeFile(bare, Buffer.from('# Pilot with Acme\n\nWe will try it.\n'));
+    try {
+      const { doc, lint } = await open('bare.testbed.md');
+      const ids = ['aims-stated', 'counterparts-listed', 'customer-conditions', 'customer-named', 'customer-rationale', 'iteration-log', 'metric-outside-in'];
+      assert.deepEqual(lint.problems.filter((p) => p.line === 1).map((p) => p.ruleId), ids);
+      const titleRange = vscode.languages.getDiagnostics(doc.uri).find((d) => d.range.start.line === 0)!.range;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, titleRange, vscode.CodeActionKind.QuickFix.value);
+      const mine = actions.filter((a) => /^(Add |Fix all testbed-lint|Disable |Show documentation)/.test(a.title));
+      assert.deepEqual(
+        mine.map((a) => [a.title, a.isPreferred ?? false]),
+        [
+          ['Add a Counterparts section', true],
+          ['Add a Customer selection section with a prompt', true],
+          ['Add an iteration log with a first entry to fill in', true],
+          ['Fix all testbed-lint problems (3)', false],
+          [`Disable 7 rules for this line: ${ids.join(', ')}`, false],
+          [`Disable 7 rules for this file: ${ids.join(', ')}`, false],
+          ['Show documentation for one of 7 rules…', false],
+        ],
+      );
+      // Fix all from the menu adds the three sections at once.
+      const after = await applyAndLint(doc, mine[3]!.edit!);
+      assert.deepEqual(['## Customer selection', '## Iteration log', '## Counterparts'].filter((h) => !doc.getText().includes(`\n${h}\n`)), []);
+      assert.ok(!after.problems.some((p) => ['counterparts-listed', 'iteration-log', 'customer-rationale'].includes(p.ruleId) && p.line === 1));
+      // The grouped disable comment silences exactly those rules on the title line.
+      await setText(doc, '# Pilot with Acme\n\nWe will try it.\n');
+      const again = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, titleRange, vscode.CodeActionKind.QuickFix.value);
+      const disable = again.find((a) => a.title.startsWith('Disable 7 rules for this line'))!;
+      const disabled = await applyAndLint(doc, disable.edit!);
+      assert.equal(doc.lineAt(0).text, `<!-- testbed-lint-disable-next-line ${ids.join(' ')} -->`);
+      assert.deepEqual(disabled.problems.filter((p) => p.line === 2).map((p) => p.ruleId), []);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(bare);
+    }
+  });
+
+  test('settings.json completes testbedLint.rules ids and severities, and flags an unknown rule id', async () => {
+    const settingsUri = uriOf('.vscode/settings.json');
+    const text = '{\n  "testbedLint.rules": {\n    "customer-nmed": "off",\n    "iteration-stale": ""\n  }\n}\n';
+    await vscode.workspace.fs.writeFile(settingsUri, Buffer.from(text));
+    try {
+      const doc = await vscode.workspace.openTextDocument(settingsUri);
+      await vscode.window.showTextDocument(doc);
+      const labels = async (position: vscode.Position) =>
+        (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position)).items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      // The JSON language server starts on demand: ask until it answers with the rule ids.
+      const until = Date.now() + 20_000;
+      let ids: string[] = [];
+      while (Date.now() < until && !ids.some((l) => l.includes('counterpart-finance'))) {
+        ids = await labels(new vscode.Position(3, 5));
+        if (!ids.some((l) => l.includes('counterpart-finance'))) await new Promise((r) => setTimeout(r, 500));
+      }
+      for (const id of ['counterpart-finance', 'customer-named', 'metric-worst-case']) assert.ok(ids.some((l) => l === `"${id}"` || l === id), `rule ids offered: ${ids.join(', ')}`);
+      const severities = await labels(new vscode.Position(3, 24));
+      for (const s of ['"error"', '"warning"', '"info"', '"off"']) assert.ok(severities.includes(s), `severities offered: ${severities.join(', ')}`);
+      const unknown = await withTimeout(
+        new Promise<vscode.Diagnostic>((resolve) => {
+          const find = () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.range.start.line === 2);
+          const now = find();
+          if (now) return resolve(now);
+          const sub = vscode.languages.onDidChangeDiagnostics(() => {
+            const d = find();
+            if (d) {
+              sub.dispose();
+              resolve(d);
+            }
+          });
+        }),
+        'a diagnostic on the unknown rule id',
+      );
+      assert.match(unknown.message, /customer-nmed.*not allowed|not allowed.*customer-nmed/i);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(uriOf('.vscode'), { recursive: true });
+    }
+  });
 });
