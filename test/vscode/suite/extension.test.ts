@@ -580,4 +580,37 @@ suite('testbed-lint in VS Code', () => {
       await vscode.workspace.fs.delete(uriOf('.vscode'), { recursive: true });
     }
   });
+
+  test('deleting a broken config clears its errors, and its plans are linted again', async () => {
+    const folder = uriOf('fixed-later');
+    const config = vscode.Uri.joinPath(folder, '.testbed-lint.yaml');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'p.testbed.md'), Buffer.from('---\nkind: testbed-plan\ntitle: Pilot\n---\n'));
+    await vscode.workspace.fs.writeFile(config, Buffer.from('rules:\n  no-such-rule: error\n'));
+    const configErrors = () => vscode.languages.getDiagnostics(config).map((d) => d.message);
+    const waitFor = (pred: () => boolean, label: string) =>
+      withTimeout(
+        new Promise<void>((resolve) => {
+          if (pred()) return resolve();
+          const sub = vscode.languages.onDidChangeDiagnostics(() => {
+            if (pred()) {
+              sub.dispose();
+              resolve();
+            }
+          });
+        }),
+        label,
+      );
+    try {
+      const { doc } = await open('fixed-later/p.testbed.md');
+      await lintWhere(doc.uri, (e) => !e.linted, 'the plan not linted under its broken config');
+      await waitFor(() => configErrors().length > 0, 'the config error');
+      assert.deepEqual(configErrors(), ['unknown rule "no-such-rule"']);
+      await vscode.workspace.fs.delete(config);
+      await lintWhere(doc.uri, (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'), 'the plan linted again');
+      await waitFor(() => configErrors().length === 0, 'the config errors cleared');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
 });
