@@ -8,18 +8,16 @@ import type { Linter, LintResult } from './controller.js';
 import { toDiagnosticData, type Range0 } from './mapping.js';
 import { ruleDocsCommandUri } from './rule-docs.js';
 
-const SEVERITY = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-} as const;
+// Why: read when used, not at module load, so loading the bundle touches as little of the host API as possible.
+const severityOf = (s: 'error' | 'warning' | 'information') =>
+  s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
 
 const range = (r: Range0) => new vscode.Range(r[0], r[1], r[2], r[3]);
 
 /** A problem as VS Code shows it: the code links to the rule's page, opened in VS Code with this plan's settings. */
 export function toDiagnostic(uri: vscode.Uri, p: Problem): vscode.Diagnostic {
   const data = toDiagnosticData(p);
-  const d = new vscode.Diagnostic(range(data.range), data.message, SEVERITY[data.severity]);
+  const d = new vscode.Diagnostic(range(data.range), data.message, severityOf(data.severity));
   d.source = data.source;
   d.code = { value: data.code.value, target: ruleDocsCommandUri(p.ruleId, uri) };
   if (data.related.length > 0) d.relatedInformation = data.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range(r.range)), r.message));
