@@ -121,15 +121,17 @@ if curl -s -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then fail_summary
 step "test-web on 127.0.0.1:$PORT: run test/vscode-web/suite in the web-worker extension host"
 LOG=$RUN/test-web.log
 mkdir -p "$RUN/home"
+: > "$LOG"   # exists before tail follows it (the background job below opens it a moment later)
 set +e
 # HOME in the run folder keeps Chromium's profile out of the real one. --verbose prints the workbench's console
 # (an activation error shows only there); the filter below keeps the suite's lines and errors, once each (--verbose and the test log both print them).
-( cd "$RUN" && HOME=$RUN/home XDG_CONFIG_HOME=$RUN/home/.config XDG_CACHE_HOME=$RUN/home/.cache PLAYWRIGHT_BROWSERS_PATH=$PW \
+cd "$RUN"
+HOME=$RUN/home XDG_CONFIG_HOME=$RUN/home/.config XDG_CACHE_HOME=$RUN/home/.cache PLAYWRIGHT_BROWSERS_PATH=$PW \
   timeout 600 node "$TW_CLI" --browserType=chromium --headless --verbose \
     --browserOption=--disable-gpu --browserOption=--disable-quic --browserOption=--disable-dev-shm-usage \
     --host 127.0.0.1 --port "$PORT" --quality stable --commit "$COMMIT" --testRunnerDataDir "$VSCODE_DATA" \
-    --extensionDevelopmentPath="$EXT" --extensionTestsPath="$EXT/web-test/suite.js" "$WS" ) > "$LOG" 2>&1 &
-TW_PID=$!
+    --extensionDevelopmentPath="$EXT" --extensionTestsPath="$EXT/web-test/suite.js" "$WS" > "$LOG" 2>&1 &
+TW_PID=$!   # timeout's PID: stopping it stops test-web, which closes its browser
 stop_tw() { kill "$TW_PID" 2>/dev/null || true; wait "$TW_PID" 2>/dev/null || true; }
 trap stop_tw EXIT
 if [ "${VERBOSE:-0}" = 1 ]; then tail -n +1 -f "$LOG" --pid "$TW_PID"; else
@@ -146,6 +148,7 @@ if [ -n "$RESULT" ]; then read -r PASSED _ FAILED _ <<< "$RESULT"; fi
 if [ "$RC" -ne 0 ] && [ "$FAILED" -eq 0 ]; then
   FAILED=1; echo "test-web exited with $RC (log: $LOG)"; tail -30 "$LOG"
 fi
+cd "$REPO"
 if [ "$FAILED" -eq 0 ]; then rm -rf "$RUN"; else echo "kept $RUN for inspection"; fi
 step "done in $(( $(date +%s) - T_START ))s"
 echo "$PASSED passed, $FAILED failed"
