@@ -37,20 +37,26 @@ async function buildExtension() {
   await esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dist, 'extension.js'), external: ['vscode'] });
 }
 
+/** esbuild options of the web bundle (exported for test/unit/extension-web.test.ts, which checks what it pulls in). */
+export const webExtensionOptions = {
+  entryPoints: ['src/extension/web.ts'],
+  absWorkingDir: root,
+  bundle: true,
+  format: /** @type {const} */ ('cjs'),
+  platform: /** @type {const} */ ('browser'),
+  // Why: a web-worker extension host has no DOM. With only `browser`, packages that export a DOM build under it
+  // (decode-named-character-reference, in micromark's tree, calls document.createElement at load) break
+  // activation with "document is not defined"; the `worker` condition picks their DOM-free build first.
+  conditions: ['worker'],
+  target: 'es2022',
+  external: ['vscode'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: /** @type {const} */ ('none'),
+  logLevel: /** @type {const} */ ('warning'),
+};
+
 async function buildWebExtension() {
-  await esbuild.build({
-    entryPoints: ['src/extension/web.ts'],
-    outfile: join(dist, 'web', 'extension.js'),
-    absWorkingDir: root,
-    bundle: true,
-    format: 'cjs',
-    platform: 'browser',
-    target: 'es2022',
-    external: ['vscode'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+  await esbuild.build({ ...webExtensionOptions, outfile: join(dist, 'web', 'extension.js') });
 }
 
 async function buildCore() {

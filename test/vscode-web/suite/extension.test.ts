@@ -1,0 +1,318 @@
+// The web extension (dist/web/extension.js, unpacked from the VSIX) in VS Code web's web-worker extension host, the
+// host github.dev and vscode.dev use. The opened folder is test-web's virtual file system (vscode-test-web://mount/):
+// files are read through vscode.workspace.fs. cli-expected.json holds the CLI's JSON (node dist/cli.js --format json)
+// for the same files, written by scripts/vscode-web-e2e.sh before the run.
+/// <reference types="mocha" />
+/// <reference types="vscode" />
+import * as vscode from 'vscode';
+import type { LintEvent, TestbedLintApi } from '../../../src/extension/web.js';
+
+const EXTENSION_ID = 'testbed-lint.testbed-lint';
+const WAIT_MS = 15_000;
+
+let api: TestbedLintApi;
+let root: vscode.Uri;
+const uriOf = (rel: string) => vscode.Uri.joinPath(root, rel);
+
+// node:assert is not in a web worker: three small assertions with readable messages.
+function ok(value: unknown, message: string): asserts value {
+  if (!value) throw new Error(message);
+}
+function equal<T>(actual: T, expected: T, message = ''): void {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${message ? `${message}: ` : ''}expected ${e} but got ${a}`);
+}
+function match(text: string, re: RegExp, message = ''): void {
+  if (!re.test(text)) throw new Error(`${message ? `${message}: ` : ''}${JSON.stringify(text.slice(0, 400))} does not match ${re}`);
+}
+
+function withTimeout<T>(p: Thenable<T>, label: string, ms = WAIT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    Promise.resolve(p).finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${label}`)), ms);
+    }),
+  ]);
+}
+
+async function open(rel: string): Promise<{ doc: vscode.TextDocument; lint: LintEvent }> {
+  const doc = await vscode.workspace.openTextDocument(uriOf(rel));
+  await vscode.window.showTextDocument(doc);
+  const lint = await withTimeout(api.whenLinted(doc.uri, doc.version), `the lint of ${rel}`);
+  return { doc, lint };
+}
+
+async function applyAndLint(doc: vscode.TextDocument, edit: vscode.WorkspaceEdit): Promise<LintEvent> {
+  ok(await vscode.workspace.applyEdit(edit), 'applyEdit failed');
+  return withTimeout(api.whenLinted(doc.uri, doc.version), `the lint of version ${doc.version}`);
+}
+
+/** The first lint of `uri` (current or coming) that satisfies `pred`. */
+function lintWhere(uri: vscode.Uri, pred: (e: LintEvent) => boolean, label: string): Promise<LintEvent> {
+  return withTimeout(
+    new Promise<LintEvent>((resolve) => {
+      const sub = api.onDidLint((e) => {
+        if (e.uri.toString() === uri.toString() && pred(e)) {
+          sub.dispose();
+          resolve(e);
+        }
+      });
+      void api.whenLinted(uri).then((e) => {
+        if (pred(e)) {
+          sub.dispose();
+          resolve(e);
+        }
+      });
+    }),
+    label,
+  );
+}
+
+/** Reverts an edited document to the file's text and waits for the lint of the reverted version (the revert reaches
+ * the extension host after the command returns, so doc.version right after it may still be the edited one). */
+async function revert(doc: vscode.TextDocument): Promise<void> {
+  const edited = doc.version;
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await lintWhere(doc.uri, (e) => e.version > edited && !doc.isDirty, 'the lint after revert');
+}
+
+/** [ruleId, severity, line, column, endLine, endColumn, message], 1-based as in the CLI's JSON. */
+type Row = [string, string, number, number, number, number, string];
+const byPosition = (a: Row, b: Row) => a[2] - b[2] || a[3] - b[3] || a[0].localeCompare(b[0]);
+const EDITOR_SEVERITY = ['error', 'warning', 'info', 'hint'];
+const editorRows = (uri: vscode.Uri): Row[] =>
+  vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'testbed-lint')
+    .map((d): Row => [String(typeof d.code === 'object' ? d.code.value : d.code), EDITOR_SEVERITY[d.severity]!, d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, d.message])
+    .sort(byPosition);
+
+interface CliMessage {
+  ruleId: string;
+  severity: number;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+let cliCache: Record<string, CliMessage[]> | undefined;
+/** The CLI's findings for a workspace-relative path, from cli-expected.json (read through the virtual file system). */
+async function cliRows(rel: string): Promise<Row[]> {
+  cliCache ??= JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf('cli-expected.json')))) as Record<string, CliMessage[]>;
+  const messages = cliCache[rel];
+  ok(messages, `cli-expected.json has no entry for ${rel}`);
+  const severity: Record<number, string> = { 2: 'error', 1: 'warning', 0: 'info' };
+  return messages.map((m): Row => [m.ruleId, severity[m.severity]!, m.line, m.column, m.endLine, m.endColumn, m.message]).sort(byPosition);
+}
+
+function diagnostic(uri: vscode.Uri, ruleId: string): vscode.Diagnostic {
+  const d = vscode.languages.getDiagnostics(uri).find((x) => typeof x.code === 'object' && x.code.value === ruleId);
+  ok(d, `no ${ruleId} diagnostic`);
+  return d;
+}
+
+async function hoverText(uri: vscode.Uri, line: number, character: number): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+}
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+suite('testbed-lint in VS Code web (web-worker extension host)', () => {
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension<TestbedLintApi>(EXTENSION_ID);
+    ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+    api = await withTimeout(ext.activate(), 'activation');
+    root = vscode.workspace.workspaceFolders![0]!.uri;
+  });
+
+  test('the extension activates from its browser entry in a web worker (no DOM, virtual file system)', () => {
+    equal(vscode.env.uiKind, vscode.UIKind.Web, 'uiKind');
+    equal(typeof (globalThis as { document?: unknown }).document, 'undefined', 'a DOM in the extension host');
+    equal(root.scheme, 'vscode-test-web', 'the opened folder');
+    ok(typeof api.whenLinted === 'function' && typeof api.plans === 'function', 'activate() returned no API');
+  });
+
+  test('a Markdown plan gets the same diagnostics as the CLI (rule, severity, range, message)', async () => {
+    const { doc, lint } = await open('plan.testbed.md');
+    equal(lint.linted, true, 'linted');
+    const cli = await cliRows('plan.testbed.md');
+    ok(cli.length >= 4, `the CLI found only ${cli.length} problems`);
+    equal(editorRows(doc.uri), cli);
+    const d = diagnostic(doc.uri, 'counterpart-early');
+    // The code links to the rule's page (a URL, or a command that opens the bundled page: either names the rule).
+    ok(typeof d.code === 'object' && decodeURIComponent(d.code.target.toString(true)).includes('counterpart-early'), `the code's link: ${JSON.stringify(d.code)}`);
+  });
+
+  test('a YAML plan gets the same diagnostics as the CLI', async () => {
+    const { doc } = await open('plan.testbed.yaml');
+    const cli = await cliRows('plan.testbed.yaml');
+    ok(cli.length >= 15, `the CLI found only ${cli.length} problems`);
+    equal(editorRows(doc.uri), cli);
+  });
+
+  // Needs the extension to read .testbed-lint.yaml through vscode.workspace.fs (branch ext); the web build before it
+  // reads no config file, and shows the defaults' findings where CI shows the config's.
+  test('config: plans under a .testbed-lint.yaml get the same diagnostics as the CLI with that config', async () => {
+    const configured = await cliRows('configured/plan.testbed.md');
+    // The config changes the CLI's findings (a rule off, two severities), so this case can tell whether it was read.
+    ok(JSON.stringify(configured) !== JSON.stringify(await cliRows('plan.testbed.md')), 'the fixture config changes nothing');
+    const md = await open('configured/plan.testbed.md');
+    equal(editorRows(md.doc.uri), configured, 'configured/plan.testbed.md');
+    const yaml = await open('configured/plan.testbed.yaml');
+    equal(editorRows(yaml.doc.uri), await cliRows('configured/plan.testbed.yaml'), 'configured/plan.testbed.yaml');
+  });
+
+  test('a Markdown file that is not a plan gets nothing', async () => {
+    const { doc, lint } = await open('notes.md');
+    equal(lint.linted, false, 'linted');
+    equal(vscode.languages.getDiagnostics(doc.uri).length, 0, 'diagnostics');
+  });
+
+  test('diagnostics follow an edit', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const at = doc.getText().indexOf('Key Account');
+    ok(at > 0, 'the fixture has a Key Account tier');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Key Account'.length)), 'standard');
+    const after = await applyAndLint(doc, edit);
+    equal(after.problems.map((p) => p.ruleId), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
+    equal(editorRows(doc.uri).map((r) => r[0]), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
+    await revert(doc);
+    equal(editorRows(doc.uri), await cliRows('plan.testbed.md'), 'after revert');
+  });
+
+  test('hover on a section heading explains it and summarises this plan', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('## Counterparts'));
+    ok(line > 0, 'the fixture has a Counterparts heading');
+    const text = await hoverText(doc.uri, line, 5);
+    match(text, /\*\*Counterparts\*\*: Name the counterparts from other departments/);
+    match(text, /3 counterparts, 3 departments besides sales; finance not involved; 1 joined after the start/);
+    const tierAt = doc.getText().indexOf('tier: Key Account');
+    ok(tierAt > 0, 'the fixture has a Key Account tier');
+    const tier = doc.positionAt(tierAt + 'tier: '.length + 2);
+    match(await hoverText(doc.uri, tier.line, tier.character), /\*\*tier\*\*: allowed values/);
+  });
+
+  test('quick fixes: the safe fix (preferred), disable comments, documentation; the fix applied changes the text', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const d = diagnostic(doc.uri, 'counterpart-finance');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const mine = actions.filter((a) => a.title.includes('counterpart-finance') || a.title === 'Add a Finance counterpart');
+    equal(
+      mine.map((a) => [a.title, a.isPreferred ?? false]),
+      [
+        ['Add a Finance counterpart', true],
+        ['Disable counterpart-finance for this line', false],
+        ['Disable counterpart-finance for this file', false],
+        ['Show documentation for counterpart-finance', false],
+      ],
+    );
+    const before = doc.getText();
+    const after = await applyAndLint(doc, mine[0]!.edit!);
+    ok(!after.problems.some((p) => p.ruleId === 'counterpart-finance'), 'counterpart-finance is still reported');
+    // The fix adds one Finance row to the counterparts table and changes nothing else.
+    const added = doc.getText().split('\n').filter((l) => !before.split('\n').includes(l));
+    equal(added.length, 1, `lines added: ${JSON.stringify(added)}`);
+    match(added[0]!, /^\| Finance \| TODO: name a contact in finance \| \d{4}-\d{2}-\d{2} \| TODO: what finance gains from the testbed \|$/);
+    equal(doc.getText().replace(`${added[0]}\n`, ''), before, 'the rest of the plan');
+    await revert(doc);
+  });
+
+  test('source.fixAll.testbedLint applies every safe fix', async () => {
+    const { doc, lint } = await open('plan.testbed.yaml');
+    ok(lint.problems.some((p) => p.fix), 'the fixture has no fixable problem');
+    const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.testbedLint');
+    const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.testbedLint');
+    equal(fixAll.length, 1, 'fix-all actions');
+    const after = await applyAndLint(doc, fixAll[0]!.edit!);
+    equal(after.problems.filter((p) => p.fix).map((p) => p.ruleId), [], 'fixable problems left');
+    match(doc.getText(), /\n {2}champion: /);
+    await revert(doc);
+  });
+
+  test('completion offers the allowed values and the missing keys', async () => {
+    const { doc } = await open('plan.testbed.yaml');
+    const at = (needle: string) => doc.positionAt(doc.getText().indexOf(needle) + needle.length);
+    const labels = async (position: vscode.Position) =>
+      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position)).items
+        .filter((i) => i.kind === vscode.CompletionItemKind.EnumMember || i.kind === vscode.CompletionItemKind.Property)
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    const status = await labels(at('status: '));
+    for (const v of ['draft', 'proposed', 'running', 'scaling', 'closed']) ok(status.includes(v), `status completions: ${status.join(', ')}`);
+    const customerKeys = await labels(new vscode.Position(at('  tier:').line, 2));
+    for (const k of ['name', 'tier', 'size', 'champion']) ok(customerKeys.includes(k), `customer keys: ${customerKeys.join(', ')}`);
+  });
+
+  test('the command "Add iteration entry" adds a dated entry in the log\'s style', async () => {
+    const { doc, lint } = await open('plan.testbed.md');
+    ok(lint.problems.some((p) => p.ruleId === 'iteration-stale'), 'the fixture is stale');
+    const inserted = await withTimeout(vscode.commands.executeCommand<boolean>('testbedLint.addIterationEntry'), 'testbedLint.addIterationEntry');
+    equal(inserted, true, 'inserted');
+    const after = await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint after the new entry');
+    match(doc.getText(), new RegExp(`### ${today()} — What changed, in a few words\\n\\n- Change: what we now do differently for the customer\\n`));
+    ok(!after.problems.some((p) => p.ruleId === 'iteration-stale'), 'a fresh entry should end iteration-stale');
+    await vscode.commands.executeCommand('leaveSnippet');
+    await revert(doc);
+  });
+
+  test('the commands "New plan (Markdown)" and "New plan (YAML)" open a linted plan from the template', async () => {
+    const md = await withTimeout(vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanMarkdown', 'Pilot with Initech'), 'testbedLint.newPlanMarkdown');
+    equal(md.languageId, 'markdown', 'language');
+    match(md.getText(), /^---\nkind: testbed-plan\ntitle: Pilot with Initech\n/);
+    const mdLint = await withTimeout(api.whenLinted(md.uri, md.version), 'the lint of the new Markdown plan');
+    equal(mdLint.linted, true, 'the new Markdown plan is linted');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    const yaml = await withTimeout(vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanYaml', 'Pilot with Acme'), 'testbedLint.newPlanYaml');
+    equal(yaml.languageId, 'yaml', 'language');
+    match(yaml.getText(), /^kind: testbed-plan\ntitle: Pilot with Acme\n/m);
+    const lint = await withTimeout(api.whenLinted(yaml.uri, yaml.version), 'the lint of the new YAML plan');
+    equal(lint.linted, true, 'the new YAML plan is linted');
+    ok(lint.problems.some((p) => p.ruleId === 'customer-named'), lint.problems.map((p) => p.ruleId).join(', '));
+    equal(vscode.languages.getDiagnostics(yaml.uri).some((d) => typeof d.code === 'object' && d.code.value === 'customer-named'), true, 'customer-named shown');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('the command "Lint all plans in the workspace" reports every plan', async () => {
+    const summary = await withTimeout(
+      vscode.commands.executeCommand<{ plans: number; errors: number; files: { path: string; problems: number }[] }>('testbedLint.lintWorkspace'),
+      'testbedLint.lintWorkspace',
+    );
+    const paths = ['configured/plan.testbed.md', 'configured/plan.testbed.yaml', 'plan.testbed.md', 'plan.testbed.yaml'];
+    equal(summary.files.map((f) => f.path).sort(), paths);
+    equal(summary.plans, 4, 'plans');
+  });
+
+  test('the "Testbed plans" view lists every plan with its title and iterations, and follows edits', async () => {
+    const plans = await withTimeout(api.plans(), 'the plans view');
+    equal(plans.map((p) => p.path), ['configured/plan.testbed.md', 'configured/plan.testbed.yaml', 'plan.testbed.md', 'plan.testbed.yaml'], 'notes.md is not a plan');
+    for (const p of plans) ok(p.summary.title.length > 0 && p.summary.iterations.count > 0, p.path);
+    const { doc } = await open('plan.testbed.md');
+    const refreshed = withTimeout(
+      new Promise<void>((resolve) => {
+        const sub = api.onDidRefreshPlans(() => {
+          sub.dispose();
+          resolve();
+        });
+      }),
+      'a refresh of the plans view',
+    );
+    const titleLine = doc.getText().split('\n').findIndex((l) => l.startsWith('title:'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, doc.lineAt(titleLine).range, 'title: Renamed plan');
+    await applyAndLint(doc, edit);
+    await refreshed;
+    equal((await api.plans()).find((p) => p.path === 'plan.testbed.md')?.summary.title, 'Renamed plan', 'the title in the view');
+    await revert(doc);
+  });
+});
