@@ -33,6 +33,10 @@ export { VERSION } from './version.js';
 export { planTemplate, type PlanTemplateOptions } from './template.js';
 export { POINTS, pointOf, summarizePlan, worse, type PlanSummary, type Point, type PointState } from './summary.js';
 export { docsUrlFor };
+// The plan schema and the helpers every shell shares (one definition each).
+export * from './schema.js';
+export { suggest } from './suggest.js';
+export { plural } from './text.js';
 
 /** Every rule, sorted by id. */
 export const rules = registry;

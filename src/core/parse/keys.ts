@@ -1,26 +1,11 @@
-// The keys the plan model knows, per level, and did-you-mean suggestions for the ones it does not.
-import { distance } from 'fastest-levenshtein';
+// The keys the plan model knows, per level: derived from the plan schema (kept for existing importers).
+import { CUSTOMER_KEYS, FRONT_MATTER_KEYS, SECTIONS, SELECTION_KEYS, YAML_PLAN_KEYS } from '../schema.js';
 
-export const FRONT_MATTER_KEYS = ['kind', 'title', 'owner', 'owner-department', 'status', 'start', 'review', 'aims', 'customer'] as const;
-export const YAML_PLAN_KEYS = [...FRONT_MATTER_KEYS, 'selection', 'iterations', 'counterparts', 'metrics', 'scale-up'] as const;
-export const CUSTOMER_KEYS = ['name', 'tier', 'size', 'new-processes', 'champion', 'risk'] as const;
-export const SELECTION_KEYS = ['rationale'] as const;
-export const ITERATION_KEYS = ['date', 'title', 'change', 'feedback', 'source', 'order'] as const;
-export const COUNTERPART_KEYS = ['department', 'contact', 'since', 'benefit'] as const;
-export const METRIC_KEYS = ['name', 'perspective', 'aggregate'] as const;
+export { CUSTOMER_KEYS, FRONT_MATTER_KEYS, SELECTION_KEYS, YAML_PLAN_KEYS };
+export { suggest } from '../suggest.js';
 
-/** The nearest candidate within a small edit distance, compared case-insensitively and ignoring `_` vs `-`. */
-export function suggest(word: string, candidates: readonly string[]): string | undefined {
-  const w = word.toLowerCase().replace(/_/g, '-');
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = w === c ? 0 : distance(w, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  const limit = Math.max(2, Math.floor(w.length / 3));
-  return best !== undefined && bestD <= limit ? best : undefined;
-}
+const entryKeys = (kind: string): readonly string[] => SECTIONS.find((s) => s.kind === kind)!.entry!.fields.map((f) => f.key);
+export const ITERATION_KEYS = entryKeys('iterations');
+export const COUNTERPART_KEYS = entryKeys('counterparts');
+export const METRIC_KEYS = entryKeys('metrics');
+export const JOURNEY_KEYS = entryKeys('journey');
