@@ -37,6 +37,19 @@ export { docsUrlFor };
 export * from './schema.js';
 export { suggest } from './suggest.js';
 export { plural } from './text.js';
+export {
+  PROMPTS,
+  SNIPPET_TODAY,
+  addEntry,
+  entrySnippet,
+  frontMatterSnippet,
+  newCounterpart,
+  newEntry,
+  newIteration,
+  sectionLines,
+  type EntryValues,
+} from './writer.js';
+export { SECTION_GUIDANCE, VALUE_GUIDANCE, sectionGuidanceMarkdown, sectionSummary, valueGuidanceMarkdown, type ValueGuidanceKey } from './guidance.js';
 
 /** Every rule, sorted by id. */
 export const rules = registry;

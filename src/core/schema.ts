@@ -35,6 +35,14 @@ export interface FieldSpec {
   meanings?: Readonly<Record<string, string>>;
   /** A note shown after the values in hover. */
   note?: string;
+  /** The value a new plan starts with (template, snippet); text fields without one start as `TBD`. */
+  initial?: string;
+  /** A new plan's prompt for the value, as a comment after it (enums: their allowed values). */
+  prompt?: string;
+  /** Comment lines a new plan shows above the key. */
+  above?: readonly string[];
+  /** Left out of a new plan (optional detail). */
+  optional?: boolean;
 }
 
 export interface EntrySpec {
@@ -79,31 +87,34 @@ const text = (name: string, key = name, more: Partial<FieldSpec> = {}): FieldSpe
 
 /** The customer mapping's fields (front matter or YAML `customer:`). */
 export const CUSTOMER_FIELDS: readonly FieldSpec[] = [
-  text('name'),
+  text('name', 'name', { prompt: "the customer's name" }),
   text('tier', 'tier', {
+    initial: 'standard',
+    prompt: 'not premier, key or strategic',
     meanings: {
       standard: 'an ordinary account: a good testbed',
       'premier, key, strategic, platinum, ...': 'a premier account: reported by customer-not-premier',
     },
     note: 'Any text is allowed; premier tiers are a red flag for the sales group, so pick a small, new account.',
   }),
-  { name: 'size', key: 'size', type: 'enum', values: SIZES },
-  { name: 'newProcesses', key: 'new-processes', type: 'bool' },
-  text('champion'),
-  { name: 'risk', key: 'risk', type: 'enum', values: RISKS },
+  { name: 'size', key: 'size', type: 'enum', values: SIZES, initial: 'small' },
+  { name: 'newProcesses', key: 'new-processes', type: 'bool', initial: 'true', prompt: 'are their processes still to be designed?' },
+  text('champion', 'champion', { prompt: 'the person on their side eager to innovate, e.g. "Dr. Lee, CEO"' }),
+  { name: 'risk', key: 'risk', type: 'enum', values: RISKS, optional: true },
 ];
 
 /** The plan's own keys: the front matter in Markdown, the top level in YAML. */
 export const PLAN_FIELDS: readonly FieldSpec[] = [
-  { name: 'kind', key: 'kind', type: 'enum', values: ['testbed-plan'], strictCase: true },
+  { name: 'kind', key: 'kind', type: 'enum', values: ['testbed-plan'], strictCase: true, initial: 'testbed-plan', prompt: '' },
   text('title'),
-  text('owner'),
-  text('ownerDepartment', 'owner-department'),
+  text('owner', 'owner', { prompt: 'who runs the testbed day to day' }),
+  text('ownerDepartment', 'owner-department', { prompt: 'your department, e.g. sales or customer service' }),
   {
     name: 'status',
     key: 'status',
     type: 'enum',
     values: STATUSES,
+    initial: 'draft',
     meanings: {
       draft: 'being written; fewer rules apply',
       proposed: 'waiting for approval',
@@ -113,9 +124,24 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
     },
   },
   { name: 'start', key: 'start', type: 'date', reportInvalid: true },
-  { name: 'review', key: 'review', type: 'date', reportInvalid: true },
-  { name: 'aims', key: 'aims', type: 'enum-list', values: AIMS },
-  { name: 'customer', key: 'customer', type: 'text' },
+  { name: 'review', key: 'review', type: 'date', reportInvalid: true, prompt: 'a testbed needs a year or so before the important findings show' },
+  {
+    name: 'aims',
+    key: 'aims',
+    type: 'enum-list',
+    values: AIMS,
+    initial: '[business-processes]',
+    above: [`What the testbed aims at for the customer: any of ${AIMS.join(', ')}.`],
+  },
+  {
+    name: 'customer',
+    key: 'customer',
+    type: 'text',
+    above: [
+      'One customer. A small, new account with processes still to be designed and an eager champion fits best;',
+      'avoid premier accounts, which raise a red flag for the sales group.',
+    ],
+  },
 ];
 
 export const ITERATION_FIELDS: readonly FieldSpec[] = [

@@ -4,7 +4,7 @@
 import type { PlanDocument } from './document.js';
 import { indentAt, insertLinesAfter } from './edits.js';
 import type { EntryBase, ListSection, PlanForm } from './model.js';
-import { sectionSpec, type FieldSpec, type SectionKind } from './schema.js';
+import { CUSTOMER_FIELDS, PLAN_FIELDS, sectionSpec, type FieldSpec, type SectionKind } from './schema.js';
 import type { TextEdit } from './types.js';
 
 /** Field values of a new entry, by the schema's field name; undefined or missing: left empty. */
@@ -20,6 +20,10 @@ export const PROMPTS = {
   feedback: 'TODO: what the customer said or experienced that prompted it',
   financeContact: 'TODO: name a contact in finance',
   financeBenefit: 'TODO: what finance gains from the testbed',
+  metricName: "TODO: what the customer experiences, e.g. ward stock-outs per month",
+  moment: 'TODO: where the customer meets us, e.g. the nurse opens the ward cabinet',
+  journeyToday: 'TODO: what the customer experiences there now',
+  journeyTarget: 'TODO: what the customer should experience there',
   /** One paragraph, written over two lines. */
   rationale: [
     'TODO: Why this customer? Say whether it is small or low-risk, whether its processes are new,',
@@ -133,8 +137,9 @@ export function yamlItemLines(kind: SectionKind, values: EntryValues, prefix: st
   const keys = ' '.repeat(prefix.length);
   return shown(kind, values).map((f, i) => {
       const v = values[f.name];
-      const value = v === undefined ? ' # ' + orList(f.values!) : ` ${f.type === 'date' ? v : yamlScalar(v)}`;
-      return `${i === 0 ? prefix : keys}${f.key}:${v === undefined ? ' ' : ''}${value}`;
+      const hint = f.type === 'enum' ? ` # ${orList(f.values!)}` : '';
+      const value = v === undefined ? ` ${hint}` : ` ${f.type === 'date' ? v : yamlScalar(v)}${hint}`;
+      return `${i === 0 ? prefix : keys}${f.key}:${value}`;
     });
 }
 
@@ -237,30 +242,85 @@ function bulletAfter(doc: PlanDocument, kind: SectionKind, section: ListSection<
 /** A snippet's date: today, as the editor fills it in. */
 export const SNIPPET_TODAY = '$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE';
 
-/** Values as snippet tab stops: `${1:TODO: ...}` for text, `${2|a,b|}` for enums, in the schema's field order. */
+/** Values as snippet tab stops: `${1:TODO: ...}` for text and dates, `${2|a,b|}` for enums, in the schema's field order. */
 function snippetValues(kind: SectionKind, values: EntryValues): EntryValues {
   let n = 0;
   const out: Record<string, string> = {};
   for (const f of fieldsOf(kind)) {
     const v = values[f.name];
     if (f.type === 'enum') out[f.name] = `\${${++n}|${f.values!.join(',')}|}`;
-    else if (v === SNIPPET_TODAY) out[f.name] = v;
     else if (v !== undefined) out[f.name] = `\${${++n}:${v}}`;
   }
   return out;
 }
 
-/** The snippet body of one entry (`$0` last), in the section's usual style for `form`. */
-export function entrySnippet(form: PlanForm, kind: SectionKind, values: EntryValues): string[] {
-  const v = snippetValues(kind, values);
+/** The values of a new entry of `kind` dated `day` (a snippet: SNIPPET_TODAY), with every prompt shown. */
+export function newEntry(kind: SectionKind, day: string): EntryValues {
+  switch (kind) {
+    case 'iterations':
+      return { ...newIteration(day), title: PROMPTS.iterationTitle };
+    case 'counterparts':
+      return newCounterpart('Finance', day);
+    case 'journey':
+      return { moment: PROMPTS.moment, today: PROMPTS.journeyToday, target: PROMPTS.journeyTarget };
+    default:
+      return { name: PROMPTS.metricName, moment: PROMPTS.moment };
+  }
+}
+
+/**
+ * The snippet body of one new entry of `kind` dated `day` (`$0` last), every value a tab stop holding its prompt,
+ * in the section's usual style: Markdown iterations an H3 heading, other Markdown entries a table with its header,
+ * YAML a list item (`- ` first, keys below indented by two; indent the lines to the list's level).
+ */
+export function entrySnippet(form: PlanForm, kind: SectionKind, day = SNIPPET_TODAY): string[] {
+  const v = snippetValues(kind, newEntry(kind, day));
   if (form === 'yaml') return [...yamlSnippetItem(kind, v), '$0'];
   if (kind === 'iterations') return [...headingEntryLines(kind, v), '$0'];
-  return [...tableLines(kind, [v]).map((l) => l.replace(/\| {2}\|/g, '| |')), '$0'];
+  return [`## ${sectionSpec(kind).heading}`, '', ...tableLines(kind, [v]), '$0'];
 }
 
 function yamlSnippetItem(kind: SectionKind, v: EntryValues): string[] {
-  // Why: in a snippet the title is a tab stop like the rest, so YAML shows it too.
   return fieldsOf(kind)
     .filter((f) => v[f.name] !== undefined)
     .map((f, i) => `${i === 0 ? '- ' : '  '}${f.key}: ${v[f.name]!}`);
+}
+
+// ---------- front matter (a new plan's keys)
+
+/** The lines of a new plan's keys (front matter or YAML top level): each field's initial value and prompt. */
+export function frontMatterLines(title: string, start: string, review: string): string[] {
+  const dates: Record<string, string> = { start, review };
+  return PLAN_FIELDS.flatMap((f) => {
+    const above = (f.above ?? []).map((l) => `# ${l}`);
+    if (f.key === 'customer') return [...above, 'customer:', ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${keyLine(c, initialOf(c))}`)];
+    if (f.key === 'title') return [`title: ${yamlScalar(title)}`];
+    return [...above, keyLine(f, dates[f.key] ?? initialOf(f))];
+  });
+}
+
+const initialOf = (f: FieldSpec) => f.initial ?? 'TBD';
+
+/** `key: value # prompt`; an enum's prompt is its allowed values. */
+function keyLine(f: FieldSpec, value: string): string {
+  const prompt = f.prompt ?? (f.type === 'enum' ? orList(f.values!) : '');
+  return `${f.key}: ${value}${prompt ? ` # ${prompt}` : ''}`;
+}
+
+/** The snippet of a Markdown plan's front matter and title: text fields are `TBD` tab stops, enums choices. */
+export function frontMatterSnippet(): string[] {
+  let n = 1;
+  const stop = (f: FieldSpec): string => {
+    if (f.type === 'date') return f.key === 'start' ? `\${${++n}:${SNIPPET_TODAY}}` : `\${${++n}:TBD}`;
+    if (f.type === 'enum' && f.values!.length > 1) return `\${${++n}|${f.values!.join(',')}|}`;
+    if (f.type === 'bool') return `\${${++n}|true,false|}`;
+    if (f.type === 'enum-list') return `[\${${++n}|${f.values!.join(',')}|}]`;
+    return f.initial !== undefined && f.type === 'enum' ? f.initial : `\${${++n}:${initialOf(f)}}`;
+  };
+  const lines = PLAN_FIELDS.flatMap((f) => {
+    if (f.key === 'title') return ['title: ${1:TODO: what the testbed tries, with which customer}'];
+    if (f.key === 'customer') return ['customer:', ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${c.key}: ${stop(c)}`)];
+    return [`${f.key}: ${stop(f)}`];
+  });
+  return ['---', ...lines, '---', '', '# ${1}', '$0'];
 }

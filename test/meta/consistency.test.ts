@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERSION, docsUrlFor, rules } from '../../src/core/index.js';
-import { CONFIG_SCHEMA_PATH, configSchemaText, readmeRuleTable, README_END, README_START } from '../../scripts/generated.js';
+import { CONFIG_SCHEMA_PATH, configSchemaText, readmeRuleTable, README_END, README_START, SNIPPET_PATHS, snippetsText } from '../../scripts/generated.js';
 import { readRuleDoc } from '../helpers/rule-docs.js';
 
 const ROOT = join(__dirname, '../..');
@@ -124,6 +124,10 @@ describe('generated files', () => {
 
   it('config JSON Schema is up to date (run `npm run generate`)', () => {
     expect(readFileSync(join(ROOT, CONFIG_SCHEMA_PATH), 'utf8')).toBe(configSchemaText());
+  });
+
+  it.each(['markdown', 'yaml'] as const)('%s snippets are up to date with the writer (run `npm run generate`)', (form) => {
+    expect(readFileSync(join(ROOT, SNIPPET_PATHS[form]), 'utf8')).toBe(snippetsText(form));
   });
 });
 
