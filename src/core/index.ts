@@ -1,6 +1,6 @@
 // The public, pure API of testbed-lint: lint a plan's text, apply fixes, read the rules. No I/O.
 import { rules as registry, docsUrlFor } from '../rules/index.js';
-import { localToday, parseIsoDate } from './dates.js';
+import { resolveToday } from './dates.js';
 import type { PlanDocument } from './document.js';
 import { runRules, type RuleCrash } from './engine.js';
 import { applyFixes } from './fix.js';
@@ -28,7 +28,7 @@ export { isPlan, isPlanName, formOf } from './detect.js';
 export { applyFixes } from './fix.js';
 export { LineIndex } from './positions.js';
 export { parsePlan } from './parse/index.js';
-export { formatDay, parseIsoDate } from './dates.js';
+export { formatDay, localDayOf, parseIsoDate, resolveToday } from './dates.js';
 export { VERSION } from './version.js';
 export { planTemplate, type PlanTemplateOptions } from './template.js';
 export { POINTS, pointOf, summarizePlan, worse, type PlanSummary, type Point, type PointState } from './summary.js';
@@ -37,6 +37,7 @@ export { docsUrlFor };
 export * from './schema.js';
 export { suggest } from './suggest.js';
 export { plural } from './text.js';
+export { DEFAULT_MAX_FILE_SIZE, posixPath } from './limits.js';
 export {
   PROMPTS,
   SNIPPET_TODAY,
@@ -81,12 +82,7 @@ export function lintDetailed(text: string, options: LintOptions): LintResult {
 function lintWith(text: string, options: LintOptions, cache: BlockCache): LintResult {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
-  let today = localToday();
-  if (options.today !== undefined) {
-    const d = parseIsoDate(options.today);
-    if (d === undefined) throw new RangeError(`today must be a date as YYYY-MM-DD, got "${options.today}"`);
-    today = d;
-  }
+  const today = resolveToday(options.today);
   const document = parsePlan(body, options.filePath, options.form, cache);
   const { problems, crashes } = runRules(document, { rules: registry, config: options.config, today, docsUrl: docsUrlFor });
   for (const c of crashes) options.onRuleError?.(c);

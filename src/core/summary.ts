@@ -4,7 +4,8 @@ import { effectiveStatus, type Status } from './model.js';
 import { rules } from '../rules/index.js';
 import { hasAnyPhrase, normaliseName } from './text.js';
 import type { Problem, Severity } from './types.js';
-import { formatDay, localToday, parseIsoDate } from './dates.js';
+import { resolveRules, type LintConfig } from './config.js';
+import { formatDay, resolveToday } from './dates.js';
 
 export type PointState = 'pass' | Severity;
 export type Point = 'customer' | 'iterations' | 'counterparts';
@@ -52,11 +53,14 @@ export function pointOf(ruleId: string): Point | undefined {
   return pointOfRule.get(ruleId);
 }
 
-const FINANCE = (rules.find((r) => r.meta.id === 'counterpart-finance')?.meta.options?.departments?.default ?? []) as readonly string[];
-
-/** Summarises a linted plan (`lintDetailed` gives the document and problems); `today` as YYYY-MM-DD, default the local clock. */
-export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], todayIso?: string): PlanSummary {
-  const today = (todayIso !== undefined ? parseIsoDate(todayIso) : undefined) ?? localToday();
+/**
+ * Summarises a linted plan (`lintDetailed` gives the document and problems); `today` as YYYY-MM-DD, default the
+ * local clock. `config` is the plan's lint config (as given to `lint`), so the summary judges with the same rule
+ * options as the diagnostics (which departments count as finance).
+ */
+export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], todayIso?: string, config?: LintConfig): PlanSummary {
+  const today = resolveToday(todayIso);
+  const finance = (resolveRules(rules, config).get('counterpart-finance')?.options.departments ?? []) as readonly string[];
   const plan = doc.plan;
   const points: Record<Point, PointState> = { customer: 'pass', iterations: 'pass', counterparts: 'pass' };
   let other: PointState = 'pass';
@@ -88,7 +92,7 @@ export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], t
       ...(last !== undefined ? { last: formatDay(last), daysSinceLast: today - last } : {}),
       deeper: entries.filter((e) => e.order?.value === 'second' || e.order?.value === 'third').length,
     },
-    counterparts: { count: cps.length, departments: depts.size, finance: cps.some((c) => hasAnyPhrase(c.department?.value ?? '', FINANCE)) },
+    counterparts: { count: cps.length, departments: depts.size, finance: cps.some((c) => hasAnyPhrase(c.department?.value ?? '', finance)) },
     metrics: { count: ms.length, customer: ms.filter((m) => m.perspective?.value === 'customer').length },
   };
 }

@@ -1,6 +1,6 @@
 // A new plan, in either form, modelled on the spec's minimal example, with plain-word prompts to fill in.
 // Its sections, tables and example entries come from the plan schema through the writer.
-import { parseIsoDate } from './dates.js';
+import { parseIsoDate, resolveToday } from './dates.js';
 import { SECTIONS, type SectionKind, type SectionSpec } from './schema.js';
 import { frontMatterLines, headingEntryLines, tableHeaderLines, yamlItemLines, type EntryValues } from './writer.js';
 
@@ -16,7 +16,7 @@ export interface PlanTemplateOptions {
  * the linter never counts them as content; placeholders such as `TBD` are reported until filled in.
  */
 export function planTemplate(form: 'markdown' | 'yaml', options: PlanTemplateOptions): string {
-  if (parseIsoDate(options.today) === undefined) throw new RangeError(`today must be a date as YYYY-MM-DD, got "${options.today}"`);
+  resolveToday(options.today);
   const title = options.title.trim() || 'New testbed plan';
   const start = options.today;
   const review = aYearLater(start);

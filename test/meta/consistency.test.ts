@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERSION, docsUrlFor, rules } from '../../src/core/index.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../../src/core/index.js';
 import { CONFIG_SCHEMA_PATH, configSchemaText, readmeRuleTable, README_END, README_START, SNIPPET_PATHS, snippetsText } from '../../scripts/generated.js';
 import { readRuleDoc } from '../helpers/rule-docs.js';
 
@@ -124,6 +125,11 @@ describe('generated files', () => {
 
   it('config JSON Schema is up to date (run `npm run generate`)', () => {
     expect(readFileSync(join(ROOT, CONFIG_SCHEMA_PATH), 'utf8')).toBe(configSchemaText());
+  });
+
+  it('the editor setting testbedLint.maxFileSize defaults to the core\'s one size limit', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.contributes.configuration.properties['testbedLint.maxFileSize'].default).toBe(DEFAULT_MAX_FILE_SIZE);
   });
 
   it.each(['markdown', 'yaml'] as const)('%s snippets are up to date with the writer (run `npm run generate`)', (form) => {
