@@ -10,8 +10,21 @@ import type { LintConfig } from './config.js';
 import type { Problem } from './types.js';
 
 export type { Problem, Fix, TextEdit, Span, Position, Severity, SeveritySetting, RelatedLocation } from './types.js';
-export type { PlanDocument } from './document.js';
-export type { PlanModel, Located, DateField } from './model.js';
+export type { PlanDocument, OutlineEntry } from './document.js';
+export type {
+  PlanModel,
+  Located,
+  DateField,
+  EntryBase,
+  EntryStyle,
+  IterationEntry,
+  Counterpart,
+  Metric,
+  JourneyEntry,
+  ListSection,
+  TextSection,
+  CustomerModel,
+} from './model.js';
 export type { Rule, RuleMeta, RuleCategory, OptionSpec } from './rule-api.js';
 export type { LintConfig, RuleEntry, ConfigFileData, ConfigProblem, PresetName } from './config.js';
 export type { RuleCrash } from './engine.js';
@@ -38,6 +51,7 @@ export * from './schema.js';
 export { suggest } from './suggest.js';
 export { plural } from './text.js';
 export { DEFAULT_MAX_FILE_SIZE, posixPath } from './limits.js';
+export { disableFileFix, disableNextLineFix } from './disable.js';
 export {
   PROMPTS,
   SNIPPET_TODAY,

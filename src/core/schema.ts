@@ -330,6 +330,11 @@ export const FRONT_MATTER_KEYS: readonly string[] = PLAN_FIELDS.map((f) => f.key
 export const YAML_PLAN_KEYS: readonly string[] = [...FRONT_MATTER_KEYS, ...SECTIONS.map((s) => s.key)];
 export const CUSTOMER_KEYS: readonly string[] = CUSTOMER_FIELDS.map((f) => f.key);
 export const SELECTION_KEYS: readonly string[] = ['rationale'];
+const entryKeys = (kind: SectionKind): readonly string[] => sectionSpec(kind).entry!.fields.map((f) => f.key);
+export const ITERATION_KEYS = entryKeys('iterations');
+export const COUNTERPART_KEYS = entryKeys('counterparts');
+export const METRIC_KEYS = entryKeys('metrics');
+export const JOURNEY_KEYS = entryKeys('journey');
 
 /** The fields whose allowed values have meanings to show (hover, completion), by YAML key. */
 export function valueMeanings(key: string): { values: { value: string; meaning: string }[]; note?: string } | undefined {

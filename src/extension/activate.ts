@@ -20,8 +20,8 @@ import {
   type RuleEntry,
   type RuleCrash,
 } from '../core/index.js';
-import { disableFileFix, disableNextLineFix } from '../core/disable.js';
-import type { Fix } from '../core/types.js';
+import { disableFileFix, disableNextLineFix } from '../core/index.js';
+import type { Fix } from '../core/index.js';
 import type { ConfigError } from '../node/config.js';
 import { completionsAt } from './completion.js';
 import { hoverAt, iterationSnippet, threePoints, toDiagnosticData, type Range0 } from './mapping.js';

@@ -1,9 +1,9 @@
 // Pure conversions from core results to what the editor shows (0-based ranges, severities, hover targets). No vscode import.
-import type { OutlineEntry, PlanDocument, SectionKind } from '../core/document.js';
-import type { Located, PlanModel } from '../core/model.js';
-import type { Problem, Span } from '../core/types.js';
-import { sectionGuidanceMarkdown, valueGuidanceMarkdown, VALUE_GUIDANCE } from '../core/guidance.js';
-import { pointOf, worse, type Point, type PointState } from '../core/summary.js';
+import type { OutlineEntry, PlanDocument, SectionKind } from '../core/index.js';
+import type { Located, PlanModel } from '../core/index.js';
+import type { Problem, Span } from '../core/index.js';
+import { sectionGuidanceMarkdown, valueGuidanceMarkdown, VALUE_GUIDANCE } from '../core/index.js';
+import { pointOf, worse, type Point, type PointState } from '../core/index.js';
 
 /** A 0-based range, end character exclusive: [startLine, startCharacter, endLine, endCharacter]. */
 export type Range0 = [number, number, number, number];

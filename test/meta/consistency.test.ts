@@ -42,8 +42,14 @@ describe('the registry', () => {
     }
   });
 
-  it('is sorted by id, with unique kebab-case ids', () => {
-    expect(ids).toEqual([...ids].sort());
+  it('is written sorted by id in src/rules/index.ts (imports and list), with unique kebab-case ids', () => {
+    // Why: the registry's source, not the loaded list (which is sorted when it loads), is what a reader scans.
+    const source = readFileSync(join(RULES_DIR, 'index.ts'), 'utf8');
+    const imported = [...source.matchAll(/^import \w+ from '\.\/([a-z-]+)\/\1\.js';$/gm)].map((m) => m[1]!);
+    expect(imported).toEqual([...ids].sort());
+    const listed = /export const rules[^=]*= \[([^\]]*)\]/.exec(source)![1]!.split(',').map((s) => s.trim()).filter(Boolean);
+    expect(listed).toEqual([...listed].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(listed).toHaveLength(ids.length);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
