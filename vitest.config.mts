@@ -8,7 +8,12 @@ export default defineConfig({
     // 2-core machine took over 30 s.
     testTimeout: 120_000,
     coverage: {
-      include: ['src/core/**', 'src/rules/**'],
+      provider: 'v8',
+      include: ['src/core/**/*.ts', 'src/rules/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportOnFailure: true,
+      // Measured 2026-12-02 (95.77 / 87.6 / 96.91 / 97.38 %), rounded down: a drop fails `npm test`.
+      thresholds: { statements: 95, branches: 87, functions: 96, lines: 97 },
     },
   },
 });

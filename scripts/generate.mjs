@@ -25,6 +25,16 @@ try {
   }
   const schema = g.configSchemaText();
   if (schema !== old) writeFileSync(schemaPath, schema);
+  const snippets = [];
+  for (const [form, path] of Object.entries(g.SNIPPET_PATHS)) {
+    const p = join(root, path);
+    const text = g.snippetsText(form);
+    if (readFileSync(p, 'utf8') !== text) {
+      writeFileSync(p, text);
+      snippets.push(path);
+    }
+  }
+  console.log(`generate: snippets ${snippets.length > 0 ? `updated (${snippets.join(', ')})` : 'unchanged'}`);
   const pkgPath = join(root, 'package.json');
   const pkg = readFileSync(pkgPath, 'utf8');
   const nextPkg = g.withRulesSetting(pkg);

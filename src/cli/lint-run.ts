@@ -1,6 +1,6 @@
 // The lint command: collect files, find their configs, read, lint (or fix), format, write, and pick the exit code.
 import { dirname, relative, resolve, sep } from 'node:path';
-import { formatDay, formOf, isPlan, isPlanName, parsePlan, rules, summarizePlan, VERSION } from '../core/index.js';
+import { formatDay, formOf, isPlan, localDayOf, isPlanName, parsePlan, plural, posixPath, rules, summarizePlan, VERSION } from '../core/index.js';
 import { reportHtml, reportMarkdown, type ReportEntry } from '../formatters/report.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
@@ -14,6 +14,7 @@ import { DEFAULT_CACHE_LOCATION, LintCache } from '../node/cache.js';
 import { defaultThreads, lintAll, type LintJob, type LintOutcome } from '../node/workers.js';
 import { writeFileAtomic } from '../node/write.js';
 import type { LintOptions } from './args.js';
+import type { LintConfig } from '../core/index.js';
 
 export type ExitCode = 0 | 1 | 2;
 
@@ -68,7 +69,7 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
 
   const results: FileResult[] = [];
   let skipped = 0;
-  const today = o.today ?? localDay(new Date());
+  const today = o.today ?? formatDay(localDayOf(new Date()));
   // Why: --fix writes files and reports what is left after fixing; only plain linting is cached.
   const fixing = o.fix || o.fixDryRun;
   const cache = o.cache && !fixing ? LintCache.load(fs, resolve(cwd, o.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined;
@@ -77,10 +78,10 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
   const jobs: LintJob[] = [];
   const later = (step: () => void) => steps.push(step);
   // Why: the plans overview summarises each plan's model, so `report` keeps the texts to read them again.
-  const texts = new Map<string, string>();
+  const texts = new Map<string, { text: string; config: LintConfig | undefined }>();
   const lintText = (filePath: string, text: string, config: ConfigFor, write: boolean) => {
-    if (o.report !== undefined) texts.set(filePath, text);
     const lintConfig = toLintConfig(config);
+    if (o.report !== undefined) texts.set(filePath, { text, config: lintConfig });
     const key = cache?.keyFor(text, lintConfig, today);
     const cached = key !== undefined ? cache!.get(filePath, key) : undefined;
     if (cached !== undefined) {
@@ -196,7 +197,7 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
   deferring = false;
   for (const step of steps) step();
   steps.length = 0;
-  if (!o.stdin && results.length === 0 && !failed) notice(`testbed-lint: no plans found${skipped > 0 ? ` (${skipped} file${skipped === 1 ? '' : 's'} skipped: not plans)` : ''}`);
+  if (!o.stdin && results.length === 0 && !failed) notice(`testbed-lint: no plans found${skipped > 0 ? ` (${plural(skipped, 'file')} skipped: not plans)` : ''}`);
   if (cache) {
     try {
       cache.save();
@@ -211,7 +212,7 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
   if (o.report !== undefined) {
     const entries: ReportEntry[] = results.map((r) => ({
       filePath: r.filePath,
-      summary: summarizePlan(parsePlan(texts.get(r.filePath) ?? '', r.filePath), r.problems, today),
+      summary: summarizePlan(parsePlan(texts.get(r.filePath)?.text ?? '', r.filePath), r.problems, today, texts.get(r.filePath)?.config),
       problems: r.problems,
     }));
     const rctx = { cwd, today, version: VERSION, linkBase: reportLinkBase(o, cwd) };
@@ -242,7 +243,7 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
 export function reportLinkBase(o: Pick<LintOptions, 'linkBase' | 'output'>, cwd: string): string {
   if (o.linkBase !== undefined) return o.linkBase === '' || o.linkBase.endsWith('/') ? o.linkBase : `${o.linkBase}/`;
   if (o.output === undefined) return '';
-  const back = relative(dirname(resolve(cwd, o.output)), cwd).split(sep).join('/');
+  const back = posixPath(relative(dirname(resolve(cwd, o.output)), cwd), sep);
   return back === '' ? '' : `${back}/`;
 }
 
@@ -251,10 +252,6 @@ function configOf(config: ConfigFor): string {
 }
 
 /** Today on the local clock, as the core takes it when no date is given. */
-function localDay(d: Date): string {
-  return formatDay(Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000));
-}
-
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));

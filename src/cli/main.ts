@@ -1,5 +1,5 @@
 // The CLI: main() parses arguments and runs a command, with every stream and the environment injected.
-import { formatDay, VERSION } from '../core/index.js';
+import { formatDay, localDayOf, VERSION } from '../core/index.js';
 import { realFs, type Fs } from '../node/fs.js';
 import { findPackageRoot } from '../node/package-root.js';
 import { parseCommandLine, UsageError } from './args.js';
@@ -81,7 +81,7 @@ async function run(params: MainParams, errLine: (line: string) => void): Promise
       return 0;
     }
     case 'init': {
-      const today = command.today ?? localDay((params.now ?? (() => new Date()))());
+      const today = command.today ?? formatDay(localDayOf((params.now ?? (() => new Date()))()));
       const r = initPlan(fs, params.cwd, command.name, command.yaml, today);
       if (!r.ok) {
         errLine(`testbed-lint: ${r.message}`);
@@ -110,10 +110,6 @@ export function useColor(flag: boolean | undefined, env: Readonly<Record<string,
   const force = env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return isTTY;
-}
-
-function localDay(d: Date): string {
-  return formatDay(Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000));
 }
 
 function quoteArg(s: string): string {

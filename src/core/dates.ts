@@ -30,8 +30,23 @@ export function formatDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The local calendar date of `date` as a day number. */
+export function localDayOf(date: Date): number {
+  return Math.floor(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000);
+}
+
 /** Today's date as a day number, from the local clock. Only used when no `today` is injected. */
 export function localToday(): number {
-  const now = new Date();
-  return Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000);
+  return localDayOf(new Date());
+}
+
+/**
+ * "Today" as every shell means it: the `today` given (YYYY-MM-DD, e.g. `--today`), else the local clock.
+ * A `today` that is not a real date is a RangeError, never silently the clock.
+ */
+export function resolveToday(today?: string): number {
+  if (today === undefined) return localToday();
+  const d = parseIsoDate(today);
+  if (d === undefined) throw new RangeError(`today must be a date as YYYY-MM-DD, got "${today}"`);
+  return d;
 }

@@ -1,4 +1,5 @@
 // Which files are plans: *.testbed.md|yaml|yml always; other .md/.yaml/.yml files with `kind: testbed-plan`.
+import { findFrontMatter } from './parse/front-matter.js';
 
 export type PlanFormGuess = 'markdown' | 'yaml' | undefined;
 
@@ -27,11 +28,8 @@ export function isPlan(filePath: string, text: string): boolean {
   if (!form) return false;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (form === 'markdown') {
-    const open = /^---[ \t]*\r?\n/.exec(body);
-    if (!open) return false;
-    const close = /^(---|\.\.\.)[ \t]*$/m.exec(body.slice(open[0].length));
-    const fm = close ? body.slice(open[0].length, open[0].length + close.index) : '';
-    return KIND_LINE.test(fm);
+    const fm = findFrontMatter(body);
+    return fm !== undefined && KIND_LINE.test(body.slice(fm.content.start, fm.content.end));
   }
   return KIND_LINE.test(body);
 }

@@ -43,7 +43,8 @@ export interface Directive {
   line: number;
 }
 
-export type SectionKind = 'selection' | 'iterations' | 'counterparts' | 'metrics' | 'scaleUp';
+export type { SectionKind } from './schema.js';
+import type { SectionKind } from './schema.js';
 
 /** One top-level part of the plan, in document order: an H2 section or a top-level YAML key. */
 export interface OutlineEntry {

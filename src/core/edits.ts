@@ -1,13 +1,14 @@
 // Helpers for rule fixes: where a missing section goes, and how to add text without breaking the document.
 import type { PlanDocument, SectionKind } from './document.js';
 import type { ListSection } from './model.js';
+import { SECTION_ORDER } from './schema.js';
 import type { Span, TextEdit } from './types.js';
 
-const ORDER: SectionKind[] = ['selection', 'iterations', 'counterparts', 'metrics', 'scaleUp'];
+const ORDER = SECTION_ORDER;
 
 /**
  * An edit that inserts a whole section. Markdown: before the next known section in the usual order
- * (Customer selection, Iteration log, Counterparts, Metrics, Scale-up), else at the end. YAML: at the end.
+ * (the schema's order of sections), else at the end. YAML: at the end.
  * `lines` are the section's lines without line breaks; the file's own line break is used.
  */
 export function insertSection(doc: PlanDocument, kind: SectionKind, lines: string[]): TextEdit {

@@ -1,6 +1,6 @@
 // The public, pure API of testbed-lint: lint a plan's text, apply fixes, read the rules. No I/O.
 import { rules as registry, docsUrlFor } from '../rules/index.js';
-import { localToday, parseIsoDate } from './dates.js';
+import { resolveToday } from './dates.js';
 import type { PlanDocument } from './document.js';
 import { runRules, type RuleCrash } from './engine.js';
 import { applyFixes } from './fix.js';
@@ -10,8 +10,21 @@ import type { LintConfig } from './config.js';
 import type { Problem } from './types.js';
 
 export type { Problem, Fix, TextEdit, Span, Position, Severity, SeveritySetting, RelatedLocation } from './types.js';
-export type { PlanDocument } from './document.js';
-export type { PlanModel, Located, DateField } from './model.js';
+export type { PlanDocument, OutlineEntry } from './document.js';
+export type {
+  PlanModel,
+  Located,
+  DateField,
+  EntryBase,
+  EntryStyle,
+  IterationEntry,
+  Counterpart,
+  Metric,
+  JourneyEntry,
+  ListSection,
+  TextSection,
+  CustomerModel,
+} from './model.js';
 export type { Rule, RuleMeta, RuleCategory, OptionSpec } from './rule-api.js';
 export type { LintConfig, RuleEntry, ConfigFileData, ConfigProblem, PresetName } from './config.js';
 export type { RuleCrash } from './engine.js';
@@ -28,11 +41,30 @@ export { isPlan, isPlanName, formOf } from './detect.js';
 export { applyFixes } from './fix.js';
 export { LineIndex } from './positions.js';
 export { parsePlan } from './parse/index.js';
-export { formatDay, parseIsoDate } from './dates.js';
+export { formatDay, localDayOf, parseIsoDate, resolveToday } from './dates.js';
 export { VERSION } from './version.js';
 export { planTemplate, type PlanTemplateOptions } from './template.js';
 export { POINTS, pointOf, summarizePlan, worse, type PlanSummary, type Point, type PointState } from './summary.js';
 export { docsUrlFor };
+// The plan schema and the helpers every shell shares (one definition each).
+export * from './schema.js';
+export { suggest } from './suggest.js';
+export { plural } from './text.js';
+export { DEFAULT_MAX_FILE_SIZE, posixPath } from './limits.js';
+export { disableFileFix, disableNextLineFix } from './disable.js';
+export {
+  PROMPTS,
+  SNIPPET_TODAY,
+  addEntry,
+  entrySnippet,
+  frontMatterSnippet,
+  newCounterpart,
+  newEntry,
+  newIteration,
+  sectionLines,
+  type EntryValues,
+} from './writer.js';
+export { SECTION_GUIDANCE, VALUE_GUIDANCE, sectionGuidanceMarkdown, sectionSummary, valueGuidanceMarkdown, type ValueGuidanceKey } from './guidance.js';
 
 /** Every rule, sorted by id. */
 export const rules = registry;
@@ -64,12 +96,7 @@ export function lintDetailed(text: string, options: LintOptions): LintResult {
 function lintWith(text: string, options: LintOptions, cache: BlockCache): LintResult {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
-  let today = localToday();
-  if (options.today !== undefined) {
-    const d = parseIsoDate(options.today);
-    if (d === undefined) throw new RangeError(`today must be a date as YYYY-MM-DD, got "${options.today}"`);
-    today = d;
-  }
+  const today = resolveToday(options.today);
   const document = parsePlan(body, options.filePath, options.form, cache);
   const { problems, crashes } = runRules(document, { rules: registry, config: options.config, today, docsUrl: docsUrlFor });
   for (const c of crashes) options.onRuleError?.(c);
@@ -151,8 +178,6 @@ export { PLACEHOLDERS, isPlaceholder } from './text.js';
 
 // What the VS Code extension needs beyond linting (it reaches the core only through this entry): guidance for hovers,
 // the plan's value lists and keys for completion, disable comments for code actions, outline types.
-export type { OutlineEntry, SectionKind } from './document.js';
+export type { SectionKind } from './document.js';
 export { AGGREGATES, ORDERS, PERSPECTIVES, RISKS, SIZES, SOURCES, STATUSES, type PlanForm } from './model.js';
 export { COUNTERPART_KEYS, CUSTOMER_KEYS, FRONT_MATTER_KEYS, ITERATION_KEYS, METRIC_KEYS, SELECTION_KEYS, YAML_PLAN_KEYS } from './parse/keys.js';
-export { VALUE_GUIDANCE, sectionGuidanceMarkdown, valueGuidanceMarkdown } from './guidance.js';
-export { disableFileFix, disableNextLineFix } from './disable.js';

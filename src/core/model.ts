@@ -15,15 +15,8 @@ export interface DateField extends Located<string> {
 
 export type PlanForm = 'markdown' | 'yaml';
 
-export const STATUSES = ['draft', 'proposed', 'running', 'scaling', 'closed'] as const;
-export const AIMS = ['customer-profitability', 'business-processes', 'strategic-positioning'] as const;
-export const SIZES = ['small', 'medium', 'large'] as const;
-export const RISKS = ['low', 'medium', 'high'] as const;
-export const SOURCES = ['customer', 'internal'] as const;
-export const ORDERS = ['first', 'second', 'third'] as const;
-export const PERSPECTIVES = ['customer', 'internal'] as const;
-/** Well-known aggregates; others are allowed (the spec's list ends with "..."). */
-export const AGGREGATES = ['worst', 'max', 'min', 'p99', 'p95', 'p90', 'median', 'average', 'mean', 'total', 'count'] as const;
+export { AGGREGATES, AIMS, ORDERS, PERSPECTIVES, RISKS, SIZES, SOURCES, STAGES, STATUSES } from './schema.js';
+import { STATUSES } from './schema.js';
 
 export type Status = (typeof STATUSES)[number];
 
@@ -53,11 +46,19 @@ export interface TextSection extends SectionBase {
   words: number;
 }
 
-export interface IterationEntry {
-  /** The entry: its H3 heading line, its table row, or its YAML list item. */
+/** How an entry is written: an H3 heading with labelled lines, a table row, a (labelled) bullet, a YAML list item. */
+export type EntryStyle = 'heading' | 'row' | 'bullet' | 'yaml';
+
+/** What every entry of a list section has. */
+export interface EntryBase {
+  /** The entry: its H3 heading line, its table row, its bullet, or its YAML list item. */
   span: Span;
-  /** Where the entry is named: the H3 heading, the table row, or the item's first key. */
+  /** Where the entry is named: the H3 heading, the table row or its key cell, the bullet's label, the item's first key. */
   anchor: Span;
+  style: EntryStyle;
+}
+
+export interface IterationEntry extends EntryBase {
   date?: DateField;
   title?: Located<string>;
   change?: Located<string>;
@@ -67,21 +68,29 @@ export interface IterationEntry {
   order?: Located<string>;
 }
 
-export interface Counterpart {
-  span: Span;
-  anchor: Span;
+export interface Counterpart extends EntryBase {
   department?: Located<string>;
   contact?: Located<string>;
   since?: DateField;
   benefit?: Located<string>;
 }
 
-export interface Metric {
-  span: Span;
-  anchor: Span;
+export interface Metric extends EntryBase {
   name?: Located<string>;
   perspective?: Located<string>;
   aggregate?: Located<string>;
+  /** v2: the moment of truth on the customer's journey the metric measures. */
+  moment?: Located<string>;
+}
+
+/** v2: a moment of truth on the customer's journey. */
+export interface JourneyEntry extends EntryBase {
+  /** find, access, use or support (lower-cased). */
+  stage?: Located<string>;
+  moment?: Located<string>;
+  /** What the customer experiences now. */
+  today?: Located<string>;
+  target?: Located<string>;
 }
 
 export interface ListSection<T> extends SectionBase {
@@ -93,6 +102,8 @@ export interface ListSection<T> extends SectionBase {
    * order, the model field each column holds (`department`, `since`, ...), or undefined for other columns.
    */
   table?: { span: Span; columns: (string | undefined)[] };
+  /** YAML: the span of the key's value as written (empty for nothing), for fixes that fill an empty list. */
+  value?: Span;
 }
 
 export interface PlanModel {
@@ -113,6 +124,7 @@ export interface PlanModel {
   iterations?: ListSection<IterationEntry>;
   counterparts?: ListSection<Counterpart>;
   metrics?: ListSection<Metric>;
+  journey?: ListSection<JourneyEntry>;
   scaleUp?: TextSection;
   /** Markdown: where the front matter ends (offset after its closing line), for fixes that add keys. */
   frontMatter?: { span: Span; contentSpan: Span };

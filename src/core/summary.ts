@@ -5,7 +5,8 @@ import { rules } from '../rules/index.js';
 import { isFinanceDepartment, isOwnDepartment } from './departments.js';
 import { normaliseName } from './text.js';
 import type { Problem, Severity } from './types.js';
-import { formatDay, localToday, parseIsoDate } from './dates.js';
+import { resolveRules, type LintConfig } from './config.js';
+import { formatDay, resolveToday } from './dates.js';
 
 export type PointState = 'pass' | Severity;
 export type Point = 'customer' | 'iterations' | 'counterparts';
@@ -53,11 +54,16 @@ export function pointOf(ruleId: string): Point | undefined {
   return pointOfRule.get(ruleId);
 }
 
-const FINANCE = (rules.find((r) => r.meta.id === 'counterpart-finance')?.meta.options?.departments?.default ?? []) as readonly string[];
-
-/** Summarises a linted plan (`lintDetailed` gives the document and problems); `today` as YYYY-MM-DD, default the local clock. */
-export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], todayIso?: string): PlanSummary {
-  const today = (todayIso !== undefined ? parseIsoDate(todayIso) : undefined) ?? localToday();
+/**
+ * Summarises a linted plan (`lintDetailed` gives the document and problems); `today` as YYYY-MM-DD, default the
+ * local clock. `config` is the plan's lint config (as given to `lint`), so the summary judges with the same rule
+ * options as the diagnostics (which departments count as finance).
+ */
+export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], todayIso?: string, config?: LintConfig): PlanSummary {
+  const today = resolveToday(todayIso);
+  const resolved = resolveRules(rules, config);
+  const finance = (resolved.get('counterpart-finance')?.options.departments ?? []) as readonly string[];
+  const sameDepartment = (resolved.get('counterparts-cross-functional')?.options['same-department'] ?? []) as readonly string[];
   const plan = doc.plan;
   const points: Record<Point, PointState> = { customer: 'pass', iterations: 'pass', counterparts: 'pass' };
   let other: PointState = 'pass';
@@ -74,7 +80,7 @@ export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], t
   const last = past[past.length - 1];
   const owner = plan.ownerDepartment?.value;
   const cps = plan.counterparts?.entries ?? [];
-  const depts = new Set(cps.map((c) => c.department?.value ?? '').filter((d) => normaliseName(d) !== '' && !isOwnDepartment(d, owner)).map(normaliseName));
+  const depts = new Set(cps.map((c) => c.department?.value ?? '').filter((d) => normaliseName(d) !== '' && !isOwnDepartment(d, owner, sameDepartment)).map(normaliseName));
   const ms = plan.metrics?.entries ?? [];
   return {
     title: plan.title?.value ?? doc.filePath.split(/[\\/]/).pop() ?? doc.filePath,
@@ -89,7 +95,7 @@ export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], t
       ...(last !== undefined ? { last: formatDay(last), daysSinceLast: today - last } : {}),
       deeper: entries.filter((e) => e.order?.value === 'second' || e.order?.value === 'third').length,
     },
-    counterparts: { count: cps.length, departments: depts.size, finance: cps.some((c) => isFinanceDepartment(c.department?.value ?? '', FINANCE)) },
+    counterparts: { count: cps.length, departments: depts.size, finance: cps.some((c) => isFinanceDepartment(c.department?.value ?? '', finance)) },
     metrics: { count: ms.length, customer: ms.filter((m) => m.perspective?.value === 'customer').length },
   };
 }

@@ -77,3 +77,8 @@ export function findPhrase(tokens: readonly string[], phrase: readonly string[],
 export function normaliseName(name: string): string {
   return words(name).join(' ');
 }
+
+/** "1 word", "2 words"; `many` for an irregular plural ("entries"). */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

@@ -2,7 +2,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { docsUrlFor, type Problem, type Rule } from '../core/index.js';
+import { docsUrlFor, posixPath, type Problem, type Rule } from '../core/index.js';
 import type { Formatter } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -38,7 +38,7 @@ function descriptor(rule: Rule): Sarif.ReportingDescriptor {
 
 /** An artifact's location: relative to %SRCROOT% (the cwd) when inside it, else an absolute file URI. */
 function artifactLocation(filePath: string, cwd: string): Sarif.ArtifactLocation {
-  if (!isAbsolute(filePath)) return { uri: encodeURI(filePath.split(sep).join('/')) };
+  if (!isAbsolute(filePath)) return { uri: encodeURI(posixPath(filePath, sep)) };
   const rel = relative(cwd, filePath);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return { uri: pathToFileURL(filePath).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };

@@ -1,13 +1,11 @@
 // stylish (the default): ESLint's human format, grouped by file, `line:col  severity  message  rule-id`, a summary.
 import pc from 'picocolors';
-import type { Problem } from '../core/index.js';
+import { plural, type Problem } from '../core/index.js';
 import { displayPath } from './paths.js';
 import { sumCounts, type Formatter } from './types.js';
 
 /** Messages up to this length are padded so the rule ids line up; longer ones are not. */
 const MESSAGE_COLUMN = 60;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Prints nothing when there are no problems, like ESLint. */
 export const stylish: Formatter = (results, ctx) => {

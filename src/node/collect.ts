@@ -1,7 +1,7 @@
 // Which files a run looks at: paths, folders (walked) and globs, with node_modules, .git and ignores skipped.
 import { join, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { formOf } from '../core/index.js';
+import { formOf, posixPath } from '../core/index.js';
 import { fsCode, fsReason, type Fs } from './fs.js';
 import type { GitIgnore } from './gitignore.js';
 
@@ -112,5 +112,5 @@ function glob(pattern: string, opts: CollectOptions): string[] {
 
 /** Globs use forward slashes on every platform. */
 function toPattern(arg: string): string {
-  return sep === '/' ? arg : arg.split(sep).join('/');
+  return posixPath(arg, sep);
 }

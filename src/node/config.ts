@@ -1,7 +1,7 @@
 // Config files on disk: discovery (nearest .testbed-lint.{yaml,yml,json} walking up), `extends` chains, ignores.
 import ignore, { type Ignore } from 'ignore';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { mergeRuleEntries, parseConfigText, PRESETS, presetRules, rules as allRules, type LintConfig, type PresetName, type RuleEntry } from '../core/index.js';
+import { mergeRuleEntries, parseConfigText, posixPath, PRESETS, presetRules, rules as allRules, type LintConfig, type PresetName, type RuleEntry } from '../core/index.js';
 import { fsReason, type Fs } from './fs.js';
 import { isInside } from './gitignore.js';
 import { decodeUtf8 } from './read.js';
@@ -176,7 +176,7 @@ export function isIgnoredBy(config: ConfigFor, path: string, isDir: boolean): bo
   for (const set of config.config.ignores) {
     const rel = relative(set.base, path);
     if (rel === '' || !isInside(path, set.base)) continue;
-    const posix = sep === '/' ? rel : rel.split(sep).join('/');
+    const posix = posixPath(rel, sep);
     if (set.matcher.ignores(isDir ? `${posix}/` : posix)) return true;
   }
   return false;

@@ -1,8 +1,9 @@
 // Reading a file for linting: size limit before reading, binary sniffing, strict UTF-8 decoding.
+import { plural } from '../core/index.js';
 import { fsReason, type Fs } from './fs.js';
 
-/** Files larger than this are skipped unless `--max-file-size` says otherwise. */
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+/** Files larger than this are skipped unless `--max-file-size` says otherwise (the core's one limit). */
+export { DEFAULT_MAX_FILE_SIZE } from '../core/index.js';
 
 export type ReadOutcome =
   | { kind: 'bytes'; bytes: Uint8Array }
@@ -56,7 +57,7 @@ export function decodeLenient(bytes: Uint8Array): string {
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${trim(n / (1024 * 1024))} MB`;
   if (n >= 1024) return `${trim(n / 1024)} KB`;
-  return `${n} byte${n === 1 ? '' : 's'}`;
+  return plural(n, 'byte');
 }
 
 function trim(x: number): string {

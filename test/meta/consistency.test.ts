@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERSION, docsUrlFor, rules } from '../../src/core/index.js';
-import { CONFIG_SCHEMA_PATH, configSchemaText, readmeRuleTable, README_END, README_START } from '../../scripts/generated.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../../src/core/index.js';
+import { CONFIG_SCHEMA_PATH, configSchemaText, readmeRuleTable, README_END, README_START, SNIPPET_PATHS, snippetsText } from '../../scripts/generated.js';
 import { readRuleDoc } from '../helpers/rule-docs.js';
 
 const ROOT = join(__dirname, '../..');
@@ -41,8 +42,14 @@ describe('the registry', () => {
     }
   });
 
-  it('is sorted by id, with unique kebab-case ids', () => {
-    expect(ids).toEqual([...ids].sort());
+  it('is written sorted by id in src/rules/index.ts (imports and list), with unique kebab-case ids', () => {
+    // Why: the registry's source, not the loaded list (which is sorted when it loads), is what a reader scans.
+    const source = readFileSync(join(RULES_DIR, 'index.ts'), 'utf8');
+    const imported = [...source.matchAll(/^import \w+ from '\.\/([a-z-]+)\/\1\.js';$/gm)].map((m) => m[1]!);
+    expect(imported).toEqual([...ids].sort());
+    const listed = /export const rules[^=]*= \[([^\]]*)\]/.exec(source)![1]!.split(',').map((s) => s.trim()).filter(Boolean);
+    expect(listed).toEqual([...listed].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(listed).toHaveLength(ids.length);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
@@ -127,6 +134,15 @@ describe('generated files', () => {
 
   it('config JSON Schema is up to date (run `npm run generate`)', () => {
     expect(readFileSync(join(ROOT, CONFIG_SCHEMA_PATH), 'utf8')).toBe(configSchemaText());
+  });
+
+  it('the editor setting testbedLint.maxFileSize defaults to the core\'s one size limit', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.contributes.configuration.properties['testbedLint.maxFileSize'].default).toBe(DEFAULT_MAX_FILE_SIZE);
+  });
+
+  it.each(['markdown', 'yaml'] as const)('%s snippets are up to date with the writer (run `npm run generate`)', (form) => {
+    expect(readFileSync(join(ROOT, SNIPPET_PATHS[form]), 'utf8')).toBe(snippetsText(form));
   });
 });
 

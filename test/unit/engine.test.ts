@@ -88,6 +88,20 @@ describe('rule crashes', () => {
 });
 
 describe('fixes', () => {
+  it('are offered only by rules declared fixable: a fix from a rule marked `none` is dropped', () => {
+    const rule = rules.find((r) => r.meta.id === 'plan-unknown-key')!;
+    const meta = rule.meta;
+    try {
+      (rule as { meta: typeof meta }).meta = { ...meta, fixable: 'none' };
+      const ps = lint(PLAN, { filePath: 'p.md', today: TODAY, config: only('plan-unknown-key') });
+      expect(ps.length).toBeGreaterThan(0);
+      expect(ps.filter((p) => p.fix)).toEqual([]);
+    } finally {
+      (rule as { meta: typeof meta }).meta = meta;
+    }
+    expect(lint(PLAN, { filePath: 'p.md', today: TODAY, config: only('plan-unknown-key') }).filter((p) => p.fix).length).toBeGreaterThan(0);
+  });
+
   it('applies non-overlapping edits and leaves conflicting ones for the next pass', () => {
     const text = 'abcdef';
     const mk = (start: number, end: number, t: string) => ({ fix: { title: t, edits: [{ span: { start, end }, text: t }] } });

@@ -125,7 +125,7 @@ describe('completion', () => {
   it('offers the keys of the enclosing mapping, and the missing top-level keys', () => {
     const t = y.replace('  tier: Key Account\n', '  tier: Key Account\n  \n');
     expect(labels(t, t.indexOf('  \n') + 2)).toEqual(['name', 'tier', 'size', 'new-processes', 'champion', 'risk']);
-    expect(labels(`${y}s`, y.length + 1)).toEqual(['aims', 'scale-up']);
+    expect(labels(`${y}s`, y.length + 1)).toEqual(['aims', 'journey', 'scale-up']);
   });
 
   it('offers nothing outside the front matter of a Markdown plan', () => {

@@ -11,6 +11,15 @@ const summary = (f: string) => {
 };
 
 describe('plan summaries', () => {
+  it('judge with the plan\'s configured rule options, so they agree with the diagnostics', () => {
+    const text = readFileSync(join(EX, 'clean.testbed.md'), 'utf8');
+    const config = { rules: { 'counterpart-finance': ['warning', { departments: ['treasury'] }] as ['warning', { departments: string[] }] } };
+    const r = lintDetailed(text, { filePath: 'clean.testbed.md', today: TODAY, config });
+    expect(r.problems.map((p) => p.ruleId)).toContain('counterpart-finance');
+    expect(summarizePlan(r.document, r.problems, TODAY, config).counterparts.finance).toBe(false);
+    expect(summarizePlan(r.document, r.problems, TODAY).counterparts.finance).toBe(true);
+  });
+
   it('map rules to the three points by their category', () => {
     expect([pointOf('customer-named'), pointOf('iteration-stale'), pointOf('counterpart-early'), pointOf('metric-outside-in'), pointOf('plan-schema')]).toEqual([
       'customer', 'iterations', 'counterparts', undefined, undefined,

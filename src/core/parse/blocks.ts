@@ -9,33 +9,8 @@ import type { Span } from '../types.js';
 // strikethrough, task lists) cost parse time and change nothing the rules read.
 const PARSE_OPTIONS = { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] };
 
-export interface FrontMatterSpan {
-  /** The whole front matter, fences included (the closing fence's line break excluded). */
-  span: Span;
-  /** The YAML between the fences: from the line after the opening fence to the start of the closing one. */
-  content: Span;
-}
-
-/** The front matter as remark-frontmatter reads it: `---` on line 1, up to the next `---` line. */
-export function findFrontMatter(text: string): FrontMatterSpan | undefined {
-  const open = /^---[ \t]*(?:\r\n|\n|\r)/.exec(text);
-  if (!open) return undefined;
-  const start = open[0].length;
-  const close = /^---[ \t]*(?=\r\n|\n|\r|$)/m;
-  let pos = start;
-  while (pos <= text.length) {
-    const rest = text.slice(pos);
-    const m = close.exec(rest);
-    if (!m) return undefined;
-    const at = pos + m.index;
-    // Only a match at the start of a line counts (the `m` flag also matches after a lone \r).
-    if (at === start || text[at - 1] === '\n' || text[at - 1] === '\r') {
-      return { span: { start: 0, end: at + m[0].length }, content: { start, end: at } };
-    }
-    pos = at + 1;
-  }
-  return undefined;
-}
+// Why: one front-matter scanner for the parser and for plan detection; re-exported so this module's API stays.
+export { findFrontMatter, type FrontMatterSpan } from './front-matter.js';
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const ATX = /^#{1,6}(?:[ \t]|$)/;

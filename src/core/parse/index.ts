@@ -8,6 +8,7 @@ import { markdownDirectives, yamlDirectives } from './directives.js';
 import { readMarkdownPlan } from './markdown.js';
 import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
 import { readYamlPlan } from './yaml-model.js';
+import { sectionOfKey } from '../schema.js';
 
 export { sectionKind } from './markdown.js';
 export { BlockCache } from './blocks.js';
@@ -56,21 +57,4 @@ export function parsePlan(text: string, filePath: string, form?: PlanForm, cache
     ];
   }
   return doc;
-}
-
-function sectionOfKey(key: string) {
-  switch (key) {
-    case 'selection':
-      return 'selection' as const;
-    case 'iterations':
-      return 'iterations' as const;
-    case 'counterparts':
-      return 'counterparts' as const;
-    case 'metrics':
-      return 'metrics' as const;
-    case 'scale-up':
-      return 'scaleUp' as const;
-    default:
-      return undefined;
-  }
 }

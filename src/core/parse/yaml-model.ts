@@ -2,35 +2,22 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { normaliseDateLike, parseIsoDate } from '../dates.js';
 import type { SchemaIssue, UnknownKeyIssue } from '../document.js';
+import type { CustomerModel, DateField, ListSection, Located, PlanModel, TextSection } from '../model.js';
 import {
-  AIMS,
-  ORDERS,
-  PERSPECTIVES,
-  RISKS,
-  SIZES,
-  SOURCES,
-  STATUSES,
-  type Counterpart,
-  type CustomerModel,
-  type DateField,
-  type IterationEntry,
-  type ListSection,
-  type Located,
-  type Metric,
-  type PlanModel,
-  type TextSection,
-} from '../model.js';
-import type { Span } from '../types.js';
-import {
-  COUNTERPART_KEYS,
+  CUSTOMER_FIELDS,
   CUSTOMER_KEYS,
   FRONT_MATTER_KEYS,
-  ITERATION_KEYS,
-  METRIC_KEYS,
+  PLAN_FIELDS,
+  SECTIONS,
   SELECTION_KEYS,
   YAML_PLAN_KEYS,
-  suggest,
-} from './keys.js';
+  fieldByKey,
+  type EntrySpec,
+  type FieldSpec,
+} from '../schema.js';
+import { suggest } from '../suggest.js';
+import type { Span } from '../types.js';
+import { wordOf } from './words.js';
 
 export interface YamlReadResult {
   schemaIssues: SchemaIssue[];
@@ -62,53 +49,19 @@ export function readYamlPlan(doc: Document, source: string, base: number, plan: 
     const anchor = r.span(pair.key as Node);
     topKeys.push({ key, anchor, span: r.pairSpan(pair) });
     const v = r.deref(pair.value as AnyNode);
-    switch (key) {
-      case 'kind':
-        plan.kind = r.enumValue(v, 'kind', ['testbed-plan']);
-        break;
-      case 'title':
-        plan.title = r.text(v, 'title');
-        if (plan.title) plan.titleAnchor = r.pairSpan(pair);
-        break;
-      case 'owner':
-        plan.owner = r.text(v, 'owner');
-        break;
-      case 'owner-department':
-        plan.ownerDepartment = r.text(v, 'owner-department');
-        break;
-      case 'status':
-        plan.status = r.enumValue(v, 'status', STATUSES, true);
-        break;
-      case 'start':
-        plan.start = r.date(v, 'start');
-        break;
-      case 'review':
-        plan.review = r.date(v, 'review');
-        break;
-      case 'aims':
-        plan.aims = { anchor, items: r.enumList(v, 'aims', AIMS) };
-        break;
-      case 'customer':
-        plan.customer = r.customer(v, anchor);
-        break;
-      case 'selection':
-        plan.selection = r.selection(v, anchor, r.pairSpan(pair));
-        break;
-      case 'iterations':
-        plan.iterations = r.list(v, anchor, r.pairSpan(pair), 'iterations', (m, i, s) => r.iteration(m, i, s));
-        break;
-      case 'counterparts':
-        plan.counterparts = r.list(v, anchor, r.pairSpan(pair), 'counterparts', (m, i, s) => r.counterpart(m, i, s));
-        break;
-      case 'metrics':
-        plan.metrics = r.list(v, anchor, r.pairSpan(pair), 'metrics', (m, i, s) => r.metric(m, i, s));
-        break;
-      case 'scale-up':
-        plan.scaleUp = r.textSection(v, anchor, r.pairSpan(pair), 'scale-up');
-        break;
-      default:
-      // Empty: unknown keys were reported by pairs().
+    const model = plan as unknown as Record<string, unknown>;
+    const section = SECTIONS.find((x) => x.key === key);
+    if (section) {
+      const span = r.pairSpan(pair);
+      if (section.shape === 'rationale') model[section.kind] = r.selection(v, anchor, span);
+      else if (section.shape === 'text') model[section.kind] = r.textSection(v, anchor, span, key);
+      else model[section.kind] = r.list(v, anchor, span, key, section.entry!);
+      continue;
     }
+    if (key === 'customer') plan.customer = r.customer(v, anchor);
+    else if (key === 'aims') plan.aims = { anchor, items: r.enumList(v, 'aims', fieldByKey(PLAN_FIELDS, 'aims')!.values!) };
+    else model[fieldByKey(PLAN_FIELDS, key)!.name] = r.value(fieldByKey(PLAN_FIELDS, key)!, v, key);
+    if (key === 'title' && plan.title) plan.titleAnchor = r.pairSpan(pair);
   }
   return { schemaIssues: r.schema, unknownKeys: r.unknown, topKeys };
 }
@@ -274,16 +227,11 @@ class Reader {
       this.schema.push({ span: this.span(node), key: 'customer', expected: 'a mapping (name, tier, size, ...)', actual: this.describe(node) });
       return c;
     }
+    const model = c as unknown as Record<string, unknown>;
     for (const pair of this.pairs(node, CUSTOMER_KEYS, 'customer', 'customer')) {
       const key = this.keyText(pair);
-      const v = this.deref(pair.value as AnyNode);
-      const path = `customer.${key}`;
-      if (key === 'name') c.name = this.text(v, path);
-      else if (key === 'tier') c.tier = this.text(v, path);
-      else if (key === 'size') c.size = this.enumValue(v, path, SIZES, true);
-      else if (key === 'new-processes') c.newProcesses = this.bool(v, path);
-      else if (key === 'champion') c.champion = this.text(v, path);
-      else if (key === 'risk') c.risk = this.enumValue(v, path, RISKS, true);
+      const f = fieldByKey(CUSTOMER_FIELDS, key)!;
+      model[f.name] = this.value(f, this.deref(pair.value as AnyNode), `customer.${key}`);
     }
     return c;
   }
@@ -308,8 +256,29 @@ class Reader {
     return s;
   }
 
-  list<T>(node: AnyNode, anchor: Span, span: Span, key: string, read: (m: YAMLMap, i: number, s: Span) => T): ListSection<T> {
-    const section: ListSection<T> = { anchor, span, entries: [], style: 'yaml' };
+  /** A field's value, read and checked as the schema says. */
+  value(f: FieldSpec, node: AnyNode, path: string): unknown {
+    switch (f.type) {
+      case 'date':
+        return this.date(node, path, f.reportInvalid !== false);
+      case 'bool':
+        return this.bool(node, path);
+      case 'enum':
+        return this.enumValue(node, path, f.values!, !f.strictCase);
+      case 'word': {
+        const t = this.text(node, path);
+        return t && { value: wordOf(t.value), span: t.span };
+      }
+      case 'enum-list':
+        return this.enumList(node, path, f.values!);
+      case 'text':
+        return this.text(node, path);
+    }
+  }
+
+  list(node: AnyNode, anchor: Span, span: Span, key: string, spec: EntrySpec): ListSection<unknown> {
+    const section: ListSection<unknown> = { anchor, span, entries: [], style: 'yaml' };
+    section.value = node ? this.span(node) : { start: anchor.end, end: anchor.end };
     if (this.isNull(node)) return section;
     if (!isSeq(node)) {
       this.schema.push({ span: this.span(node), key, expected: 'a list of entries', actual: this.describe(node) });
@@ -321,7 +290,7 @@ class Reader {
         this.schema.push({ span: this.span(item), key: `${key}[${i}]`, expected: 'a mapping of keys', actual: this.describe(item) });
         return;
       }
-      section.entries.push(read(item, i, this.span(item)));
+      section.entries.push(this.entry(item, `${key}[${i}]`, this.span(item), spec));
     });
     return section;
   }
@@ -331,50 +300,18 @@ class Reader {
     return first && isPair(first) ? this.pairSpan(first as Pair) : fallback;
   }
 
-  iteration(m: YAMLMap, i: number, span: Span): IterationEntry {
-    const e: IterationEntry = { span, anchor: this.firstKeySpan(m, span) };
-    for (const pair of this.pairs(m, ITERATION_KEYS, 'iteration', 'iteration')) {
+  /** One list item: its fields as the schema says; pointed at by its anchor field (department, name) when present. */
+  entry(m: YAMLMap, path: string, span: Span, spec: EntrySpec): Record<string, unknown> {
+    const e: Record<string, unknown> = { span, anchor: this.firstKeySpan(m, span), style: 'yaml' };
+    const keys = spec.fields.map((f) => f.key);
+    for (const pair of this.pairs(m, keys, spec.name, spec.name)) {
       const key = this.keyText(pair);
-      const v = this.deref(pair.value as AnyNode);
-      const path = `iterations[${i}].${key}`;
-      if (key === 'date') e.date = this.date(v, path, false);
-      else if (key === 'title') e.title = this.text(v, path);
-      else if (key === 'change') e.change = this.text(v, path);
-      else if (key === 'feedback') e.feedback = this.text(v, path);
-      else if (key === 'source') e.source = this.enumValue(v, path, SOURCES, true);
-      else if (key === 'order') e.order = this.enumValue(v, path, ORDERS, true);
+      const f = fieldByKey(spec.fields, key)!;
+      e[f.name] = this.value(f, this.deref(pair.value as AnyNode), `${path}.${key}`);
     }
+    const a = spec.anchorField === undefined ? undefined : (e[spec.anchorField] as Located<string> | undefined);
+    if (a) e.anchor = a.span;
     return e;
-  }
-
-  counterpart(m: YAMLMap, i: number, span: Span): Counterpart {
-    const c: Counterpart = { span, anchor: this.firstKeySpan(m, span) };
-    for (const pair of this.pairs(m, COUNTERPART_KEYS, 'counterpart', 'counterpart')) {
-      const key = this.keyText(pair);
-      const v = this.deref(pair.value as AnyNode);
-      const path = `counterparts[${i}].${key}`;
-      if (key === 'department') c.department = this.text(v, path);
-      else if (key === 'contact') c.contact = this.text(v, path);
-      else if (key === 'since') c.since = this.date(v, path);
-      else if (key === 'benefit') c.benefit = this.text(v, path);
-    }
-    // As in Markdown, a counterpart is pointed at by its department.
-    if (c.department) c.anchor = c.department.span;
-    return c;
-  }
-
-  metric(m: YAMLMap, i: number, span: Span): Metric {
-    const x: Metric = { span, anchor: this.firstKeySpan(m, span) };
-    for (const pair of this.pairs(m, METRIC_KEYS, 'metric', 'metric')) {
-      const key = this.keyText(pair);
-      const v = this.deref(pair.value as AnyNode);
-      const path = `metrics[${i}].${key}`;
-      if (key === 'name') x.name = this.text(v, path);
-      else if (key === 'perspective') x.perspective = this.enumValue(v, path, PERSPECTIVES, true);
-      else if (key === 'aggregate') x.aggregate = this.text(v, path);
-    }
-    if (x.name) x.anchor = x.name.span;
-    return x;
   }
 }
 

@@ -2,12 +2,7 @@
 import { insertSection } from '../../core/edits.js';
 import { defineRule } from '../../core/rule-api.js';
 import { isPlaceholder } from '../../core/text.js';
-
-/** The prompt the fix writes; it starts with TODO, so it counts as a placeholder until someone answers it. */
-const PROMPT = [
-  'TODO: Why this customer? Say whether it is small or low-risk, whether its processes are new,',
-  'who its eager champion is, and why it is not a premier account.',
-];
+import { sectionLines } from '../../core/writer.js';
 
 export default defineRule({
   meta: {
@@ -38,11 +33,8 @@ export default defineRule({
         at: ctx.plan.titleAnchor,
         fix: () => ({
           title: yaml ? 'Add `selection: rationale:` with a prompt' : 'Add a Customer selection section with a prompt',
-          edits: [
-            yaml
-              ? insertSection(ctx.doc, 'selection', ['selection:', '  rationale: >-', ...PROMPT.map((l) => `    ${l}`)])
-              : insertSection(ctx.doc, 'selection', ['## Customer selection', '', ...PROMPT]),
-          ],
+          // The writer's prompt starts with TODO, so it counts as a placeholder until someone answers it.
+          edits: [insertSection(ctx.doc, 'selection', sectionLines(ctx.doc.form, 'selection'))],
         }),
       });
       return;

@@ -8,7 +8,7 @@ import { isPlaceholder } from '../../core/text.js';
 /** How to add this entry's change, in the words of its own style. */
 function addChange(doc: PlanDocument, section: ListSection<IterationEntry>, entry: IterationEntry): string {
   if (doc.form === 'yaml') return 'add `change:`';
-  if (doc.text.startsWith('#', entry.anchor.start)) return 'add a "- Change:" line';
+  if (entry.style === 'heading') return 'add a "- Change:" line';
   // A table row: a cell to fill in, or a column the table lacks.
   return rowTableHas(section, entry.span, 'change') ? 'fill in its Change cell' : 'add a Change column to the table';
 }

@@ -8,7 +8,7 @@ import { isPlaceholder } from '../../core/text.js';
 /** How to add this entry's feedback, in the words of its own style. */
 function addFeedback(doc: PlanDocument, section: ListSection<IterationEntry>, entry: IterationEntry): string {
   if (doc.form === 'yaml') return 'add `feedback:`';
-  if (doc.text.startsWith('#', entry.anchor.start)) return 'add a "- Feedback:" line';
+  if (entry.style === 'heading') return 'add a "- Feedback:" line';
   // A table row: a cell to fill in, or a column the table lacks.
   return rowTableHas(section, entry.span, 'feedback') ? 'fill in its Feedback cell' : 'add a Feedback column to the table';
 }

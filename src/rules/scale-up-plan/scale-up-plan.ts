@@ -3,6 +3,7 @@ import { insertSection } from '../../core/edits.js';
 import { effectiveStatus, type Located, type PlanForm } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
 import { hasAnyPhrase, isPlaceholder } from '../../core/text.js';
+import { sectionLines } from '../../core/writer.js';
 
 /** The three things that must change for a proven innovation to scale, and words that show a plan talks about them. */
 const TOPICS = [
@@ -28,13 +29,6 @@ const TOPICS = [
     ],
   },
 ] as const;
-
-/** The fix's prompts: one line per topic, each a to-do, so the section is reported until they are answered. */
-const PROMPTS = [
-  'Planning: TODO how will account plans, forecasts and the budget cycle change to include the innovation?',
-  'Resource allocation: TODO which budget, people and capacity will move to it, and from where?',
-  'Compensation: TODO how will incentives, targets or bonuses reward the people who spread it?',
-];
 
 /** A line's list marker and leading emphasis: `- **`. */
 const MARKER = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__|\*|_)?/;
@@ -84,11 +78,8 @@ export default defineRule({
         at: ctx.plan.titleAnchor,
         fix: () => ({
           title: yaml ? 'Add `scale-up:` with prompts' : 'Add a Scale-up section with prompts',
-          edits: [
-            yaml
-              ? insertSection(ctx.doc, 'scaleUp', ['scale-up: |-', ...PROMPTS.map((p) => `  ${p}`)])
-              : insertSection(ctx.doc, 'scaleUp', ['## Scale-up', '', ...PROMPTS.map((p) => `- ${p}`)]),
-          ],
+          // The writer's prompts: one line per topic, each a to-do, so the section is reported until they are answered.
+          edits: [insertSection(ctx.doc, 'scaleUp', sectionLines(ctx.doc.form, 'scaleUp'))],
         }),
       });
       return;

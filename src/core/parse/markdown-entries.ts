@@ -1,0 +1,374 @@
+// Reads the entries of a Markdown list section (table rows, H3 headings with labelled lines, labelled bullets)
+// into the plan model, by the fields, columns and labels of the plan schema.
+import type { Heading, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseIsoDate } from '../dates.js';
+import type { DateField, EntryStyle, ListSection, Located } from '../model.js';
+import { COUNTERPART_FIELDS, STAGES, fieldByLabel, type EntrySpec, type FieldSpec, type SectionKind } from '../schema.js';
+import type { Span } from '../types.js';
+import { wordOf } from './words.js';
+
+type Entry = Record<string, unknown> & { span: Span; anchor: Span; style: EntryStyle };
+
+export function off(node: Nodes): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+export function headingTextSpan(text: string, h: Heading): Span {
+  const s = off(h);
+  const raw = text.slice(s.start, s.end);
+  const m = /^#{1,6}[ \t]*/.exec(raw);
+  const start = s.start + (m ? m[0].length : 0);
+  let end = s.end;
+  while (end > start && /[\s#]/.test(text[end - 1]!)) end--;
+  return { start, end: Math.max(start, end) };
+}
+
+function trimmed(text: string, span: Span, chars = /[\s|]/): Span {
+  let { start, end } = span;
+  while (start < end && chars.test(text[start]!)) start++;
+  while (end > start && chars.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** Lines joined with one space, each trimmed where they meet (linear: no backtracking regex). */
+function joinLines(v: string): string {
+  const parts = v.split('\n');
+  return parts.map((p, i) => (i > 0 ? p.trimStart() : p)).map((p, i, a) => (i < a.length - 1 ? p.trimEnd() : p)).join(' ');
+}
+
+/** `s` without the characters matching `chars` at its end (linear). */
+function trimEndOf(s: string, chars: RegExp): string {
+  let end = s.length;
+  while (end > 0 && chars.test(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
+function located(text: string, span: Span): Located<string> | undefined {
+  const t = trimmed(text, span);
+  if (t.start >= t.end) return undefined;
+  return { value: text.slice(t.start, t.end), span: t };
+}
+
+function dateLocated(text: string, span: Span): DateField | undefined {
+  const l = located(text, span);
+  if (!l) return undefined;
+  const v = l.value.replace(/[*_`]/g, '').trim();
+  return { value: v, span: l.span, day: parseIsoDate(v) };
+}
+
+/** A field's value from the text at `span`, as its type reads it. */
+function valueAt(text: string, f: FieldSpec, span: Span): Located<string> | undefined {
+  if (f.type === 'date') return dateLocated(text, span);
+  const l = located(text, span);
+  return l && (f.type === 'enum' || f.type === 'word') ? { value: wordOf(l.value), span: l.span } : l;
+}
+
+/** A field's value from a label's already-read value (a continued label's text is joined across lines). */
+function valueOfLabel(text: string, f: FieldSpec, v: Located<string>): Located<string> | undefined {
+  if (f.type === 'date') return dateLocated(text, v.span);
+  return f.type === 'enum' || f.type === 'word' ? { value: wordOf(v.value), span: v.span } : v;
+}
+
+// ---------- labelled lines: "- Change: ...", "**Feedback:** ...", "Source: customer"
+
+const LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z -]{0,30}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/;
+
+interface Labelled {
+  label: string;
+  value: Located<string> | undefined;
+}
+
+/** Labelled lines within a paragraph's source span; an unlabelled line continues the previous value. */
+function labelledLines(text: string, span: Span): Labelled[] {
+  const res: Labelled[] = [];
+  let pos = span.start;
+  while (pos < span.end) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1 || nl > span.end) nl = span.end;
+    const line = text.slice(pos, nl);
+    const m = LABEL.exec(line);
+    if (m) {
+      res.push({ label: m[1]!.trim().toLowerCase(), value: located(text, { start: pos + m[0].length, end: nl }) });
+    } else if (res.length > 0) {
+      const prev = res[res.length - 1]!;
+      prev.value = located(text, { start: prev.value?.span.start ?? pos, end: nl });
+      if (prev.value) prev.value.value = joinLines(prev.value.value);
+    }
+    pos = nl + 1;
+  }
+  return res;
+}
+
+function itemParagraph(item: ListItem): Paragraph | undefined {
+  const p = item.children[0];
+  return p && p.type === 'paragraph' ? p : undefined;
+}
+
+// ---------- tables
+
+/** The column of each field the table's header names (the first field whose column list has the header). */
+function tableColumns(table: Table, spec: EntrySpec): Partial<Record<string, number>> {
+  const cols: Partial<Record<string, number>> = {};
+  (table.children[0]?.children ?? []).forEach((cell, i) => {
+    const h = toString(cell).trim().toLowerCase().replace(/\s+/g, ' ');
+    const f = spec.fields.find((x) => cols[x.name] === undefined && x.columns?.includes(h));
+    if (f) cols[f.name] = i;
+  });
+  return cols;
+}
+
+function holdsEntries(cols: Partial<Record<string, number>>, spec: EntrySpec): boolean {
+  return spec.tableNeeds.some((k) => cols[k] !== undefined);
+}
+
+/** The entries of a table's rows, noting the first table a section was read from with each column's field. */
+function tableEntries(text: string, table: Table, spec: EntrySpec, section: ListSection<unknown>): Entry[] | undefined {
+  const cols = tableColumns(table, spec);
+  if (!holdsEntries(cols, spec)) return undefined;
+  if (!section.table) {
+    const columns: (string | undefined)[] = (table.children[0]?.children ?? []).map(() => undefined);
+    for (const [name, i] of Object.entries(cols)) columns[i!] = name;
+    section.table = { span: off(table), columns };
+  }
+  return table.children.slice(1).map((row) => {
+    const rs = off(row);
+    const e: Entry = { span: rs, anchor: rs, style: 'row' };
+    for (const f of spec.fields) {
+      const i = cols[f.name];
+      const cell = i === undefined ? undefined : row.children[i];
+      if (cell) e[f.name] = valueAt(text, f, off(cell));
+    }
+    anchorOn(e, spec);
+    return e;
+  });
+}
+
+function anchorOn(e: Entry, spec: EntrySpec): void {
+  const a = spec.anchorField === undefined ? undefined : (e[spec.anchorField] as Located<string> | undefined);
+  if (a) e.anchor = a.span;
+}
+
+// ---------- iteration log: H3 headings with labelled lines, or table rows
+
+const HEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})(?=$|[\s:—–-])/;
+
+/** The entries of a section written as H3 headings (with labelled lines below) and tables. */
+export function headingSection(text: string, nodes: RootContent[], anchor: Span, span: Span, spec: EntrySpec): ListSection<unknown> {
+  const section: ListSection<unknown> = { anchor, span, entries: [], style: 'none' };
+  const isEntryTable = (n: RootContent) => n.type === 'table' && holdsEntries(tableColumns(n, spec), spec);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type === 'heading' && node.depth === 3) {
+      // The entry's content runs to the next H3 or entry table.
+      let j = i + 1;
+      while (j < nodes.length && !(nodes[j]!.type === 'heading' && (nodes[j] as Heading).depth === 3) && !isEntryTable(nodes[j]!)) j++;
+      section.entries.push(headingEntry(text, node, nodes.slice(i + 1, j), spec));
+      section.style = 'headings';
+      i = j - 1;
+    } else if (node.type === 'table') {
+      const rows = tableEntries(text, node, spec, section);
+      if (!rows) continue;
+      section.style = section.style === 'none' ? 'table' : section.style;
+      section.entries.push(...rows);
+    }
+  }
+  return section;
+}
+
+/**
+ * Entries read from headings, by heading node. A block an edit did not touch keeps its node objects
+ * (see BlockCache), so its entry is reused, moved by the offset the block moved.
+ */
+const entryCache = new WeakMap<Heading, { base: number; entry: Entry }>();
+
+/** The entry of an H3 heading and the content below it. */
+function headingEntry(text: string, heading: Heading, content: RootContent[], spec: EntrySpec): Entry {
+  const base = off(heading).start;
+  const cached = entryCache.get(heading);
+  if (cached) {
+    if (cached.base !== base) {
+      cached.entry = shiftEntry(cached.entry, base - cached.base);
+      cached.base = base;
+    }
+    return cached.entry;
+  }
+  const hs = headingTextSpan(text, heading);
+  const raw = text.slice(hs.start, hs.end);
+  const entry: Entry = { span: off(heading), anchor: off(heading), style: 'heading' };
+  const m = HEADING_DATE.exec(raw);
+  if (m) {
+    entry.date = { value: m[1]!, span: { start: hs.start, end: hs.start + m[1]!.length }, day: parseIsoDate(m[1]!) };
+    const rest = raw.slice(m[1]!.length).replace(/^\s*[:—–-]?\s*/, '');
+    if (rest) entry.title = { value: rest, span: { start: hs.end - rest.length, end: hs.end } };
+  } else if (raw) {
+    entry.title = { value: raw, span: hs };
+  }
+  for (const node of content) {
+    if (node.type === 'table') continue;
+    entry.span = { start: entry.span.start, end: off(node).end };
+    const paragraphs: Paragraph[] = [];
+    if (node.type === 'list') {
+      for (const item of node.children) {
+        const p = itemParagraph(item);
+        if (p) paragraphs.push(p);
+      }
+    } else if (node.type === 'paragraph') paragraphs.push(node);
+    for (const p of paragraphs) {
+      for (const l of labelledLines(text, off(p))) {
+        // Other labels (Note:, Owner:) are the writer's own; the first of each field wins.
+        const f = fieldByLabel(spec.fields, l.label);
+        if (f && entry[f.name] === undefined && l.value) entry[f.name] = valueOfLabel(text, f, l.value);
+      }
+    }
+  }
+  // Why: content with another heading spans blocks, which may change while this heading's block does not.
+  if (!content.some((n) => n.type === 'heading')) entryCache.set(heading, { base, entry });
+  return entry;
+}
+
+function shiftEntry(e: Entry, d: number): Entry {
+  const sp = (s: Span): Span => ({ start: s.start + d, end: s.end + d });
+  const out: Entry = { span: sp(e.span), anchor: sp(e.anchor), style: e.style };
+  for (const [k, v] of Object.entries(e)) {
+    if (k !== 'span' && k !== 'anchor' && k !== 'style' && v) out[k] = { ...(v as Located<unknown>), span: sp((v as Located<unknown>).span) };
+  }
+  return out;
+}
+
+// ---------- counterparts, metrics, journey: table rows or labelled bullets
+
+const STRONG_LEAD = /^[ \t]*(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*:?[ \t]*/;
+const PLAIN_LEAD = /^[ \t]*([^:*_\n]{1,60}?)[ \t]*:[ \t]*/;
+
+/** A bullet's lead (`**Finance**:`): its text and span, and where the rest of the paragraph starts. */
+interface Lead {
+  name: string;
+  span: Span;
+  restStart: number;
+  rest: string;
+}
+
+function bulletLead(text: string, item: ListItem): Lead | undefined {
+  const p = itemParagraph(item);
+  if (!p) return undefined;
+  const ps = off(p);
+  const raw = text.slice(ps.start, ps.end);
+  const m = STRONG_LEAD.exec(raw) ?? PLAIN_LEAD.exec(raw);
+  if (!m) return undefined;
+  const name = m[1]!.replace(/:\s*$/, '').trim();
+  const start = ps.start + m[0].indexOf(m[1]!);
+  const restStart = ps.start + m[0].length;
+  return { name, span: { start, end: start + name.length }, restStart, rest: text.slice(restStart, ps.end) };
+}
+
+/**
+ * A section whose entries are table rows (under a header naming a `tableNeeds` field) or labelled bullets.
+ * Tables and lists may mix; `style` records the first kind found.
+ */
+export function bulletSection(text: string, nodes: RootContent[], anchor: Span, span: Span, kind: SectionKind, spec: EntrySpec): ListSection<unknown> {
+  const section: ListSection<unknown> = { anchor, span, entries: [], style: 'none' };
+  const read = BULLETS[kind];
+  for (const node of nodes) {
+    if (node.type === 'table') {
+      const rows = tableEntries(text, node, spec, section);
+      if (!rows) continue;
+      section.style = section.style === 'none' ? 'table' : section.style;
+      section.entries.push(...rows);
+    } else if (node.type === 'list' && read) {
+      for (const item of node.children) {
+        const lead = bulletLead(text, item);
+        if (!lead) continue;
+        const e: Entry = { span: off(item), anchor: lead.span, style: 'bullet' };
+        read(text, lead, e, spec);
+        section.entries.push(e);
+        section.style = section.style === 'none' ? 'bullets' : section.style;
+      }
+    }
+  }
+  return section;
+}
+
+type BulletReader = (text: string, lead: Lead, e: Entry, spec: EntrySpec) => void;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+
+/** "since 2026-01-10", "joined 2026-01-10", ...: the schema's labels of `since`, longest first. */
+const SINCE = new RegExp(
+  `\\b(${[...(COUNTERPART_FIELDS.find((f) => f.name === 'since')?.labels ?? [])].sort((a, b) => b.length - a.length).map(escape).join('|')})\\s+(\\S+?)(?=[.,;)]?(?:\\s|$))`,
+  'i',
+);
+
+/** `- **Finance**: Dana Reyes, since 2026-01-10. Benefit: cost-to-serve data` (also joined/from a date). */
+const counterpartBullet: BulletReader = (text, { name, span, restStart, rest }, e) => {
+  e.department = { value: name, span };
+  const benefitM = /\bbenefits?\s*:\s*/i.exec(rest);
+  const beforeBenefit = benefitM ? rest.slice(0, benefitM.index) : rest;
+  if (benefitM) e.benefit = located(text, { start: restStart + benefitM.index + benefitM[0].length, end: restStart + rest.length });
+  const re = new RegExp(SINCE.source, 'gi');
+  let contactEnd = beforeBenefit.length;
+  for (let m = re.exec(beforeBenefit); m; m = re.exec(beforeBenefit)) {
+    // Why: "since" takes whatever follows (a bad date is reported); the other words count only before a date.
+    if (!/since$/i.test(m[1]!) && !/^\d/.test(m[2]!)) continue;
+    const ds = restStart + m.index + m[0].length - m[2]!.length;
+    e.since = dateLocated(text, { start: ds, end: ds + m[2]!.length });
+    contactEnd = m.index;
+    break;
+  }
+  const contactRaw = trimEndOf(beforeBenefit.slice(0, contactEnd), /[\s,.;(—–-]/);
+  if (contactRaw.trim()) {
+    const cs = restStart + (contactRaw.length - contactRaw.trimStart().length);
+    e.contact = { value: contactRaw.trim(), span: { start: cs, end: restStart + contactRaw.length } };
+  }
+};
+
+/** Segments of `rest` split on , and ; with their offsets. */
+function segments(text: string, restStart: number, rest: string): Located<string>[] {
+  const segs: Located<string>[] = [];
+  const re = /[^,;\n]+/g;
+  for (let sm = re.exec(rest); sm; sm = re.exec(rest)) {
+    const l = located(text, { start: restStart + sm.index, end: restStart + sm.index + sm[0].length });
+    if (l) segs.push(l);
+  }
+  return segs;
+}
+
+/** Labelled segments (`perspective: customer`) for the fields that have labels. */
+function labelledSegments(segs: Located<string>[], e: Entry, spec: EntrySpec, skip: readonly string[]): void {
+  for (const s of segs) {
+    const lm = /^([\p{L} ]+?)\s*:\s*/u.exec(s.value);
+    const f = lm && fieldByLabel(spec.fields, lm[1]!.toLowerCase());
+    if (!f || skip.includes(f.name) || e[f.name] !== undefined) continue;
+    const span = { start: s.span.start + lm![0].length, end: s.span.end };
+    const v = s.value.slice(lm![0].length);
+    e[f.name] = f.type === 'text' ? { value: v, span } : { value: wordOf(v), span };
+  }
+}
+
+/** `- **Ward stock-outs:** customer, worst; baseline 4` or `- **Ward stock-outs**: perspective: customer, aggregate: worst` */
+const metricBullet: BulletReader = (text, { name, span, restStart, rest }, e, spec) => {
+  e.name = { value: name, span };
+  const segs = segments(text, restStart, rest);
+  labelledSegments(segs, e, spec, ['name']);
+  if (!e.perspective && !e.aggregate) {
+    const [a, b] = segs;
+    const values = spec.fields.find((f) => f.name === 'perspective')!.values!;
+    if (a && values.includes(wordOf(a.value))) {
+      e.perspective = { value: wordOf(a.value), span: a.span };
+      if (b && /^[\w-]+$/.test(wordOf(b.value))) e.aggregate = { value: wordOf(b.value), span: b.span };
+    }
+  }
+};
+
+/** `- **Use**: nurse opens the ward cabinet; today: ..., target: ...` (a lead that is no stage is the moment). */
+const journeyBullet: BulletReader = (text, { name, span, restStart, rest }, e, spec) => {
+  const segs = segments(text, restStart, rest);
+  labelledSegments(segs, e, spec, ['stage']);
+  if ((STAGES as readonly string[]).includes(wordOf(name))) {
+    e.stage = { value: wordOf(name), span };
+    const first = segs[0];
+    if (e.moment === undefined && first && !/^[\p{L} ]+\s*:/u.test(first.value)) e.moment = first;
+  } else e.moment ??= { value: name, span };
+};
+
+const BULLETS: Partial<Record<SectionKind, BulletReader>> = { counterparts: counterpartBullet, metrics: metricBullet, journey: journeyBullet };
