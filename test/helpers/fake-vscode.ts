@@ -1,6 +1,5 @@
 // A small stand-in for the `vscode` module, enough for the extension's modules to run under vitest
 // (`vi.mock('vscode', () => import('../helpers/fake-vscode.js'))`). State the tests steer lives in `fake`.
-/* eslint-disable @typescript-eslint/no-extraneous-class */
 
 type Listener<T> = (e: T) => unknown;
 

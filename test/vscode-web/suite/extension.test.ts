@@ -3,7 +3,6 @@
 // files are read through vscode.workspace.fs. cli-expected.json holds the CLI's JSON (node dist/cli.js --format json)
 // for the same files, written by scripts/vscode-web-e2e.sh before the run.
 /// <reference types="mocha" />
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { LintEvent, TestbedLintApi } from '../../../src/extension/web.js';
 
