@@ -180,7 +180,7 @@ describe('bad configs', () => {
   test('an unknown top-level key is reported', async () => {
     const cwd = project({ '.testbed-lint.yaml': 'rule:\n  plan-schema: off\n', 'p.testbed.md': GOOD_PLAN });
     const r = await runCli([], { cwd });
-    expect(r.errors).toEqual(['.testbed-lint.yaml:1:1: unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules" and "ignores")']);
+    expect(r.errors).toEqual(['.testbed-lint.yaml:1:1: unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules", "ignores" and "drafts")']);
     expect(r.code).toBe(2);
   });
 

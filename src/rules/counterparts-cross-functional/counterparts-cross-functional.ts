@@ -13,6 +13,7 @@ export default defineRule({
     category: 'counterparts',
     defaultSeverity: 'warning',
     fixable: 'none',
+    draft: { tooFew: 'todo' },
     messages: {
       tooFew: 'The counterparts cover {{found}} besides {{owner}}; involve at least {{needed}}, such as finance, IT, logistics or supply chain.',
     },
