@@ -10,11 +10,11 @@ export const TODO_PREFIX = 'To do before proposing: ';
 
 /**
  * Whether the plan is a draft: `status: draft` or no status at all. A status that is not one of the five
- * (`Running`, `live`) is not: the writer meant something, plan-schema asks what, and nothing is softened meanwhile.
+ * (`Running`, `Draft`, `live`) is not: the writer meant something, plan-schema asks what, and nothing is softened meanwhile.
  */
 export function isDraft(plan: PlanModel): boolean {
-  const v = plan.status?.value;
-  return v === undefined || v.trim() === '' || v.trim().toLowerCase() === 'draft';
+  const v = plan.status?.value.trim();
+  return v === undefined || v === '' || v === 'draft';
 }
 
 /** Whether a finding with this messageId is about something missing (a to-do on a draft), as the rule's meta declares. */

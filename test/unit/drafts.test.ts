@@ -79,9 +79,11 @@ describe('drafts: lenient (the default)', () => {
   });
 
   it('does not soften a plan whose status is not one of the five: the writer meant something', () => {
-    const ps = run(DRAFT.replace('status: draft', 'status: Running'));
-    expect(ps.filter((p) => p.message.startsWith(TODO_PREFIX))).toEqual([]);
-    expect(ps.find((p) => p.ruleId === 'customer-rationale')!.severity).toBe('error');
+    for (const status of ['Running', 'Draft', 'live']) {
+      const ps = run(DRAFT.replace('status: draft', `status: ${status}`));
+      expect(ps.filter((p) => p.message.startsWith(TODO_PREFIX)), status).toEqual([]);
+      expect(ps.find((p) => p.ruleId === 'customer-rationale')!.severity, status).toBe('error');
+    }
   });
 
   it('caps a to-do at info even when the config raises the rule, and leaves an info rule info', () => {
