@@ -1,4 +1,4 @@
-// Writes the generated artefacts (README rule table, config JSON Schema) from rule meta.
+// Writes the generated artefacts (README rule table, config JSON Schema, the testbedLint.rules setting's schema in package.json) from rule meta.
 // Bundles scripts/generated.ts with esbuild so the TypeScript sources are the only source of truth.
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,13 @@ try {
   }
   const schema = g.configSchemaText();
   if (schema !== old) writeFileSync(schemaPath, schema);
-  console.log(`generate: README rule table ${next === readme ? 'unchanged' : 'updated'}; ${g.CONFIG_SCHEMA_PATH} ${schema === old ? 'unchanged' : 'updated'}`);
+  const pkgPath = join(root, 'package.json');
+  const pkg = readFileSync(pkgPath, 'utf8');
+  const nextPkg = g.withRulesSetting(pkg);
+  if (nextPkg !== pkg) writeFileSync(pkgPath, nextPkg);
+  console.log(
+    `generate: README rule table ${next === readme ? 'unchanged' : 'updated'}; ${g.CONFIG_SCHEMA_PATH} ${schema === old ? 'unchanged' : 'updated'}; package.json testbedLint.rules ${nextPkg === pkg ? 'unchanged' : 'updated'}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -64,8 +64,8 @@ function optionSchema(s: OptionSpec): Record<string, unknown> {
   }
 }
 
-/** JSON Schema (draft-07, as VS Code and Red Hat YAML read it) for `.testbed-lint.yaml` / `.json`. */
-export function configSchema(): Record<string, unknown> {
+/** Each rule's setting (a severity, or `[severity, {options}]`), by rule id: for config files and the `testbedLint.rules` setting. */
+export function ruleSettingsSchema(): Record<string, unknown> {
   const severity = { enum: [...SEVERITIES], description: 'error, warning, info, or off.' };
   const ruleProps: Record<string, unknown> = {};
   for (const r of rules) {
@@ -81,6 +81,12 @@ export function configSchema(): Record<string, unknown> {
       anyOf: [severity, tuple],
     };
   }
+  return ruleProps;
+}
+
+/** JSON Schema (draft-07, as VS Code and Red Hat YAML read it) for `.testbed-lint.yaml` / `.json`. */
+export function configSchema(): Record<string, unknown> {
+  const ruleProps = ruleSettingsSchema();
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/testbed-lint/testbed-lint/blob/main/schemas/testbed-lint-config.schema.json',
@@ -111,4 +117,16 @@ export const CONFIG_SCHEMA_PATH = 'schemas/testbed-lint-config.schema.json';
 
 export function configSchemaText(): string {
   return JSON.stringify(configSchema(), null, 2) + '\n';
+}
+
+/**
+ * package.json with the `testbedLint.rules` setting's schema generated from rule meta, so settings.json completes
+ * rule ids and severities and flags unknown ones (the rest of the file unchanged).
+ */
+export function withRulesSetting(packageJson: string): string {
+  const pkg = JSON.parse(packageJson) as { contributes: { configuration: { properties: Record<string, Record<string, unknown>> } } };
+  const props = pkg.contributes.configuration.properties;
+  const old = props['testbedLint.rules'] ?? {};
+  props['testbedLint.rules'] = { type: 'object', default: {}, markdownDescription: old.markdownDescription, additionalProperties: false, properties: ruleSettingsSchema() };
+  return JSON.stringify(pkg, null, 2) + '\n';
 }

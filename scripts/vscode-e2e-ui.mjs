@@ -1,5 +1,5 @@
 // A few checks of the real workbench UI with the extension installed from its VSIX: squiggles, the status bar
-// item, the Problems panel it opens, the hover guidance on a section heading, and the walkthrough. Writes "PASSED FAILED" to COUNTS_FILE and a screenshot.
+// item, the Problems panel it opens, the rule page its code link opens, the hover guidance on a section heading, and the walkthrough. Writes "PASSED FAILED" to COUNTS_FILE and a screenshot.
 // Usage: node scripts/vscode-e2e-ui.mjs BASE_URL WORKSPACE FILE_NAME COUNTS_FILE SCREENSHOT.png
 import fs from 'node:fs';
 import { launchWorkbenchBrowser } from './vscode-e2e-browser.mjs';
@@ -9,9 +9,10 @@ const t0 = Date.now();
 const lap = (m) => console.log(`  [ui +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 const browser = await launchWorkbenchBrowser();
 const context = browser.context;
-const checks = { squiggle: false, statusBar: false, problemsPanel: false, hover: false, walkthrough: false };
+const checks = { squiggle: false, statusBar: false, problemsPanel: false, ruleDocs: false, hover: false, walkthrough: false };
 const hoverShot = process.env.SCREENSHOT_HOVER;
 const walkthroughShot = process.env.SCREENSHOT_WALKTHROUGH;
+const docsShot = process.env.SCREENSHOT_DOCS;
 const page = context.pages()[0] ?? (await context.newPage());
 try {
   await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
@@ -33,6 +34,18 @@ try {
   await marker.waitFor({ timeout: 30_000 });
   checks.problemsPanel = true;
   lap(`problems panel: ${JSON.stringify((await marker.innerText()).replace(/\s+/g, ' ').slice(0, 120))}`);
+
+  // The rule id in the Problems row links to the rule's page, opened inside VS Code (the Markdown preview, offline)
+  // with the values this plan is linted with.
+  await marker.locator('.marker-code, .code-link').first().click();
+  await page.locator('.tabs-container .tab', { hasText: 'Preview customer-not-premier.md' }).first().waitFor({ timeout: 30_000 });
+  const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+  await preview.getByText('Settings for plan.testbed.md').first().waitFor({ timeout: 30_000 });
+  const docsText = (await preview.innerText()).replace(/\s+/g, ' ');
+  checks.ruleDocs = docsText.startsWith('customer-not-premier') && /severity\s+warning\s+warning/.test(docsText);
+  lap(`rule docs: ${JSON.stringify(docsText.slice(0, 160))}`);
+  if (docsShot) await page.screenshot({ path: docsShot });
+  await page.keyboard.press('Control+W');
 
   // Hover guidance on a section heading: put the cursor on the heading (Go to Line) and show the hover, as a
   // keyboard user would (pointing with the mouse depends on where the line is drawn).

@@ -25,6 +25,7 @@ const OPTIONS = {
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   concurrency: { type: 'string' },
+  'link-base': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -63,6 +64,8 @@ export interface LintOptions {
   concurrency: number | 'auto';
   /** `testbed-lint report`: the plans overview in this format instead of the problems. */
   report?: ReportFormat;
+  /** `report --link-base`: put before each plan's path in its links (a repository's blob URL, a folder). */
+  linkBase?: string;
 }
 
 export const REPORT_FORMATS = ['markdown', 'html'] as const;
@@ -130,6 +133,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const stdin = v.stdin === true;
   if (v['stdin-filename'] !== undefined && !stdin) throw new UsageError('--stdin-filename only goes with --stdin');
   if (stdin && positionals.length > 0) throw new UsageError(`--stdin reads one plan from stdin and takes no paths, got "${positionals[0]}"`);
+  if (v['link-base'] !== undefined && report === undefined) throw new UsageError('--link-base only goes with report');
   if (v.fix && v['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
   if (v.fix && stdin) throw new UsageError('--fix cannot write back to stdin; use --fix-dry-run with --format json to get the fixed text');
   for (const [name, value] of [
@@ -153,6 +157,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     concurrency,
   };
   if (report !== undefined) options.report = report;
+  if (v['link-base'] !== undefined) options.linkBase = v['link-base'];
   if (v['cache-location'] !== undefined) options.cacheLocation = v['cache-location'];
   if (v.output !== undefined) options.output = v.output;
   if (v.config !== undefined) options.config = v.config;

@@ -3,7 +3,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../node/read.js';
 
 export const HELP = `Usage: testbed-lint [options] [paths or globs...]
        testbed-lint init [--yaml] NAME
-       testbed-lint report [--format markdown|html] [--output FILE] [paths or globs...]
+       testbed-lint report [--format markdown|html] [--output FILE] [--link-base URL] [paths...]
 
 Checks testbed plans: *.testbed.md, *.testbed.yaml, and Markdown or YAML files with
 "kind: testbed-plan". Paths default to the current folder; folders are searched for
@@ -40,9 +40,12 @@ init writes NAME.testbed.md (NAME.testbed.yaml with --yaml) from a template; it 
 overwrites a file. To lint a folder called "init" or "report", write ./init or ./report.
 
 report prints an overview of the plans instead of their problems: status, the three
-points, the last iteration and iterations over time, counts. --format markdown (default)
-is a table for a pull-request comment; --format html a self-contained page. It exits
-with 0 unless the run itself fails.
+points, the last iteration and iterations over time (one time axis for every plan),
+counts, and each plan's findings with links to the plan's line and the rule's page.
+--format markdown (default) is for a pull-request comment or a job summary; --format html
+a self-contained page. Plan links are relative to the --output file's folder (or the
+current one); --link-base URL puts URL before each plan's path instead, as in
+https://github.com/OWNER/REPO/blob/SHA/. It exits with 0 unless the run itself fails.
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors, or too many
 warnings; 2 a usage error, a bad config, an unreadable path, or an internal error.

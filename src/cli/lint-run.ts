@@ -1,5 +1,5 @@
 // The lint command: collect files, find their configs, read, lint (or fix), format, write, and pick the exit code.
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { formatDay, formOf, isPlan, isPlanName, parsePlan, rules, summarizePlan, VERSION } from '../core/index.js';
 import { reportHtml, reportMarkdown, type ReportEntry } from '../formatters/report.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
@@ -212,8 +212,9 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
     const entries: ReportEntry[] = results.map((r) => ({
       filePath: r.filePath,
       summary: summarizePlan(parsePlan(texts.get(r.filePath) ?? '', r.filePath), r.problems, today),
+      problems: r.problems,
     }));
-    const rctx = { cwd, today, version: VERSION };
+    const rctx = { cwd, today, version: VERSION, linkBase: reportLinkBase(o, cwd) };
     report = o.report === 'html' ? reportHtml(entries, rctx) : reportMarkdown(entries, rctx);
   } else report = FORMATTERS[o.format](shown, { cwd, color, rules, version: VERSION });
   if (report !== '' && !report.endsWith('\n')) report += '\n';
@@ -235,6 +236,14 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
     return 1;
   }
   return 0;
+}
+
+/** What the report puts before a plan's cwd-relative path: --link-base, or the way from --output's folder back to the cwd. */
+export function reportLinkBase(o: Pick<LintOptions, 'linkBase' | 'output'>, cwd: string): string {
+  if (o.linkBase !== undefined) return o.linkBase === '' || o.linkBase.endsWith('/') ? o.linkBase : `${o.linkBase}/`;
+  if (o.output === undefined) return '';
+  const back = relative(dirname(resolve(cwd, o.output)), cwd).split(sep).join('/');
+  return back === '' ? '' : `${back}/`;
 }
 
 function configOf(config: ConfigFor): string {

@@ -136,3 +136,24 @@ export function createSession(): LintSession {
     },
   };
 }
+
+// Meaning-matching shared by rules, the summary and the editor (spec v2): departments, internal measures, placeholders.
+export {
+  BACK_END_DEPARTMENTS,
+  FINANCE_DEPARTMENTS,
+  FRONT_LINE_FUNCTIONS,
+  isBackEndDepartment,
+  isFinanceDepartment,
+  isOwnDepartment,
+  ownDepartmentNames,
+} from './departments.js';
+export { INTERNAL_MEASURES, internalMeasureIn } from './measures.js';
+export { PLACEHOLDERS, isPlaceholder } from './text.js';
+
+// What the VS Code extension needs beyond linting (it reaches the core only through this entry): guidance for hovers,
+// the plan's value lists and keys for completion, disable comments for code actions, outline types.
+export type { OutlineEntry, SectionKind } from './document.js';
+export { AGGREGATES, ORDERS, PERSPECTIVES, RISKS, SIZES, SOURCES, STATUSES, type PlanForm } from './model.js';
+export { COUNTERPART_KEYS, CUSTOMER_KEYS, FRONT_MATTER_KEYS, ITERATION_KEYS, METRIC_KEYS, SELECTION_KEYS, YAML_PLAN_KEYS } from './parse/keys.js';
+export { VALUE_GUIDANCE, sectionGuidanceMarkdown, valueGuidanceMarkdown } from './guidance.js';
+export { disableFileFix, disableNextLineFix } from './disable.js';

@@ -2,7 +2,8 @@
 import type { PlanDocument } from './document.js';
 import { effectiveStatus, type Status } from './model.js';
 import { rules } from '../rules/index.js';
-import { hasAnyPhrase, normaliseName } from './text.js';
+import { isFinanceDepartment, isOwnDepartment } from './departments.js';
+import { normaliseName } from './text.js';
 import type { Problem, Severity } from './types.js';
 import { formatDay, localToday, parseIsoDate } from './dates.js';
 
@@ -71,9 +72,9 @@ export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], t
   const days = entries.map((e) => e.date?.day).filter((d): d is number => d !== undefined).sort((a, b) => a - b);
   const past = days.filter((d) => d <= today);
   const last = past[past.length - 1];
-  const owner = normaliseName(plan.ownerDepartment?.value ?? '');
+  const owner = plan.ownerDepartment?.value;
   const cps = plan.counterparts?.entries ?? [];
-  const depts = new Set(cps.map((c) => normaliseName(c.department?.value ?? '')).filter((d) => d !== '' && d !== owner));
+  const depts = new Set(cps.map((c) => c.department?.value ?? '').filter((d) => normaliseName(d) !== '' && !isOwnDepartment(d, owner)).map(normaliseName));
   const ms = plan.metrics?.entries ?? [];
   return {
     title: plan.title?.value ?? doc.filePath.split(/[\\/]/).pop() ?? doc.filePath,
@@ -88,7 +89,7 @@ export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], t
       ...(last !== undefined ? { last: formatDay(last), daysSinceLast: today - last } : {}),
       deeper: entries.filter((e) => e.order?.value === 'second' || e.order?.value === 'third').length,
     },
-    counterparts: { count: cps.length, departments: depts.size, finance: cps.some((c) => hasAnyPhrase(c.department?.value ?? '', FINANCE)) },
+    counterparts: { count: cps.length, departments: depts.size, finance: cps.some((c) => isFinanceDepartment(c.department?.value ?? '', FINANCE)) },
     metrics: { count: ms.length, customer: ms.filter((m) => m.perspective?.value === 'customer').length },
   };
 }

@@ -1,11 +1,33 @@
-// Small text helpers shared by rules: placeholders, phrase matching on words, normalised names.
+// Small text helpers shared by rules: the one placeholder list, phrase matching on words, normalised names.
 
-const PLACEHOLDER = /^(tbd|tba|tbc|todo|fixme|n\/?a|none|unknown|\?+|x{2,}|\.{3}|…|-+|<[^>]*>|\[[^\]]*\])$/i;
+/**
+ * The one placeholder list (spec v2, "Reading what people write"): values that hold no content yet. Compared
+ * with the whole value, case-insensitively, after trailing full stops and surrounding brackets are dropped.
+ */
+export const PLACEHOLDERS: readonly string[] = [
+  'tbd', 'tba', 'tbc', 'todo', 'to do', 'fixme', 'n/a', 'na', 'none', 'none yet', 'nobody', 'nobody yet', 'no one', 'no one yet',
+  'unknown', 'to be found', 'to be named', 'to be confirmed', 'to be decided', 'to be defined', 'pending', 'not yet known',
+  // The template's own prompts (src/core/template.ts), left as they were written.
+  'what we changed', 'what the customer said or experienced that prompted it', 'short title of the change',
+  "the customer's name", 'your department',
+];
 
-/** Whether a value is a placeholder rather than content: TBD, TODO, ?, xxx, ..., <name>, [name], or starts with TODO/TBD. */
+/** Values that are placeholders whatever follows: "TODO: name a contact", "None yet, we are still asking". */
+const PLACEHOLDER_PREFIX = /^(?:todo|tbd|tba|tbc|fixme|none yet|nobody yet|no one yet|to be named|to be found|to be confirmed|to be decided)\b/i;
+/** Punctuation-only and template-like values: ?, xxx, ..., -, —, <name>, [name]. */
+const PLACEHOLDER_SHAPE = /^(?:\?+|x{2,}|\.{3}|…|[-–—]+|<[^>]*>|\[[^\]]*\])$/i;
+const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
+
+/** Whether a value is a placeholder rather than content: empty, a PLACEHOLDERS entry, `?`, `xxx`, `-`, `<name>`, or starts with TODO/TBD/"none yet". */
 export function isPlaceholder(value: string): boolean {
-  const v = value.trim();
-  return v === '' || PLACEHOLDER.test(v) || /^(todo|tbd|fixme)\b/i.test(v);
+  let v = value.trim();
+  if (v === '') return true;
+  if (PLACEHOLDER_SHAPE.test(v)) return true;
+  v = v.replace(/[.!]+$/, '').trim();
+  const inner = /^\((.*)\)$/.exec(v);
+  if (inner) v = inner[1]!.trim();
+  const key = v.toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
+  return key === '' || PLACEHOLDER_SET.has(key) || PLACEHOLDER_SHAPE.test(key) || PLACEHOLDER_PREFIX.test(key);
 }
 
 /** Lower-case word tokens; `&` stays inside a word so `FP&A` is one token. */
@@ -13,21 +35,42 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}&]+/gu) ?? [];
 }
 
+/**
+ * Word tokens for meaning-matching: lower case, hyphens and underscores as spaces, and digits split from letters
+ * ("Tier-1", "tier_1" and "tier1" all give `tier 1`; "30s" gives `30 s`).
+ */
+export function looseWords(text: string): string[] {
+  return words(text.replace(/[_]/g, ' ').replace(/(\p{L})(\p{N})/gu, '$1 $2').replace(/(\p{N})(\p{L})/gu, '$1 $2'));
+}
+
 /** Whether `phrase` occurs in `text` as whole words (case-insensitive): "IT" is in "IT Operations", not in "Security". */
 export function hasPhrase(text: string, phrase: string): boolean {
-  const t = words(text);
-  const p = words(phrase);
-  if (p.length === 0) return false;
-  outer: for (let i = 0; i + p.length <= t.length; i++) {
-    for (let j = 0; j < p.length; j++) if (t[i + j] !== p[j]) continue outer;
-    return true;
-  }
-  return false;
+  return findPhrase(words(text), words(phrase)) >= 0;
 }
 
 /** Whether any of `phrases` occurs in `text` as whole words. */
 export function hasAnyPhrase(text: string, phrases: readonly string[]): boolean {
   return phrases.some((p) => hasPhrase(text, p));
+}
+
+/**
+ * Where the word sequence `phrase` starts in `tokens`, from index `from`; -1 if it does not occur. With `loose`, a
+ * phrase word `n` matches any number and a phrase word matches its plural too ("calls per hour" in "Calls per hours").
+ */
+export function findPhrase(tokens: readonly string[], phrase: readonly string[], from = 0, loose = false): number {
+  if (phrase.length === 0) return -1;
+  outer: for (let i = from; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) {
+      const t = tokens[i + j]!;
+      const p = phrase[j]!;
+      if (t === p) continue;
+      if (loose && p === 'n' && /^\p{N}+$/u.test(t)) continue;
+      if (loose && t === `${p}s`) continue;
+      continue outer;
+    }
+    return i;
+  }
+  return -1;
 }
 
 /** A department name normalised for comparison: lower case, single spaces, no surrounding punctuation. */

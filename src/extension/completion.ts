@@ -1,7 +1,21 @@
 // Completion of YAML keys and enum values in a plan (YAML form and Markdown front matter). Pure: text in, items out.
-import { AGGREGATES, ORDERS, PERSPECTIVES, RISKS, SIZES, SOURCES, STATUSES } from '../core/model.js';
-import { COUNTERPART_KEYS, CUSTOMER_KEYS, FRONT_MATTER_KEYS, ITERATION_KEYS, METRIC_KEYS, SELECTION_KEYS, YAML_PLAN_KEYS } from '../core/parse/keys.js';
-import { VALUE_GUIDANCE } from '../core/guidance.js';
+import {
+  AGGREGATES,
+  COUNTERPART_KEYS,
+  CUSTOMER_KEYS,
+  FRONT_MATTER_KEYS,
+  ITERATION_KEYS,
+  METRIC_KEYS,
+  ORDERS,
+  PERSPECTIVES,
+  RISKS,
+  SELECTION_KEYS,
+  SIZES,
+  SOURCES,
+  STATUSES,
+  VALUE_GUIDANCE,
+  YAML_PLAN_KEYS,
+} from '../core/index.js';
 
 export interface CompletionData {
   label: string;

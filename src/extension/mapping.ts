@@ -1,9 +1,20 @@
 // Pure conversions from core results to what the editor shows (0-based ranges, severities, hover targets). No vscode import.
-import type { OutlineEntry, PlanDocument, SectionKind } from '../core/document.js';
-import type { Located, PlanModel } from '../core/model.js';
-import type { Problem, Span } from '../core/types.js';
-import { sectionGuidanceMarkdown, valueGuidanceMarkdown, VALUE_GUIDANCE } from '../core/guidance.js';
-import { pointOf, worse, type Point, type PointState } from '../core/summary.js';
+import {
+  pointOf,
+  sectionGuidanceMarkdown,
+  valueGuidanceMarkdown,
+  worse,
+  VALUE_GUIDANCE,
+  type Located,
+  type OutlineEntry,
+  type PlanDocument,
+  type PlanModel,
+  type Point,
+  type PointState,
+  type Problem,
+  type SectionKind,
+  type Span,
+} from '../core/index.js';
 
 /** A 0-based range, end character exclusive: [startLine, startCharacter, endLine, endCharacter]. */
 export type Range0 = [number, number, number, number];
@@ -52,15 +63,54 @@ export function hoverAt(doc: PlanDocument, offset: number): { markdown: string; 
   return undefined;
 }
 
-/** The three points at a glance for a status bar: ✓ no problem, ⚠ warnings or info only, ✗ an error. */
-export function threePoints(problems: readonly Problem[]): string {
-  const state: Record<Point, PointState> = { customer: 'pass', iterations: 'pass', counterparts: 'pass' };
+/** The mark of a point's state: ✓ no finding, ℹ notes (info) only, ⚠ a warning, ✗ an error. */
+export const MARK: Readonly<Record<PointState, string>> = { pass: '✓', info: 'ℹ', warning: '⚠', error: '✗' };
+
+type Counts = { error: number; warning: number; info: number };
+
+/** Each point's worst state and counts, and the counts of the other rules' findings. */
+export function pointFindings(problems: readonly Problem[]): { points: Record<Point, { state: PointState; counts: Counts }>; other: Counts } {
+  const zero = (): Counts => ({ error: 0, warning: 0, info: 0 });
+  const points: Record<Point, { state: PointState; counts: Counts }> = {
+    customer: { state: 'pass', counts: zero() },
+    iterations: { state: 'pass', counts: zero() },
+    counterparts: { state: 'pass', counts: zero() },
+  };
+  const other = zero();
   for (const p of problems) {
     const point = pointOf(p.ruleId);
-    if (point) state[point] = worse(state[point], p.severity);
+    if (!point) {
+      other[p.severity]++;
+      continue;
+    }
+    points[point].state = worse(points[point].state, p.severity);
+    points[point].counts[p.severity]++;
   }
-  const mark = (s: PointState) => (s === 'error' ? '✗' : s === 'pass' ? '✓' : '⚠');
-  return `Testbed: customer ${mark(state.customer)} iterations ${mark(state.iterations)} counterparts ${mark(state.counterparts)}`;
+  return { points, other };
+}
+
+/** The three points at a glance for a status bar, each marked by its worst finding (see MARK). */
+export function threePoints(problems: readonly Problem[]): string {
+  const { points } = pointFindings(problems);
+  return `Testbed: customer ${MARK[points.customer.state]} iterations ${MARK[points.iterations.state]} counterparts ${MARK[points.counterparts.state]}`;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "1 error, 2 warnings", or "no findings". */
+export function countsText(c: Counts): string {
+  const parts = [c.error ? plural(c.error, 'error', 'errors') : '', c.warning ? plural(c.warning, 'warning', 'warnings') : '', c.info ? plural(c.info, 'note', 'notes') : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'no findings';
+}
+
+/** The status bar's tooltip (Markdown): each point with its mark and counts, the other findings, and the legend. */
+export function threePointsTooltip(problems: readonly Problem[], labels: Readonly<Record<Point, string>>): string {
+  const { points, other } = pointFindings(problems);
+  const lines = ['**Testbed Lint: the three points of this plan**', ''];
+  for (const point of ['customer', 'iterations', 'counterparts'] as const) lines.push(`${MARK[points[point].state]} ${labels[point]}: ${countsText(points[point].counts)}  `);
+  if (other.error + other.warning + other.info > 0) lines.push(`Other findings: ${countsText(other)}  `);
+  lines.push('', `${MARK.pass} no findings · ${MARK.info} notes only · ${MARK.warning} warnings · ${MARK.error} errors. Click to show this plan's problems.`);
+  return lines.join('\n');
 }
 
 /**

@@ -2,6 +2,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { POINTS, isPlan, summarizePlan, type PlanDocument, type PlanSummary, type Point, type PointState, type Problem } from '../core/index.js';
+import type { Linter } from './controller.js';
 
 export const PLANS_VIEW_ID = 'testbedLint.plans';
 export const REFRESH_COMMAND = 'testbedLint.refreshPlans';
@@ -17,7 +18,7 @@ export interface PlanEntry {
 }
 
 /** Lints a file's text as the editor does (same config); undefined when it is not linted (ignored, disabled). */
-export type LintFile = (uri: vscode.Uri, path: string, text: string) => { doc: PlanDocument; problems: readonly Problem[] } | undefined;
+export type LintFile = (uri: vscode.Uri, text: string) => Promise<{ doc: PlanDocument; problems: readonly Problem[] } | undefined>;
 
 type Node = { kind: 'plan'; plan: PlanEntry } | { kind: 'point'; plan: PlanEntry; point: Point; label: string } | { kind: 'detail'; text: string; tooltip?: string };
 
@@ -90,7 +91,7 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         const text = open.get(uri.toString())?.getText() ?? decoder.decode(await vscode.workspace.fs.readFile(uri));
         const path = vscode.workspace.asRelativePath(uri);
         if (!isPlan(uri.path, text)) continue;
-        const r = this.lintFile(uri, uri.scheme === 'file' ? uri.fsPath : uri.path, text);
+        const r = await this.lintFile(uri, text);
         if (!r) continue;
         out.push({ uri, path, summary: summarizePlan(r.doc, r.problems) });
       } catch {
@@ -147,4 +148,28 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node.tooltip) item.tooltip = node.tooltip;
     return item;
   }
+}
+
+/** The view, its tree, its refresh command, and what refreshes it: plan files changing, lints of open plans, settings. */
+export function registerPlansView(linter: Linter): { view: PlansView; disposables: vscode.Disposable[] } {
+  const view = new PlansView((uri, text) => linter.lintFile(uri, text));
+  const planFiles = vscode.workspace.createFileSystemWatcher(PLAN_GLOB);
+  return {
+    view,
+    disposables: [
+      view,
+      planFiles,
+      vscode.window.createTreeView(PLANS_VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
+      vscode.commands.registerCommand(REFRESH_COMMAND, () => view.refresh(0)),
+      planFiles.onDidCreate(() => view.refresh()),
+      planFiles.onDidChange(() => view.refresh()),
+      planFiles.onDidDelete(() => view.refresh()),
+      linter.onDidLint((e) => {
+        if (e.linted) view.refresh();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('testbedLint')) view.refresh();
+      }),
+    ],
+  };
 }

@@ -5,7 +5,7 @@ import { applyFixes, lint, lintDetailed, type Problem } from '../../src/core/ind
 import { disableFileFix, disableNextLineFix } from '../../src/core/disable.js';
 import { SECTION_GUIDANCE, sectionSummary } from '../../src/core/guidance.js';
 import { completionsAt } from '../../src/extension/completion.js';
-import { hoverAt, iterationSnippet, threePoints, toDiagnosticData } from '../../src/extension/mapping.js';
+import { hoverAt, iterationSnippet, threePoints, threePointsTooltip, toDiagnosticData } from '../../src/extension/mapping.js';
 
 const TODAY = '2026-06-01';
 const MD = 'test/vscode/workspace/plan.testbed.md';
@@ -89,6 +89,25 @@ describe('hovers and summaries', () => {
     expect(threePoints([])).toBe('Testbed: customer ✓ iterations ✓ counterparts ✓');
     expect(threePoints([p('customer-named', 'error'), p('iteration-stale', 'warning'), p('aims-stated', 'warning')])).toBe('Testbed: customer ✗ iterations ⚠ counterparts ✓');
     expect(threePoints([p('counterparts-listed', 'error')])).toBe('Testbed: customer ✓ iterations ✓ counterparts ✗');
+    // Notes only: ℹ, as the report shows them, not ⚠.
+    expect(threePoints([p('counterpart-back-end', 'info'), p('iteration-stale', 'info'), p('iteration-depth', 'warning')])).toBe('Testbed: customer ✓ iterations ⚠ counterparts ℹ');
+  });
+
+  it('explain the marks and count each point\'s findings in the status bar tooltip', () => {
+    const p = (ruleId: string, severity: Problem['severity']) => ({ ruleId, severity }) as Problem;
+    const labels = { customer: 'Customer', iterations: 'Iterations', counterparts: 'Counterparts' };
+    expect(threePointsTooltip([p('customer-named', 'error'), p('customer-rationale', 'warning'), p('customer-conditions', 'warning'), p('counterpart-back-end', 'info'), p('metric-worst-case', 'info')], labels)).toBe(
+      [
+        '**Testbed Lint: the three points of this plan**',
+        '',
+        '✗ Customer: 1 error, 2 warnings  ',
+        '✓ Iterations: no findings  ',
+        'ℹ Counterparts: 1 note  ',
+        'Other findings: 1 note  ',
+        '',
+        "✓ no findings · ℹ notes only · ⚠ warnings · ✗ errors. Click to show this plan's problems.",
+      ].join('\n'),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 // counterpart-back-end: a back-end function (IT, logistics, supply chain, operations, procurement) is among the counterparts.
+import { BACK_END_DEPARTMENTS, FRONT_LINE_FUNCTIONS, isBackEndDepartment } from '../../core/departments.js';
 import { defineRule } from '../../core/rule-api.js';
-import { hasAnyPhrase } from '../../core/text.js';
 
 export default defineRule({
   meta: {
@@ -9,15 +9,22 @@ export default defineRule({
     category: 'counterparts',
     defaultSeverity: 'info',
     fixable: 'none',
-    draft: { missing: 'todo' },
+    draft: { missing: 'todo', frontLineOnly: 'todo' },
     messages: {
       missing: 'No back-end function is among the counterparts; involve IT, logistics, supply chain, operations or procurement too, not only front-line staff, since they carry the change behind the scenes.',
+      frontLineOnly:
+        'No back-end function is among the counterparts: {{names}} {{verb}} front-line work despite the name; involve IT, logistics, supply chain, operations or procurement too, since they carry the change behind the scenes.',
     },
     options: {
       departments: {
         type: 'string[]',
-        default: ['it', 'logistics', 'supply chain', 'operations', 'procurement'],
+        default: BACK_END_DEPARTMENTS,
         description: 'Department names (compared case-insensitively, as whole words) that count as back-end functions.',
+      },
+      'front-line': {
+        type: 'string[]',
+        default: FRONT_LINE_FUNCTIONS,
+        description: 'Front-line functions: a back-end name right after one of them ("Sales Operations") does not count as back-end.',
       },
     },
   },
@@ -25,8 +32,19 @@ export default defineRule({
     const section = ctx.plan.counterparts;
     // Why: a missing or empty counterparts section is counterparts-listed's problem; one report is enough.
     if (!section || section.entries.length === 0) return;
-    const names = ctx.options.departments;
-    if (section.entries.some((c) => c.department !== undefined && hasAnyPhrase(c.department.value, names))) return;
+    const { departments: backEnd, 'front-line': frontLine } = ctx.options;
+    const named = section.entries.map((c) => c.department?.value.trim() ?? '').filter((d) => d !== '');
+    if (named.some((d) => isBackEndDepartment(d, backEnd, frontLine))) return;
+    // Departments that carry a back-end name, qualified by a front-line function.
+    const qualified = named.filter((d) => isBackEndDepartment(d, backEnd, []));
+    if (qualified.length > 0) {
+      ctx.report({
+        messageId: 'frontLineOnly',
+        data: { names: qualified.map((d) => `"${d}"`).join(', '), verb: qualified.length === 1 ? 'is' : 'are' },
+        at: section.anchor,
+      });
+      return;
+    }
     ctx.report({ messageId: 'missing', at: section.anchor });
   },
 });

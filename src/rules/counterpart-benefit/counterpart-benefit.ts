@@ -1,32 +1,59 @@
-// counterpart-benefit: requires each counterpart to state the direct benefit to their department.
+// counterpart-benefit: requires each counterpart to state the direct benefit to their department, not a placeholder or a generic phrase.
 import { defineRule } from '../../core/rule-api.js';
-import { isPlaceholder } from '../../core/text.js';
+import { isPlaceholder, words } from '../../core/text.js';
+
+/** Words a benefit may start with that change nothing ("It supports the testbed."). */
+const LEAD = new Set(['it', 'this', 'they', 'which', 'that']);
 
 export default defineRule({
   meta: {
     id: 'counterpart-benefit',
-    description: 'requires each counterpart to state the direct benefit to their department, not a placeholder.',
+    description: 'requires each counterpart to state the direct benefit to their department, not a placeholder or a generic phrase.',
     category: 'counterparts',
     defaultSeverity: 'warning',
     fixable: 'none',
     messages: {
       missing: 'No benefit is stated for {{department}}; say what {{department}} gains from the testbed, so its head has a reason to champion it.',
       placeholder: 'The benefit for {{department}} is a placeholder ("{{benefit}}"); say what {{department}} gains from the testbed, so its head has a reason to champion it.',
+      generic:
+        'The benefit for {{department}} ("{{benefit}}") is the project\'s or the customer\'s gain, not {{department}}\'s own; say what {{department}} itself gains (data, a trial of its own system, lower costs), so its head has a reason to champion it.',
       unnamed: 'A counterpart with no department states no benefit; name the department and say what it gains from the testbed.',
+    },
+    options: {
+      'generic-benefits': {
+        type: 'string[]',
+        default: [
+          'supports the testbed', 'supports the project', 'supports the pilot', 'support for the testbed', 'support', 'general support',
+          'helps the customer', 'helps the project', 'helps the testbed', 'customer satisfaction', 'happier customers', 'good for the company',
+          'good for the business', 'good for the customer', 'alignment', 'better alignment', 'collaboration', 'visibility', 'synergies', 'win win',
+        ],
+        description: "Benefits that name no gain for the department itself; a benefit counts as none when it is one of these, as a whole.",
+      },
     },
   },
   check(ctx) {
+    const generic = new Set(ctx.options['generic-benefits'].map((g) => words(g).join(' ')));
     for (const c of ctx.plan.counterparts?.entries ?? []) {
       const benefit = c.benefit?.value.trim();
-      if (benefit && !isPlaceholder(benefit)) continue;
+      const isGeneric = benefit !== undefined && generic.has(stripLead(words(benefit)).join(' '));
+      if (benefit && !isPlaceholder(benefit) && !isGeneric) continue;
       const d = c.department?.value.trim();
+      const shown = benefit && benefit.length > 40 ? `${benefit.slice(0, 37)}...` : benefit;
       if (!d || isPlaceholder(d)) {
         ctx.report({ messageId: 'unnamed', at: c.anchor });
+      } else if (benefit && isGeneric) {
+        ctx.report({ messageId: 'generic', data: { department: d, benefit: shown! }, at: c.benefit!.span });
       } else if (benefit) {
-        ctx.report({ messageId: 'placeholder', data: { department: d, benefit: benefit.length > 40 ? `${benefit.slice(0, 37)}...` : benefit }, at: c.anchor });
+        ctx.report({ messageId: 'placeholder', data: { department: d, benefit: shown! }, at: c.anchor });
       } else {
         ctx.report({ messageId: 'missing', data: { department: d }, at: c.anchor });
       }
     }
   },
 });
+
+function stripLead(tokens: string[]): string[] {
+  let i = 0;
+  while (i < tokens.length - 1 && LEAD.has(tokens[i]!)) i++;
+  return tokens.slice(i);
+}

@@ -1,7 +1,16 @@
 // counterpart-early: warns when a counterpart joined later than `start` plus `grace-days`.
 import { formatDay } from '../../core/dates.js';
 import { defineRule } from '../../core/rule-api.js';
+import { rowTableHas } from '../../core/edits.js';
+import { effectiveStatus, isLive, type Counterpart, type ListSection, type PlanForm } from '../../core/model.js';
 import { isPlaceholder } from '../../core/text.js';
+
+/** Where a join date goes, in the words of the entry's own style. */
+function whereDate(form: PlanForm, section: ListSection<Counterpart>, c: Counterpart): string {
+  if (form === 'yaml') return 'as `since:`';
+  if (section.style !== 'table') return 'as "since YYYY-MM-DD" after the contact';
+  return rowTableHas(section, c.span, 'since') ? 'in its row' : 'in a Since column';
+}
 
 function days(n: number): string {
   return n === 1 ? '1 day' : `${n} days`;
@@ -17,6 +26,8 @@ export default defineRule({
     messages: {
       late: 'The counterpart for {{department}} joined on {{since}}, {{after}} after the plan started; involve each department from the start (by {{latest}}), so it can shape the testbed.',
       lateUnnamed: 'A counterpart joined on {{since}}, {{after}} after the plan started; involve each department from the start (by {{latest}}), so it can shape the testbed.',
+      noDate:
+        'The plan does not say when {{department}} joined; add its join date {{where}}, since a department that joins late never shapes the testbed and may stop it, as finance stopped a phone company\'s broadband testbed.',
     },
     options: {
       'grace-days': {
@@ -28,6 +39,21 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // Why: a draft is still being written; from `proposed` on, every counterpart needs a join date to be judged.
+    if (effectiveStatus(ctx.plan) === 'proposed' || isLive(ctx.plan)) {
+      for (const c of ctx.plan.counterparts?.entries ?? []) {
+        if (c.since && c.since.value.trim() !== '' && !isPlaceholder(c.since.value)) continue;
+        const d = c.department?.value.trim();
+        ctx.report({
+          messageId: 'noDate',
+          data: {
+            department: d && !isPlaceholder(d) ? d : 'this counterpart',
+            where: whereDate(ctx.doc.form, ctx.plan.counterparts!, c),
+          },
+          at: c.since?.span ?? c.anchor,
+        });
+      }
+    }
     const start = ctx.plan.start;
     // Why: a missing start leaves nothing to compare with; an invalid date is plan-schema's to report.
     if (start?.day === undefined) return;

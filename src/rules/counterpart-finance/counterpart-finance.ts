@@ -1,5 +1,6 @@
 // counterpart-finance: requires finance (finance, controlling, FP&A, CFO office) among the counterparts; the fix adds a Finance entry.
 import { formatDay } from '../../core/dates.js';
+import { FINANCE_DEPARTMENTS, isFinanceDepartment } from '../../core/departments.js';
 import type { PlanDocument } from '../../core/document.js';
 import { insertLinesAfter } from '../../core/edits.js';
 import type { Counterpart, ListSection } from '../../core/model.js';
@@ -84,7 +85,7 @@ export default defineRule({
     options: {
       departments: {
         type: 'string[]',
-        default: ['finance', 'controlling', 'fp&a', 'cfo office'],
+        default: FINANCE_DEPARTMENTS,
         description: 'Department names (compared case-insensitively, as whole words) that count as finance.',
       },
     },
@@ -94,7 +95,7 @@ export default defineRule({
     // Why: a missing or empty counterparts section is counterparts-listed's problem, and its fix adds Finance.
     if (!section || section.entries.length === 0) return;
     const names = ctx.options.departments;
-    if (section.entries.some((c) => c.department !== undefined && hasAnyPhrase(c.department.value, names))) return;
+    if (section.entries.some((c) => c.department !== undefined && isFinanceDepartment(c.department.value, names))) return;
     const since = formatDay(ctx.plan.start?.day ?? ctx.today);
     // The new entry must satisfy this rule: "Finance", unless the configured names leave finance out.
     const first = names[0]?.trim() ?? '';

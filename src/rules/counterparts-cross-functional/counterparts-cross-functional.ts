@@ -1,4 +1,6 @@
-// counterparts-cross-functional: requires at least `min-departments` distinct departments other than the owner's own.
+// counterparts-cross-functional: requires at least `min-departments` distinct departments other than the owner's own and its sub-teams.
+import { isOwnDepartment } from '../../core/departments.js';
+import { isLive, effectiveStatus } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
 import { isPlaceholder, normaliseName } from '../../core/text.js';
 
@@ -6,16 +8,23 @@ function departments(n: number): string {
   return n === 1 ? '1 department' : `${n} departments`;
 }
 
+/** "a", "a and b", "a, b and c". */
+function list(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
+}
+
 export default defineRule({
   meta: {
     id: 'counterparts-cross-functional',
-    description: "requires at least `min-departments` distinct departments among the counterparts, besides the owner's own.",
+    description: "requires at least `min-departments` distinct departments among the counterparts, besides the owner's own and its sub-teams.",
     category: 'counterparts',
     defaultSeverity: 'warning',
     fixable: 'none',
-    draft: { tooFew: 'todo' },
+    draft: { tooFew: 'todo', noOwner: 'todo' },
     messages: {
-      tooFew: 'The counterparts cover {{found}} besides {{owner}}; involve at least {{needed}}, such as finance, IT, logistics or supply chain.',
+      tooFew: 'The counterparts cover {{found}} besides {{owner}}{{own}}; involve at least {{needed}}, such as finance, IT, logistics or supply chain.',
+      noOwner:
+        'The plan does not say which department owns it{{value}}, so its own department cannot be told from the others; add `owner-department:` (such as sales or customer service).',
     },
     options: {
       'min-departments': {
@@ -24,20 +33,36 @@ export default defineRule({
         default: 3,
         description: 'The fewest distinct departments, besides `owner-department`, among the counterparts.',
       },
+      'same-department': {
+        type: 'string[]',
+        default: [],
+        description: "More names that count as the owner's own department (a company's own names for its teams), compared as whole words.",
+      },
     },
   },
   check(ctx) {
     const section = ctx.plan.counterparts;
     // Why: a missing or empty counterparts section is counterparts-listed's problem; one report is enough.
     if (!section || section.entries.length === 0) return;
-    const ownerName = ctx.plan.ownerDepartment?.value.trim();
-    const owner = ownerName ? normaliseName(ownerName) : '';
+    const od = ctx.plan.ownerDepartment;
+    const ownerName = od && !isPlaceholder(od.value) ? od.value.trim() : undefined;
+    const status = effectiveStatus(ctx.plan);
+    if (!ownerName && (status === 'proposed' || isLive(ctx.plan))) {
+      ctx.report({ messageId: 'noOwner', data: { value: od ? ` ("${od.value.trim()}" is a placeholder)` : '' }, at: od?.span ?? section.anchor });
+    }
+    const same = ctx.options['same-department'];
     const seen = new Map<string, string>();
+    const own: string[] = [];
     for (const c of section.entries) {
       const d = c.department?.value.trim();
       if (!d || isPlaceholder(d)) continue;
       const key = normaliseName(d);
-      if (key === '' || key === owner || seen.has(key)) continue;
+      if (key === '' || seen.has(key) || own.includes(d)) continue;
+      if (isOwnDepartment(d, ownerName, same)) {
+        // Why: the owner's department listed under its own name is no news; its sub-teams are worth naming.
+        if (ownerName === undefined || key !== normaliseName(ownerName)) own.push(d);
+        continue;
+      }
       seen.set(key, d);
     }
     const min = ctx.options['min-departments'];
@@ -48,6 +73,7 @@ export default defineRule({
       data: {
         found: names.length === 0 ? 'no department' : `only ${departments(names.length)} (${names.join(', ')})`,
         owner: ownerName ? `the owning department (${ownerName})` : 'the owning department',
+        own: own.length === 0 ? '' : `: ${list(own)} ${own.length === 1 ? 'is' : 'are'} part of ${ownerName ?? 'the owning department'} itself`,
         needed: departments(min),
       },
       at: section.anchor,

@@ -1,33 +1,59 @@
-// customer-conditions: requires at least two of the three testbed conditions: small or low-risk, new processes, an eager champion.
+// customer-conditions: requires at least two of the three testbed conditions: small or low-risk, new processes, an eager champion at the customer.
+import type { PlanModel } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { isPlaceholder } from '../../core/text.js';
+import { findPhrase, isPlaceholder, words } from '../../core/text.js';
 
 export default defineRule({
   meta: {
     id: 'customer-conditions',
-    description: 'requires at least two of the three testbed conditions: small or low-risk, new processes, an eager champion.',
+    description: "requires at least two of the three testbed conditions: small or low-risk, new processes, an eager champion on the customer's side.",
     category: 'customer',
     defaultSeverity: 'warning',
     fixable: 'none',
-    draft: { conditions: 'todo' },
+    draft: { conditions: 'todo', ownSideChampion: 'keep' },
     messages: {
       conditions:
         'The plan does not state that the customer {{missing}} ({{count}} of 3 testbed conditions stated, {{min}} needed); if that holds, add {{keys}} under `customer:`, else choose a customer that fits a testbed better.',
+      ownSideChampion:
+        'The champion {{champion}} {{why}}, so the plan states only {{count}} of 3 testbed conditions ({{min}} needed){{others}}; a testbed needs a champion at the customer, like the hospital\'s CEO at Baxter: name the person there who is eager to change how things are done.',
     },
     options: {
       'min-conditions': { type: 'integer', minimum: 1, default: 2, description: 'How many of the three conditions must be stated (1 to 3).' },
+      'own-side-words': {
+        type: 'string[]',
+        default: ['our', 'ours', 'account executive', 'account manager', 'key account manager', 'sales rep', 'sales representative', 'customer success manager'],
+        description: "Words that describe a champion as one of ours rather than the customer's (compared as whole words).",
+      },
     },
   },
   check(ctx) {
     const c = ctx.plan.customer;
     const min = Math.min(3, ctx.options['min-conditions']);
+    const champion = c?.champion && !isPlaceholder(c.champion.value) ? c.champion : undefined;
+    const why = champion ? ownSide(champion.value, ctx.plan, ctx.options['own-side-words']) : undefined;
     const conditions = [
       { met: c?.size?.value === 'small' || c?.risk?.value === 'low', name: 'is small or low-risk', key: '`size: small` or `risk: low`' },
       { met: c?.newProcesses?.value === true, name: 'has new processes', key: '`new-processes: true`' },
-      { met: !!c?.champion && !isPlaceholder(c.champion.value), name: 'has an eager champion', key: '`champion:` with a name' },
+      { met: !!champion && why === undefined, name: 'has an eager champion', key: '`champion:` with a name' },
     ];
     const count = conditions.filter((x) => x.met).length;
     if (count >= min) return;
+    if (champion && why !== undefined) {
+      // Why: a named champion that is one of ours is something wrong, not missing; say so at the value.
+      const others = conditions.slice(0, 2).filter((x) => !x.met);
+      ctx.report({
+        messageId: 'ownSideChampion',
+        data: {
+          champion: nameOf(champion.value),
+          why,
+          count,
+          min,
+          others: others.length > 0 ? `, and it does not state that the customer ${list(others.map((x) => x.name))}` : '',
+        },
+        at: champion.span,
+      });
+      return;
+    }
     const missing = conditions.filter((x) => !x.met);
     ctx.report({
       messageId: 'conditions',
@@ -36,6 +62,39 @@ export default defineRule({
     });
   },
 });
+
+/** The person's name: the champion's text before a comma, parenthesis or dash ("Marco Bellini, account executive"). */
+function nameOf(champion: string): string {
+  return champion.split(/\s*(?:[,(;]|\s[-–—]\s)/)[0]!.trim() || champion.trim();
+}
+
+/** Why a named champion is on our side, as a clause ("is our account executive"); undefined when it is the customer's. */
+function ownSide(champion: string, plan: PlanModel, ownSideWords: readonly string[]): string | undefined {
+  const tokens = words(champion);
+  const same = (other: string | undefined): boolean => {
+    if (!other || isPlaceholder(other)) return false;
+    const raw = nameOf(other);
+    const name = words(raw);
+    if (name.length === 0) return false;
+    if (words(nameOf(champion)).join(' ') === name.join(' ')) return true;
+    // Why: a person's full name ("Marco Bellini") may sit anywhere in the champion; a role ("VP supply chain")
+    // may not, since the customer has people with the same titles as ours.
+    const personName = name.length >= 2 && raw.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
+    return personName && findPhrase(tokens, name) >= 0;
+  };
+  if (same(plan.owner?.value)) return "is the plan's owner";
+  const cp = plan.counterparts?.entries.find((e) => same(e.contact?.value));
+  if (cp) {
+    const d = cp.department?.value.trim();
+    return d && !isPlaceholder(d) ? `is our counterpart in ${d}` : 'is one of our counterparts';
+  }
+  // The most telling word: "account executive" rather than the "our" before it.
+  const found = ownSideWords.map(words).filter((w) => w.length > 0 && findPhrase(tokens, w) >= 0);
+  const word = found.sort((a, b) => b.join(' ').length - a.join(' ').length)[0];
+  if (!word) return undefined;
+  const w = word.join(' ');
+  return w === 'our' || w === 'ours' ? 'is described as one of ours' : `is our ${w}`;
+}
 
 /** "a", "a and b", "a, b and c"; with `serial` ",": "a, and b" (for items that hold an "or" themselves). */
 function list(items: string[], serial = ''): string {

@@ -1,6 +1,6 @@
 // customer-not-premier: warns when `customer.tier` names a premier account, which raises a red flag for the sales group.
 import { defineRule } from '../../core/rule-api.js';
-import { normaliseName } from '../../core/text.js';
+import { findPhrase, looseWords } from '../../core/text.js';
 import type { Span, TextEdit } from '../../core/types.js';
 
 /** What a suggestion writes instead of the premier customer's name. */
@@ -19,8 +19,14 @@ export default defineRule({
     options: {
       'premier-tiers': {
         type: 'string[]',
-        default: ['premier', 'key', 'key account', 'strategic', 'strategic account', 'top', 'tier 1', 'platinum', 'flagship'],
-        description: 'Tier names (compared case-insensitively) that count as premier accounts.',
+        default: ['premier', 'key', 'key account', 'strategic', 'strategic account', 'top', 'tier 1', 'tier one', 'platinum', 'flagship'],
+        description:
+          'Terms that mark a premier account when they occur in the tier as whole words (case, hyphens, underscores and digits normalised; "top N" counts as "top").',
+      },
+      negations: {
+        type: 'string[]',
+        default: ['non', 'not', 'not yet', 'no longer', 'never', 'not a', 'not an', 'no longer a', 'formerly', 'previously', 'ex'],
+        description: 'Words right before a premier term that negate it ("non-strategic", "not a key account").',
       },
     },
   },
@@ -28,9 +34,7 @@ export default defineRule({
     const c = ctx.plan.customer;
     const tier = c?.tier;
     if (!c || !tier) return;
-    const premier = new Set(ctx.options['premier-tiers'].map(normaliseName));
-    const t = normaliseName(tier.value);
-    if (t === '' || !premier.has(t)) return;
+    if (!isPremier(tier.value, ctx.options['premier-tiers'], ctx.options.negations)) return;
     const name = c.name;
     ctx.report({
       messageId: 'premier',
@@ -51,6 +55,20 @@ export default defineRule({
     });
   },
 });
+
+/** Whether a premier term occurs in `tier` as whole words, not right after a negation. */
+function isPremier(tier: string, terms: readonly string[], negations: readonly string[]): boolean {
+  const tokens = looseWords(tier);
+  const negs = negations.map(looseWords).filter((n) => n.length > 0);
+  for (const term of terms) {
+    const p = looseWords(term);
+    for (let i = findPhrase(tokens, p); i >= 0; i = findPhrase(tokens, p, i + 1)) {
+      const negated = negs.some((n) => n.length <= i && findPhrase(tokens.slice(i - n.length, i), n) === 0);
+      if (!negated) return true;
+    }
+  }
+  return false;
+}
 
 /** A one-line scalar can be replaced by plain text; a block scalar (`|`, `>`) would lose its line structure. */
 function replaceable(text: string, span: Span): boolean {

@@ -1,4 +1,6 @@
-// metric-outside-in: requires at least one metric measured from the customer's perspective.
+// metric-outside-in: requires at least one metric measured from the customer's perspective, not an internal measure labelled customer.
+import { INTERNAL_MEASURES, internalMeasureIn } from '../../core/measures.js';
+import type { Metric } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
 
 export default defineRule({
@@ -8,12 +10,24 @@ export default defineRule({
     category: 'beyond',
     defaultSeverity: 'warning',
     fixable: 'none',
-    draft: { missing: 'todo', empty: 'todo', allInternal: 'todo' },
+    draft: { missing: 'todo', empty: 'todo', allInternal: 'todo', internalMeasure: 'keep', noPerspective: 'todo' },
     messages: {
       missing: 'The plan has no metrics; add {{where}} with at least one metric of what the customer experiences, with perspective `customer`.',
       empty: 'The metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`.',
       allInternal:
-        "None of the metrics is measured from the customer's perspective; add one the customer experiences (such as ward stock-outs), with perspective `customer`.",
+        "None of the metrics is measured from the customer's perspective; add one the customer experiences (such as orders that arrive late or incomplete, or the longest wait for an answer), with perspective `customer`.",
+      internalMeasure:
+        '"{{name}}" is how we measure ourselves, not what the customer experiences, so the plan has no metric from the customer\'s perspective; add one the customer feels (such as {{example}}), with perspective `customer`.',
+      noPerspective:
+        'No metric says whose perspective it takes; {{how}}, and measure at least one thing the customer experiences.',
+    },
+    options: {
+      'internal-measures': {
+        type: 'string[]',
+        default: INTERNAL_MEASURES,
+        description:
+          'Internal operating measures: a metric whose name holds one (as whole words; `n` stands for any number) counts as internal even when labelled customer.',
+      },
     },
   },
   check(ctx) {
@@ -30,8 +44,34 @@ export default defineRule({
       ctx.report({ messageId: 'empty', at: metrics.anchor });
       return;
     }
-    if (!metrics.entries.some((m) => m.perspective?.value === 'customer')) {
-      ctx.report({ messageId: 'allInternal', at: metrics.anchor });
+    const measures = ctx.options['internal-measures'];
+    const labelled = metrics.entries.filter((m) => m.perspective?.value.trim().toLowerCase() === 'customer');
+    const measure = (m: Metric) => (m.name ? internalMeasureIn(m.name.value, measures) : undefined);
+    if (labelled.some((m) => measure(m) === undefined)) return;
+    const mislabelled = labelled[0];
+    if (mislabelled) {
+      const name = mislabelled.name!.value.trim();
+      ctx.report({ messageId: 'internalMeasure', data: { name, example: exampleFor(measure(mislabelled)!) }, at: mislabelled.perspective!.span });
+      return;
     }
+    // Why: a metric nobody labelled is not known to be internal; asking for the label is the honest message.
+    if (metrics.entries.some((m) => m.perspective === undefined)) {
+      const yaml = ctx.doc.form === 'yaml';
+      const how = yaml
+        ? 'add `perspective: customer` or `perspective: internal` to each metric'
+        : metrics.style === 'table'
+          ? 'say whose perspective each metric takes: add a Perspective column with customer or internal'
+          : 'say whose perspective each metric takes, such as "(customer, worst)" after its name';
+      ctx.report({ messageId: 'noPerspective', data: { how }, at: metrics.anchor });
+      return;
+    }
+    ctx.report({ messageId: 'allInternal', at: metrics.anchor });
   },
 });
+
+/** What the customer feels, in place of an internal measure: neutral across industries. */
+function exampleFor(measure: string): string {
+  if (/answer|handle|call|ticket/i.test(measure)) return 'the longest a caller waited, or problems solved on the first contact';
+  if (/fill|ship|dock/i.test(measure)) return 'orders that arrived late or incomplete at the customer';
+  return 'how long the customer waited at worst';
+}

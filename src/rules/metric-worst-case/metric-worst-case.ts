@@ -1,4 +1,5 @@
 // metric-worst-case: requires customer-perspective metrics to track the worst experience (worst, p95, max), not only an average.
+import { INTERNAL_MEASURES, internalMeasureIn } from '../../core/measures.js';
 import { defineRule } from '../../core/rule-api.js';
 
 export default defineRule({
@@ -20,6 +21,11 @@ export default defineRule({
         default: ['worst', 'max', 'p99', 'p95', 'p90'],
         description: 'Aggregates (compared case-insensitively) that count as tracking the worst experience.',
       },
+      'internal-measures': {
+        type: 'string[]',
+        default: INTERNAL_MEASURES,
+        description: "Internal operating measures, as metric-outside-in's option of the same name: a metric named with one is not the customer's, so it is skipped.",
+      },
     },
   },
   check(ctx) {
@@ -32,6 +38,8 @@ export default defineRule({
     const allowedText = orList(allowedList.map((a) => `\`${a}\``));
     for (const m of metrics.entries) {
       if (m.perspective?.value !== 'customer') continue;
+      // Why: metric-outside-in reports an internal measure labelled customer; its worst case is beside the point.
+      if (m.name && internalMeasureIn(m.name.value, ctx.options['internal-measures']) !== undefined) continue;
       const name = m.name && m.name.value.trim() ? `"${m.name.value.trim()}"` : 'without a name';
       const agg = m.aggregate;
       if (!agg || norm(agg.value) === '') {

@@ -55,6 +55,15 @@ export default defineRule({
       topics: 'The scale-up section does not say how {{topics}} will change; describe what will change, so the proven innovation can scale.',
     },
     options: {
+      negations: {
+        type: 'string[]',
+        default: [
+          'no change', 'no changes', 'no need', 'not needed', 'not required', 'unchanged', 'as today', 'as is', 'stays the same',
+          'stay the same', 'remains the same', 'remain the same', 'nothing changes', 'nothing will change', 'will not change',
+          "won't change", 'does not change', 'do not change', 'no adjustment', 'no adjustments',
+        ],
+        description: 'Phrases that say nothing will change: a sentence or clause holding one does not count as saying how something changes.',
+      },
       statuses: {
         type: 'string[]',
         items: ['draft', 'proposed', 'running', 'scaling', 'closed'],
@@ -84,7 +93,7 @@ export default defineRule({
       });
       return;
     }
-    const text = answeredText(ctx.doc.form, ctx.doc.text, section.text);
+    const text = withoutNegated(answeredText(ctx.doc.form, ctx.doc.text, section.text), ctx.options.negations);
     const missing = TOPICS.filter((t) => !hasAnyPhrase(text, t.phrases)).map((t) => t.name);
     if (missing.length > 0) {
       ctx.report({ messageId: 'topics', data: { topics: list(missing) }, at: section.anchor });
@@ -106,6 +115,17 @@ function answeredText(form: PlanForm, source: string, text: Located<string> | un
       const rest = body.replace(LABEL, '').trim();
       return body === '' || (!isPlaceholder(body) && (rest === '' || !isPlaceholder(rest)));
     })
+    .join('\n');
+}
+
+/**
+ * The text without the sentences and clauses that say nothing will change ("No change to planning ... is needed.",
+ * "Compensation: as today"): they name a topic without saying how it changes.
+ */
+function withoutNegated(text: string, negations: readonly string[]): string {
+  return text
+    .split(/[.;!?\n]+|,?\s+(?:but|while|whereas)\s+/i)
+    .filter((clause) => !hasAnyPhrase(clause.replace(/[’]/g, "'"), negations))
     .join('\n');
 }
 

@@ -77,6 +77,17 @@ function diagnostic(uri: vscode.Uri, ruleId: string): vscode.Diagnostic {
   return d;
 }
 
+/** The active tab once it satisfies `pred` (the workbench reports new tabs to the extension host a little later). */
+async function activeTabWhere(pred: (tab: vscode.Tab) => boolean, ms = 5000): Promise<vscode.Tab | undefined> {
+  const until = Date.now() + ms;
+  let tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  while (!(tab && pred(tab)) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  }
+  return tab;
+}
+
 async function hoverTexts(uri: vscode.Uri, line: number, character: number): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
@@ -101,7 +112,84 @@ suite('testbed-lint in VS Code', () => {
     ]);
     const d = diagnostic(doc.uri, 'counterpart-early');
     assert.equal(d.source, 'testbed-lint');
-    assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith('/counterpart-early/counterpart-early.md'), String(typeof d.code === 'object' && d.code.target));
+    // The code links to the rule's page inside VS Code (no network), with this plan's settings.
+    assert.ok(typeof d.code === 'object', 'the code has a target');
+    assert.equal(d.code.target.scheme, 'command');
+    assert.equal(d.code.target.path, 'testbedLint.showRuleDocumentation');
+    assert.deepEqual(JSON.parse(d.code.target.query), ['counterpart-early', doc.uri.toString()]);
+  });
+
+  test('rule documentation opens inside VS Code, offline, with the options and the values this plan is linted with', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const d = diagnostic(doc.uri, 'iteration-stale');
+    const target = (d.code as { target: vscode.Uri }).target;
+    const configUri = uriOf('.testbed-lint.yaml');
+    const original = await vscode.workspace.fs.readFile(configUri);
+    try {
+      await vscode.workspace.fs.writeFile(configUri, Buffer.from('extends: recommended\nrules:\n  counterpart-back-end: off\n  iteration-stale: [info, { max-days: 30 }]\n'));
+      await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'iteration-stale' && p.severity === 'info'), 'a re-lint with the new config');
+      // What the code link runs: the command with the link's arguments.
+      const opened = await withTimeout(Promise.resolve(vscode.commands.executeCommand<string>(target.path, ...(JSON.parse(target.query) as string[]))), 'the rule page');
+      assert.equal(vscode.Uri.parse(opened).scheme, 'testbed-lint-rule');
+      const page = vscode.workspace.textDocuments.find((t) => t.uri.toString() === opened);
+      assert.ok(page, 'the page is an open document');
+      const text = page.getText();
+      assert.match(text, /^# iteration-stale\n/);
+      assert.match(text, /\*\*Settings for `plan\.testbed\.md`\*\*/);
+      assert.match(text, /\| severity \| `info` \| `warning` \|/);
+      assert.match(text, /\| `max-days` \| `30` \| `45` \| The most days allowed between the newest entry and today\. \|/);
+      assert.match(text, /## When not to use it/);
+      // Shown in the Markdown preview, not as a web page.
+      const tab = await activeTabWhere((t) => t.input instanceof vscode.TabInputWebview);
+      assert.ok(tab?.input instanceof vscode.TabInputWebview, `the active tab is ${tab?.label}`);
+      assert.match(tab.input.viewType, /markdown\.preview/);
+      assert.equal(tab.label, 'Preview iteration-stale.md');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, original);
+    }
+    await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'iteration-stale' && p.severity === 'warning'), 'the original config again');
+    // From the command palette with no plan open: the defaults.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const plain = await vscode.commands.executeCommand<string>('testbedLint.showRuleDocumentation', 'counterpart-finance');
+    const defaults = vscode.workspace.textDocuments.find((t) => t.uri.toString() === plain)!.getText();
+    assert.match(defaults, /\*\*Settings\*\* \(defaults; open this page from a plan/);
+    assert.match(defaults, /\| severity \| `warning` \|/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the status bar marks each point by its worst finding (✓ ℹ ⚠ ✗), with counts and a legend in its tooltip', async () => {
+    const { doc } = await open('plan.testbed.md');
+    assert.deepEqual(api.testing.statusBar(), {
+      shown: true,
+      text: 'Testbed: customer ⚠ iterations ⚠ counterparts ⚠',
+      tooltip: [
+        '**Testbed Lint: the three points of this plan**',
+        '',
+        '⚠ Choose the customer carefully: 1 warning  ',
+        '⚠ Make changes as you go: 1 warning  ',
+        '⚠ Involve counterparts early: 2 warnings  ',
+        '',
+        "✓ no findings · ℹ notes only · ⚠ warnings · ✗ errors. Click to show this plan's problems.",
+      ].join('\n'),
+    });
+    // A point with notes only shows ℹ, not ⚠ (as the report does).
+    const configUri = uriOf('.testbed-lint.yaml');
+    const original = await vscode.workspace.fs.readFile(configUri);
+    try {
+      await vscode.workspace.fs.writeFile(configUri, Buffer.from('rules:\n  counterpart-back-end: off\n  counterpart-finance: info\n  counterpart-early: info\n  customer-not-premier: error\n'));
+      await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'counterpart-early' && p.severity === 'info'), 'a re-lint with notes only for counterparts');
+      const bar = api.testing.statusBar();
+      assert.equal(bar.text, 'Testbed: customer ✗ iterations ⚠ counterparts ℹ');
+      assert.match(bar.tooltip, /\n✗ Choose the customer carefully: 1 error {2}\n/);
+      assert.match(bar.tooltip, /\nℹ Involve counterparts early: 2 notes {2}\n/);
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, original);
+    }
+    await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'counterpart-early' && p.severity === 'warning'), 'the original config again');
+    // Not a plan: no item.
+    await open('notes.md');
+    assert.equal(api.testing.statusBar().shown, false);
   });
 
   test('a YAML plan gets the same findings as the CLI with the same config', async () => {
@@ -411,5 +499,118 @@ suite('testbed-lint in VS Code', () => {
       rule.check = original;
     }
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('the Ctrl+. menu on a line with many findings stays short: each fix, Fix all, one grouped disable per line and file, one docs entry', async () => {
+    const bare = uriOf('bare.testbed.md');
+    await vscode.workspace.fs.writeFile(bare, Buffer.from('# Pilot with Acme\n\nWe will try it.\n'));
+    try {
+      const { doc, lint } = await open('bare.testbed.md');
+      const ids = ['aims-stated', 'counterparts-listed', 'customer-conditions', 'customer-named', 'customer-rationale', 'iteration-log', 'metric-outside-in'];
+      assert.deepEqual(lint.problems.filter((p) => p.line === 1).map((p) => p.ruleId), ids);
+      const titleRange = vscode.languages.getDiagnostics(doc.uri).find((d) => d.range.start.line === 0)!.range;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, titleRange, vscode.CodeActionKind.QuickFix.value);
+      const mine = actions.filter((a) => /^(Add |Fix all testbed-lint|Disable |Show documentation)/.test(a.title));
+      assert.deepEqual(
+        mine.map((a) => [a.title, a.isPreferred ?? false]),
+        [
+          ['Add a Counterparts section', true],
+          ['Add a Customer selection section with a prompt', true],
+          ['Add an iteration log with a first entry to fill in', true],
+          ['Fix all testbed-lint problems (3)', false],
+          [`Disable 7 rules for this line: ${ids.join(', ')}`, false],
+          [`Disable 7 rules for this file: ${ids.join(', ')}`, false],
+          ['Show documentation for one of 7 rules…', false],
+        ],
+      );
+      // Fix all from the menu adds the three sections at once.
+      const after = await applyAndLint(doc, mine[3]!.edit!);
+      assert.deepEqual(['## Customer selection', '## Iteration log', '## Counterparts'].filter((h) => !doc.getText().includes(`\n${h}\n`)), []);
+      assert.ok(!after.problems.some((p) => ['counterparts-listed', 'iteration-log', 'customer-rationale'].includes(p.ruleId) && p.line === 1));
+      // The grouped disable comment silences exactly those rules on the title line.
+      await setText(doc, '# Pilot with Acme\n\nWe will try it.\n');
+      const again = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, titleRange, vscode.CodeActionKind.QuickFix.value);
+      const disable = again.find((a) => a.title.startsWith('Disable 7 rules for this line'))!;
+      const disabled = await applyAndLint(doc, disable.edit!);
+      assert.equal(doc.lineAt(0).text, `<!-- testbed-lint-disable-next-line ${ids.join(' ')} -->`);
+      assert.deepEqual(disabled.problems.filter((p) => p.line === 2).map((p) => p.ruleId), []);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(bare);
+    }
+  });
+
+  test('settings.json completes testbedLint.rules ids and severities, and flags an unknown rule id', async () => {
+    const settingsUri = uriOf('.vscode/settings.json');
+    const text = '{\n  "testbedLint.rules": {\n    "customer-nmed": "off",\n    "iteration-stale": ""\n  }\n}\n';
+    await vscode.workspace.fs.writeFile(settingsUri, Buffer.from(text));
+    try {
+      const doc = await vscode.workspace.openTextDocument(settingsUri);
+      await vscode.window.showTextDocument(doc);
+      const labels = async (position: vscode.Position) =>
+        (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position)).items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      // The JSON language server starts on demand: ask until it answers with the rule ids.
+      const until = Date.now() + 20_000;
+      let ids: string[] = [];
+      while (Date.now() < until && !ids.some((l) => l.includes('counterpart-finance'))) {
+        ids = await labels(new vscode.Position(3, 5));
+        if (!ids.some((l) => l.includes('counterpart-finance'))) await new Promise((r) => setTimeout(r, 500));
+      }
+      for (const id of ['counterpart-finance', 'customer-named', 'metric-worst-case']) assert.ok(ids.some((l) => l === `"${id}"` || l === id), `rule ids offered: ${ids.join(', ')}`);
+      const severities = await labels(new vscode.Position(3, 24));
+      for (const s of ['"error"', '"warning"', '"info"', '"off"']) assert.ok(severities.includes(s), `severities offered: ${severities.join(', ')}`);
+      const unknown = await withTimeout(
+        new Promise<vscode.Diagnostic>((resolve) => {
+          const find = () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.range.start.line === 2);
+          const now = find();
+          if (now) return resolve(now);
+          const sub = vscode.languages.onDidChangeDiagnostics(() => {
+            const d = find();
+            if (d) {
+              sub.dispose();
+              resolve(d);
+            }
+          });
+        }),
+        'a diagnostic on the unknown rule id',
+      );
+      assert.match(unknown.message, /customer-nmed.*not allowed|not allowed.*customer-nmed/i);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(uriOf('.vscode'), { recursive: true });
+    }
+  });
+
+  test('deleting a broken config clears its errors, and its plans are linted again', async () => {
+    const folder = uriOf('fixed-later');
+    const config = vscode.Uri.joinPath(folder, '.testbed-lint.yaml');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'p.testbed.md'), Buffer.from('---\nkind: testbed-plan\ntitle: Pilot\n---\n'));
+    await vscode.workspace.fs.writeFile(config, Buffer.from('rules:\n  no-such-rule: error\n'));
+    const configErrors = () => vscode.languages.getDiagnostics(config).map((d) => d.message);
+    const waitFor = (pred: () => boolean, label: string) =>
+      withTimeout(
+        new Promise<void>((resolve) => {
+          if (pred()) return resolve();
+          const sub = vscode.languages.onDidChangeDiagnostics(() => {
+            if (pred()) {
+              sub.dispose();
+              resolve();
+            }
+          });
+        }),
+        label,
+      );
+    try {
+      const { doc } = await open('fixed-later/p.testbed.md');
+      await lintWhere(doc.uri, (e) => !e.linted, 'the plan not linted under its broken config');
+      await waitFor(() => configErrors().length > 0, 'the config error');
+      assert.deepEqual(configErrors(), ['unknown rule "no-such-rule"']);
+      await vscode.workspace.fs.delete(config);
+      await lintWhere(doc.uri, (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'), 'the plan linted again');
+      await waitFor(() => configErrors().length === 0, 'the config errors cleared');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
   });
 });

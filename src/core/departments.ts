@@ -1,0 +1,86 @@
+// One definition of department matching: finance, back-end, front-line and the owner's own department (spec v2).
+import { findPhrase, words } from './text.js';
+
+/** Names that count as finance (option `departments` of counterpart-finance). */
+export const FINANCE_DEPARTMENTS: readonly string[] = ['finance', 'controlling', 'fp&a', 'cfo office'];
+/** Names that count as back-end functions (option `departments` of counterpart-back-end). */
+export const BACK_END_DEPARTMENTS: readonly string[] = ['it', 'logistics', 'supply chain', 'operations', 'procurement'];
+/** Front-line functions: a back-end name they qualify ("Sales Operations") is front-line (option `front-line` of counterpart-back-end). */
+export const FRONT_LINE_FUNCTIONS: readonly string[] = [
+  'sales', 'inside sales', 'field sales', 'marketing', 'revenue', 'customer service', 'customer success', 'customer care',
+  'account management', 'contact centre', 'contact center', 'call centre', 'call center',
+];
+/** Functions whose name before the owner's makes a department theirs ("IT Operations" is not the operations department's). */
+const FUNCTIONS: readonly string[] = [...FINANCE_DEPARTMENTS, ...BACK_END_DEPARTMENTS, ...FRONT_LINE_FUNCTIONS];
+/** Words that name no department by themselves: "Sales team" is sales, "Finance department" is finance. */
+const GENERIC = new Set(['team', 'teams', 'department', 'dept', 'group', 'division', 'unit', 'function', 'org', 'organisation', 'organization', 'the', 'our']);
+
+function phraseWords(names: readonly string[]): string[][] {
+  return names.map(words).filter((p) => p.length > 0);
+}
+
+function occurs(tokens: readonly string[], phrases: readonly string[][]): boolean {
+  return phrases.some((p) => findPhrase(tokens, p) >= 0);
+}
+
+/** Whether a counterpart's department is finance: one of `names` occurs in it as whole words ("Finance", "FP&A West"). */
+export function isFinanceDepartment(department: string, names: readonly string[] = FINANCE_DEPARTMENTS): boolean {
+  return occurs(words(department), phraseWords(names));
+}
+
+/**
+ * Whether a department is a back-end function: one of `backEnd` occurs in it as whole words, and not only right
+ * after a front-line function that qualifies it ("IT", "Logistics", "Sales and Operations Planning" are back-end;
+ * "Sales Operations", "Customer Service Operations" are front-line).
+ */
+export function isBackEndDepartment(
+  department: string,
+  backEnd: readonly string[] = BACK_END_DEPARTMENTS,
+  frontLine: readonly string[] = FRONT_LINE_FUNCTIONS,
+): boolean {
+  const tokens = words(department);
+  const front = phraseWords(frontLine);
+  for (const p of phraseWords(backEnd)) {
+    for (let i = findPhrase(tokens, p); i >= 0; i = findPhrase(tokens, p, i + 1)) {
+      const qualified = front.some((f) => f.length <= i && findPhrase(tokens.slice(i - f.length, i), f) === 0);
+      if (!qualified) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The names that stand for the owner's department: each part of `owner-department` ("Sales & Marketing" is sales
+ * and marketing) without generic words ("Sales team" is sales), plus `sameDepartment`. Empty for no owner.
+ */
+export function ownDepartmentNames(owner: string | undefined, sameDepartment: readonly string[] = []): string[][] {
+  const parts = (owner ?? '').split(/\s+(?:&|and|\+)\s+|\s*[/,;]\s*/i);
+  const names: string[][] = [];
+  for (const part of [...parts, ...sameDepartment]) {
+    const all = words(part);
+    const kept = all.filter((w) => !GENERIC.has(w));
+    const name = kept.length > 0 ? kept : all;
+    if (name.length > 0) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Whether a counterpart's department is the owner's own, or one of its sub-teams: a name of the owner's department
+ * occurs in it as whole words ("Inside Sales", "Sales Operations", "Field Sales (West)" when the owner is sales).
+ */
+export function isOwnDepartment(department: string, owner: string | undefined, sameDepartment: readonly string[] = []): boolean {
+  const tokens = words(department);
+  if (tokens.length === 0) return false;
+  const own = ownDepartmentNames(owner, sameDepartment);
+  const others = phraseWords(FUNCTIONS).filter((f) => !own.some((o) => o.join(' ') === f.join(' ')));
+  for (const name of own) {
+    for (let i = findPhrase(tokens, name); i >= 0; i = findPhrase(tokens, name, i + 1)) {
+      // Why: another function right before the owner's name makes it that function's team: with `operations` as
+      // the owner, "IT Operations" is IT's and "Sales Operations" is sales'.
+      const qualified = others.some((f) => f.length <= i && findPhrase(tokens.slice(i - f.length, i), f) === 0);
+      if (!qualified) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,281 @@
+// The lint controller: owns each document's last result, the debounce timers, which tabs are open, and the incremental
+// lint session. Providers (diagnostics, code actions, hover, completion, commands, status bar, plans view) read from it.
+/// <reference types="vscode" />
+import * as vscode from 'vscode';
+import {
+  createSession,
+  formOf,
+  isPlan,
+  lintDetailed,
+  rules,
+  validateLintConfig,
+  type LintConfig,
+  type LintOptions,
+  type PlanDocument,
+  type Problem,
+  type RuleCrash,
+  type RuleEntry,
+} from '../core/index.js';
+import type { ConfigSource } from './config.js';
+
+export interface LintEvent {
+  uri: vscode.Uri;
+  version: number;
+  /** False when the document is not a plan, is ignored, or linting is off: it then has no diagnostics. */
+  linted: boolean;
+  problems: readonly Problem[];
+  /** Rules whose check threw during this lint (each is logged once to the output channel). */
+  crashes: readonly string[];
+}
+
+/** A document's lint, with what the providers need: the parsed plan and the options it was linted with. */
+export interface LintResult extends LintEvent {
+  doc?: PlanDocument;
+  options?: LintOptions;
+  /** Shown instead of problems when the plan is not linted for a reason the user should see (too large). */
+  notice?: string;
+}
+
+/** As the CLI's --max-file-size default: 5 MB. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/** What the providers use of the controller; unit tests give them a fake. */
+export interface Linter {
+  readonly onDidLint: vscode.Event<LintResult>;
+  /** Fires when a document's result is dropped (its tab closed, the document closed). */
+  readonly onDidForget: vscode.Event<vscode.Uri>;
+  /** The last result of `uri`, whatever its version. */
+  result(uri: vscode.Uri): LintResult | undefined;
+  /** The result for the document's current text, linting now if the stored one is older. */
+  current(document: vscode.TextDocument): Promise<LintResult>;
+  /** Lints a file's text as the editor does (same config), without touching the open documents' state. */
+  lintFile(uri: vscode.Uri, text: string): Promise<{ doc: PlanDocument; problems: readonly Problem[] } | undefined>;
+  /** The lint options (config or settings) for a plan at `uri`; undefined when it is ignored or linting is off. */
+  optionsFor(uri: vscode.Uri, path: string, form?: 'markdown' | 'yaml'): Promise<LintOptions | undefined>;
+}
+
+type Log = { appendLine(line: string): void };
+
+export class LintController implements Linter, vscode.Disposable {
+  private readonly results = new Map<string, LintResult>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Bumped when a document is forgotten: a lint still running for it then publishes nothing. */
+  private readonly generations = new Map<string, number>();
+  // Why: VS Code keeps a document alive for a while after its last editor tab closes (onDidCloseTextDocument comes
+  // late, if at all), so a pending lint would put diagnostics back for a file the user just closed.
+  private readonly closedTabs = new Set<string>();
+  private readonly crashedRules = new Set<string>();
+  private readonly skipNotes = new Set<string>();
+  private badSettingsLogged = '';
+  // Why: a session re-parses only the blocks an edit touched, so linting on every keystroke stays cheap.
+  private readonly session = createSession();
+  private readonly linted = new vscode.EventEmitter<LintResult>();
+  private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidLint = this.linted.event;
+  readonly onDidForget = this.forgotten.event;
+  /** The rule-crash lines logged, for tests. */
+  readonly crashLog: string[] = [];
+
+  constructor(
+    private readonly config: ConfigSource,
+    private readonly output: Log,
+  ) {}
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.linted.dispose();
+    this.forgotten.dispose();
+  }
+
+  private settings() {
+    return vscode.workspace.getConfiguration('testbedLint');
+  }
+
+  enabled(): boolean {
+    return this.settings().get<boolean>('enable', true);
+  }
+
+  /** Registers the document, tab and settings events that drive linting. */
+  listen(): vscode.Disposable[] {
+    const tabUri = (tab: vscode.Tab) => (tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined);
+    const hasTab = (uri: vscode.Uri) => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUri(t)?.toString() === uri.toString()));
+    return [
+      vscode.workspace.onDidOpenTextDocument((d) => void this.lint(d)),
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of e.closed) {
+          const uri = tabUri(tab);
+          if (uri && !hasTab(uri)) {
+            this.closedTabs.add(uri.toString());
+            this.forget(uri);
+          }
+        }
+        for (const tab of e.opened) {
+          const uri = tabUri(tab);
+          if (!uri || !this.closedTabs.delete(uri.toString())) continue;
+          const d = vscode.workspace.textDocuments.find((x) => x.uri.toString() === uri.toString());
+          if (d) void this.lint(d);
+        }
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        if (this.settings().get<string>('run', 'onType') === 'onType') this.schedule(e.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.lint(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.forget(d.uri);
+        this.session.close(this.pathOf(d.uri, d.languageId));
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('testbedLint')) this.relintAll();
+      }),
+    ];
+  }
+
+  result(uri: vscode.Uri): LintResult | undefined {
+    return this.results.get(uri.toString());
+  }
+
+  current(document: vscode.TextDocument): Promise<LintResult> {
+    const r = this.results.get(document.uri.toString());
+    return r && r.version === document.version ? Promise.resolve(r) : this.lint(document);
+  }
+
+  relintAll(): void {
+    for (const d of vscode.workspace.textDocuments) if (!d.isClosed) void this.lint(d);
+  }
+
+  /** Resolves with the first lint of `uri` at `minVersion` or later (default: the open document's version). */
+  whenLinted(uri: vscode.Uri, minVersion?: number): Promise<LintEvent> {
+    const want = minVersion ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version ?? 0;
+    const r = this.results.get(uri.toString());
+    if (r && r.version >= want) return Promise.resolve(eventOf(r));
+    return new Promise((resolve) => {
+      const sub = this.onDidLint((e) => {
+        if (e.uri.toString() === uri.toString() && e.version >= want) {
+          sub.dispose();
+          resolve(eventOf(e));
+        }
+      });
+    });
+  }
+
+  /** Lints after the debounce delay (typing); a newer change restarts the delay. */
+  schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const delay = Math.max(0, this.settings().get<number>('debounce', 250));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed && !this.closedTabs.has(key)) void this.lint(document);
+      }, delay),
+    );
+  }
+
+  /** Drops a document's result and pending lint; its diagnostics go with it. */
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    this.forgotten.fire(uri);
+  }
+
+  /** The path used to pick the form; untitled documents get an extension from their language. */
+  private pathOf(uri: vscode.Uri, languageId: string): string {
+    const p = uri.scheme === 'file' ? uri.fsPath : uri.path;
+    if (formOf(p) !== undefined) return p;
+    return `${p}.${languageId === 'yaml' ? 'yaml' : 'md'}`;
+  }
+
+  /** Lints the document's current text and publishes the result. */
+  async lint(document: vscode.TextDocument): Promise<LintResult> {
+    const version = document.version;
+    const key = document.uri.toString();
+    const generation = this.generations.get(key) ?? 0;
+    const base: LintResult = { uri: document.uri, version, linted: false, problems: [], crashes: [] };
+    // Other languages (and output channels, settings, ...) are not looked at at all.
+    if (document.languageId !== 'markdown' && document.languageId !== 'yaml') return base;
+    const publish = (r: LintResult): LintResult => {
+      // Why: results for a version the editor has moved past would put squiggles in the wrong places, and a
+      // document forgotten meanwhile (its tab closed) must not get its diagnostics back.
+      if (document.version !== version || (this.generations.get(key) ?? 0) !== generation) return this.results.get(key) ?? base;
+      this.results.set(key, r);
+      this.linted.fire(r);
+      return r;
+    };
+    if (!this.enabled()) return publish(base);
+    const path = this.pathOf(document.uri, document.languageId);
+    const text = document.getText();
+    if (!isPlan(path, text)) return publish(base);
+    const limit = this.settings().get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
+    if (text.length > limit) {
+      // Why: as in the CLI, a huge file is not linted; one notice says so instead of a frozen editor.
+      const notice = vscode.l10n.t('This plan is not linted: it has {0} characters, more than testbedLint.maxFileSize ({1}).', text.length, limit);
+      return publish({ ...base, notice });
+    }
+    const options = await this.optionsFor(document.uri, path, document.languageId === 'yaml' ? 'yaml' : 'markdown');
+    if (!options) return publish(base);
+    try {
+      const { filePath: _path, ...rest } = options;
+      const { problems, document: doc, crashes } = this.session.lintDetailed(path, text, rest);
+      return publish({ ...base, linted: true, problems, doc, options, crashes: crashes.map((c) => c.ruleId) });
+    } catch (error) {
+      this.output.appendLine(`internal error while linting ${vscode.workspace.asRelativePath(document.uri)}: ${error instanceof Error ? error.stack : String(error)}`);
+      return publish(base);
+    }
+  }
+
+  async lintFile(uri: vscode.Uri, text: string): Promise<{ doc: PlanDocument; problems: readonly Problem[] } | undefined> {
+    if (!this.enabled()) return undefined;
+    const options = await this.optionsFor(uri, uri.scheme === 'file' ? uri.fsPath : uri.path);
+    if (!options) return undefined;
+    const r = lintDetailed(text, options);
+    return { doc: r.document, problems: r.problems };
+  }
+
+  async optionsFor(uri: vscode.Uri, path: string, form: 'markdown' | 'yaml' = formOf(path) === 'yaml' ? 'yaml' : 'markdown'): Promise<LintOptions | undefined> {
+    if (!this.enabled()) return undefined;
+    const found = await this.config.forFile(uri);
+    if (found?.kind === 'skip') {
+      const note = `${vscode.workspace.asRelativePath(uri)} is not linted: ${found.reason}`;
+      if (!this.skipNotes.has(note)) this.output.appendLine(note);
+      this.skipNotes.add(note);
+      return undefined;
+    }
+    const config = found?.file !== undefined ? found.config : this.settingsConfig();
+    const options: LintOptions = {
+      filePath: path,
+      form,
+      onRuleError: (crash: RuleCrash) => {
+        if (this.crashedRules.has(crash.ruleId)) return;
+        this.crashedRules.add(crash.ruleId);
+        const error = crash.error instanceof Error ? (crash.error.stack ?? crash.error.message) : String(crash.error);
+        const line = `rule "${crash.ruleId}" crashed on ${vscode.workspace.asRelativePath(uri)}: ${error}`;
+        this.crashLog.push(line);
+        this.output.appendLine(line);
+      },
+    };
+    if (config !== undefined) options.config = config;
+    return options;
+  }
+
+  /** `testbedLint.rules`, used where no config file governs a plan; invalid settings are logged and ignored. */
+  private settingsConfig(): LintConfig | undefined {
+    const r = this.settings().get<Record<string, RuleEntry>>('rules') ?? {};
+    if (Object.keys(r).length === 0) return undefined;
+    const config: LintConfig = { rules: r };
+    const errors = validateLintConfig(config, rules);
+    if (errors.length > 0) {
+      const key = errors.join('\n');
+      if (key !== this.badSettingsLogged) this.output.appendLine(`testbedLint.rules is ignored: ${errors.join('; ')}`);
+      this.badSettingsLogged = key;
+      return undefined;
+    }
+    return config;
+  }
+}
+
+export const eventOf = (r: LintEvent): LintEvent => ({ uri: r.uri, version: r.version, linted: r.linted, problems: r.problems, crashes: r.crashes });

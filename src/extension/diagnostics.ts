@@ -1,0 +1,63 @@
+// Diagnostics: each lint result as vscode.Diagnostics (rule id linked to its page inside VS Code), and config errors
+// in the config files themselves.
+/// <reference types="vscode" />
+import * as vscode from 'vscode';
+import type { Problem } from '../core/index.js';
+import type { ConfigSource } from './config.js';
+import type { Linter, LintResult } from './controller.js';
+import { toDiagnosticData, type Range0 } from './mapping.js';
+import { ruleDocsCommandUri } from './rule-docs.js';
+
+// Why: read when used, not at module load, so loading the bundle touches as little of the host API as possible.
+const severityOf = (s: 'error' | 'warning' | 'information') =>
+  s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+
+const range = (r: Range0) => new vscode.Range(r[0], r[1], r[2], r[3]);
+
+/** A problem as VS Code shows it: the code links to the rule's page, opened in VS Code with this plan's settings. */
+export function toDiagnostic(uri: vscode.Uri, p: Problem): vscode.Diagnostic {
+  const data = toDiagnosticData(p);
+  const d = new vscode.Diagnostic(range(data.range), data.message, severityOf(data.severity));
+  d.source = data.source;
+  d.code = { value: data.code.value, target: ruleDocsCommandUri(p.ruleId, uri) };
+  if (data.related.length > 0) d.relatedInformation = data.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range(r.range)), r.message));
+  return d;
+}
+
+/** The diagnostics of one result: its problems, its notice, or none. */
+export function diagnosticsOf(r: LintResult): vscode.Diagnostic[] {
+  if (r.linted) return r.problems.map((p) => toDiagnostic(r.uri, p));
+  if (r.notice === undefined) return [];
+  const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), r.notice, vscode.DiagnosticSeverity.Information);
+  d.source = 'testbed-lint';
+  return [d];
+}
+
+export function registerDiagnostics(linter: Linter, config: ConfigSource): vscode.Disposable[] {
+  const diagnostics = vscode.languages.createDiagnosticCollection('testbed-lint');
+  const configDiagnostics = vscode.languages.createDiagnosticCollection('testbed-lint-config');
+  const publishConfigErrors = () => {
+    configDiagnostics.clear();
+    for (const { uri, errors } of config.errors()) {
+      configDiagnostics.set(
+        uri,
+        errors.map((e) => {
+          const d = new vscode.Diagnostic(new vscode.Range(e.line - 1, e.column - 1, e.line - 1, e.column), e.message, vscode.DiagnosticSeverity.Error);
+          d.source = 'testbed-lint';
+          return d;
+        }),
+      );
+    }
+  };
+  return [
+    diagnostics,
+    configDiagnostics,
+    linter.onDidLint((r) => {
+      const list = diagnosticsOf(r);
+      if (list.length > 0) diagnostics.set(r.uri, list);
+      else diagnostics.delete(r.uri);
+    }),
+    linter.onDidForget((uri) => diagnostics.delete(uri)),
+    config.onDidChangeErrors(publishConfigErrors),
+  ];
+}

@@ -1,0 +1,270 @@
+// The GitHub Action (action.yml), run as GitHub runs a composite action: each step's `run` script in bash,
+// with its `env` and `working-directory`, the `${{ }}` expressions filled in, and GitHub's variables
+// (GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_EVENT_PATH, GITHUB_WORKSPACE...) pointed at temp files.
+// Steps and expressions come from action.yml itself, so the test breaks when action.yml drifts.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { FLAWED_PLAN, GOOD_PLAN, THREE_RULES, tempProject, writeFiles, YAML_PLAN } from '../cli/helpers.js';
+
+const ROOT = join(__dirname, '../..');
+const TODAY = '2026-06-01';
+
+interface Step {
+  name: string;
+  id?: string;
+  shell: string;
+  run: string;
+  env?: Record<string, string>;
+  'working-directory'?: string;
+}
+interface ActionYml {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, { value: string }>;
+  runs: { using: string; steps: Step[] };
+}
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+
+interface ActionRun {
+  code: number;
+  log: string;
+  stderr: string;
+  summary: string;
+  outputs: Record<string, string>;
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** Runs the action's steps in order, stopping at the first that fails, as GitHub does. */
+function runAction(workspace: string, inputs: Record<string, string>, event: { name: string; payload?: unknown }): ActionRun {
+  const tmp = tempProject();
+  cleanups.push(tmp.cleanup);
+  const summaryFile = join(tmp.dir, 'step_summary.md');
+  const eventFile = join(tmp.dir, 'event.json');
+  writeFileSync(summaryFile, '');
+  if (event.payload !== undefined) writeFileSync(eventFile, JSON.stringify(event.payload));
+  const stepOutputs: Record<string, Record<string, string>> = {};
+  const expr = (text: string) =>
+    text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => {
+      let m: RegExpExecArray | null;
+      if (e === 'github.action_path') return ROOT;
+      if ((m = /^inputs\.([\w-]+)$/.exec(e))) {
+        if (!(m[1]! in action.inputs)) throw new Error(`action.yml uses an undeclared input: ${e}`);
+        return inputs[m[1]!] ?? action.inputs[m[1]!]!.default ?? '';
+      }
+      if ((m = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(e))) return stepOutputs[m[1]!]?.[m[2]!] ?? '';
+      throw new Error(`the test does not know the expression ${e}`);
+    });
+  for (const name of Object.keys(inputs)) if (!(name in action.inputs)) throw new Error(`no input ${name} in action.yml`);
+  expect(action.runs.using).toBe('composite');
+  let log = '';
+  let stderr = '';
+  let code = 0;
+  for (const step of action.runs.steps) {
+    expect(step.shell).toBe('bash');
+    const outputFile = join(tmp.dir, `output_${step.id ?? 'step'}`);
+    writeFileSync(outputFile, '');
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: tmp.dir,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_ACTION_PATH: ROOT,
+      GITHUB_EVENT_NAME: event.name,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_OUTPUT: outputFile,
+      RUNNER_TEMP: tmp.dir,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_SHA: 'f00dfeed',
+      ...(event.payload !== undefined ? { GITHUB_EVENT_PATH: eventFile } : {}),
+    };
+    if (event.name === 'pull_request') Object.assign(env, { GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'feature' });
+    for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expr(String(v));
+    // GitHub's `shell: bash` is `bash --noprofile --norc -eo pipefail {0}`.
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expr(step.run)], {
+      cwd: step['working-directory'] !== undefined ? expr(step['working-directory']) : workspace,
+      env,
+      encoding: 'utf8',
+    });
+    log += r.stdout;
+    stderr += r.stderr;
+    code = r.status ?? 2;
+    if (step.id !== undefined) {
+      stepOutputs[step.id] = Object.fromEntries(
+        readFileSync(outputFile, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('='))
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
+    }
+    if (code !== 0) break;
+  }
+  const outputs = Object.fromEntries(Object.entries(action.outputs).map(([k, o]) => [k, expr(o.value)]));
+  return { code, log, stderr, summary: readFileSync(summaryFile, 'utf8'), outputs };
+}
+
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: ROOT };
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' }).trim();
+
+/**
+ * A repository with a base commit (a good and a flawed plan, THREE_RULES as config) and a pull request
+ * commit on top: it adds a YAML plan with one error, edits the README and deletes the good plan.
+ */
+function repo(): { dir: string; base: string; head: string } {
+  const p = tempProject({
+    '.testbed-lint.yaml': THREE_RULES,
+    'README.md': '# Plans\n',
+    'plans/good.testbed.md': GOOD_PLAN,
+    'plans/flawed.testbed.md': FLAWED_PLAN,
+    'notes/other.testbed.yaml': YAML_PLAN,
+  });
+  cleanups.push(p.cleanup);
+  git(p.dir, 'init', '-q', '-b', 'main');
+  git(p.dir, 'add', '-A');
+  git(p.dir, 'commit', '-q', '-m', 'base');
+  const base = git(p.dir, 'rev-parse', 'HEAD');
+  git(p.dir, 'checkout', '-q', '-b', 'feature');
+  writeFiles(p.dir, { 'plans/new.testbed.yaml': YAML_PLAN, 'README.md': '# Plans\n\nSee plans/.\n' });
+  rmSync(join(p.dir, 'plans/good.testbed.md'));
+  git(p.dir, 'add', '-A');
+  git(p.dir, 'commit', '-q', '-m', 'pr');
+  return { dir: p.dir, base, head: git(p.dir, 'rev-parse', 'HEAD') };
+}
+
+const prEvent = (base: string, head: string) => ({ name: 'pull_request', payload: { action: 'synchronize', number: 7, pull_request: { number: 7, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head } } } });
+
+const annotations = (log: string) => log.split('\n').filter((l) => l.startsWith('::'));
+
+const NEW_PLAN_ERROR = '::error file=plans/new.testbed.yaml,line=8,col=9,endLine=8,endColumn=12,title=testbed-lint (customer-named)::';
+const FLAWED_ANNOTATIONS = [
+  '::warning file=plans/flawed.testbed.md,line=4,col=1,endLine=4,endColumn=6,title=testbed-lint (plan-unknown-key)::',
+  '::error file=plans/flawed.testbed.md,line=6,col=9,endLine=6,endColumn=16,title=testbed-lint (plan-schema)::',
+  '::error file=plans/flawed.testbed.md,line=11,col=9,endLine=11,endColumn=12,title=testbed-lint (customer-named)::',
+];
+
+// Why: on Windows, `bash` on PATH may be WSL's, not the Git Bash that GitHub's runners use for `shell: bash`.
+describe.skipIf(process.platform === 'win32')('the GitHub Action (action.yml)', () => {
+  beforeAll(() => {
+    if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run "npm run build" first (npm test does)');
+  });
+
+  it('declares the inputs and outputs the README documents', () => {
+    expect(Object.keys(action.inputs)).toEqual(['paths', 'config', 'max-warnings', 'changed-only', 'sarif-file', 'today']);
+    expect(Object.keys(action.outputs)).toEqual(['errors', 'warnings', 'infos', 'plans', 'exit-code', 'sarif-file']);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const name of Object.keys(action.inputs)) expect(readme).toContain(`| \`${name}\` |`);
+  });
+
+  it('changed-only on a pull request: annotates and summarises only the plans the pull request changes', () => {
+    const r = repo();
+    const run = runAction(r.dir, { 'changed-only': 'true', today: TODAY }, prEvent(r.base, r.head));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(annotations(run.log).map((a) => a.slice(0, a.lastIndexOf('::') + 2))).toEqual([NEW_PLAN_ERROR]);
+    expect(run.log).toContain('testbed-lint: 1 plan, 1 error, 0 warnings, 0 info (changed files only)');
+    expect(run.outputs).toEqual({ errors: '1', warnings: '0', infos: '0', plans: '1', 'exit-code': '1', 'sarif-file': '' });
+    // The summary is the report: the changed plan and its finding; not the unchanged flawed plan, not the deleted one.
+    expect(run.summary).toContain(`Only the files this change touches (2 files under ., against ${r.base.slice(0, 12)}).`);
+    expect(run.summary).toContain('plans/new.testbed.yaml');
+    expect(run.summary).toContain(
+      `| [8](https://github.com/o/r/blob/${r.head}/plans/new.testbed.yaml#L8) | ✗ error | [\`customer-named\`](https://github.com/testbed-lint/testbed-lint/blob/v0.1.0/src/rules/customer-named/customer-named.md) | `,
+    );
+    expect(run.summary).not.toContain('flawed.testbed.md');
+    expect(run.summary).not.toContain('good.testbed.md');
+  });
+
+  it('changed-only keeps to the paths input', () => {
+    const r = repo();
+    const run = runAction(r.dir, { 'changed-only': 'true', paths: 'notes', today: TODAY }, prEvent(r.base, r.head));
+    expect(run.code).toBe(0);
+    expect(annotations(run.log)).toEqual([]);
+    expect(run.outputs).toMatchObject({ plans: '0', errors: '0', 'exit-code': '0' });
+    expect(run.summary).toBe('### Testbed plans\n\nNo files under notes changed, so no plans were linted.\n');
+  });
+
+  it('without changed-only: every plan, the SARIF file for code scanning, the exit code of the CLI', () => {
+    const r = repo();
+    const run = runAction(r.dir, { paths: 'plans\nnotes', 'sarif-file': 'out/testbed.sarif', today: TODAY }, prEvent(r.base, r.head));
+    expect(run.code).toBe(1);
+    expect(annotations(run.log).map((a) => a.slice(0, a.lastIndexOf('::') + 2))).toEqual([
+      '::error file=notes/other.testbed.yaml,line=8,col=9,endLine=8,endColumn=12,title=testbed-lint (customer-named)::',
+      ...FLAWED_ANNOTATIONS,
+      NEW_PLAN_ERROR,
+    ]);
+    expect(run.outputs).toEqual({ errors: '4', warnings: '1', infos: '0', plans: '3', 'exit-code': '1', 'sarif-file': 'out/testbed.sarif' });
+    const sarif = JSON.parse(readFileSync(join(r.dir, 'out/testbed.sarif'), 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual(['customer-named', 'customer-named', 'customer-named', 'plan-schema', 'plan-unknown-key']);
+    expect(run.summary).toContain('### Testbed plans (3)');
+    expect(run.summary).not.toContain('Only the files');
+  });
+
+  it('changed-only writes SARIF for every plan in paths, as code scanning closes alerts of files left out', () => {
+    const r = repo();
+    const run = runAction(r.dir, { 'changed-only': 'true', 'sarif-file': 'testbed.sarif', today: TODAY }, prEvent(r.base, r.head));
+    expect(run.outputs).toMatchObject({ plans: '1', 'sarif-file': 'testbed.sarif' });
+    const sarif = JSON.parse(readFileSync(join(r.dir, 'testbed.sarif'), 'utf8'));
+    expect(sarif.runs[0].results).toHaveLength(5);
+  });
+
+  it('max-warnings: exit 1 when a clean-of-errors run has too many warnings, 0 within the limit', () => {
+    const p = tempProject({ '.testbed-lint.yaml': THREE_RULES, 'a.testbed.md': GOOD_PLAN.replace('owner:', 'onwer:') });
+    cleanups.push(p.cleanup);
+    const over = runAction(p.dir, { 'max-warnings': '0', today: TODAY }, { name: 'workflow_dispatch', payload: {} });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe('testbed-lint found too many warnings (maximum: 0).\n');
+    expect(over.outputs).toMatchObject({ errors: '0', warnings: '1', 'exit-code': '1' });
+    const within = runAction(p.dir, { 'max-warnings': '1', today: TODAY }, { name: 'workflow_dispatch', payload: {} });
+    expect(within.code).toBe(0);
+    expect(within.summary).toContain('| 0 errors, 1 warning |');
+    // Outside a pull request, the links go to the commit the workflow runs on.
+    expect(within.summary).toContain('| [4](https://github.com/o/r/blob/f00dfeed/a.testbed.md#L4) | ⚠ warning |');
+  });
+
+  it('exit 2 for a bad config, with the CLI words once', () => {
+    const p = tempProject({ 'bad.yaml': 'rules:\n  customer-nmed: error\n', 'a.testbed.md': GOOD_PLAN });
+    cleanups.push(p.cleanup);
+    const run = runAction(p.dir, { config: 'bad.yaml', today: TODAY }, { name: 'pull_request', payload: {} });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n').filter((l) => l.includes('customer-nmed'))).toHaveLength(1);
+    expect(run.outputs['exit-code']).toBe('2');
+    expect(run.summary).toBe('### Testbed plans\n\ntestbed-lint stopped with exit code 2 (a usage, config or read error); the job log says why.\n');
+  });
+
+  it('a push that creates a branch (no "before") lints everything, and says why', () => {
+    const r = repo();
+    const run = runAction(r.dir, { 'changed-only': 'true', today: TODAY }, { name: 'push', payload: { before: '0000000000000000000000000000000000000000', after: r.head } });
+    expect(annotations(run.log)[0]).toBe('::notice title=testbed-lint::changed-only: a push event has no base commit to compare with; linting every plan in .');
+    expect(run.outputs.plans).toBe('3');
+  });
+
+  it('a push with a "before" commit lints the files it changed', () => {
+    const r = repo();
+    const run = runAction(r.dir, { 'changed-only': 'true', today: TODAY }, { name: 'push', payload: { before: r.base, after: r.head } });
+    expect(run.outputs.plans).toBe('1');
+    expect(annotations(run.log).map((a) => a.slice(0, a.lastIndexOf('::') + 2))).toEqual([NEW_PLAN_ERROR]);
+  });
+
+  it('a base commit missing from a shallow checkout, with no remote to fetch it from: every plan, with a notice', () => {
+    const r = repo();
+    const run = runAction(r.dir, { 'changed-only': 'true', today: TODAY }, prEvent('1234567890abcdef1234567890abcdef12345678', r.head));
+    expect(annotations(run.log)[0]).toBe(
+      '::notice title=testbed-lint::changed-only: the base commit 1234567890ab is not in the checkout and could not be fetched (use actions/checkout with fetch-depth: 0); linting every plan in .',
+    );
+    expect(run.outputs.plans).toBe('3');
+    expect(run.code).toBe(1);
+  });
+
+  it('rejects a changed-only that is not true or false', () => {
+    const r = repo();
+    const run = runAction(r.dir, { 'changed-only': 'yes' }, prEvent(r.base, r.head));
+    expect(run.code).toBe(2);
+    expect(run.log).toContain('::error title=testbed-lint::input changed-only takes true or false, got "yes"');
+  });
+});
