@@ -1,5 +1,6 @@
 // Configuration: types, presets, validation of a config file's text (located), and merging. No file discovery.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { DRAFTS_MODES, type DraftsMode } from './drafts.js';
 import { LineIndex } from './positions.js';
 import type { OptionSpec, Rule } from './rule-api.js';
 import type { Severity, SeveritySetting } from './types.js';
@@ -19,6 +20,8 @@ export type RuleEntry = SeveritySetting | [SeveritySetting] | [SeveritySetting, 
 export interface LintConfig {
   extends?: PresetName;
   rules?: Record<string, RuleEntry>;
+  /** How drafts are judged: `lenient` (default: what is missing is a to-do, at most info) or `strict` (like proposed plans). */
+  drafts?: DraftsMode;
 }
 
 export interface ResolvedRule {
@@ -31,6 +34,8 @@ export interface ConfigFileData {
   extends: { value: string; line: number; column: number }[];
   rules: Record<string, RuleEntry>;
   ignores: string[];
+  /** `drafts:` when the file sets it. */
+  drafts?: DraftsMode;
 }
 
 export interface ConfigProblem {
@@ -47,7 +52,7 @@ function presetSeverity(preset: PresetName, s: Severity): Severity {
 /** The rule settings of a preset: every rule at its (for `strict`, raised) default severity. */
 export function presetRules(preset: PresetName, rules: readonly Rule[]): Record<string, RuleEntry> {
   const out: Record<string, RuleEntry> = {};
-  for (const r of rules) out[r.meta.id] = presetSeverity(preset, r.meta.defaultSeverity);
+  for (const r of rules) out[r.meta.id] = r.meta.presets?.[preset] ?? presetSeverity(preset, r.meta.defaultSeverity);
   return out;
 }
 
@@ -130,7 +135,7 @@ export function parseConfigText(text: string, rules: readonly Rule[]): { data: C
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { data, problems };
   if (!isMap(root)) {
-    at(root, 'a config file must be a mapping with "extends", "rules" or "ignores"');
+    at(root, 'a config file must be a mapping with "extends", "rules", "ignores" or "drafts"');
     return { data, problems };
   }
   const byId = new Map(rules.map((r) => [r.meta.id, r] as const));
@@ -174,9 +179,16 @@ export function parseConfigText(text: string, rules: readonly Rule[]): { data: C
         const entry = readRuleEntry(doc, rp.value, rule, at);
         if (entry !== undefined) data.rules[id] = entry;
       }
+    } else if (key === 'drafts') {
+      const v = isScalar(value) ? value.value : undefined;
+      if (typeof v === 'string' && (DRAFTS_MODES as readonly string[]).includes(v)) data.drafts = v as DraftsMode;
+      else {
+        const empty = !value || (isScalar(value) && value.value === null);
+        at(empty ? pair.key : value, `"drafts" must be ${DRAFTS_MODES.join(' or ')}, got ${empty ? 'nothing' : isScalar(value) ? JSON.stringify(value.value) : 'a structure'}`);
+      }
     } else {
-      const s = suggest(key, ['extends', 'rules', 'ignores']);
-      at(pair.key, `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has "extends", "rules" and "ignores")`);
+      const s = suggest(key, ['extends', 'rules', 'ignores', 'drafts']);
+      at(pair.key, `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has "extends", "rules", "ignores" and "drafts")`);
     }
   }
   return { data, problems };
@@ -240,6 +252,7 @@ function readRuleEntry(doc: Document, node: Node | null, rule: Rule, at: (n: Nod
 export function validateLintConfig(config: LintConfig, rules: readonly Rule[]): string[] {
   const errors: string[] = [];
   if (config.extends !== undefined && !PRESETS.includes(config.extends)) errors.push(`extends must be one of ${PRESETS.join(', ')}`);
+  if (config.drafts !== undefined && !DRAFTS_MODES.includes(config.drafts)) errors.push(`drafts must be ${DRAFTS_MODES.join(' or ')}`);
   const byId = new Map(rules.map((r) => [r.meta.id, r] as const));
   for (const [id, entry] of Object.entries(config.rules ?? {})) {
     const rule = byId.get(id);

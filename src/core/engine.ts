@@ -1,6 +1,7 @@
 // Runs the enabled rules over one parsed plan: severities, interpolation, inline disable comments, rule crashes.
 import { resolveRules, type LintConfig } from './config.js';
 import type { Directive, PlanDocument } from './document.js';
+import { isDraft, isTodo, todoMessage } from './drafts.js';
 import { interpolate, type Rule } from './rule-api.js';
 import type { Fix, Problem, RelatedLocation, Severity, Span } from './types.js';
 
@@ -30,6 +31,7 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
   // Why: a YAML plan (or front matter) whose top level is not a mapping (`|`, a list, a lone scalar) cannot take an
   // appended key: it would land inside the scalar or list, so fixes that add keys could never take effect.
   const rootNotMapping = doc.schemaIssues.some((i) => i.key === 'plan' || i.key === 'front matter');
+  const lenientDraft = opts.config?.drafts !== 'strict' && isDraft(doc.plan);
   for (const rule of opts.rules) {
     const setting = settings.get(rule.meta.id)!;
     if (setting.severity === 'off') continue;
@@ -44,16 +46,23 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
         today: opts.today,
         knownRuleIds,
         report(d) {
-          const severity = d.severity ?? (setting.severity as Severity);
+          let severity = d.severity ?? (setting.severity as Severity);
           if (severity === 'off') return;
           const span = clampSpan(d.at, doc.text.length);
           const start = doc.lines.positionAt(span.start);
           const end = doc.lines.positionAt(span.end);
+          const template = rule.meta.messages[d.messageId] ?? d.messageId;
+          let message = interpolate(template, d.data as Record<string, string | number> | undefined);
+          // Drafts are to-do lists: what is still missing is a reminder, what is wrong keeps its severity.
+          if (lenientDraft && isTodo(rule.meta, d.messageId)) {
+            severity = 'info';
+            message = todoMessage(message, template);
+          }
           const p: Problem = {
             ruleId: id,
             severity,
             messageId: d.messageId,
-            message: interpolate(rule.meta.messages[d.messageId] ?? d.messageId, d.data as Record<string, string | number> | undefined),
+            message,
             span,
             line: start.line,
             column: start.column,

@@ -38,6 +38,7 @@ export {
   validateLintConfig,
 } from './config.js';
 export { isPlan, isPlanName, formOf } from './detect.js';
+export { DRAFTS_MODES, TODO_PREFIX, isDraft, type DraftsMode } from './drafts.js';
 export { applyFixes } from './fix.js';
 export { LineIndex } from './positions.js';
 export { parsePlan } from './parse/index.js';

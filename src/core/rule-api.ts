@@ -1,7 +1,7 @@
 // The shape of a rule: declarative meta plus one check(ctx) over the parsed plan; message interpolation.
 import type { PlanDocument } from './document.js';
 import type { PlanModel } from './model.js';
-import type { Fix, Severity, Span } from './types.js';
+import type { Fix, Severity, SeveritySetting, Span } from './types.js';
 
 export type RuleCategory = 'structure' | 'customer' | 'iterations' | 'counterparts' | 'beyond';
 
@@ -22,6 +22,15 @@ export interface RuleMeta<MessageId extends string = string> {
   /** In words, when the default depends on the plan ("error when live, info otherwise"). */
   severityNote?: string;
   fixable: 'none' | 'safe' | 'unsafe';
+  /**
+   * What the rule's findings are on a draft (status `draft` or none): `todo` when they are about something missing,
+   * so a draft reports them at most as `info`, prefixed "To do before proposing:" (unless the config says
+   * `drafts: strict`); `keep` when they are about something wrong, which keeps its severity. Either for the whole
+   * rule, or per messageId where a rule reports both kinds. Absent: every finding keeps its severity.
+   */
+  draft?: 'todo' | Record<MessageId, 'todo' | 'keep'>;
+  /** A preset's severity for this rule where it differs from the default one (`off` in recommended, say). */
+  presets?: { recommended?: SeveritySetting; strict?: SeveritySetting };
   messages: Record<MessageId, string>;
   /** Options by their (kebab-case, as in the spec) key. */
   options?: Record<string, OptionSpec>;

@@ -1,7 +1,7 @@
 // Config files on disk: discovery (nearest .testbed-lint.{yaml,yml,json} walking up), `extends` chains, ignores.
 import ignore, { type Ignore } from 'ignore';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { mergeRuleEntries, parseConfigText, posixPath, PRESETS, presetRules, rules as allRules, type LintConfig, type PresetName, type RuleEntry } from '../core/index.js';
+import { mergeRuleEntries, parseConfigText, posixPath, PRESETS, presetRules, rules as allRules, type DraftsMode, type LintConfig, type PresetName, type RuleEntry } from '../core/index.js';
 import { fsReason, type Fs } from './fs.js';
 import { isInside } from './gitignore.js';
 import { decodeUtf8 } from './read.js';
@@ -29,6 +29,8 @@ export interface LoadedConfig {
   /** Every rule setting from the chain, later entries winning; presets expanded. */
   rules: Record<string, RuleEntry>;
   ignores: IgnoreSet[];
+  /** `drafts:` from the chain, the file's own setting winning over those it extends. */
+  drafts?: DraftsMode;
   /** False when this file or one it extends has errors: plans governed by it are not linted. */
   ok: boolean;
 }
@@ -124,6 +126,7 @@ export class ConfigResolver {
     for (const p of problems) fail(p.line, p.column, p.message);
     const chain = [...stack, file];
     let rules: Record<string, RuleEntry> = {};
+    let drafts: DraftsMode | undefined;
     const ignores: IgnoreSet[] = [];
     for (const ext of data.extends) {
       if ((PRESETS as readonly string[]).includes(ext.value)) {
@@ -155,11 +158,14 @@ export class ConfigResolver {
       }
       rules = mergeRuleEntries(rules, base.rules);
       ignores.push(...base.ignores);
+      drafts = base.drafts ?? drafts;
     }
     rules = mergeRuleEntries(rules, data.rules);
     if (data.ignores.length > 0) ignores.push({ base: dirname(file), matcher: ignore().add(data.ignores) });
     result.rules = rules;
     result.ignores = ignores;
+    drafts = data.drafts ?? drafts;
+    if (drafts !== undefined) result.drafts = drafts;
     this.loaded.set(file, result);
     return result;
   }
@@ -167,7 +173,8 @@ export class ConfigResolver {
 
 /** The core's lint config for a loaded config file (`recommended` underneath what the file sets). */
 export function toLintConfig(config: ConfigFor): LintConfig | undefined {
-  return config.kind === 'file' ? { rules: config.config.rules } : undefined;
+  if (config.kind !== 'file') return undefined;
+  return config.config.drafts !== undefined ? { rules: config.config.rules, drafts: config.config.drafts } : { rules: config.config.rules };
 }
 
 /** Whether `path` (a file, or a folder when `isDir`) matches a config's `ignores` (gitignore-style globs). */

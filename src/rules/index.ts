@@ -13,10 +13,12 @@ import customerConditions from './customer-conditions/customer-conditions.js';
 import customerNamed from './customer-named/customer-named.js';
 import customerNotPremier from './customer-not-premier/customer-not-premier.js';
 import customerRationale from './customer-rationale/customer-rationale.js';
+import feedbackQualitative from './feedback-qualitative/feedback-qualitative.js';
 import iterationChange from './iteration-change/iteration-change.js';
 import iterationDated from './iteration-dated/iteration-dated.js';
 import iterationDepth from './iteration-depth/iteration-depth.js';
 import iterationFeedback from './iteration-feedback/iteration-feedback.js';
+import iterationFrontLineOnly from './iteration-front-line-only/iteration-front-line-only.js';
 import iterationLog from './iteration-log/iteration-log.js';
 import iterationOrder from './iteration-order/iteration-order.js';
 import iterationStale from './iteration-stale/iteration-stale.js';
@@ -25,6 +27,7 @@ import metricWorstCase from './metric-worst-case/metric-worst-case.js';
 import planSchema from './plan-schema/plan-schema.js';
 import planSyntax from './plan-syntax/plan-syntax.js';
 import planUnknownKey from './plan-unknown-key/plan-unknown-key.js';
+import reviewHorizon from './review-horizon/review-horizon.js';
 import scaleUpPlan from './scale-up-plan/scale-up-plan.js';
 
 export const rules: readonly Rule[] = [
@@ -39,10 +42,12 @@ export const rules: readonly Rule[] = [
   customerNamed,
   customerNotPremier,
   customerRationale,
+  feedbackQualitative,
   iterationChange,
   iterationDated,
   iterationDepth,
   iterationFeedback,
+  iterationFrontLineOnly,
   iterationLog,
   iterationOrder,
   iterationStale,
@@ -51,6 +56,7 @@ export const rules: readonly Rule[] = [
   planSchema,
   planSyntax,
   planUnknownKey,
+  reviewHorizon,
   scaleUpPlan,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
 

@@ -109,6 +109,22 @@ describe('extends', () => {
     ]);
   });
 
+  test('`drafts` comes through the chain, the file itself winning; a bad value is located (exit 2)', async () => {
+    const draft = GOOD_PLAN.replace('status: running', 'status: draft').replace('name: Northside Community Hospital', 'name: TBD');
+    const cwd = project({
+      'shared/base.yaml': `${THREE_RULES}drafts: strict\n`,
+      'a/.testbed-lint.yaml': 'extends: ../shared/base.yaml\n',
+      'a/p.testbed.md': draft,
+      'b/.testbed-lint.yaml': 'extends: ../shared/base.yaml\ndrafts: lenient\n',
+      'b/p.testbed.md': draft,
+    });
+    expect((await problems(cwd)).list).toEqual(['a/p.testbed.md: customer-named@11:9 error', 'b/p.testbed.md: customer-named@11:9 info']);
+    const bad = project({ '.testbed-lint.yaml': 'drafts: loose\n', 'p.testbed.md': draft });
+    const r = await runCli(['--today', TODAY], { cwd: bad });
+    expect(r.code).toBe(2);
+    expect(r.errors).toEqual(['.testbed-lint.yaml:1:9: "drafts" must be lenient or strict, got "loose"']);
+  });
+
   test('a cycle is reported with its file and never loops; plans under other configs are still linted', async () => {
     const cwd = project({
       'loop/.testbed-lint.yaml': 'extends: ./a.yaml\n',
@@ -180,7 +196,7 @@ describe('bad configs', () => {
   test('an unknown top-level key is reported', async () => {
     const cwd = project({ '.testbed-lint.yaml': 'rule:\n  plan-schema: off\n', 'p.testbed.md': GOOD_PLAN });
     const r = await runCli([], { cwd });
-    expect(r.errors).toEqual(['.testbed-lint.yaml:1:1: unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules" and "ignores")']);
+    expect(r.errors).toEqual(['.testbed-lint.yaml:1:1: unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules", "ignores" and "drafts")']);
     expect(r.code).toBe(2);
   });
 

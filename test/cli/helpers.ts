@@ -104,12 +104,12 @@ without putting a premier account or the sales relationship at risk.
 /** The same plan without the mistakes. */
 export const GOOD_PLAN = FLAWED_PLAN.replace('onwer:', 'owner:').replace('status: Running', 'status: running').replace('name: TBD', 'name: Northside Community Hospital');
 
-/** A YAML plan with one mistake: customer.name is a placeholder. */
+/** A YAML plan with one mistake: customer.name is a placeholder (proposed, so it is an error, not a draft's to-do). */
 export const YAML_PLAN = `kind: testbed-plan
 title: Courier lockers with Harbor Tools
 owner: Ana Ruiz
 owner-department: sales
-status: draft
+status: proposed
 start: 2026-03-01
 customer:
   name: "?"

@@ -158,6 +158,51 @@ describe('init', () => {
     }
   });
 
+  test('a fresh draft passes CI: only to-dos (info), exit 0, in both forms; `drafts: strict` fails it', async () => {
+    const cwd = project();
+    await runCli(['init', 'northside-vmi', '--today', TODAY], { cwd });
+    await runCli(['init', '--yaml', 'harbor-lockers', '--today', TODAY], { cwd });
+    const r = await runCli(['--today', TODAY], { cwd });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe(
+      [
+        '',
+        'harbor-lockers.testbed.yaml',
+        '  13:9  info  To do before proposing: the customer name "TBD" is a placeholder; name the real customer before the testbed starts  customer-named',
+        '  19:1  info  To do before proposing: the customer selection rationale is still a to-do; replace it with at least 30 words on why this customer fits a testbed  customer-rationale',
+        '  30:1  info  To do before proposing: the iteration log has no entries; record each change you make with its date and the customer feedback behind it  iteration-log',
+        '  38:1  info  To do before proposing: the counterparts section lists no departments; add a list item with department, contact, since and benefit for each department involved in the testbed  counterparts-listed',
+        '  45:1  info  To do before proposing: the metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`  metric-outside-in',
+        '',
+        'northside-vmi.testbed.md',
+        '  14:9  info  To do before proposing: the customer name "TBD" is a placeholder; name the real customer before the testbed starts  customer-named',
+        '  23:1  info  To do before proposing: the customer selection rationale is empty; explain in at least 30 words why this customer fits a testbed  customer-rationale',
+        '  28:1  info  To do before proposing: the iteration log has no entries; record each change you make with its date and the customer feedback behind it  iteration-log',
+        '  40:1  info  To do before proposing: the counterparts section lists no departments; add a row of a Department | Contact | Since | Benefit table for each department involved in the testbed  counterparts-listed',
+        '  48:1  info  To do before proposing: the metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`  metric-outside-in',
+        '',
+        'ℹ 10 problems (0 errors, 0 warnings, 10 infos)',
+        '  0 errors, 0 warnings and 4 infos potentially fixable with the `--fix` option.',
+        '',
+      ].join('\n'),
+    );
+    // The strict preset keeps drafts lenient; `drafts: strict` judges them like proposed plans (whose missing log is info).
+    writeFileSync(join(cwd, '.testbed-lint.yaml'), 'extends: strict\n');
+    expect((await runCli(['--today', TODAY, '-f', 'json'], { cwd })).code).toBe(0);
+    writeFileSync(join(cwd, '.testbed-lint.yaml'), 'extends: strict\ndrafts: strict\n');
+    const strict = await runCli(['--today', TODAY, '-f', 'json'], { cwd });
+    expect(strict.code).toBe(1);
+    const md = (JSON.parse(strict.stdout) as { filePath: string; messages: { ruleId: string; severity: number; message: string }[] }[]).find((f) => f.filePath.endsWith('.md'))!;
+    expect(md.messages.map((m) => `${m.ruleId} ${['info', 'warning', 'error'][m.severity]}`)).toEqual([
+      'customer-named error',
+      'customer-rationale error',
+      'iteration-log info',
+      'counterparts-listed error',
+      'metric-outside-in error',
+    ]);
+    expect(md.messages.some((m) => m.message.startsWith('To do'))).toBe(false);
+  });
+
   test('the new plan is linted by the CLI like any other', async () => {
     const cwd = project();
     writeFileSync(join(cwd, '.testbed-lint.yaml'), 'rules: {}\n');

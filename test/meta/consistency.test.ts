@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VERSION, docsUrlFor, rules } from '../../src/core/index.js';
+import { VERSION, docsUrlFor, presetRules, rules } from '../../src/core/index.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../../src/core/index.js';
 import { CONFIG_SCHEMA_PATH, configSchemaText, readmeRuleTable, README_END, README_START, SNIPPET_PATHS, snippetsText } from '../../scripts/generated.js';
 import { readRuleDoc } from '../helpers/rule-docs.js';
@@ -10,24 +10,59 @@ import { readRuleDoc } from '../helpers/rule-docs.js';
 const ROOT = join(__dirname, '../..');
 const RULES_DIR = join(ROOT, 'src/rules');
 
-/** The spec's catalogue (../shared/spec/testbed-plan.md, "Rules"); checked against the spec itself when it is beside the repo. */
+/** The spec's catalogue (../shared/spec/testbed-plan.md, "Rules" and v2's "New rules"); checked against the spec itself when it is beside the repo. */
 const SPEC_IDS = [
   'plan-syntax', 'plan-schema', 'plan-unknown-key',
   'customer-named', 'customer-rationale', 'customer-not-premier', 'customer-conditions',
   'iteration-log', 'iteration-dated', 'iteration-order', 'iteration-change', 'iteration-feedback', 'iteration-depth', 'iteration-stale',
   'counterparts-listed', 'counterparts-cross-functional', 'counterpart-early', 'counterpart-benefit', 'counterpart-finance', 'counterpart-back-end',
   'aims-stated', 'metric-outside-in', 'metric-worst-case', 'scale-up-plan',
+  'journey-moments', 'feedback-qualitative', 'review-horizon', 'iteration-front-line-only',
 ];
 
-const SPEC_DEFAULTS: Record<string, string> = {
-  'plan-syntax': 'error', 'plan-schema': 'error', 'plan-unknown-key': 'warning',
-  'customer-named': 'error', 'customer-rationale': 'error', 'customer-not-premier': 'warning', 'customer-conditions': 'warning',
-  'iteration-log': 'error', 'iteration-dated': 'error', 'iteration-order': 'warning', 'iteration-change': 'error',
-  'iteration-feedback': 'warning', 'iteration-depth': 'warning', 'iteration-stale': 'warning',
-  'counterparts-listed': 'error', 'counterparts-cross-functional': 'warning', 'counterpart-early': 'warning',
-  'counterpart-benefit': 'warning', 'counterpart-finance': 'warning', 'counterpart-back-end': 'info',
-  'aims-stated': 'warning', 'metric-outside-in': 'warning', 'metric-worst-case': 'info', 'scale-up-plan': 'warning',
+/**
+ * Spec rules not registered yet, because another branch builds them (journey-moments needs the customer-journey
+ * section of the one-plan-schema work). Each must NOT be registered: when it is, remove it from here.
+ */
+const PENDING: readonly string[] = ['journey-moments'];
+
+/** The spec's default severity: in the `recommended` preset, and in `strict` where the spec states it (v2's new rules). */
+const SPEC_DEFAULTS: Record<string, { recommended: string; strict?: string }> = {
+  'plan-syntax': { recommended: 'error' }, 'plan-schema': { recommended: 'error' }, 'plan-unknown-key': { recommended: 'warning' },
+  'customer-named': { recommended: 'error' }, 'customer-rationale': { recommended: 'error' }, 'customer-not-premier': { recommended: 'warning' },
+  'customer-conditions': { recommended: 'warning' },
+  'iteration-log': { recommended: 'error' }, 'iteration-dated': { recommended: 'error' }, 'iteration-order': { recommended: 'warning' },
+  'iteration-change': { recommended: 'error' }, 'iteration-feedback': { recommended: 'warning' }, 'iteration-depth': { recommended: 'warning' },
+  'iteration-stale': { recommended: 'warning' },
+  'counterparts-listed': { recommended: 'error' }, 'counterparts-cross-functional': { recommended: 'warning' },
+  'counterpart-early': { recommended: 'warning' }, 'counterpart-benefit': { recommended: 'warning' }, 'counterpart-finance': { recommended: 'warning' },
+  'counterpart-back-end': { recommended: 'info' },
+  'aims-stated': { recommended: 'warning' }, 'metric-outside-in': { recommended: 'warning' }, 'metric-worst-case': { recommended: 'info' },
+  'scale-up-plan': { recommended: 'warning' },
+  'journey-moments': { recommended: 'info', strict: 'warning' }, 'feedback-qualitative': { recommended: 'info', strict: 'warning' },
+  'review-horizon': { recommended: 'warning', strict: 'warning' }, 'iteration-front-line-only': { recommended: 'off', strict: 'info' },
 };
+
+/** The spec's "Drafts are to-do lists": rules about something missing, a to-do (at most info) on a draft. */
+const SPEC_DRAFT_TODO = [
+  'customer-named', 'customer-rationale', 'customer-conditions', 'iteration-log', 'counterparts-listed', 'counterparts-cross-functional',
+  'counterpart-finance', 'counterpart-back-end', 'aims-stated', 'metric-outside-in', 'journey-moments',
+];
+
+const SPEC_PATH = join(ROOT, '../shared/spec/testbed-plan.md');
+
+/** The spec's rule catalogue rows: tables whose header is `| id | default ... |` (not v2's "v2 meaning" table). */
+function specCatalogue(text: string): [id: string, def: string][] {
+  const rows: [string, string][] = [];
+  let inCatalogue = false;
+  for (const line of text.split('\n')) {
+    if (/^\| id \| /.test(line)) inCatalogue = /^\| id \| default/.test(line);
+    else if (!line.startsWith('|')) inCatalogue = false;
+    const m = inCatalogue ? /^\| `([a-z-]+)` \| ([^|]+) \|/.exec(line) : null;
+    if (m) rows.push([m[1]!, m[2]!.trim()]);
+  }
+  return rows;
+}
 
 const ids = rules.map((r) => r.meta.id);
 
@@ -54,18 +89,36 @@ describe('the registry', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
-  it("holds exactly the spec's catalogue, with the spec's default severities", () => {
-    expect([...ids].sort()).toEqual([...SPEC_IDS].sort());
-    for (const r of rules) expect(r.meta.defaultSeverity, r.meta.id).toBe(SPEC_DEFAULTS[r.meta.id]);
-    const spec = join(ROOT, '../shared/spec/testbed-plan.md');
-    if (existsSync(spec)) {
-      // Why: the v2 section's tables ("Existing rules, sharper", "New rules") have other columns; the catalogue is v1's.
-      const full = readFileSync(spec, 'utf8');
-      const v2 = full.indexOf('\n## v2');
-      const text = v2 >= 0 ? full.slice(0, v2) : full;
-      const rows = [...text.matchAll(/^\| `([a-z-]+)` \| ([^|]+) \|/gm)].map((m) => [m[1]!, m[2]!.trim()] as const);
+  it("holds exactly the spec's catalogue (but the pending ids), with the spec's default severities in both presets", () => {
+    expect([...ids, ...PENDING].sort()).toEqual([...SPEC_IDS].sort());
+    for (const id of PENDING) expect(ids, `${id} is registered now: remove it from PENDING`).not.toContain(id);
+    const recommended = presetRules('recommended', rules);
+    const strict = presetRules('strict', rules);
+    for (const r of rules) {
+      const want = SPEC_DEFAULTS[r.meta.id]!;
+      expect(recommended[r.meta.id], `${r.meta.id} in recommended`).toBe(want.recommended);
+      if (want.strict) expect(strict[r.meta.id], `${r.meta.id} in strict`).toBe(want.strict);
+    }
+    if (existsSync(SPEC_PATH)) {
+      const rows = specCatalogue(readFileSync(SPEC_PATH, 'utf8'));
       expect(rows.map(([id]) => id).sort()).toEqual([...SPEC_IDS].sort());
-      for (const [id, def] of rows) expect(def.startsWith(SPEC_DEFAULTS[id]!), `${id}: spec says "${def}"`).toBe(true);
+      for (const [id, def] of rows) {
+        // v1 rows: "error", "error when live, info otherwise"; v2's new rules: "`recommended`; `strict`" as "info; warning".
+        const [rec, str] = def.split(';').map((d) => d.trim());
+        expect(rec!.startsWith(SPEC_DEFAULTS[id]!.recommended), `${id}: spec says "${def}"`).toBe(true);
+        if (str !== undefined) expect(str, `${id}: spec says "${def}"`).toBe(SPEC_DEFAULTS[id]!.strict);
+      }
+    }
+  });
+
+  it('makes exactly the missing-content rules to-dos on a draft, as the spec lists them', () => {
+    const todo = (r: (typeof rules)[number]) => r.meta.draft === 'todo' || (typeof r.meta.draft === 'object' && Object.values(r.meta.draft).includes('todo'));
+    expect(rules.filter(todo).map((r) => r.meta.id).sort()).toEqual(SPEC_DRAFT_TODO.filter((id) => !PENDING.includes(id)).sort());
+    if (existsSync(SPEC_PATH)) {
+      const text = readFileSync(SPEC_PATH, 'utf8');
+      const m = /Rules about something \*missing\*\s*\(([^)]*)\)/.exec(text);
+      expect(m, 'the spec lists the missing-content rules').not.toBeNull();
+      expect([...m![1]!.matchAll(/`([a-z-]+)`/g)].map((x) => x[1]).sort()).toEqual([...SPEC_DRAFT_TODO].sort());
     }
   });
 

@@ -24,8 +24,19 @@ describe('config files', () => {
     expect(problems('rules:\n  customer-named: fatal\n')).toEqual(['2:19 rule "customer-named": severity must be one of error, warning, info, off, got "fatal"']);
     expect(problems('rules:\n  customer-rationale: [error, { min-words: -3 }]\n')).toEqual(['2:44 rule "customer-rationale": option "min-words" must be at least 1']);
     expect(problems('rules:\n  customer-rationale: [error, { min-word: 3 }]\n')).toEqual(['2:33 rule "customer-rationale" has no option "min-word"; did you mean "min-words"?']);
-    expect(problems('rule:\n  customer-named: off\n')).toEqual(['1:1 unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules" and "ignores")']);
-    expect(problems('- a\n')).toEqual(['1:1 a config file must be a mapping with "extends", "rules" or "ignores"']);
+    expect(problems('rule:\n  customer-named: off\n')).toEqual(['1:1 unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules", "ignores" and "drafts")']);
+    expect(problems('- a\n')).toEqual(['1:1 a config file must be a mapping with "extends", "rules", "ignores" or "drafts"']);
+    expect(problems('extends: recommended\ndrafts: lax\n')).toEqual(['2:9 "drafts" must be lenient or strict, got "lax"']);
+    expect(problems('drafts: [strict]\n')).toEqual(['1:9 "drafts" must be lenient or strict, got a structure']);
+    expect(problems('drafts:\n')).toEqual(['1:1 "drafts" must be lenient or strict, got nothing']);
+    expect(problems('draft: strict\n')).toEqual(['1:1 unknown key "draft"; did you mean "drafts"? (a config file has "extends", "rules", "ignores" and "drafts")']);
+  });
+
+  it('reads `drafts: lenient | strict`', () => {
+    expect(parseConfigText('drafts: strict\n', rules)).toEqual({ data: { extends: [], rules: {}, ignores: [], drafts: 'strict' }, problems: [] });
+    expect(parseConfigText('{"drafts": "lenient"}', rules).data.drafts).toBe('lenient');
+    expect(validateLintConfig({ drafts: 'strict' }, rules)).toEqual([]);
+    expect(validateLintConfig({ drafts: 'lax' as 'strict' }, rules)).toEqual(['drafts must be lenient or strict']);
   });
 
   it('does not let hostile keys reach the options object', () => {

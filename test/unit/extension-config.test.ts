@@ -97,7 +97,7 @@ describe('the editor finds configs as the CLI does', () => {
       '/ws/named/.testbed-lint.yaml:1:10 cannot extend "base.yaml": use "recommended", "strict" or a relative path such as "./base.yaml"',
       '/ws/outside/.testbed-lint.yaml:1:10 cannot extend "../../elsewhere/shared.yaml": it is outside the workspace, and config files outside it are not read',
       '/ws/script/.testbed-lint.yaml:1:10 cannot extend "./evil.js": it has errors',
-      '/ws/script/evil.js:1:1 a config file must be a mapping with "extends", "rules" or "ignores"',
+      '/ws/script/evil.js:1:1 a config file must be a mapping with "extends", "rules", "ignores" or "drafts"',
     ]);
   });
 

@@ -132,7 +132,7 @@ describe('YAML alias bombs are bounded', () => {
     expect(ms).toBeLessThan(5000);
     expect(r.data.rules).toEqual({});
     expect(r.problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
-      '1:1 unknown key "x-bomb" (a config file has "extends", "rules" and "ignores")',
+      '1:1 unknown key "x-bomb" (a config file has "extends", "rules", "ignores" and "drafts")',
       '11:10 "extends" takes "recommended", "strict" or a relative path to another config file',
       '12:10 "ignores" must be a list of globs',
       '14:52 rule "customer-not-premier": option "premier-tiers" expands too many aliases (more than 100)',
@@ -143,7 +143,7 @@ describe('YAML alias bombs are bounded', () => {
   it('a config option may still use a small alias', () => {
     const r = parseConfigText('x-tiers: &t [Gold, Top]\nrules:\n  customer-not-premier: [warning, { premier-tiers: *t }]\n', rules);
     expect(r.data.rules).toEqual({ 'customer-not-premier': ['warning', { 'premier-tiers': ['Gold', 'Top'] }] });
-    expect(r.problems.map((p) => p.message)).toEqual(['unknown key "x-tiers" (a config file has "extends", "rules" and "ignores")']);
+    expect(r.problems.map((p) => p.message)).toEqual(['unknown key "x-tiers" (a config file has "extends", "rules", "ignores" and "drafts")']);
   });
 });
 

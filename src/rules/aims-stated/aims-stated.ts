@@ -8,6 +8,7 @@ export default defineRule({
     category: 'beyond',
     defaultSeverity: 'warning',
     fixable: 'none',
+    draft: 'todo',
     messages: {
       missing:
         'The plan names no aim; add `aims:` with what the testbed improves for the customer: customer-profitability, business-processes or strategic-positioning.',

@@ -9,6 +9,7 @@ export default defineRule({
     category: 'counterparts',
     defaultSeverity: 'info',
     fixable: 'none',
+    draft: { missing: 'todo', frontLineOnly: 'todo' },
     messages: {
       missing: 'No back-end function is among the counterparts; involve IT, logistics, supply chain, operations or procurement too, not only front-line staff, since they carry the change behind the scenes.',
       frontLineOnly:

@@ -11,6 +11,7 @@ export default defineRule({
     category: 'counterparts',
     defaultSeverity: 'warning',
     fixable: 'safe',
+    draft: 'todo',
     messages: {
       missing: 'Finance is not among the counterparts; involve finance (a controller, FP&A or the CFO office) from the start, so it sees a direct benefit instead of a cost.',
     },

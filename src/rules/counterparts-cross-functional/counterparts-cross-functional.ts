@@ -20,6 +20,7 @@ export default defineRule({
     category: 'counterparts',
     defaultSeverity: 'warning',
     fixable: 'none',
+    draft: { tooFew: 'todo', noOwner: 'todo' },
     messages: {
       tooFew: 'The counterparts cover {{found}} besides {{owner}}{{own}}; involve at least {{needed}}, such as finance, IT, logistics or supply chain.',
       noOwner:

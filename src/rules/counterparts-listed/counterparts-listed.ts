@@ -12,6 +12,7 @@ export default defineRule({
     category: 'counterparts',
     defaultSeverity: 'error',
     fixable: 'safe',
+    draft: 'todo',
     messages: {
       missing: 'The plan lists no counterparts; add {{section}} naming each department involved, its contact, since when it is involved, and what it gains.',
       empty: 'The counterparts section lists no departments; add {{entry}} for each department involved in the testbed.',

@@ -10,6 +10,7 @@ export default defineRule({
     category: 'customer',
     defaultSeverity: 'warning',
     fixable: 'none',
+    draft: { conditions: 'todo', ownSideChampion: 'keep' },
     messages: {
       conditions:
         'The plan does not state that the customer {{missing}} ({{count}} of 3 testbed conditions stated, {{min}} needed); if that holds, add {{keys}} under `customer:`, else choose a customer that fits a testbed better.',

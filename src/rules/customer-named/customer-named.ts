@@ -9,6 +9,7 @@ export default defineRule({
     category: 'customer',
     defaultSeverity: 'error',
     fixable: 'none',
+    draft: { missing: 'todo', placeholder: 'todo' },
     messages: {
       missing: 'No testbed customer is named; add `customer: name:` with the one customer the testbed runs with.',
       placeholder: 'The customer name "{{name}}" is a placeholder; name the real customer before the testbed starts.',

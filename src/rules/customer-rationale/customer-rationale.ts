@@ -11,6 +11,7 @@ export default defineRule({
     category: 'customer',
     defaultSeverity: 'error',
     fixable: 'safe',
+    draft: 'todo',
     messages: {
       missing: 'The plan does not say why this customer was chosen; add {{where}} that explains it in at least {{min}} words.',
       empty: 'The customer selection rationale is empty; explain in at least {{min}} words why this customer fits a testbed.',

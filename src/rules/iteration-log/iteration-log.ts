@@ -17,6 +17,7 @@ export default defineRule({
     defaultSeverity: 'error',
     severityNote: 'error when live, info otherwise',
     fixable: 'safe',
+    draft: 'todo',
     messages: {
       missingSection: 'The plan has no iteration log; add an "Iteration log" section and record each change with its date and the customer feedback behind it.',
       missingKey: 'The plan has no `iterations:` list; add it and record each change with its date and the customer feedback behind it.',
@@ -27,7 +28,7 @@ export default defineRule({
         type: 'string',
         enum: ['error', 'warning', 'info', 'off'],
         default: 'info',
-        description: 'The severity used while the plan is not live (draft or proposed).',
+        description: 'The severity used while the plan is not live (proposed, or a draft); on a draft at most info, unless the config says `drafts: strict`.',
       },
     },
   },

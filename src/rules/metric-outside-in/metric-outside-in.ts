@@ -10,6 +10,7 @@ export default defineRule({
     category: 'beyond',
     defaultSeverity: 'warning',
     fixable: 'none',
+    draft: { missing: 'todo', empty: 'todo', allInternal: 'todo', internalMeasure: 'keep', noPerspective: 'todo' },
     messages: {
       missing: 'The plan has no metrics; add {{where}} with at least one metric of what the customer experiences, with perspective `customer`.',
       empty: 'The metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`.',
