@@ -121,7 +121,7 @@ export function createSession(): LintSession {
   const caches = new Map<string, BlockCache>();
   const cacheOf = (uri: string) => {
     let c = caches.get(uri);
-    if (!c) caches.set(uri, (c = new BlockCache()));
+    if (!c) caches.set(uri, (c = new BlockCache({ reuse: true })));
     return c;
   };
   const lintDetailedIn = (uri: string, text: string, options?: Omit<LintOptions, 'filePath'>) =>
@@ -134,4 +134,28 @@ export function createSession(): LintSession {
       caches.delete(uri);
     },
   };
+}
+
+/** A byte or character count in words: "5 MB", "120 KB", "900 bytes". */
+export function formatSize(n: number, unit: 'bytes' | 'characters' = 'bytes'): string {
+  const trim = (x: number) => (Math.round(x * 10) / 10).toString();
+  const one = unit === 'bytes' ? 'byte' : 'character';
+  if (unit === 'bytes' && n >= 1024 * 1024) return `${trim(n / (1024 * 1024))} MB`;
+  if (unit === 'bytes' && n >= 1024) return `${trim(n / 1024)} KB`;
+  return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+
+/**
+ * The problems of a plan too large to read (it is not parsed): one plan-syntax problem at 1:1 naming its size,
+ * the limit and the setting that raises it (`--max-file-size`, `testbedLint.maxFileSize`), with the severity the
+ * config gives plan-syntax; none when plan-syntax is off. The CLI and the editor report the same finding.
+ */
+export function lintTooLarge(size: number, limit: number, setting: string, options: Omit<LintOptions, 'form'> & { unit?: 'bytes' | 'characters' }): Problem[] {
+  const document = parsePlan('', options.filePath, 'markdown');
+  const unit = options.unit ?? 'bytes';
+  document.syntaxIssues = [{ span: { start: 0, end: 0 }, kind: 'size', detail: `it ${unit === 'bytes' ? 'is' : 'has'} ${formatSize(size, unit)}, over the limit of ${formatSize(limit, unit)} (${setting})` }];
+  const today = options.today !== undefined ? parseIsoDate(options.today) : localToday();
+  if (today === undefined) throw new RangeError(`today must be a date as YYYY-MM-DD, got "${options.today}"`);
+  const only = registry.filter((r) => r.meta.id === 'plan-syntax');
+  return runRules(document, { rules: only, config: options.config, today, docsUrl: docsUrlFor }).problems;
 }

@@ -1,9 +1,10 @@
 // Splits Markdown into top-level blocks at heading lines and parses each block once, reusing parses between calls.
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Span } from '../types.js';
+import { parsePieces, PIECE_BYTES, planBlock, shift } from './pieces.js';
 
 // Why: a plan needs CommonMark plus GFM tables; the other GFM constructs (autolinks, footnotes,
 // strikethrough, task lists) cost parse time and change nothing the rules read.
@@ -105,6 +106,9 @@ function htmlEnds(kind: 'comment' | 'raw' | 'pi' | 'decl' | 'cdata', line: strin
 
 const CHUNK = 4096;
 
+/** Small blocks parsed in one call when no parse is kept for later: each call to the parser costs a fixed ~50 µs. */
+const GROUP_BYTES = 8 * 1024;
+
 interface CachedBlock {
   /** The offset the nodes' positions currently refer to. */
   base: number;
@@ -126,12 +130,62 @@ export class BlockCache {
   /** Blocks of the last call that could not be read (nested too deeply for the parser). */
   unreadable: Span[] = [];
 
-  /** With `split: false` the body is parsed as one block: the reference the split parse must equal. */
-  constructor(private readonly options: { split?: boolean } = {}) {}
+  /**
+   * With `split: false` the body is parsed as one call: the reference the split parse must equal.
+   * With `reuse: true` (an editor's session) every block is parsed on its own, so an edit re-parses one small
+   * block; otherwise neighbouring small blocks are parsed together, which is faster for a single lint.
+   * `pieceBytes` is how long a piece of a long table or list may grow before it is cut (tests make it small).
+   */
+  constructor(private readonly options: { split?: boolean; reuse?: boolean; pieceBytes?: number } = {}) {}
+
+  /** Units of parsing: the blocks between split points, or (without `reuse`) runs of them up to GROUP_BYTES. */
+  private units(text: string, points: number[]): number[] {
+    if (this.options.reuse || this.options.split === false) return points;
+    const out = [points[0]!];
+    for (let i = 1; i + 1 < points.length; i++) {
+      const at = points[i]!;
+      const groupStart = out[out.length - 1]!;
+      // Why: a link reference definition applies to the whole call it is parsed in, so a block with one (`]:`) is parsed alone,
+      // as it would be split.
+      const isolated = (s: number, e: number) => {
+        const k = text.indexOf(']:', s);
+        return k !== -1 && k < e;
+      };
+      if (at - groupStart >= GROUP_BYTES || isolated(groupStart, at) || isolated(at, points[i + 1]!)) out.push(at);
+    }
+    out.push(points[points.length - 1]!);
+    return out;
+  }
+
+  /** As parseRange, with a parser that runs out of stack also giving undefined. */
+  private tryRange(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number): RootContent[] | undefined {
+    try {
+      return this.parseRange(text, start, end, line, lineOf);
+    } catch (error) {
+      // Why: the Markdown parser recurses per nesting level; a block nested thousands deep is reported, not fatal.
+      if (!(error instanceof RangeError)) throw error;
+      return undefined;
+    }
+  }
+
+  /** The nodes of [start, end), positioned in the whole text; undefined when it nests too deeply to read. */
+  private parseRange(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number): RootContent[] | undefined {
+    const whole = () => {
+      const nodes = fromMarkdown(text.slice(start, end), PARSE_OPTIONS).children;
+      for (const c of nodes) shift(c, start, line - 1);
+      return nodes;
+    };
+    if (this.options.split === false) return whole();
+    const plan = planBlock(text, start, end, this.options.pieceBytes ?? PIECE_BYTES);
+    if (plan.tooDeep) return undefined;
+    if (plan.cuts.length === 0) return whole();
+    return parsePieces(text, start, end, plan.cuts, lineOf, (source) => fromMarkdown(source, PARSE_OPTIONS).children) ?? whole();
+  }
 
   /** The body of a Markdown document as one mdast root, parsing only blocks not seen last time. */
   parse(text: string, from: number, lineOf: (offset: number) => number): Root {
-    const points = [from, ...(this.options.split === false ? [] : splitPoints(text, from, text.length)), text.length];
+    const blocks = [from, ...(this.options.split === false ? [] : splitPoints(text, from, text.length)), text.length];
+    const points = this.units(text, blocks);
     const prev = this.prevText;
     // The unchanged head and tail of the text since the last call; everything between them was edited.
     let head = 0;
@@ -171,17 +225,23 @@ export class BlockCache {
         }
       } else {
         this.parsedLastTime++;
-        let parsed: RootContent[];
-        try {
-          parsed = fromMarkdown(text.slice(start, end), PARSE_OPTIONS).children;
-        } catch (error) {
-          // Why: the Markdown parser recurses per nesting level; a block nested thousands deep is reported, not fatal.
-          if (!(error instanceof RangeError)) throw error;
-          this.unreadable.push({ start, end });
-          parsed = [];
+        let parsed = this.tryRange(text, start, end, line, lineOf);
+        if (parsed === undefined) {
+          // Why: a group of blocks that cannot be read is read block by block, so the problem names the block it is in.
+          const inner = points === blocks ? [] : blocks.filter((p) => p > start && p < end);
+          if (inner.length > 0) {
+            parsed = [];
+            for (const [s, e] of pairs([start, ...inner, end])) {
+              const nodes = this.tryRange(text, s, e, lineOf(s), lineOf);
+              if (nodes === undefined) this.unreadable.push({ start: s, end: e });
+              else parsed.push(...nodes);
+            }
+          } else {
+            this.unreadable.push({ start, end });
+            parsed = [];
+          }
         }
         block = { base: start, line, length: end - start, children: parsed };
-        for (const c of block.children) shift(c, start, line - 1);
       }
       next.set(start, block);
       for (const c of block.children) children.push(c);
@@ -201,19 +261,8 @@ export class BlockCache {
   }
 }
 
-/** Moves a parsed subtree by `d` characters and `dl` lines (columns stay: blocks start at line starts). */
-function shift(root: Nodes, d: number, dl: number): void {
-  // Why: an explicit stack, so deeply nested Markdown (thousands of block quotes) cannot overflow the call stack.
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const p = node.position;
-    if (p) {
-      if (p.start.offset !== undefined) p.start.offset += d;
-      if (p.end.offset !== undefined) p.end.offset += d;
-      p.start.line += dl;
-      p.end.line += dl;
-    }
-    if ('children' in node) for (const c of node.children as Nodes[]) stack.push(c);
-  }
+function pairs(xs: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i + 1 < xs.length; i++) if (xs[i + 1]! > xs[i]!) out.push([xs[i]!, xs[i + 1]!]);
+  return out;
 }
