@@ -22,7 +22,7 @@ function tree(text: string, options: ConstructorParameters<typeof BlockCache>[0]
 /** Lines chosen to end, continue or fake a table or a list at a cut. */
 const LINES = [
   '| Finance | Dana | 2026-01-05 | cost data |', '| IT | Lee | 2026-01-06 | `a|b` |', '| a \\| b | **c** |', '|', '| x', '||', '|||x|', '| a  b |', '|-|', '| é ü |', '|  |  |', '| x |  ', '| 1. | - |', 'lazy | row',
-  '- **IT**: Lee, since 2026-01-06. Benefit: EDI', '- item', '* star item', '+ plus', '1. one', '2) two', '3. three',
+  '- **IT**: Lee, since 2026-01-06. Benefit: EDI', '- item', '- item', '- Two words: here', '- a  b', '- x ', '- x\t', '-  two spaces', '- é', '* star item', '+ plus', '1. one', '2) two', '3. three',
   '  continued in the item', '    indented code or nested', '  - nested item', 'lazy continuation', '', '', '> quote', '```', '~~~',
   '<!--', '-->', '<div>', '---', '***', '- - -', '===', '[ref]: /url', '[ref]', '\t- tab item', '-', '- ', '1.', '<pre>', '</pre>',
 ];

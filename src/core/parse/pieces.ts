@@ -1,6 +1,6 @@
 // Parses one block of Markdown in bounded pieces: a long top-level table or list is cut at row or item
 // boundaries, each piece parsed on its own, and the pieces merged back into the nodes a whole parse gives.
-import type { List, Nodes, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 
 /**
  * Nesting deeper than this (block quotes and list levels on one line, estimated from its leading markers and
@@ -200,6 +200,28 @@ export function parsePieces(text: string, start: number, end: number, cuts: Cut[
       }
       if (from >= to) continue;
     }
+    if (cut?.kind === 'list') {
+      // Why: one-line items of plain text followed by another such item (most items of a long list) are read here.
+      const last = out[out.length - 1];
+      const prevLine = text.lastIndexOf('\n', from - 2) + 1;
+      const prevEnd = last?.position?.end.offset;
+      if (last?.type !== 'list' || last.ordered || prevEnd === undefined || prevEnd <= prevLine || prevEnd >= from) return undefined;
+      const marker = text[last.position!.start.offset!];
+      let line = lineOf(from);
+      while (from < to) {
+        let nl = text.indexOf('\n', from);
+        if (nl === -1 || nl >= to) break;
+        let nl2 = text.indexOf('\n', nl + 1);
+        if (nl2 === -1 || nl2 > to) nl2 = to;
+        const item = plainItem(text, from, nl, line, marker);
+        if (!item || !plainItem(text, nl + 1, nl2, line + 1, marker)) break;
+        last.children.push(item);
+        last.position!.end = { ...item.position!.end };
+        from = nl + 1;
+        line++;
+      }
+      if (from >= to) continue;
+    }
     const prefix = cut?.prefix ? text.slice(cut.prefix.start, cut.prefix.end) : '';
     const prefixLines = cut?.prefix ? countLines(prefix) : 0;
     const nodes = parse(prefix + text.slice(from, to));
@@ -259,6 +281,24 @@ function plainRow(text: string, from: number, to: number, line: number): TableRo
     cells.push({ type: 'tableCell', children, position: { start: point(cellStart), end: point(cellEnd) } });
   }
   return { type: 'tableRow', children: cells, position: { start: point(from), end: point(to) } };
+}
+
+/** A bullet item of plain text on one line: the marker, one space, a letter, then no Markdown punctuation. */
+const PLAIN_ITEM = /^[-*+] [A-Za-z][^\\`*_[\]!<&|\t\r]*$/;
+
+/** The list item node a line gives when it is a plain one-line bullet with `marker` (and the next line starts another item). */
+function plainItem(text: string, from: number, to: number, line: number, marker: string | undefined): ListItem | undefined {
+  if (text[from] !== marker) return undefined;
+  const raw = text.slice(from, to);
+  if (!PLAIN_ITEM.test(raw) || raw.charCodeAt(raw.length - 1) === 32) return undefined;
+  const point = (offset: number) => ({ line, column: offset - from + 1, offset });
+  const value = raw.slice(2);
+  const paragraph: Paragraph = {
+    type: 'paragraph',
+    children: [{ type: 'text', value, position: { start: point(from + 2), end: point(to) } }],
+    position: { start: point(from + 2), end: point(to) },
+  };
+  return { type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: point(from), end: point(to) } };
 }
 
 function markerAt(text: string, at: number): string | undefined {
