@@ -142,15 +142,16 @@ export class BlockCache {
   private units(text: string, points: number[]): number[] {
     if (this.options.reuse || this.options.split === false) return points;
     const out = [points[0]!];
+    // Why: a link reference definition applies to the whole call it is parsed in, so a block with one (`]:`) is parsed alone,
+    // as it would be split. The next `]:` is looked up once per occurrence, not once per block (linear).
+    let def = text.indexOf(']:', points[0]!);
+    const isolated = (s: number, e: number) => {
+      if (def !== -1 && def < s) def = text.indexOf(']:', s);
+      return def !== -1 && def < e;
+    };
     for (let i = 1; i + 1 < points.length; i++) {
       const at = points[i]!;
       const groupStart = out[out.length - 1]!;
-      // Why: a link reference definition applies to the whole call it is parsed in, so a block with one (`]:`) is parsed alone,
-      // as it would be split.
-      const isolated = (s: number, e: number) => {
-        const k = text.indexOf(']:', s);
-        return k !== -1 && k < e;
-      };
       if (at - groupStart >= GROUP_BYTES || isolated(groupStart, at) || isolated(at, points[i + 1]!)) out.push(at);
     }
     out.push(points[points.length - 1]!);
