@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { realFs, type Fs } from '../../src/node/fs.js';
-import { FLAWED_PLAN, GOOD_PLAN, lintedFiles, runCli, THREE_RULES, TODAY, useProjects } from './helpers.js';
+import { FLAWED_PLAN, GOOD_PLAN, lintedFiles, onlyRules, runCli, THREE_RULES, TODAY, useProjects } from './helpers.js';
 
 const project = useProjects();
 /** The files a run reported on, relative, from the json format. */
@@ -204,7 +204,7 @@ describe('bad input', () => {
   });
 
   test('a plan over --max-file-size is a plan-syntax problem at 1:1, counted in the exit code, without being read', async () => {
-    const cwd = project({ 'big.testbed.md': GOOD_PLAN, 'a.testbed.yaml': 'kind: testbed-plan\ntitle: A\ncustomer:\n  name: Harbor Tools\n' });
+    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error', 'customer-named': 'error' }), 'big.testbed.md': GOOD_PLAN, 'a.testbed.yaml': 'kind: testbed-plan\ntitle: A\ncustomer:\n  name: Harbor Tools\n' });
     const read: string[] = [];
     const fs: Fs = {
       ...realFs,
@@ -224,15 +224,15 @@ describe('bad input', () => {
     expect(read).not.toContain(join(cwd, 'big.testbed.md'));
     expect(r.code).toBe(1);
     // The finding follows the config like any plan-syntax problem.
-    writeFileSync(join(cwd, '.testbed-lint.json'), JSON.stringify({ rules: { 'plan-syntax': 'warning' } }));
-    const warned = await runCli(['--today', TODAY, '--max-file-size', '1000', 'big.testbed.md'], { cwd });
+    writeFileSync(join(cwd, '.testbed-lint.yaml'), onlyRules({ 'plan-syntax': 'warning' }));
+    const warned = await linted(cwd, ['--max-file-size', '1000', 'big.testbed.md']);
     expect(warned.code).toBe(0);
-    expect(warned.stdout).toContain('1 problem (0 errors, 1 warning)');
+    expect(warned.stdout).toContain('"severity":1');
   });
 
   test('a large file is a problem only when it is a plan: its name or the front matter at its head say so', async () => {
     const filler = `${'text '.repeat(300)}\n`;
-    const cwd = project({ 'notes.md': `# Notes\n\n${filler}`, 'plan.md': `---\nkind: testbed-plan\ntitle: P\n---\n\n${filler}`, 'data.yaml': `a: 1\n# ${filler}` });
+    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error' }), 'notes.md': `# Notes\n\n${filler}`, 'plan.md': `---\nkind: testbed-plan\ntitle: P\n---\n\n${filler}`, 'data.yaml': `a: 1\n# ${filler}` });
     const r = await linted(cwd, ['--max-file-size', '1000']);
     expect(r.files).toEqual(['plan.md']);
     expect(r.code).toBe(1);
@@ -242,7 +242,7 @@ describe('bad input', () => {
   });
 
   test('the default limit is 5 MB', async () => {
-    const cwd = project({ 'a.testbed.md': GOOD_PLAN });
+    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error' }), 'a.testbed.md': GOOD_PLAN });
     writeFileSync(join(cwd, 'huge.testbed.md'), Buffer.alloc(5 * 1024 * 1024 + 1, 0x61));
     const r = await linted(cwd);
     expect(r.files).toEqual(['a.testbed.md', 'huge.testbed.md']);

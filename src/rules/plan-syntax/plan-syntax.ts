@@ -16,7 +16,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const issue of ctx.doc.syntaxIssues) {
-      ctx.report({ messageId: issue.kind ?? 'yaml', data: { detail: issue.detail }, at: issue.span });
+      ctx.report({ messageId: issue.kind === 'markdown' ? 'markdown' : issue.kind === 'size' ? 'size' : 'yaml', data: { detail: issue.detail }, at: issue.span });
     }
   },
 });
