@@ -121,7 +121,7 @@ export function createSession(): LintSession {
   const caches = new Map<string, BlockCache>();
   const cacheOf = (uri: string) => {
     let c = caches.get(uri);
-    if (!c) caches.set(uri, (c = new BlockCache({ reuse: true })));
+    if (!c) caches.set(uri, (c = new BlockCache()));
     return c;
   };
   const lintDetailedIn = (uri: string, text: string, options?: Omit<LintOptions, 'filePath'>) =>

@@ -106,9 +106,6 @@ function htmlEnds(kind: 'comment' | 'raw' | 'pi' | 'decl' | 'cdata', line: strin
 
 const CHUNK = 4096;
 
-/** Small blocks parsed in one call when no parse is kept for later: each call to the parser costs a fixed ~50 µs. */
-const GROUP_BYTES = 8 * 1024;
-
 interface CachedBlock {
   /** The offset the nodes' positions currently refer to. */
   base: number;
@@ -132,31 +129,9 @@ export class BlockCache {
 
   /**
    * With `split: false` the body is parsed as one call: the reference the split parse must equal.
-   * With `reuse: true` (an editor's session) every block is parsed on its own, so an edit re-parses one small
-   * block; otherwise neighbouring small blocks are parsed together, which is faster for a single lint.
    * `pieceBytes` is how long a piece of a long table or list may grow before it is cut (tests make it small).
    */
-  constructor(private readonly options: { split?: boolean; reuse?: boolean; pieceBytes?: number } = {}) {}
-
-  /** Units of parsing: the blocks between split points, or (without `reuse`) runs of them up to GROUP_BYTES. */
-  private units(text: string, points: number[]): number[] {
-    if (this.options.reuse || this.options.split === false) return points;
-    const out = [points[0]!];
-    // Why: a link reference definition applies to the whole call it is parsed in, so a block with one (`]:`) is parsed alone,
-    // as it would be split. The next `]:` is looked up once per occurrence, not once per block (linear).
-    let def = text.indexOf(']:', points[0]!);
-    const isolated = (s: number, e: number) => {
-      if (def !== -1 && def < s) def = text.indexOf(']:', s);
-      return def !== -1 && def < e;
-    };
-    for (let i = 1; i + 1 < points.length; i++) {
-      const at = points[i]!;
-      const groupStart = out[out.length - 1]!;
-      if (at - groupStart >= GROUP_BYTES || isolated(groupStart, at) || isolated(at, points[i + 1]!)) out.push(at);
-    }
-    out.push(points[points.length - 1]!);
-    return out;
-  }
+  constructor(private readonly options: { split?: boolean; pieceBytes?: number } = {}) {}
 
   /** As parseRange, with a parser that runs out of stack also giving undefined. */
   private tryRange(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number): RootContent[] | undefined {
@@ -185,8 +160,7 @@ export class BlockCache {
 
   /** The body of a Markdown document as one mdast root, parsing only blocks not seen last time. */
   parse(text: string, from: number, lineOf: (offset: number) => number): Root {
-    const blocks = [from, ...(this.options.split === false ? [] : splitPoints(text, from, text.length)), text.length];
-    const points = this.units(text, blocks);
+    const points = [from, ...(this.options.split === false ? [] : splitPoints(text, from, text.length)), text.length];
     const prev = this.prevText;
     // The unchanged head and tail of the text since the last call; everything between them was edited.
     let head = 0;
@@ -228,19 +202,8 @@ export class BlockCache {
         this.parsedLastTime++;
         let parsed = this.tryRange(text, start, end, line, lineOf);
         if (parsed === undefined) {
-          // Why: a group of blocks that cannot be read is read block by block, so the problem names the block it is in.
-          const inner = points === blocks ? [] : blocks.filter((p) => p > start && p < end);
-          if (inner.length > 0) {
-            parsed = [];
-            for (const [s, e] of pairs([start, ...inner, end])) {
-              const nodes = this.tryRange(text, s, e, lineOf(s), lineOf);
-              if (nodes === undefined) this.unreadable.push({ start: s, end: e });
-              else parsed.push(...nodes);
-            }
-          } else {
-            this.unreadable.push({ start, end });
-            parsed = [];
-          }
+          this.unreadable.push({ start, end });
+          parsed = [];
         }
         block = { base: start, line, length: end - start, children: parsed };
       }
@@ -260,10 +223,4 @@ export class BlockCache {
       },
     };
   }
-}
-
-function pairs(xs: number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i + 1 < xs.length; i++) if (xs[i + 1]! > xs[i]!) out.push([xs[i]!, xs[i + 1]!]);
-  return out;
 }

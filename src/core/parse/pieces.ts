@@ -106,7 +106,7 @@ export function planBlock(text: string, start: number, end: number, pieceBytes =
   let pendingHeader: number | undefined;
   let list: { marker: string } | undefined;
   // Why: lone carriage returns end lines for the parser but not for this pass; such blocks are parsed whole.
-  const cuttable = text.indexOf('\r', start) === -1 || !/\r(?!\n)/.test(text.slice(start, end));
+  let cuttable = true;
   let pos = start;
   while (pos < end) {
     const header = pendingHeader;
@@ -115,6 +115,7 @@ export function planBlock(text: string, start: number, end: number, pieceBytes =
     if (nl === -1 || nl >= end) nl = end;
     const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     const line = text.slice(pos, lineEnd);
+    if (cuttable && line.includes('\r')) cuttable = false;
     const blank = line.trim() === '';
     if (fence) {
       const m = FENCE_CLOSE.exec(line);
