@@ -255,13 +255,14 @@ async function benchScale() {
 }
 
 function scaleTable(sc) {
-  const head = `| Shape | ${sc.scales.map((x) => `${x}x`).join(' | ')} | time 8x/4x | memory 8x/4x |`;
+  const [hi, lo] = [sc.scales[sc.scales.length - 1], sc.scales[sc.scales.length - 2]];
+  const head = `| Shape | ${sc.scales.map((x) => `${x}x`).join(' | ')} | CPU time ${hi}x/${lo}x | memory ${hi}x/${lo}x |`;
   const lines = [head, `|---|${sc.scales.map(() => '---:').join('|')}|---:|---:|`];
   const cell = (r) => (r.killed ? `killed (> ${(r.wallMs / 1000).toFixed(0)} s)` : r.code !== 0 && r.code !== 1 ? `exit ${r.code}` : `${(r.wallMs / 1000).toFixed(2)} s (CPU ${r.cpuMs === undefined ? '?' : (r.cpuMs / 1000).toFixed(2)} s), ${fmtMiB(r.kb)}`);
   for (const row of sc.rows) {
     const at = (x) => row.runs.find((r) => r.x === x);
-    const a = at(4);
-    const b = at(8);
+    const a = at(lo);
+    const b = at(hi);
     const ok = (r) => r && !r.killed && (r.code === 0 || r.code === 1);
     const t = ok(a) && ok(b) && a.cpuMs && b.cpuMs ? `${(b.cpuMs / a.cpuMs).toFixed(2)}x` : 'n/a';
     const m = ok(a) && ok(b) && a.kb && b.kb ? `${(b.kb / a.kb).toFixed(2)}x` : 'n/a';

@@ -48,6 +48,16 @@ describe('parsing long tables and lists in pieces', () => {
     expect(nodes?.map((n) => [n.type, 'children' in n ? n.children.length : 0])).toEqual([['heading', 1], ['table', 301], ['list', 300]]);
   });
 
+  it('does not split or cut inside a fence that follows a tag line (HTML block or paragraph text)', () => {
+    for (const t of [
+      '---\nkind: testbed-plan\n---\n## Counterparts\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n- item\n</pre>\n~~~\n\n## Metrics\n- x\n',
+      '</div>\n~~~\n~~~\n## Iteration log\n',
+    ]) {
+      expect(tree(t, { pieceBytes: 1 })).toBe(tree(t, { split: false }));
+      expect(tree(t, {})).toBe(tree(t, { split: false }));
+    }
+  });
+
   it('gives the same tree as a whole parse for tricky documents (property)', { timeout: 300_000 }, () => {
     fc.assert(
       fc.property(docArb, (t) => tree(t, { pieceBytes: 1 }) === tree(t, { split: false })),

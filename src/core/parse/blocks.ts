@@ -58,11 +58,17 @@ export function splitPoints(text: string, from: number, to: number): number[] {
     if (nl === -1 || nl >= to) nl = to;
     let line = text.slice(pos, nl);
     if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (fence) {
-      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = undefined;
-    } else if (html) {
-      if (html === 'blank' ? line.trim() === '' : htmlEnds(html, line)) html = undefined;
+    if (fence || html) {
+      // Why: fence and HTML block may both be open: a fence after a tag line that may be paragraph text (an HTML block of
+      // kind 7 cannot interrupt a paragraph) is taken as a fence as well, and no split comes before both have ended.
+      if (fence) {
+        const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = undefined;
+      } else if (html === 'blank') {
+        const f = FENCE_OPEN.exec(line);
+        if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) fence = { char: f[1]![0]!, len: f[1]!.length };
+      }
+      if (html && (html === 'blank' ? line.trim() === '' : htmlEnds(html, line))) html = undefined;
     } else {
       const f = FENCE_OPEN.exec(line);
       if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {

@@ -117,11 +117,17 @@ export function planBlock(text: string, start: number, end: number, pieceBytes =
     const line = text.slice(pos, lineEnd);
     if (cuttable && line.includes('\r')) cuttable = false;
     const blank = line.trim() === '';
-    if (fence) {
-      const m = FENCE_CLOSE.exec(line);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = undefined;
-    } else if (html) {
-      if (htmlEnds(html, line)) html = undefined;
+    if (fence || html) {
+      // Why: fence and HTML block may both be open: a fence after a tag line that may be paragraph text (an HTML block of
+      // kind 7 cannot interrupt a paragraph) is taken as a fence as well, and no split comes before both have ended.
+      if (fence) {
+        const m = FENCE_CLOSE.exec(line);
+        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = undefined;
+      } else if (html === 'blank') {
+        const f = FENCE_OPEN.exec(line);
+        if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) fence = { char: f[1]![0]!, len: f[1]!.length };
+      }
+      if (html && (htmlEnds(html, line))) html = undefined;
     } else {
       if (nestingOf(text, pos, lineEnd) > MAX_NESTING) return { tooDeep: true, cuts: [] };
       const f = FENCE_OPEN.exec(line);
