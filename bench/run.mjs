@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench: testbed-lint's CLI against its peers on the same Markdown plans, and the editor latencies.
 //
-//   node bench/run.mjs [--rounds 3] [--count 1000] [--large 3] [--edits 200] [--only cli|editor] [--serial 1] [--json FILE]
+//   node bench/run.mjs [--rounds 3] [--count 1000] [--large 3] [--edits 200] [--only cli|editor|scale] [--serial 1] [--json FILE]
+//                      [--scale-bytes 590000] [--scales 1,2,4,8] [--shapes table,nested,...] [--scale-timeout 120] [--cli dist/cli.js]
 //                      [--corpus DIR] (default bench/corpus; a smoke run: --corpus /tmp/c --count 30 --large 1 --rounds 1 --edits 20)
 //   (--serial 1 adds a cold testbed-lint run with --concurrency 1 to each round)
 //
@@ -13,6 +14,10 @@
 //   reads every file and splits it into lines. Every tool gets the same explicit list of .md files (the
 //   corpus folder is git-ignored, which testbed-lint would honour when walking). Wall time is measured
 //   here; peak memory (max RSS) by /usr/bin/time -f %M.
+// Part 3 (scale): bench/gen-shapes.mjs writes one plan per shape (a long table, a deep list, many list items, many
+// iteration entries, many sections, one long paragraph) at 1, 2, 4 and 8 times --scale-bytes (default 590,000,
+// so 8x is about 4.7 MB) into bench/shapes; each is linted alone by the CLI (--max-file-size raised), wall and CPU
+// time and peak RSS per run, so linearity is visible. --cli points at another build (e.g. an older dist/cli.js).
 // Part 2 (editor): bench/editor.mjs in fresh processes: createSession().lint() after one-character edits
 // inside one iteration entry of samples/large.md (~6,000 lines) and samples/medium.md (~600 lines), and the
 // first lint of the large plan against markdownlint's in-process lint (markdownlint/sync) of it.
@@ -33,6 +38,8 @@ const count = Number(args.count ?? 1000);
 const large = Number(args.large ?? 3);
 const edits = Number(args.edits ?? 200);
 const only = args.only;
+const has = (part) => only === undefined || only === part;
+const cliPath = args.cli ? resolve(args.cli) : join(root, 'dist/cli.js');
 
 function parseArgs(argv) {
   const out = {};
@@ -103,28 +110,41 @@ function ensureTime() {
 // ---------------------------------------------------------------- measuring
 
 const timeBin = only === 'editor' ? undefined : ensureTime();
+const cpuOf = (memFile) => {
+  try {
+    const [kb, user, sys] = readFileSync(memFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    return { kb, cpuMs: (user + sys) * 1000 };
+  } catch {
+    return { kb: undefined, cpuMs: undefined };
+  }
+};
 
 /** Runs `node ...argv` in the corpus folder; returns wall ms, peak RSS in KB, exit code and stderr. */
-function measure(argv, env = {}) {
+function measure(argv, env = {}, { cwd = corpus, timeoutMs } = {}) {
   const memFile = join(tmpdir(), `bench-mem-${process.pid}.txt`);
-  const cmd = timeBin ? [timeBin, '-f', '%M', '-o', memFile, process.execPath, ...argv] : [process.execPath, ...argv];
+  rmSync(memFile, { force: true });
+  const cmd = timeBin ? [timeBin, '-f', '%M %U %S', '-o', memFile, process.execPath, ...argv] : [process.execPath, ...argv];
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(cmd[0], cmd.slice(1), { cwd: corpus, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
+    // Why: detached, so a run over its time limit is ended with its process group (GNU time and node together).
+    const child = spawn(cmd[0], cmd.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env }, detached: timeoutMs !== undefined });
     let stderr = '';
+    let killed = false;
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+      killed = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Empty: it ended just now.
+      }
+    }, timeoutMs);
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      let kb;
-      if (timeBin) {
-        try {
-          kb = Number(readFileSync(memFile, 'utf8').trim().split('\n').pop());
-        } catch {
-          kb = undefined;
-        }
-      }
-      resolvePromise({ ms, kb, code, stderr });
+      const { kb, cpuMs } = timeBin && !killed ? cpuOf(memFile) : { kb: undefined, cpuMs: undefined };
+      resolvePromise({ ms, kb, cpuMs, code, stderr, killed });
     });
   });
 }
@@ -146,7 +166,7 @@ async function benchCli() {
   const listFile = join(corpus, '.bench-files.json');
   writeFileSync(listFile, JSON.stringify(mdFiles));
   const cacheDir = mkdtempSync(join(tmpdir(), 'testbed-lint-bench-cache-'));
-  const cli = join(root, 'dist/cli.js');
+  const cli = cliPath;
   const tl = (...extra) => [cli, '--today', TODAY, '--format', 'json', '--output', join(tmpdir(), `bench-out-${process.pid}.json`), ...extra, ...mdFiles];
   const withCache = ['--cache', '--cache-location', cacheDir];
   // A medium plan to edit: one character in an iteration entry, then back.
@@ -205,6 +225,53 @@ async function benchCli() {
     return { name: t.name, wallMs: median(s.map((x) => x.ms)), peakKb: s[0].kb === undefined ? undefined : median(s.map((x) => x.kb)), runs: s.map((x) => Math.round(x.ms)) };
   });
   return { files: mdFiles.length, bytes, rows };
+}
+
+// ---------------------------------------------------------------- part 3: scaling on one-structure plans
+
+async function benchScale() {
+  const dir = join(here, 'shapes');
+  const base = Number(args['scale-bytes'] ?? 590_000);
+  const scales = String(args.scales ?? '1,2,4,8').split(',').map(Number);
+  const shapes = String(args.shapes ?? 'table,nested,items,entries,sections,paragraph').split(',');
+  const timeoutMs = Number(args['scale-timeout'] ?? 120) * 1000;
+  const r = spawnSync(process.execPath, [join(here, 'gen-shapes.mjs'), dir, '--bytes', String(base), '--scales', scales.join(','), '--only', shapes.join(',')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('gen-shapes failed');
+  log(`scale part: ${shapes.length} shapes at ${scales.join(', ')} × ${base} bytes, one CLI run each (time limit ${timeoutMs / 1000} s), with ${cliPath}`);
+  const rows = [];
+  for (const shape of shapes) {
+    const row = { shape, runs: [] };
+    for (const x of scales) {
+      const file = `${shape}-x${x}.md`;
+      const bytes = statSync(join(dir, file)).size;
+      const m = await measure([cliPath, '--today', TODAY, '--format', 'json', '--output', join(tmpdir(), `bench-scale-${process.pid}.json`), '--max-file-size', String(1e9), file], {}, { cwd: dir, timeoutMs });
+      if (!m.killed && m.code !== 0 && m.code !== 1) log(`  ! ${file} exited with ${m.code}: ${m.stderr.split('\n').slice(0, 2).join(' | ')}`);
+      row.runs.push({ x, bytes, wallMs: m.ms, cpuMs: m.cpuMs, kb: m.kb, code: m.code, killed: m.killed });
+      log(`  ${file} (${(bytes / 2 ** 20).toFixed(2)} MiB): ${m.killed ? `killed after ${(m.ms / 1000).toFixed(0)} s` : `${(m.ms / 1000).toFixed(2)} s wall, ${m.cpuMs === undefined ? '?' : (m.cpuMs / 1000).toFixed(2)} s CPU, ${fmtMiB(m.kb)}, exit ${m.code}`}`);
+    }
+    rows.push(row);
+  }
+  return { base, scales, rows };
+}
+
+function scaleTable(sc) {
+  const [hi, lo] = [sc.scales[sc.scales.length - 1], sc.scales[sc.scales.length - 2]];
+  const head = `| Shape | ${sc.scales.map((x) => `${x}x`).join(' | ')} | CPU time ${hi}x/${lo}x | memory ${hi}x/${lo}x |`;
+  const lines = [head, `|---|${sc.scales.map(() => '---:').join('|')}|---:|---:|`];
+  const cell = (r) => (r.killed ? `killed (> ${(r.wallMs / 1000).toFixed(0)} s)` : r.code !== 0 && r.code !== 1 ? `exit ${r.code}` : `${(r.wallMs / 1000).toFixed(2)} s (CPU ${r.cpuMs === undefined ? '?' : (r.cpuMs / 1000).toFixed(2)} s), ${fmtMiB(r.kb)}`);
+  for (const row of sc.rows) {
+    const at = (x) => row.runs.find((r) => r.x === x);
+    const a = at(lo);
+    const b = at(hi);
+    const ok = (r) => r && !r.killed && (r.code === 0 || r.code === 1);
+    const t = ok(a) && ok(b) && a.cpuMs && b.cpuMs ? `${(b.cpuMs / a.cpuMs).toFixed(2)}x` : 'n/a';
+    const m = ok(a) && ok(b) && a.kb && b.kb ? `${(b.kb / a.kb).toFixed(2)}x` : 'n/a';
+    lines.push(`| ${row.shape} | ${row.runs.map(cell).join(' | ')} | ${t} | ${m} |`);
+  }
+  const sizes = sc.rows[0]?.runs.map((r) => `${r.x}x ${(r.bytes / 2 ** 20).toFixed(2)} MiB`).join(', ');
+  lines.push('');
+  lines.push(`Sizes (${sc.rows[0]?.shape}): ${sizes}. Each cell: wall time (CPU time, user + system), peak RSS; the ratios compare CPU time and peak RSS (target ≤ 2x).`);
+  return lines.join('\n');
 }
 
 // ---------------------------------------------------------------- part 2: the editor
@@ -268,20 +335,24 @@ function editorTable(ed) {
   return lines.join('\n');
 }
 
-ensureCorpus();
+if (has('cli') || has('editor')) ensureCorpus();
 if (only !== 'editor') ensureBuild();
 else if (!existsSync(join(root, 'dist/core.js'))) ensureBuild();
 const load = () => (readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '));
 const header = `${new Date().toISOString()} — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at start ${existsSync('/proc/loadavg') ? load() : '?'}`;
 log(header);
 const out = { header };
-if (only !== 'editor') {
+if (has('cli')) {
   out.cli = await benchCli();
   console.log(`\n## CLI: ${out.cli.files} Markdown plans (${(out.cli.bytes / 2 ** 20).toFixed(1)} MiB), ${rounds} alternating rounds\n\n${table(out.cli)}`);
 }
-if (only !== 'cli') {
+if (has('editor')) {
   out.editor = benchEditor();
   console.log(`\n## Editor\n\n${editorTable(out.editor)}`);
+}
+if (has('scale')) {
+  out.scale = await benchScale();
+  console.log(`\n## Scaling: one structure per plan, ${out.scale.scales.join(', ')} × ${(out.scale.base / 1e6).toFixed(2)} MB\n\n${scaleTable(out.scale)}`);
 }
 out.loadAtEnd = existsSync('/proc/loadavg') ? load() : undefined;
 console.log(`\n${header}; load average at end ${out.loadAtEnd ?? '?'}`);

@@ -24,7 +24,7 @@ Linting:
       --fix-dry-run         work out the fixes without writing them (json shows "output")
       --stdin               lint one plan read from stdin
       --stdin-filename NAME the name of the text on stdin: picks the form and the config
-      --max-file-size BYTES skip larger files (default ${DEFAULT_MAX_FILE_SIZE}, 5 MB)
+      --max-file-size BYTES larger plans are reported, not read (default ${DEFAULT_MAX_FILE_SIZE}, 5 MB)
       --cache               only lint plans that changed since the last run with --cache
       --cache-location DIR  the cache folder (default node_modules/.cache/testbed-lint)
       --concurrency N       lint on N threads; "auto" (default): one per core

@@ -1,6 +1,6 @@
 // The lint command: collect files, find their configs, read, lint (or fix), format, write, and pick the exit code.
 import { dirname, relative, resolve, sep } from 'node:path';
-import { formatDay, formOf, isPlan, localDayOf, isPlanName, parsePlan, plural, posixPath, rules, summarizePlan, VERSION } from '../core/index.js';
+import { formatDay, formOf, isPlan, localDayOf, isPlanName, lintTooLarge, parsePlan, plural, posixPath, rules, summarizePlan, VERSION } from '../core/index.js';
 import { reportHtml, reportMarkdown, type ReportEntry } from '../formatters/report.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
@@ -9,7 +9,7 @@ import { collectFiles } from '../node/collect.js';
 import { ConfigResolver, isIgnoredBy, toLintConfig, type ConfigFor, type ConfigError } from '../node/config.js';
 import { fsReason, type Fs } from '../node/fs.js';
 import { GitIgnore } from '../node/gitignore.js';
-import { decodeLenient, decodeUtf8, formatBytes, looksBinary, readFileBytes } from '../node/read.js';
+import { decodeLenient, decodeUtf8, looksBinary, readFileBytes, readHead } from '../node/read.js';
 import { DEFAULT_CACHE_LOCATION, LintCache } from '../node/cache.js';
 import { defaultThreads, lintAll, type LintJob, type LintOutcome } from '../node/workers.js';
 import { writeFileAtomic } from '../node/write.js';
@@ -30,6 +30,8 @@ export interface RunContext {
 }
 
 const STDIN_NAME = '<stdin>';
+/** How much of a file too large to read is read to tell whether it is a plan (its front matter). */
+const HEAD_BYTES = 64 * 1024;
 
 /** Counts for tests and benchmarks: plans linted, and plans whose problems came from the --cache. */
 export const lintStats = { linted: 0, cached: 0 };
@@ -167,8 +169,16 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
         continue;
       }
       if (read.kind === 'too-large') {
-        notice(`testbed-lint: skipped ${rel(path)}: ${formatBytes(read.size)} is over the ${formatBytes(o.maxFileSize)} limit (--max-file-size)`);
-        skipped++;
+        // Why: a plan too large to read is a problem of that plan (CI must not pass it unread); a large file that is
+        // not a plan (its name and the head of its text say so) is skipped like any other non-plan.
+        const head = isPlanName(path) ? undefined : readHead(fs, path, HEAD_BYTES);
+        if (!isPlanName(path) && (head === undefined || looksBinary(head) || !isPlan(path, decodeLenient(head)))) {
+          skipped++;
+          continue;
+        }
+        const lintConfig = toLintConfig(config);
+        const problems = lintTooLarge(read.size, o.maxFileSize, '--max-file-size', { filePath: path, today, ...(lintConfig !== undefined ? { config: lintConfig } : {}) });
+        later(() => results.push({ filePath: path, problems }));
         continue;
       }
       if (looksBinary(read.bytes)) {

@@ -7,8 +7,8 @@ import type { Span } from './types.js';
 export interface SyntaxIssue {
   span: Span;
   detail: string;
-  /** Which parser gave up: the YAML of the front matter or plan (default), or the Markdown body. */
-  kind?: 'yaml' | 'markdown';
+  /** Which parser gave up: the YAML of the front matter or plan (default), or the Markdown body; `size`: the plan was too large to read. */
+  kind?: 'yaml' | 'markdown' | 'size';
 }
 
 export interface SchemaIssue {

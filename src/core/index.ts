@@ -8,6 +8,7 @@ import type { PlanForm } from './model.js';
 import { BlockCache, parsePlan } from './parse/index.js';
 import type { LintConfig } from './config.js';
 import type { Problem } from './types.js';
+import { plural } from './text.js';
 
 export type { Problem, Fix, TextEdit, Span, Position, Severity, SeveritySetting, RelatedLocation } from './types.js';
 export type { PlanDocument, OutlineEntry } from './document.js';
@@ -162,6 +163,29 @@ export function createSession(): LintSession {
       caches.delete(uri);
     },
   };
+}
+
+/** A byte or character count in words: "5 MB", "120 KB", "900 bytes". */
+export function formatSize(n: number, unit: 'bytes' | 'characters' = 'bytes'): string {
+  const trim = (x: number) => (Math.round(x * 10) / 10).toString();
+  const one = unit === 'bytes' ? 'byte' : 'character';
+  if (unit === 'bytes' && n >= 1024 * 1024) return `${trim(n / (1024 * 1024))} MB`;
+  if (unit === 'bytes' && n >= 1024) return `${trim(n / 1024)} KB`;
+  return plural(n, one);
+}
+
+/**
+ * The problems of a plan too large to read (it is not parsed): one plan-syntax problem at 1:1 naming its size,
+ * the limit and the setting that raises it (`--max-file-size`, `testbedLint.maxFileSize`), with the severity the
+ * config gives plan-syntax; none when plan-syntax is off. The CLI and the editor report the same finding.
+ */
+export function lintTooLarge(size: number, limit: number, setting: string, options: Omit<LintOptions, 'form'> & { unit?: 'bytes' | 'characters' }): Problem[] {
+  const document = parsePlan('', options.filePath, 'markdown');
+  const unit = options.unit ?? 'bytes';
+  document.syntaxIssues = [{ span: { start: 0, end: 0 }, kind: 'size', detail: `it ${unit === 'bytes' ? 'is' : 'has'} ${formatSize(size, unit)}, over the limit of ${formatSize(limit, unit)} (${setting})` }];
+  const today = resolveToday(options.today);
+  const only = registry.filter((r) => r.meta.id === 'plan-syntax');
+  return runRules(document, { rules: only, config: options.config, today, docsUrl: docsUrlFor }).problems;
 }
 
 // Meaning-matching shared by rules, the summary and the editor (spec v2): departments, internal measures, placeholders.

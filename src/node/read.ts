@@ -63,3 +63,24 @@ export function formatBytes(n: number): string {
 function trim(x: number): string {
   return (Math.round(x * 10) / 10).toString();
 }
+
+/** The first `n` bytes of a file (fewer when it is shorter), for sniffing whether a file too large to read is a plan. */
+export function readHead(fs: Fs, path: string, n: number): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path, 'r');
+    const buf = new Uint8Array(n);
+    const got = fs.readSync(fd, buf, 0, n, 0);
+    return buf.subarray(0, got);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // Empty: the head is read; a failing close changes nothing for the run.
+      }
+    }
+  }
+}

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { realFs, type Fs } from '../../src/node/fs.js';
-import { FLAWED_PLAN, GOOD_PLAN, lintedFiles, runCli, THREE_RULES, TODAY, useProjects } from './helpers.js';
+import { FLAWED_PLAN, GOOD_PLAN, lintedFiles, onlyRules, runCli, THREE_RULES, TODAY, useProjects } from './helpers.js';
 
 const project = useProjects();
 /** The files a run reported on, relative, from the json format. */
@@ -203,8 +203,8 @@ describe('bad input', () => {
     expect(r.code).toBe(2);
   });
 
-  test('a file over --max-file-size is skipped with a notice, without being read', async () => {
-    const cwd = project({ 'big.testbed.md': GOOD_PLAN, 'a.testbed.yaml': 'kind: testbed-plan\ntitle: A\ncustomer:\n  name: Harbor Tools\n' });
+  test('a plan over --max-file-size is a plan-syntax problem at 1:1, counted in the exit code, without being read', async () => {
+    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error', 'customer-named': 'error' }), 'big.testbed.md': GOOD_PLAN, 'a.testbed.yaml': 'kind: testbed-plan\ntitle: A\ncustomer:\n  name: Harbor Tools\n' });
     const read: string[] = [];
     const fs: Fs = {
       ...realFs,
@@ -214,18 +214,40 @@ describe('bad input', () => {
       }) as Fs['readFileSync'],
     };
     const r = await linted(cwd, ['--max-file-size', '1000'], { fs });
-    expect(r.files).toEqual(['a.testbed.yaml']);
-    expect(r.errors).toEqual([`testbed-lint: skipped big.testbed.md: ${(GOOD_PLAN.length / 1024).toFixed(1).replace(/\.0$/, '')} KB is over the 1000 bytes limit (--max-file-size)`]);
+    expect(r.files).toEqual(['a.testbed.yaml', 'big.testbed.md']);
+    const big = (JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; severity: number; message: string; line: number; column: number }[] }[]).find((f) => f.filePath.endsWith('big.testbed.md'))!;
+    const kb = (GOOD_PLAN.length / 1024).toFixed(1).replace(/\.0$/, '');
+    expect(big.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.message])).toEqual([
+      ['plan-syntax', 2, 1, 1, `The plan is too large to read: it is ${kb} KB, over the limit of 1000 bytes (--max-file-size); split it into smaller plans, or raise the limit.`],
+    ]);
+    expect(r.errors).toEqual([]);
     expect(read).not.toContain(join(cwd, 'big.testbed.md'));
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
+    // The finding follows the config like any plan-syntax problem.
+    writeFileSync(join(cwd, '.testbed-lint.yaml'), onlyRules({ 'plan-syntax': 'warning' }));
+    const warned = await linted(cwd, ['--max-file-size', '1000', 'big.testbed.md']);
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toContain('"severity":1');
+  });
+
+  test('a large file is a problem only when it is a plan: its name or the front matter at its head say so', async () => {
+    const filler = `${'text '.repeat(300)}\n`;
+    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error' }), 'notes.md': `# Notes\n\n${filler}`, 'plan.md': `---\nkind: testbed-plan\ntitle: P\n---\n\n${filler}`, 'data.yaml': `a: 1\n# ${filler}` });
+    const r = await linted(cwd, ['--max-file-size', '1000']);
+    expect(r.files).toEqual(['plan.md']);
+    expect(r.code).toBe(1);
+    const none = await linted(cwd, ['--max-file-size', '1000', 'notes.md', 'data.yaml']);
+    expect(none.errors).toEqual(['testbed-lint: no plans found (2 files skipped: not plans)']);
+    expect(none.code).toBe(0);
   });
 
   test('the default limit is 5 MB', async () => {
-    const cwd = project({ 'a.testbed.md': GOOD_PLAN });
+    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error' }), 'a.testbed.md': GOOD_PLAN });
     writeFileSync(join(cwd, 'huge.testbed.md'), Buffer.alloc(5 * 1024 * 1024 + 1, 0x61));
     const r = await linted(cwd);
-    expect(r.files).toEqual(['a.testbed.md']);
-    expect(r.errors).toEqual(['testbed-lint: skipped huge.testbed.md: 5 MB is over the 5 MB limit (--max-file-size)']);
+    expect(r.files).toEqual(['a.testbed.md', 'huge.testbed.md']);
+    expect(r.stdout).toContain('it is 5 MB, over the limit of 5 MB (--max-file-size)');
+    expect(r.errors).toEqual([]);
   });
 
   test('folders named explicitly are walked; an empty folder is fine', async () => {

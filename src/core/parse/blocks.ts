@@ -1,9 +1,10 @@
 // Splits Markdown into top-level blocks at heading lines and parses each block once, reusing parses between calls.
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Span } from '../types.js';
+import { parsePieces, PIECE_BYTES, planBlock, shift } from './pieces.js';
 
 // Why: a plan needs CommonMark plus GFM tables; the other GFM constructs (autolinks, footnotes,
 // strikethrough, task lists) cost parse time and change nothing the rules read.
@@ -32,11 +33,17 @@ export function splitPoints(text: string, from: number, to: number): number[] {
     if (nl === -1 || nl >= to) nl = to;
     let line = text.slice(pos, nl);
     if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (fence) {
-      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = undefined;
-    } else if (html) {
-      if (html === 'blank' ? line.trim() === '' : htmlEnds(html, line)) html = undefined;
+    if (fence || html) {
+      // Why: fence and HTML block may both be open: a fence after a tag line that may be paragraph text (an HTML block of
+      // kind 7 cannot interrupt a paragraph) is taken as a fence as well, and no split comes before both have ended.
+      if (fence) {
+        const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = undefined;
+      } else if (html === 'blank') {
+        const f = FENCE_OPEN.exec(line);
+        if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) fence = { char: f[1]![0]!, len: f[1]!.length };
+      }
+      if (html && (html === 'blank' ? line.trim() === '' : htmlEnds(html, line))) html = undefined;
     } else {
       const f = FENCE_OPEN.exec(line);
       if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
@@ -101,8 +108,36 @@ export class BlockCache {
   /** Blocks of the last call that could not be read (nested too deeply for the parser). */
   unreadable: Span[] = [];
 
-  /** With `split: false` the body is parsed as one block: the reference the split parse must equal. */
-  constructor(private readonly options: { split?: boolean } = {}) {}
+  /**
+   * With `split: false` the body is parsed as one call: the reference the split parse must equal.
+   * `pieceBytes` is how long a piece of a long table or list may grow before it is cut (tests make it small).
+   */
+  constructor(private readonly options: { split?: boolean; pieceBytes?: number } = {}) {}
+
+  /** As parseRange, with a parser that runs out of stack also giving undefined. */
+  private tryRange(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number): RootContent[] | undefined {
+    try {
+      return this.parseRange(text, start, end, line, lineOf);
+    } catch (error) {
+      // Why: the Markdown parser recurses per nesting level; a block nested thousands deep is reported, not fatal.
+      if (!(error instanceof RangeError)) throw error;
+      return undefined;
+    }
+  }
+
+  /** The nodes of [start, end), positioned in the whole text; undefined when it nests too deeply to read. */
+  private parseRange(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number): RootContent[] | undefined {
+    const whole = () => {
+      const nodes = fromMarkdown(text.slice(start, end), PARSE_OPTIONS).children;
+      for (const c of nodes) shift(c, start, line - 1);
+      return nodes;
+    };
+    if (this.options.split === false) return whole();
+    const plan = planBlock(text, start, end, this.options.pieceBytes ?? PIECE_BYTES);
+    if (plan.tooDeep) return undefined;
+    if (plan.cuts.length === 0) return whole();
+    return parsePieces(text, start, end, plan.cuts, lineOf, (source) => fromMarkdown(source, PARSE_OPTIONS).children) ?? whole();
+  }
 
   /** The body of a Markdown document as one mdast root, parsing only blocks not seen last time. */
   parse(text: string, from: number, lineOf: (offset: number) => number): Root {
@@ -146,17 +181,12 @@ export class BlockCache {
         }
       } else {
         this.parsedLastTime++;
-        let parsed: RootContent[];
-        try {
-          parsed = fromMarkdown(text.slice(start, end), PARSE_OPTIONS).children;
-        } catch (error) {
-          // Why: the Markdown parser recurses per nesting level; a block nested thousands deep is reported, not fatal.
-          if (!(error instanceof RangeError)) throw error;
+        let parsed = this.tryRange(text, start, end, line, lineOf);
+        if (parsed === undefined) {
           this.unreadable.push({ start, end });
           parsed = [];
         }
         block = { base: start, line, length: end - start, children: parsed };
-        for (const c of block.children) shift(c, start, line - 1);
       }
       next.set(start, block);
       for (const c of block.children) children.push(c);
@@ -173,22 +203,5 @@ export class BlockCache {
         end: last?.position ? { ...last.position.end } : { line: lineOf(from), column: 1, offset: from },
       },
     };
-  }
-}
-
-/** Moves a parsed subtree by `d` characters and `dl` lines (columns stay: blocks start at line starts). */
-function shift(root: Nodes, d: number, dl: number): void {
-  // Why: an explicit stack, so deeply nested Markdown (thousands of block quotes) cannot overflow the call stack.
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const p = node.position;
-    if (p) {
-      if (p.start.offset !== undefined) p.start.offset += d;
-      if (p.end.offset !== undefined) p.end.offset += d;
-      p.start.line += dl;
-      p.end.line += dl;
-    }
-    if ('children' in node) for (const c of node.children as Nodes[]) stack.push(c);
   }
 }

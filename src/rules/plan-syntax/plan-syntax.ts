@@ -4,18 +4,19 @@ import { defineRule } from '../../core/rule-api.js';
 export default defineRule({
   meta: {
     id: 'plan-syntax',
-    description: 'reports YAML syntax errors in the front matter or the YAML plan at the offending line and column, and Markdown nested too deeply to read.',
+    description: 'reports YAML syntax errors in the front matter or the YAML plan at the offending line and column, Markdown nested too deeply to read, and a plan too large to read.',
     category: 'structure',
     defaultSeverity: 'error',
     fixable: 'none',
     messages: {
       yaml: 'YAML syntax error: {{detail}}; fix the YAML so the rest of the plan can be read.',
       markdown: 'Markdown that cannot be read: {{detail}}; flatten it so the rules can check this part of the plan.',
+      size: 'The plan is too large to read: {{detail}}; split it into smaller plans, or raise the limit.',
     },
   },
   check(ctx) {
     for (const issue of ctx.doc.syntaxIssues) {
-      ctx.report({ messageId: issue.kind === 'markdown' ? 'markdown' : 'yaml', data: { detail: issue.detail }, at: issue.span });
+      ctx.report({ messageId: issue.kind === 'markdown' ? 'markdown' : issue.kind === 'size' ? 'size' : 'yaml', data: { detail: issue.detail }, at: issue.span });
     }
   },
 });

@@ -1,0 +1,338 @@
+// Parses one block of Markdown in bounded pieces: a long top-level table or list is cut at row or item
+// boundaries, each piece parsed on its own, and the pieces merged back into the nodes a whole parse gives.
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
+
+/**
+ * Nesting deeper than this (block quotes and list levels on one line, estimated from its leading markers and
+ * indentation) is not parsed: no plan needs it, and the parser's work grows with the cube of the depth.
+ */
+export const MAX_NESTING = 100;
+
+/** Piece size: micromark's work per block grows faster than the block, so no piece is much longer than this. */
+export const PIECE_BYTES = 16 * 1024;
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const HTML_START = /^ {0,3}</;
+const HTML_RAW = /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
+const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const BULLET = /^([-*+])[ \t]+\S/;
+const ORDERED = /^\d{1,9}([.)])[ \t]+\S/;
+const DELIMITER_ROW = /^\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+type HtmlKind = 'blank' | 'comment' | 'raw' | 'pi' | 'decl' | 'cdata';
+
+function htmlKind(line: string): HtmlKind {
+  const l = line.trimStart();
+  if (HTML_RAW.test(line)) return 'raw';
+  if (l.startsWith('<!--')) return 'comment';
+  if (l.startsWith('<![CDATA[')) return 'cdata';
+  if (l.startsWith('<?')) return 'pi';
+  if (/^<![A-Za-z]/.test(l)) return 'decl';
+  return 'blank';
+}
+
+function htmlEnds(kind: HtmlKind, line: string): boolean {
+  switch (kind) {
+    case 'blank':
+      return line.trim() === '';
+    case 'comment':
+      return line.includes('-->');
+    case 'raw':
+      return /<\/(?:script|pre|style|textarea)>/i.test(line);
+    case 'pi':
+      return line.includes('?>');
+    case 'decl':
+      return line.includes('>');
+    case 'cdata':
+      return line.includes(']]>');
+  }
+}
+
+/** An upper estimate of the containers a line opens: its `>` and list markers, and one level per 4 columns of indentation. */
+function nestingOf(text: string, pos: number, end: number): number {
+  let depth = 0;
+  let ws = 0;
+  let i = pos;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (c === 32) ws++;
+    else if (c === 9) ws += 4;
+    else if (c === 62) depth++;
+    else if ((c === 45 || c === 42 || c === 43) && (next === 32 || next === 9)) depth++;
+    else if (c >= 48 && c <= 57) {
+      let j = i;
+      while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const d = text.charCodeAt(j);
+      const after = text.charCodeAt(j + 1);
+      if ((d === 46 || d === 41) && (after === 32 || after === 9)) {
+        depth++;
+        i = j;
+      } else break;
+    } else break;
+    i++;
+  }
+  return depth + Math.floor(ws / 4);
+}
+
+/** A place where a block is cut: `from` starts a line that continues the table or list the previous piece ends with. */
+interface Cut {
+  from: number;
+  kind: 'table' | 'list';
+  /** Table: the header and delimiter rows, parsed again in front of the piece. */
+  prefix?: { start: number; end: number };
+}
+
+export interface BlockPlan {
+  /** Some line nests deeper than MAX_NESTING: the block is not parsed. */
+  tooDeep: boolean;
+  /** Where the block is cut into pieces (empty: parse it whole). */
+  cuts: Cut[];
+}
+
+/**
+ * One linear pass over the lines of [start, end) (a block beginning at a line start): how deep it nests,
+ * and where long top-level tables and lists can be cut. Fenced code and HTML blocks are skipped, as the
+ * heading splitter does; a cut the pass gets wrong is caught when the pieces are merged (see parsePieces).
+ */
+export function planBlock(text: string, start: number, end: number, pieceBytes = PIECE_BYTES): BlockPlan {
+  const cuts: Cut[] = [];
+  let fence: { char: string; len: number } | undefined;
+  let html: HtmlKind | undefined;
+  let prevBlank = true;
+  let last = start;
+  let table: { start: number; end: number; rows: number } | undefined;
+  let pendingHeader: number | undefined;
+  let list: { marker: string } | undefined;
+  // Why: lone carriage returns end lines for the parser but not for this pass; such blocks are parsed whole.
+  let cuttable = true;
+  let pos = start;
+  while (pos < end) {
+    const header = pendingHeader;
+    pendingHeader = undefined;
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1 || nl >= end) nl = end;
+    const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const line = text.slice(pos, lineEnd);
+    if (cuttable && line.includes('\r')) cuttable = false;
+    const blank = line.trim() === '';
+    if (fence || html) {
+      // Why: fence and HTML block may both be open: a fence after a tag line that may be paragraph text (an HTML block of
+      // kind 7 cannot interrupt a paragraph) is taken as a fence as well, and no split comes before both have ended.
+      if (fence) {
+        const m = FENCE_CLOSE.exec(line);
+        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = undefined;
+      } else if (html === 'blank') {
+        const f = FENCE_OPEN.exec(line);
+        if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) fence = { char: f[1]![0]!, len: f[1]!.length };
+      }
+      if (html && (htmlEnds(html, line))) html = undefined;
+    } else {
+      if (nestingOf(text, pos, lineEnd) > MAX_NESTING) return { tooDeep: true, cuts: [] };
+      const f = FENCE_OPEN.exec(line);
+      const c0 = line.charCodeAt(0);
+      if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
+        fence = { char: f[1]![0]!, len: f[1]!.length };
+        table = list = undefined;
+      } else if (HTML_START.test(line)) {
+        html = htmlKind(line);
+        if (html !== 'blank' && htmlEnds(html, line)) html = undefined;
+        table = list = undefined;
+      } else if (table) {
+        if (c0 === 124 /* | */) {
+          table.rows++;
+          if (table.rows > 1 && pos - last >= pieceBytes) {
+            cuts.push({ from: pos, kind: 'table', prefix: { start: table.start, end: table.end } });
+            last = pos;
+          }
+        } else table = undefined;
+      } else if (header !== undefined && c0 === 124 && DELIMITER_ROW.test(line)) {
+        table = { start: header, end: nl + 1, rows: 0 };
+      }
+      if (!fence && !html && !table) {
+        if (c0 === 124 && prevBlank && !blank) {
+          pendingHeader = pos;
+          list = undefined;
+        } else if (list) {
+          const b = BULLET.exec(line) ?? ORDERED.exec(line);
+          if (b && !THEMATIC.test(line)) {
+            if (b[1] !== list.marker) list = { marker: b[1]! };
+            else if (!prevBlank && pos - last >= pieceBytes) {
+              cuts.push({ from: pos, kind: 'list' });
+              last = pos;
+            }
+          } else if (!blank && c0 !== 32 && c0 !== 9 && (prevBlank || c0 === 62 || THEMATIC.test(line))) list = undefined;
+        } else {
+          const b = BULLET.exec(line) ?? ORDERED.exec(line);
+          if (b && !THEMATIC.test(line)) list = { marker: b[1]! };
+        }
+      }
+    }
+    prevBlank = blank;
+    pos = nl + 1;
+  }
+  return { tooDeep: false, cuts: cuttable ? cuts : [] };
+}
+
+type Parse = (source: string) => RootContent[];
+
+/**
+ * The nodes of [start, end) with positions in the whole text, parsed piece by piece at `cuts`; undefined when a
+ * piece does not continue the previous one as planned (the caller then parses the block whole).
+ */
+export function parsePieces(text: string, start: number, end: number, cuts: Cut[], lineOf: (offset: number) => number, parse: Parse): RootContent[] | undefined {
+  const out: RootContent[] = [];
+  const bounds = [start, ...cuts.map((c) => c.from), end];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    let from = bounds[i]!;
+    const to = bounds[i + 1]!;
+    const cut = i > 0 ? cuts[i - 1] : undefined;
+    if (cut?.kind === 'table') {
+      // Why: rows of plain text (most rows of a long table) are read here, without the parser's per-row cost.
+      const last = out[out.length - 1];
+      const prevLine = text.lastIndexOf('\n', from - 2) + 1;
+      const prevEnd = last?.position?.end.offset;
+      if (last?.type !== 'table' || prevEnd === undefined || prevEnd <= prevLine || prevEnd >= from) return undefined;
+      let line = lineOf(from);
+      while (from < to) {
+        let nl = text.indexOf('\n', from);
+        if (nl === -1 || nl > to) nl = to;
+        const row = plainRow(text, from, nl, line);
+        if (!row) break;
+        last.children.push(row);
+        last.position!.end = { ...row.position!.end };
+        from = nl + 1;
+        line++;
+      }
+      if (from >= to) continue;
+    }
+    if (cut?.kind === 'list') {
+      // Why: one-line items of plain text followed by another such item (most items of a long list) are read here.
+      const last = out[out.length - 1];
+      const prevLine = text.lastIndexOf('\n', from - 2) + 1;
+      const prevEnd = last?.position?.end.offset;
+      if (last?.type !== 'list' || last.ordered || prevEnd === undefined || prevEnd <= prevLine || prevEnd >= from) return undefined;
+      const marker = text[last.position!.start.offset!];
+      let line = lineOf(from);
+      while (from < to) {
+        let nl = text.indexOf('\n', from);
+        if (nl === -1 || nl >= to) break;
+        let nl2 = text.indexOf('\n', nl + 1);
+        if (nl2 === -1 || nl2 > to) nl2 = to;
+        const item = plainItem(text, from, nl, line, marker);
+        if (!item || !plainItem(text, nl + 1, nl2, line + 1, marker)) break;
+        last.children.push(item);
+        last.position!.end = { ...item.position!.end };
+        from = nl + 1;
+        line++;
+      }
+      if (from >= to) continue;
+    }
+    const prefix = cut?.prefix ? text.slice(cut.prefix.start, cut.prefix.end) : '';
+    const prefixLines = cut?.prefix ? countLines(prefix) : 0;
+    const nodes = parse(prefix + text.slice(from, to));
+    const d = from - prefix.length;
+    const dl = lineOf(from) - 1 - prefixLines;
+    for (const n of nodes) shift(n, d, dl);
+    if (!cut) {
+      out.push(...nodes);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const first = nodes[0];
+    // The previous piece must end with the table or list, reaching into the line before the cut.
+    const prevLine = text.lastIndexOf('\n', from - 2) + 1;
+    const prevEnd = prev?.position?.end.offset;
+    if (!prev || !first || prev.type !== first.type || prevEnd === undefined || prevEnd <= prevLine || prevEnd >= from) return undefined;
+    if (cut.kind === 'table') {
+      if (prev.type !== 'table' || first.position?.start.offset !== d) return undefined;
+      // Why: a table given only its header and delimiter again ended at the piece's first line (a blank line or a block
+      // that interrupts it); the whole parse ends it there too, and the rest follows it.
+      const rows = (first as Table).children.slice(1);
+      if (rows.length > 0) {
+        prev.children.push(...rows);
+        prev.position!.end = first.position!.end;
+      }
+    } else {
+      if (prev.type !== 'list' || first.position?.start.offset !== from || prev.ordered !== (first as List).ordered) return undefined;
+      if (markerAt(text, prev.position!.start.offset!) !== markerAt(text, from)) return undefined;
+      prev.children.push(...(first as List).children);
+      prev.spread = Boolean(prev.spread || (first as List).spread);
+      prev.position!.end = first.position!.end;
+    }
+    for (let k = 1; k < nodes.length; k++) out.push(nodes[k]!);
+  }
+  return out;
+}
+
+/** Text that CommonMark reads as itself in a table cell: no escapes, code, emphasis, links, HTML, entities or tabs. */
+const PLAIN_ROW = /^\|(?:[^\\`*_[\]!<&|\t\r]*\|)+$/;
+
+/** The row node a table line gives, when the line is plain text between pipes (`| a | b |`); undefined otherwise. */
+function plainRow(text: string, from: number, to: number, line: number): TableRow | undefined {
+  const raw = text.slice(from, to);
+  if (!PLAIN_ROW.test(raw)) return undefined;
+  const point = (offset: number) => ({ line, column: offset - from + 1, offset });
+  const cells: TableCell[] = [];
+  const pipes: number[] = [];
+  for (let k = raw.indexOf('|'); k !== -1; k = raw.indexOf('|', k + 1)) pipes.push(from + k);
+  for (let c = 0; c + 1 < pipes.length; c++) {
+    const cellStart = pipes[c]!;
+    const cellEnd = c + 2 === pipes.length ? pipes[c + 1]! + 1 : pipes[c + 1]!;
+    let a = pipes[c]! + 1;
+    let b = pipes[c + 1]!;
+    while (a < b && text.charCodeAt(a) === 32) a++;
+    while (b > a && text.charCodeAt(b - 1) === 32) b--;
+    const children: PhrasingContent[] = a < b ? [{ type: 'text', value: text.slice(a, b), position: { start: point(a), end: point(b) } }] : [];
+    cells.push({ type: 'tableCell', children, position: { start: point(cellStart), end: point(cellEnd) } });
+  }
+  return { type: 'tableRow', children: cells, position: { start: point(from), end: point(to) } };
+}
+
+/** A bullet item of plain text on one line: the marker, one space, a letter, then no Markdown punctuation. */
+const PLAIN_ITEM = /^[-*+] [A-Za-z][^\\`*_[\]!<&|\t\r]*$/;
+
+/** The list item node a line gives when it is a plain one-line bullet with `marker` (and the next line starts another item). */
+function plainItem(text: string, from: number, to: number, line: number, marker: string | undefined): ListItem | undefined {
+  if (text[from] !== marker) return undefined;
+  const raw = text.slice(from, to);
+  if (!PLAIN_ITEM.test(raw) || raw.charCodeAt(raw.length - 1) === 32) return undefined;
+  const point = (offset: number) => ({ line, column: offset - from + 1, offset });
+  const value = raw.slice(2);
+  const paragraph: Paragraph = {
+    type: 'paragraph',
+    children: [{ type: 'text', value, position: { start: point(from + 2), end: point(to) } }],
+    position: { start: point(from + 2), end: point(to) },
+  };
+  return { type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: point(from), end: point(to) } };
+}
+
+function markerAt(text: string, at: number): string | undefined {
+  const nl = text.indexOf('\n', at);
+  const line = text.slice(at, nl === -1 ? text.length : nl);
+  return (BULLET.exec(line) ?? ORDERED.exec(line))?.[1];
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Moves a parsed subtree by `d` characters and `dl` lines (columns stay: pieces start at line starts). */
+export function shift(root: Nodes, d: number, dl: number): void {
+  // Why: an explicit stack, so deeply nested Markdown (thousands of block quotes) cannot overflow the call stack.
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) {
+      if (p.start.offset !== undefined) p.start.offset += d;
+      if (p.end.offset !== undefined) p.end.offset += d;
+      p.start.line += dl;
+      p.end.line += dl;
+    }
+    if ('children' in node) for (const c of node.children as Nodes[]) stack.push(c);
+  }
+}

@@ -1,0 +1,80 @@
+// Long tables and lists are parsed in pieces and merged; the result must equal a whole parse, node for node.
+import fc from 'fast-check';
+import type { Nodes } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/core/index.js';
+import { BlockCache, parsePlan } from '../../src/core/parse/index.js';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { MAX_NESTING, parsePieces, planBlock } from '../../src/core/parse/pieces.js';
+import { LineIndex } from '../../src/core/positions.js';
+
+const SEED = Number(process.env.TESTBED_SEED ?? 424242);
+
+/** The whole tree without the parser's internal fields: what every reader of the mdast sees. */
+function tree(text: string, options: ConstructorParameters<typeof BlockCache>[0]) {
+  const d = parsePlan(text, 'p.testbed.md', undefined, new BlockCache(options));
+  const strip = (n: Nodes): unknown => ({ ...n, ...('children' in n ? { children: (n.children as Nodes[]).map(strip) } : {}) });
+  return JSON.stringify({ nodes: d.mdast!.children.map(strip), plan: d.plan, syntax: d.syntaxIssues });
+}
+
+/** Lines chosen to end, continue or fake a table or a list at a cut. */
+const LINES = [
+  '| Finance | Dana | 2026-01-05 | cost data |', '| IT | Lee | 2026-01-06 | `a|b` |', '| a \\| b | **c** |', '|', '| x', '||', '|||x|', '| a  b |', '|-|', '| é ü |', '|  |  |', '| x |  ', '| 1. | - |', 'lazy | row',
+  '- **IT**: Lee, since 2026-01-06. Benefit: EDI', '- item', '- item', '- Two words: here', '- a  b', '- x ', '- x\t', '-  two spaces', '- é', '* star item', '+ plus', '1. one', '2) two', '3. three',
+  '  continued in the item', '    indented code or nested', '  - nested item', 'lazy continuation', '', '', '> quote', '```', '~~~',
+  '<!--', '-->', '<div>', '---', '***', '- - -', '===', '[ref]: /url', '[ref]', '\t- tab item', '-', '- ', '1.', '<pre>', '</pre>',
+];
+
+const docArb = fc
+  .tuple(fc.constantFrom('| Department | Contact | Since | Benefit |\n|---|---|---|---|\n', '- first\n', '1. first\n', '| a |\n|:-:|\n'), fc.array(fc.constantFrom(...LINES), { maxLength: 80 }), fc.boolean())
+  .map(([head, lines, crlf]) => {
+    const t = `---\nkind: testbed-plan\n---\n## Counterparts\n\n${head}${lines.join('\n')}\n## Metrics\n- x\n`;
+    return crlf ? t.replace(/\n/g, '\r\n') : t;
+  });
+
+describe('parsing long tables and lists in pieces', () => {
+  it('cuts a long table and a long list, and the result equals a whole parse', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `| D${i} | C | 2026-01-0${(i % 9) + 1} | b |`).join('\n');
+    const items = Array.from({ length: 300 }, (_, i) => `- item ${i}`).join('\n');
+    const t = `## Counterparts\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n${rows}\n\n${items}\n`;
+    expect(planBlock(t, 0, t.length, 1000).cuts.map((c) => c.kind)).toEqual([...Array(8).fill('table'), ...Array(3).fill('list')]);
+    expect(tree(t, { pieceBytes: 1000 })).toBe(tree(t, { split: false }));
+    // The pieces merge as planned (no fallback to a whole parse): one table of 301 rows, one list of 300 items.
+    const lines = new LineIndex(t);
+    const options = { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] };
+    const nodes = parsePieces(t, 0, t.length, planBlock(t, 0, t.length, 1000).cuts, (o) => lines.positionAt(o).line, (s) => fromMarkdown(s, options).children);
+    expect(nodes?.map((n) => [n.type, 'children' in n ? n.children.length : 0])).toEqual([['heading', 1], ['table', 301], ['list', 300]]);
+  });
+
+  it('does not split or cut inside a fence that follows a tag line (HTML block or paragraph text)', () => {
+    for (const t of [
+      '---\nkind: testbed-plan\n---\n## Counterparts\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n- item\n</pre>\n~~~\n\n## Metrics\n- x\n',
+      '</div>\n~~~\n~~~\n## Iteration log\n',
+    ]) {
+      expect(tree(t, { pieceBytes: 1 })).toBe(tree(t, { split: false }));
+      expect(tree(t, {})).toBe(tree(t, { split: false }));
+    }
+  });
+
+  it('gives the same tree as a whole parse for tricky documents (property)', { timeout: 300_000 }, () => {
+    fc.assert(
+      fc.property(docArb, (t) => tree(t, { pieceBytes: 1 }) === tree(t, { split: false })),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+
+  it(`reports nesting deeper than ${MAX_NESTING} levels once, on the block's first line, without parsing it`, () => {
+    const nested = Array.from({ length: 1500 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
+    const text = `---\nkind: testbed-plan\ntitle: T\n---\n\n# T\n\n## Counterparts\n\n- **IT**: Lee\n\n## Scale-up\n${nested}\n`;
+    const started = performance.now();
+    const problems = lint(text, { filePath: 'n.testbed.md', today: '2026-06-01' }).filter((p) => p.ruleId === 'plan-syntax');
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [12, 1, 'Markdown that cannot be read: this part is nested too deeply to read; flatten it so the rules can check this part of the plan.'],
+    ]);
+    const ok = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
+    expect(lint(text.replace(nested, ok), { filePath: 'n.testbed.md', today: '2026-06-01' }).some((p) => p.ruleId === 'plan-syntax')).toBe(false);
+  });
+});
