@@ -216,7 +216,7 @@ export function parsePieces(text: string, start: number, end: number, cuts: Cut[
       const marker = text[last.position!.start.offset!];
       let line = lineOf(from);
       while (from < to) {
-        let nl = text.indexOf('\n', from);
+        const nl = text.indexOf('\n', from);
         if (nl === -1 || nl >= to) break;
         let nl2 = text.indexOf('\n', nl + 1);
         if (nl2 === -1 || nl2 > to) nl2 = to;
