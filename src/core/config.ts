@@ -10,6 +10,19 @@ import { suggest } from './parse/keys.js';
 const MAX_ALIAS_COUNT = 100;
 
 export const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
+/**
+ * Other words for a severity, accepted where a severity is written: `warn` as ESLint users write it. ESLint's numbers
+ * (0, 1, 2) are not accepted (there is no number for `info`); they get a fix to the word instead.
+ */
+export const SEVERITY_ALIASES: Readonly<Record<string, SeveritySetting>> = { warn: 'warning' };
+const ESLINT_NUMBERS: Readonly<Record<number, SeveritySetting>> = { 0: 'off', 1: 'warning', 2: 'error' };
+
+/** A written severity as the engine knows it (`warn` → `warning`); undefined when it is none. */
+export function normalizeSeverity(value: unknown): SeveritySetting | undefined {
+  if (typeof value !== 'string') return undefined;
+  if ((SEVERITIES as readonly string[]).includes(value)) return value as SeveritySetting;
+  return Object.prototype.hasOwnProperty.call(SEVERITY_ALIASES, value) ? SEVERITY_ALIASES[value] : undefined;
+}
 export const PRESETS = ['recommended', 'strict'] as const;
 export type PresetName = (typeof PRESETS)[number];
 
@@ -40,8 +53,23 @@ export interface ConfigFileData {
 
 export interface ConfigProblem {
   message: string;
+  /** 1-based start of the offending key or value. */
   line: number;
   column: number;
+  /** 1-based end (exclusive) of the offending key or value, when it has one. */
+  endLine?: number;
+  endColumn?: number;
+  /** Texts that could replace the offending span (did-you-mean first), quoted as the original was. */
+  replacements?: string[];
+}
+
+/** A config file's text checked: the problems, and the valid part (what plans are checked with). */
+export interface ParsedConfig {
+  /** The valid part: unknown rules and keys dropped, a rule with a bad severity or option keeps its defaults. */
+  data: ConfigFileData;
+  problems: ConfigProblem[];
+  /** False when nothing of the file could be read (a syntax error, not a mapping): `data` is then empty. */
+  readable: boolean;
 }
 
 function presetSeverity(preset: PresetName, s: Severity): Severity {
@@ -64,7 +92,9 @@ export function defaultOptions(rule: Rule): Record<string, unknown> {
 }
 
 function entryParts(e: RuleEntry): { severity: SeveritySetting; options?: Record<string, unknown> } {
-  return Array.isArray(e) ? { severity: e[0], options: e[1] } : { severity: e };
+  const [severity, options] = Array.isArray(e) ? [e[0], e[1]] : [e, undefined];
+  // Why: a config given in code may say `warn` as ESLint's does; the engine knows `warning`.
+  return { severity: normalizeSeverity(severity) ?? severity, ...(options !== undefined ? { options } : {}) };
 }
 
 /** Overlays `over` on `base`: a later severity wins; options merge key by key (a bare severity keeps earlier options). */
@@ -118,25 +148,36 @@ export function checkOption(key: string, spec: OptionSpec, value: unknown): stri
  * Reads a config file's text (YAML or JSON; JSON is YAML) and validates it against the rules.
  * Every problem carries the line and column of the offending value; nothing throws.
  */
-export function parseConfigText(text: string, rules: readonly Rule[]): { data: ConfigFileData; problems: ConfigProblem[] } {
+export function parseConfigText(text: string, rules: readonly Rule[]): ParsedConfig {
   const lines = new LineIndex(text);
   const problems: ConfigProblem[] = [];
   const data: ConfigFileData = { extends: [], rules: {}, ignores: [] };
-  const at = (node: Node | null | undefined, message: string) => {
+  const at: At = (node, message, replacements) => {
     const pos = lines.positionAt(node?.range?.[0] ?? 0);
-    problems.push({ message, line: pos.line, column: pos.column });
+    const problem: ConfigProblem = { message, line: pos.line, column: pos.column };
+    if (node?.range && node.range[1] > node.range[0]) {
+      const end = lines.positionAt(node.range[1]);
+      problem.endLine = end.line;
+      problem.endColumn = end.column;
+      if (replacements && replacements.length > 0) {
+        // Why: a fix keeps the user's quoting (JSON keys, "quoted" YAML scalars): only the word inside changes.
+        const q = text[node.range[0]];
+        problem.replacements = replacements.map((r) => (q === '"' || q === "'" ? `${q}${r}${q}` : r));
+      }
+    }
+    problems.push(problem);
   };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, schema: 'core' });
   for (const e of doc.errors) {
     const pos = lines.positionAt(e.pos[0]);
     problems.push({ message: `syntax error: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, line: pos.line, column: pos.column });
   }
-  if (doc.errors.length > 0) return { data, problems };
+  if (doc.errors.length > 0) return { data, problems, readable: false };
   const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { data, problems };
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { data, problems, readable: true };
   if (!isMap(root)) {
     at(root, 'a config file must be a mapping with "extends", "rules", "ignores" or "drafts"');
-    return { data, problems };
+    return { data, problems, readable: false };
   }
   const byId = new Map(rules.map((r) => [r.meta.id, r] as const));
   const ids = [...byId.keys()];
@@ -173,7 +214,7 @@ export function parseConfigText(text: string, rules: readonly Rule[]): { data: C
         const rule = byId.get(id);
         if (!rule) {
           const s = suggest(id, ids);
-          at(rp.key, `unknown rule "${id}"${s ? `; did you mean "${s}"?` : ''}`);
+          at(rp.key, `unknown rule "${id}"${s ? `; did you mean "${s}"?` : ''}`, s ? [s] : undefined);
           continue;
         }
         const entry = readRuleEntry(doc, rp.value, rule, at);
@@ -188,17 +229,41 @@ export function parseConfigText(text: string, rules: readonly Rule[]): { data: C
       }
     } else {
       const s = suggest(key, ['extends', 'rules', 'ignores', 'drafts']);
-      at(pair.key, `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has "extends", "rules", "ignores" and "drafts")`);
+      at(pair.key, `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has "extends", "rules", "ignores" and "drafts")`, s ? [s] : undefined);
     }
   }
-  return { data, problems };
+  return { data, problems, readable: true };
 }
 
-function readRuleEntry(doc: Document, node: Node | null, rule: Rule, at: (n: Node | null | undefined, m: string) => void): RuleEntry | undefined {
+type At = (node: Node | null | undefined, message: string, replacements?: string[]) => void;
+
+/** Why a written severity is not one, with the words that could replace it (the nearest first). */
+function severityProblem(value: unknown): { why: string; replacements: string[] } {
+  const list = `severity must be one of ${SEVERITIES.join(', ')}`;
+  if (typeof value === 'number' && Object.prototype.hasOwnProperty.call(ESLINT_NUMBERS, value)) {
+    const word = ESLINT_NUMBERS[value]!;
+    return { why: `${list}, got ${value}; write "${word}" for ESLint's ${value}`, replacements: [word] };
+  }
+  const near = typeof value === 'string' ? suggest(value, [...SEVERITIES, ...Object.keys(SEVERITY_ALIASES)]) : undefined;
+  const word = near !== undefined ? (normalizeSeverity(near) ?? near) : undefined;
+  const shown = value === undefined ? 'nothing' : JSON.stringify(value);
+  return {
+    why: `${list}, got ${shown}${word ? `; did you mean "${word}"?` : ''}`,
+    replacements: word ? [word] : [...SEVERITIES],
+  };
+}
+
+function readRuleEntry(doc: Document, node: Node | null, rule: Rule, at: At): RuleEntry | undefined {
   const sevOf = (n: Node | null | undefined): SeveritySetting | undefined => {
     const v = isScalar(n) ? n.value : undefined;
-    if (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v)) return v as SeveritySetting;
-    at(n, `rule "${rule.meta.id}": severity must be one of ${SEVERITIES.join(', ')}, got ${isScalar(n) ? JSON.stringify(n.value) : 'a structure'}`);
+    const severity = normalizeSeverity(v);
+    if (severity !== undefined) return severity;
+    if (!isScalar(n)) {
+      at(n, `rule "${rule.meta.id}": severity must be one of ${SEVERITIES.join(', ')}, got a structure`);
+      return undefined;
+    }
+    const { why, replacements } = severityProblem(v === null ? undefined : v);
+    at(n, `rule "${rule.meta.id}": ${why}`, replacements);
     return undefined;
   };
   if (!isSeq(node)) {
@@ -222,7 +287,7 @@ function readRuleEntry(doc: Document, node: Node | null, rule: Rule, at: (n: Nod
     if (!spec) {
       const names = Object.keys(specs);
       const s = suggest(key, names);
-      at(op.key, `rule "${rule.meta.id}" has no option "${key}"${s ? `; did you mean "${s}"?` : names.length ? ` (options: ${names.join(', ')})` : ' (it takes no options)'}`);
+      at(op.key, `rule "${rule.meta.id}" has no option "${key}"${s ? `; did you mean "${s}"?` : names.length ? ` (options: ${names.join(', ')})` : ' (it takes no options)'}`, s ? [s] : undefined);
       ok = false;
       continue;
     }
@@ -248,28 +313,58 @@ function readRuleEntry(doc: Document, node: Node | null, rule: Rule, at: (n: Nod
   return ok ? [severity, options] : undefined;
 }
 
-/** Validates a config object given in code (the API, editor settings); returns sentences, empty when valid. */
-export function validateLintConfig(config: LintConfig, rules: readonly Rule[]): string[] {
-  const errors: string[] = [];
-  if (config.extends !== undefined && !PRESETS.includes(config.extends)) errors.push(`extends must be one of ${PRESETS.join(', ')}`);
-  if (config.drafts !== undefined && !DRAFTS_MODES.includes(config.drafts)) errors.push(`drafts must be ${DRAFTS_MODES.join(' or ')}`);
+/**
+ * Checks a config object given in code (the API, editor settings): the problems as sentences (empty when valid) and
+ * the valid part, as for a config file: unknown rules dropped, a rule with a bad severity or option keeps its defaults.
+ */
+export function checkLintConfig(config: LintConfig, rules: readonly Rule[]): { config: LintConfig; problems: string[] } {
+  const problems: string[] = [];
+  const valid: LintConfig = {};
+  if (config.extends !== undefined) {
+    if (PRESETS.includes(config.extends)) valid.extends = config.extends;
+    else problems.push(`extends must be one of ${PRESETS.join(', ')}`);
+  }
+  if (config.drafts !== undefined) {
+    if (DRAFTS_MODES.includes(config.drafts)) valid.drafts = config.drafts;
+    else problems.push(`drafts must be ${DRAFTS_MODES.join(' or ')}`);
+  }
   const byId = new Map(rules.map((r) => [r.meta.id, r] as const));
+  const ids = [...byId.keys()];
+  const validRules: Record<string, RuleEntry> = {};
   for (const [id, entry] of Object.entries(config.rules ?? {})) {
     const rule = byId.get(id);
     if (!rule) {
-      errors.push(`unknown rule "${id}"`);
+      const s = suggest(id, ids);
+      problems.push(`unknown rule "${id}"${s ? `; did you mean "${s}"?` : ''}`);
       continue;
     }
-    const { severity, options } = entryParts(entry);
-    if (!SEVERITIES.includes(severity)) errors.push(`rule "${id}": severity must be one of ${SEVERITIES.join(', ')}`);
+    const written = Array.isArray(entry) ? entry[0] : entry;
+    const options = Array.isArray(entry) ? entry[1] : undefined;
+    const severity = normalizeSeverity(written);
+    let ok = true;
+    if (severity === undefined) {
+      problems.push(`rule "${id}": ${severityProblem(written).why}`);
+      ok = false;
+    }
+    if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+      problems.push(`rule "${id}": options must be a mapping`);
+      ok = false;
+    }
     for (const [k, v] of Object.entries(options ?? {})) {
-      const spec = rule.meta.options?.[k];
-      if (!spec) errors.push(`rule "${id}" has no option "${k}"`);
-      else {
-        const e = checkOption(k, spec, v);
-        if (e) errors.push(`rule "${id}": ${e}`);
+      const spec = Object.prototype.hasOwnProperty.call(rule.meta.options ?? {}, k) ? rule.meta.options![k] : undefined;
+      const e = spec ? checkOption(k, spec, v) : `has no option "${k}"`;
+      if (e) {
+        problems.push(spec ? `rule "${id}": ${e}` : `rule "${id}" ${e}`);
+        ok = false;
       }
     }
+    if (ok) validRules[id] = options !== undefined ? [severity!, options] : severity!;
   }
-  return errors;
+  if (config.rules !== undefined) valid.rules = validRules;
+  return { config: valid, problems };
+}
+
+/** Validates a config object given in code (the API, editor settings); returns sentences, empty when valid. */
+export function validateLintConfig(config: LintConfig, rules: readonly Rule[]): string[] {
+  return checkLintConfig(config, rules).problems;
 }

@@ -27,7 +27,7 @@ export type {
   CustomerModel,
 } from './model.js';
 export type { Rule, RuleMeta, RuleCategory, OptionSpec } from './rule-api.js';
-export type { LintConfig, RuleEntry, ConfigFileData, ConfigProblem, PresetName } from './config.js';
+export type { LintConfig, RuleEntry, ConfigFileData, ConfigProblem, ParsedConfig, PresetName } from './config.js';
 export type { RuleCrash } from './engine.js';
 export {
   PRESETS,
@@ -37,6 +37,9 @@ export {
   presetRules,
   resolveRules,
   validateLintConfig,
+  checkLintConfig,
+  normalizeSeverity,
+  SEVERITY_ALIASES,
 } from './config.js';
 export { isPlan, isPlanName, formOf } from './detect.js';
 export { DRAFTS_MODES, TODO_PREFIX, isDraft, type DraftsMode } from './drafts.js';

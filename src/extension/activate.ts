@@ -7,6 +7,7 @@ import { PlanCodeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
 import { PlanCompletionProvider } from './completion-provider.js';
 import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig } from './config.js';
+import { CONFIG_SELECTOR, ConfigCodeActions } from './config-actions.js';
 import { LintController, type LintEvent } from './controller.js';
 import { registerDiagnostics } from './diagnostics.js';
 import { PlanHoverProvider } from './hover.js';
@@ -50,6 +51,7 @@ export function activateExtension(context: vscode.ExtensionContext): TestbedLint
     vscode.languages.registerHoverProvider(SELECTOR, new PlanHoverProvider(linter)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new PlanCompletionProvider(linter), ...PlanCompletionProvider.triggers),
     ...registerCommands(linter, output),
+    vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(config), ConfigCodeActions.metadata),
     ...docs.disposables,
     ...plans.disposables,
   );

@@ -3,7 +3,7 @@
 // The same rules and the same words as the CLI's discovery (src/node/config.ts), on POSIX paths (a URI's path),
 // asynchronous, with no Node built-ins. Pure apart from the injected reader: unit-tested with an in-memory one.
 import ignore, { type Ignore } from 'ignore';
-import { mergeRuleEntries, parseConfigText, PRESETS, presetRules, rules as allRules, type LintConfig, type PresetName, type RuleEntry } from '../core/index.js';
+import { mergeRuleEntries, parseConfigText, PRESETS, presetRules, rules as allRules, type DraftsMode, type LintConfig, type PresetName, type RuleEntry } from '../core/index.js';
 
 /** Config file names, in the order they win when a folder has more than one (as the CLI). */
 export const CONFIG_NAMES = ['.testbed-lint.yaml', '.testbed-lint.yml', '.testbed-lint.json'] as const;
@@ -20,20 +20,44 @@ export interface ConfigError {
   line: number;
   column: number;
   message: string;
+  /** 1-based end (exclusive) of the offending key or value, when known. */
+  endLine?: number;
+  endColumn?: number;
+  /** Texts that could replace the offending span (quick fixes; the nearest first). */
+  replacements?: string[];
+}
+
+/** What a plan's diagnostic says of its broken config: the file's first error, and what the plan is checked with. */
+export interface ConfigNotice {
+  /** The config that governs the plan (its first error may be in it or about a file it extends). */
+  file: string;
+  first: ConfigError;
+  /** How many errors that file has. */
+  count: number;
+  /** True when nothing of the file could be read: the plan is checked with the defaults. */
+  defaults: boolean;
 }
 
 interface Loaded {
   file: string;
+  /** The valid part of the chain: what plans it governs are checked with. */
   rules: Record<string, RuleEntry>;
   ignores: { base: string; matcher: Ignore }[];
-  /** False when this file or one it extends has errors: plans it governs are not linted (as in the CLI). */
-  ok: boolean;
+  /** This file's errors, in the order found (a base's errors are its own; this file says "cannot extend"). */
+  errors: ConfigError[];
+  /** False when nothing of the file could be read (unreadable, a syntax error, not a mapping). */
+  readable: boolean;
+  /** `drafts:` from the chain, the file's own setting winning over those it extends (as the CLI reads it). */
+  drafts?: DraftsMode;
 }
 
 export type ConfigVerdict =
-  /** Lint with this config (undefined: no config file governs the plan; the caller's default applies). */
-  | { kind: 'lint'; config: LintConfig | undefined; file?: string }
-  /** Do not lint: the plan is in its config's `ignores`, or its config has errors. */
+  /**
+   * Lint with this config (undefined: no config file governs the plan; the caller's default applies). A config with
+   * errors still gives its valid part (or nothing: the defaults), and `notice` says what is wrong with it.
+   */
+  | { kind: 'lint'; config: LintConfig | undefined; file?: string; notice?: ConfigNotice }
+  /** Do not lint: the plan is in its config's `ignores`. */
   | { kind: 'skip'; reason: string };
 
 export function dirname(path: string): string {
@@ -91,9 +115,11 @@ export class AsyncConfigResolver {
     return this.exclusive(() => this.verdict(path));
   }
 
-  /** Loads one config file (to report its errors before a plan uses it). */
+  /** Loads one config file (to report its errors before a plan uses it); a file that is gone is not reported. */
   load(file: string): Promise<unknown> {
-    return this.exclusive(() => this.loadChain(normalize(file), []));
+    const path = normalize(file);
+    // Why: a watcher may report a change just before (or after) a delete; a deleted config has no errors to show.
+    return this.exclusive(async () => ((await this.reader.isFile(path)) ? this.loadChain(path, []) : undefined));
   }
 
   private exclusive<T>(f: () => Promise<T>): Promise<T> {
@@ -106,12 +132,15 @@ export class AsyncConfigResolver {
     const file = await this.nearest(dirname(path));
     if (file === null) return { kind: 'lint', config: undefined };
     const config = await this.loadChain(file, []);
-    if (!config.ok) return { kind: 'skip', reason: `its config ${file} has errors` };
     for (const set of config.ignores) {
       const rel = relative(set.base, path);
       if (rel !== '' && isInside(path, set.base) && set.matcher.ignores(rel)) return { kind: 'skip', reason: 'it is in the "ignores" of its config' };
     }
-    return { kind: 'lint', config: { rules: config.rules }, file };
+    const lintConfig: LintConfig = config.drafts !== undefined ? { rules: config.rules, drafts: config.drafts } : { rules: config.rules };
+    if (config.errors.length === 0) return { kind: 'lint', config: lintConfig, file };
+    const first = config.errors.reduce((a, b) => (b.line < a.line || (b.line === a.line && b.column < a.column) ? b : a));
+    const notice: ConfigNotice = { file, first, count: config.errors.length, defaults: !config.readable };
+    return { kind: 'lint', config: lintConfig, file, notice };
   }
 
   private nearest(dir: string): Promise<string | null> {
@@ -139,10 +168,11 @@ export class AsyncConfigResolver {
   }
 
   private async read(file: string, stack: string[]): Promise<Loaded> {
-    const result: Loaded = { file, rules: {}, ignores: [], ok: true };
-    const fail = (line: number, column: number, message: string) => {
-      result.ok = false;
-      this.onError({ file, line, column, message });
+    const result: Loaded = { file, rules: {}, ignores: [], errors: [], readable: true };
+    const fail = (line: number, column: number, message: string, more?: Pick<ConfigError, 'endLine' | 'endColumn' | 'replacements'>) => {
+      const e: ConfigError = { file, line, column, message, ...more };
+      result.errors.push(e);
+      this.onError(e);
     };
     let text: string | undefined;
     try {
@@ -156,11 +186,16 @@ export class AsyncConfigResolver {
     } catch (error) {
       fail(1, 1, `cannot read config: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (text === undefined) return result;
-    const { data, problems } = parseConfigText(text, allRules);
-    for (const p of problems) fail(p.line, p.column, p.message);
+    if (text === undefined) {
+      result.readable = false;
+      return result;
+    }
+    const { data, problems, readable } = parseConfigText(text, allRules);
+    result.readable = readable;
+    for (const { line, column, message, ...more } of problems) fail(line, column, message, more);
     const chain = [...stack, file];
     let rules: Record<string, RuleEntry> = {};
+    let drafts: DraftsMode | undefined;
     for (const ext of data.extends) {
       if ((PRESETS as readonly string[]).includes(ext.value)) {
         rules = mergeRuleEntries(rules, presetRules(ext.value as PresetName, allRules));
@@ -186,14 +221,17 @@ export class AsyncConfigResolver {
         continue;
       }
       const base = await this.loadChain(target, chain);
-      if (!base.ok) {
+      if (base.errors.length > 0) {
         fail(ext.line, ext.column, `cannot extend "${ext.value}": it has errors`);
         continue;
       }
       rules = mergeRuleEntries(rules, base.rules);
+      drafts = base.drafts ?? drafts;
       result.ignores.push(...base.ignores);
     }
     result.rules = mergeRuleEntries(rules, data.rules);
+    drafts = data.drafts ?? drafts;
+    if (drafts !== undefined) result.drafts = drafts;
     if (data.ignores.length > 0) result.ignores.push({ base: dirname(file), matcher: ignore().add(data.ignores) });
     return result;
   }

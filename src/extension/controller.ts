@@ -3,12 +3,12 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import {
+  checkLintConfig,
   createSession,
   formOf,
   isPlan,
   lintDetailed,
   rules,
-  validateLintConfig,
   type LintConfig,
   type LintOptions,
   type PlanDocument,
@@ -17,6 +17,7 @@ import {
   type RuleEntry,
 } from '../core/index.js';
 import type { ConfigSource } from './config.js';
+import type { ConfigNotice } from './config-resolver.js';
 
 export interface LintEvent {
   uri: vscode.Uri;
@@ -34,6 +35,13 @@ export interface LintResult extends LintEvent {
   options?: LintOptions;
   /** Shown instead of problems when the plan is not linted for a reason the user should see (too large). */
   notice?: string;
+  /** The plan's config file has errors: the plan was linted with its valid part (or the defaults). */
+  configNotice?: ConfigNotice;
+}
+
+/** Lint options in the editor: the core's, and what is wrong with the config they come from. */
+export interface EditorLintOptions extends LintOptions {
+  configNotice?: ConfigNotice;
 }
 
 /** As the CLI's --max-file-size default: 5 MB. */
@@ -51,7 +59,7 @@ export interface Linter {
   /** Lints a file's text as the editor does (same config), without touching the open documents' state. */
   lintFile(uri: vscode.Uri, text: string): Promise<{ doc: PlanDocument; problems: readonly Problem[] } | undefined>;
   /** The lint options (config or settings) for a plan at `uri`; undefined when it is ignored or linting is off. */
-  optionsFor(uri: vscode.Uri, path: string, form?: 'markdown' | 'yaml'): Promise<LintOptions | undefined>;
+  optionsFor(uri: vscode.Uri, path: string, form?: 'markdown' | 'yaml'): Promise<EditorLintOptions | undefined>;
 }
 
 type Log = { appendLine(line: string): void };
@@ -219,9 +227,9 @@ export class LintController implements Linter, vscode.Disposable {
     const options = await this.optionsFor(document.uri, path, document.languageId === 'yaml' ? 'yaml' : 'markdown');
     if (!options) return publish(base);
     try {
-      const { filePath: _path, ...rest } = options;
+      const { filePath: _path, configNotice, ...rest } = options;
       const { problems, document: doc, crashes } = this.session.lintDetailed(path, text, rest);
-      return publish({ ...base, linted: true, problems, doc, options, crashes: crashes.map((c) => c.ruleId) });
+      return publish({ ...base, linted: true, problems, doc, options, crashes: crashes.map((c) => c.ruleId), ...(configNotice ? { configNotice } : {}) });
     } catch (error) {
       this.output.appendLine(`internal error while linting ${vscode.workspace.asRelativePath(document.uri)}: ${error instanceof Error ? error.stack : String(error)}`);
       return publish(base);
@@ -236,7 +244,7 @@ export class LintController implements Linter, vscode.Disposable {
     return { doc: r.document, problems: r.problems };
   }
 
-  async optionsFor(uri: vscode.Uri, path: string, form: 'markdown' | 'yaml' = formOf(path) === 'yaml' ? 'yaml' : 'markdown'): Promise<LintOptions | undefined> {
+  async optionsFor(uri: vscode.Uri, path: string, form: 'markdown' | 'yaml' = formOf(path) === 'yaml' ? 'yaml' : 'markdown'): Promise<EditorLintOptions | undefined> {
     if (!this.enabled()) return undefined;
     const found = await this.config.forFile(uri);
     if (found?.kind === 'skip') {
@@ -246,7 +254,7 @@ export class LintController implements Linter, vscode.Disposable {
       return undefined;
     }
     const config = found?.file !== undefined ? found.config : this.settingsConfig();
-    const options: LintOptions = {
+    const options: EditorLintOptions = {
       filePath: path,
       form,
       onRuleError: (crash: RuleCrash) => {
@@ -259,20 +267,19 @@ export class LintController implements Linter, vscode.Disposable {
       },
     };
     if (config !== undefined) options.config = config;
+    if (found?.kind === 'lint' && found.notice) options.configNotice = found.notice;
     return options;
   }
 
-  /** `testbedLint.rules`, used where no config file governs a plan; invalid settings are logged and ignored. */
+  /** `testbedLint.rules`, used where no config file governs a plan; invalid entries are logged and left out. */
   private settingsConfig(): LintConfig | undefined {
     const r = this.settings().get<Record<string, RuleEntry>>('rules') ?? {};
     if (Object.keys(r).length === 0) return undefined;
-    const config: LintConfig = { rules: r };
-    const errors = validateLintConfig(config, rules);
-    if (errors.length > 0) {
-      const key = errors.join('\n');
-      if (key !== this.badSettingsLogged) this.output.appendLine(`testbedLint.rules is ignored: ${errors.join('; ')}`);
+    const { config, problems } = checkLintConfig({ rules: r }, rules);
+    if (problems.length > 0) {
+      const key = problems.join('\n');
+      if (key !== this.badSettingsLogged) this.output.appendLine(`testbedLint.rules: these entries are ignored, the others apply: ${problems.join('; ')}`);
       this.badSettingsLogged = key;
-      return undefined;
     }
     return config;
   }

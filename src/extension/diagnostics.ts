@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../core/index.js';
 import type { ConfigSource } from './config.js';
+import type { ConfigError, ConfigNotice } from './config-resolver.js';
 import type { Linter, LintResult } from './controller.js';
 import { toDiagnosticData, type Range0 } from './mapping.js';
 import { ruleDocsCommandUri } from './rule-docs.js';
@@ -24,9 +25,38 @@ export function toDiagnostic(uri: vscode.Uri, p: Problem): vscode.Diagnostic {
   return d;
 }
 
-/** The diagnostics of one result: its problems, its notice, or none. */
+/** A config error as its file shows it: the offending key or value underlined (one character when its end is unknown). */
+export function configErrorRange(e: ConfigError): vscode.Range {
+  const end = e.endLine !== undefined && e.endColumn !== undefined ? [e.endLine - 1, e.endColumn - 1] : [e.line - 1, e.column];
+  return new vscode.Range(e.line - 1, e.column - 1, end[0]!, end[1]!);
+}
+
+/**
+ * The one diagnostic at the top of a plan whose config has errors: the config, its first error in the CLI's words
+ * (`file:line:column: message`), and what the plan is checked with instead. It links to that error.
+ */
+export function configNoticeDiagnostic(notice: ConfigNotice, configUri: vscode.Uri): vscode.Diagnostic {
+  const name = vscode.workspace.asRelativePath(configUri);
+  const first = `${name}:${notice.first.line}:${notice.first.column}: ${notice.first.message}`;
+  const message =
+    notice.defaults
+      ? vscode.l10n.t('The config {0} cannot be read, so this plan is checked with the default rules. {1}', name, first)
+      : notice.count === 1
+        ? vscode.l10n.t('The config {0} has an error; this plan is checked with the rest of it. {1}', name, first)
+        : vscode.l10n.t('The config {0} has {1} errors; this plan is checked with the rest of it. The first: {2}', name, notice.count, first);
+  const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Warning);
+  d.source = 'testbed-lint';
+  d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(configUri, configErrorRange(notice.first)), notice.first.message)];
+  return d;
+}
+
+/** The diagnostics of one result: its problems (and its config's notice), its notice, or none. */
 export function diagnosticsOf(r: LintResult): vscode.Diagnostic[] {
-  if (r.linted) return r.problems.map((p) => toDiagnostic(r.uri, p));
+  if (r.linted) {
+    const list = r.problems.map((p) => toDiagnostic(r.uri, p));
+    if (r.configNotice) list.unshift(configNoticeDiagnostic(r.configNotice, r.uri.with({ path: r.configNotice.file, query: '', fragment: '' })));
+    return list;
+  }
   if (r.notice === undefined) return [];
   const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), r.notice, vscode.DiagnosticSeverity.Information);
   d.source = 'testbed-lint';
@@ -42,7 +72,7 @@ export function registerDiagnostics(linter: Linter, config: ConfigSource): vscod
       configDiagnostics.set(
         uri,
         errors.map((e) => {
-          const d = new vscode.Diagnostic(new vscode.Range(e.line - 1, e.column - 1, e.line - 1, e.column), e.message, vscode.DiagnosticSeverity.Error);
+          const d = new vscode.Diagnostic(configErrorRange(e), e.message, vscode.DiagnosticSeverity.Error);
           d.source = 'testbed-lint';
           return d;
         }),

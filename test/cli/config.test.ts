@@ -193,6 +193,25 @@ describe('bad configs', () => {
     expect(r.code).toBe(2);
   });
 
+  test('the issue\'s mistyped config: "warn" is taken as ESLint writes it; the misspelt rule id is one line with its did-you-mean, exit 2', async () => {
+    const cwd = project({
+      '.testbed-lint.yaml': 'rules:\n  customer-rationle: off\n  counterpart-back-end: warn\n  counterpart-early: 2\n',
+      'p.testbed.md': FLAWED_PLAN,
+    });
+    const r = await runCli(['--today', TODAY], { cwd });
+    expect(r.stderr).toBe(
+      '.testbed-lint.yaml:2:3: unknown rule "customer-rationle"; did you mean "customer-rationale"?\n' +
+        '.testbed-lint.yaml:4:22: rule "counterpart-early": severity must be one of error, warning, info, off, got 2; write "error" for ESLint\'s 2\n',
+    );
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(2);
+    // With the id corrected and the number written as a word, `warn` alone is a valid config.
+    const fixed = project({ '.testbed-lint.yaml': 'rules:\n  customer-rationale: off\n  counterpart-back-end: warn\n  counterpart-early: error\n', 'p.testbed.md': FLAWED_PLAN });
+    const ok = await problems(fixed);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(1);
+  });
+
   test('an unknown top-level key is reported', async () => {
     const cwd = project({ '.testbed-lint.yaml': 'rule:\n  plan-schema: off\n', 'p.testbed.md': GOOD_PLAN });
     const r = await runCli([], { cwd });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRuleEntries, parseConfigText, resolveRules, rules, validateLintConfig } from '../../src/core/index.js';
+import { checkLintConfig, lint, mergeRuleEntries, parseConfigText, resolveRules, rules, validateLintConfig } from '../../src/core/index.js';
 
 const problems = (text: string) => parseConfigText(text, rules).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
 
@@ -45,8 +45,62 @@ describe('config files', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('gives the valid part with the problems: unknown rules dropped, a rule with a bad severity or option keeps its defaults', () => {
+    const r = parseConfigText(
+      'rules:\n  customer-rationle: off\n  counterpart-back-end: warn\n  customer-named: fatal\n  iteration-stale: [info, { max-dayz: 3 }]\n  counterpart-early: info\n',
+      rules,
+    );
+    expect(r.readable).toBe(true);
+    expect(r.data.rules).toEqual({ 'counterpart-back-end': 'warning', 'counterpart-early': 'info' });
+    expect(r.problems).toEqual([
+      { line: 2, column: 3, endLine: 2, endColumn: 20, message: 'unknown rule "customer-rationle"; did you mean "customer-rationale"?', replacements: ['customer-rationale'] },
+      { line: 4, column: 19, endLine: 4, endColumn: 24, message: 'rule "customer-named": severity must be one of error, warning, info, off, got "fatal"', replacements: ['error', 'warning', 'info', 'off'] },
+      { line: 5, column: 29, endLine: 5, endColumn: 37, message: 'rule "iteration-stale" has no option "max-dayz"; did you mean "max-days"?', replacements: ['max-days'] },
+    ]);
+    const resolved = resolveRules(rules, { rules: r.data.rules });
+    expect(resolved.get('customer-named')).toEqual(resolveRules(rules, undefined).get('customer-named'));
+    expect(resolved.get('counterpart-back-end')?.severity).toBe('warning');
+  });
+
+  it('takes "warn" as ESLint users write it, and turns ESLint\'s numbers into a fix to the word', () => {
+    expect(parseConfigText('rules:\n  counterpart-early: warn\n', rules)).toMatchObject({ data: { rules: { 'counterpart-early': 'warning' } }, problems: [] });
+    expect(parseConfigText('rules:\n  customer-rationale: [warn, { min-words: 5 }]\n', rules).data.rules).toEqual({ 'customer-rationale': ['warning', { 'min-words': 5 }] });
+    expect(parseConfigText('rules:\n  counterpart-early: 2\n', rules).problems).toEqual([
+      { line: 2, column: 22, endLine: 2, endColumn: 23, message: 'rule "counterpart-early": severity must be one of error, warning, info, off, got 2; write "error" for ESLint\'s 2', replacements: ['error'] },
+    ]);
+    expect(problems('rules:\n  counterpart-early: warnig\n')).toEqual(['2:22 rule "counterpart-early": severity must be one of error, warning, info, off, got "warnig"; did you mean "warning"?']);
+    expect(problems('rules:\n  counterpart-early:\n')).toEqual(['2:21 rule "counterpart-early": severity must be one of error, warning, info, off, got nothing']);
+  });
+
+  it('keeps the quotes of a JSON key in its fix', () => {
+    const r = parseConfigText('{"rules": {"customer-rationle": "off"}}', rules);
+    expect(r.problems).toEqual([
+      { line: 1, column: 12, endLine: 1, endColumn: 31, message: 'unknown rule "customer-rationle"; did you mean "customer-rationale"?', replacements: ['"customer-rationale"'] },
+    ]);
+  });
+
+  it('a file that cannot be parsed gives nothing (the defaults) and says it is unreadable', () => {
+    expect(parseConfigText('rules: [\n', rules)).toMatchObject({ data: { extends: [], rules: {}, ignores: [] }, readable: false });
+    expect(parseConfigText('- a\n', rules).readable).toBe(false);
+  });
+
+  it('a config given in code: the valid part and the problems; lint() takes "warn"', () => {
+    const checked = checkLintConfig(
+      { rules: { 'customer-rationle': 'off', 'counterpart-back-end': 'warn' as 'warning', 'iteration-stale': ['info', { 'max-days': 0 }], 'counterpart-early': 'off' } },
+      rules,
+    );
+    expect(checked.config).toEqual({ rules: { 'counterpart-back-end': 'warning', 'counterpart-early': 'off' } });
+    expect(checked.problems).toEqual(['unknown rule "customer-rationle"; did you mean "customer-rationale"?', 'rule "iteration-stale": option "max-days" must be at least 1']);
+    expect(validateLintConfig({ rules: { 'counterpart-early': 'warn' as 'warning' } }, rules)).toEqual([]);
+    const plan = '---\nkind: testbed-plan\ntitle: Pilot\n---\n';
+    const severities = (config: Parameters<typeof lint>[1]['config']) => lint(plan, { filePath: 'p.testbed.md', config }).map((p) => `${p.ruleId} ${p.severity}`);
+    const withWarn = severities({ rules: { 'customer-named': 'warn' as 'warning' } });
+    expect(withWarn).toContain('customer-named warning');
+    expect(withWarn).toEqual(severities({ rules: { 'customer-named': 'warning' } }));
+  });
+
   it('takes an empty file as an empty config', () => {
-    expect(parseConfigText('', rules)).toEqual({ data: { extends: [], rules: {}, ignores: [] }, problems: [] });
+    expect(parseConfigText('', rules)).toEqual({ data: { extends: [], rules: {}, ignores: [] }, problems: [], readable: true });
   });
 });
 

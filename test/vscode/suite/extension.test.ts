@@ -93,6 +93,13 @@ async function hoverTexts(uri: vscode.Uri, line: number, character: number): Pro
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
 }
 
+/** The diagnostics that say a plan's config has errors (no rule code): message, line, character, severity. */
+const configNotices = (uri: vscode.Uri): [string, number, number, string][] =>
+  vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.code === undefined && d.message.startsWith('The config '))
+    .map((d) => [d.message, d.range.start.line, d.range.start.character, SEVERITY[d.severity]!]);
+
 suite('testbed-lint in VS Code', () => {
   suiteSetup(async () => {
     const ext = vscode.extensions.getExtension<TestbedLintApi>(EXTENSION_ID);
@@ -223,12 +230,12 @@ suite('testbed-lint in VS Code', () => {
       Promise.resolve(vscode.commands.executeCommand<{ plans: number; errors: number; warnings: number; files: { path: string; problems: number }[] }>('testbedLint.lintWorkspace')),
       'testbedLint.lintWorkspace',
     );
-    // broken/plan.testbed.md is governed by a config with errors, so it is not linted (as in the CLI).
+    // Plans governed by a config with errors are still linted, with the valid rest of it (here: the defaults).
     assert.deepEqual(
       summary.files.map((f) => f.path),
-      ['plan.testbed.md', 'plan.testbed.yaml'],
+      ['broken/plan.testbed.md', 'exec/plan.testbed.md', 'outside/plan.testbed.md', 'plan.testbed.md', 'plan.testbed.yaml'],
     );
-    assert.equal(summary.plans, 2);
+    assert.equal(summary.plans, 5);
     assert.equal(summary.errors, 5);
   });
 
@@ -366,26 +373,46 @@ suite('testbed-lint in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('a broken config is reported in the config file, and its plans are not linted', async () => {
+  test('a broken config is reported in the config file and at the top of its plans, which are still linted', async () => {
     const { doc, lint } = await open('broken/plan.testbed.md');
-    assert.equal(lint.linted, false);
-    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
+    assert.equal(lint.linted, true);
+    // Its only rule setting is wrong, so the plan is checked with the defaults: the root plan's findings, and
+    // counterpart-back-end (off in the root config) is on here, silent on this plan.
+    assert.deepEqual(configNotices(doc.uri), [
+      [
+        'The config broken/.testbed-lint.yaml has an error; this plan is checked with the rest of it. broken/.testbed-lint.yaml:2:3: unknown rule "no-such-rule"',
+        0,
+        0,
+        'warning',
+      ],
+    ]);
+    assert.deepEqual(
+      rows(doc.uri).filter((r) => r[0] !== 'undefined'),
+      [
+        ['customer-not-premier', 'warning', 11, 8, 11, 19],
+        ['iteration-stale', 'warning', 34, 4, 34, 14],
+        ['counterpart-finance', 'warning', 41, 0, 41, 15],
+        ['counterpart-early', 'warning', 47, 39, 47, 49],
+      ],
+    );
     const config = vscode.languages.getDiagnostics(uriOf('broken/.testbed-lint.yaml'));
     assert.deepEqual(
-      config.map((d) => [d.message, d.range.start.line, d.range.start.character, d.severity]),
-      [['unknown rule "no-such-rule"', 1, 2, vscode.DiagnosticSeverity.Error]],
+      config.map((d) => [d.message, d.range.start.line, d.range.start.character, d.range.end.character, d.severity]),
+      [['unknown rule "no-such-rule"', 1, 2, 14, vscode.DiagnosticSeverity.Error]],
     );
+    // The status bar still shows this plan.
+    assert.equal(api.testing.statusBar().shown, true);
   });
 
   test('the "Testbed plans" view lists every plan with its three points and counts, and follows edits', async () => {
     const plans = await withTimeout(api.plans(), 'the plans view');
     assert.deepEqual(
       plans.map((p) => p.path),
-      ['plan.testbed.md', 'plan.testbed.yaml'],
-      'broken/plan.testbed.md is governed by a broken config and notes.md is not a plan',
+      ['broken/plan.testbed.md', 'exec/plan.testbed.md', 'outside/plan.testbed.md', 'plan.testbed.md', 'plan.testbed.yaml'],
+      'plans under a broken config are listed; notes.md is not a plan',
     );
     for (const p of plans) assert.ok(p.summary.title.length > 0 && p.summary.iterations.count > 0, p.path);
-    const md = plans[0]!.summary;
+    const md = plans.find((p) => p.path === 'plan.testbed.md')!.summary;
     assert.ok(md.iterations.count >= 1, 'the Markdown fixture has an iteration log');
     // An edit to an open plan updates the view.
     const { doc } = await open('plan.testbed.md');
@@ -402,10 +429,15 @@ suite('testbed-lint in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  test('a config whose extends leads outside the workspace is refused, and its plans are not linted', async () => {
+  test('a config whose extends leads outside the workspace is refused; its plans are linted without it and say so', async () => {
     const { doc, lint } = await open('outside/plan.testbed.md');
-    assert.equal(lint.linted, false);
-    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
+    assert.equal(lint.linted, true);
+    assert.deepEqual(
+      configNotices(doc.uri).map((n) => n[0]),
+      [
+        'The config outside/.testbed-lint.yaml has an error; this plan is checked with the rest of it. outside/.testbed-lint.yaml:2:10: cannot extend "../../elsewhere/shared.yaml": it is outside the workspace, and config files outside it are not read',
+      ],
+    );
     const config = vscode.languages.getDiagnostics(uriOf('outside/.testbed-lint.yaml'));
     assert.deepEqual(
       config.map((d) => [d.message, d.range.start.line, d.range.start.character]),
@@ -450,8 +482,13 @@ suite('testbed-lint in VS Code', () => {
 
   test('nothing from the workspace is executed: a config that extends a script is read as data and rejected', async () => {
     const { doc, lint } = await open('exec/plan.testbed.md');
-    assert.equal(lint.linted, false);
-    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
+    assert.equal(lint.linted, true);
+    assert.deepEqual(
+      configNotices(doc.uri).map((n) => n[0]),
+      [
+        'The config exec/.testbed-lint.yaml has an error; this plan is checked with the rest of it. exec/.testbed-lint.yaml:2:10: cannot extend "./evil.js": it has errors',
+      ],
+    );
     const errors = vscode.languages.getDiagnostics(uriOf('exec/.testbed-lint.yaml')).map((d) => d.message);
     assert.ok(errors.some((m) => m.startsWith('cannot extend "./evil.js"')), errors.join('; '));
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uriOf('exec/EXECUTED'))), 'evil.js must never run');
@@ -581,6 +618,109 @@ suite('testbed-lint in VS Code', () => {
     }
   });
 
+  test('a mistyped config (issue 13) never switches checking off: the plan keeps its findings, the config offers fixes', async () => {
+    const folder = uriOf('mistyped');
+    const configUri = vscode.Uri.joinPath(folder, '.testbed-lint.yaml');
+    const planUri = vscode.Uri.joinPath(folder, 'plan.testbed.md');
+    // The fixture plan with a three-word rationale and only a sales counterpart: customer-rationale and
+    // counterpart-back-end both have something to say.
+    const fixture = new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf('plan.testbed.md')));
+    const cut = (text: string, from: string, to: string, put: string) => text.slice(0, text.indexOf(from)) + put + text.slice(text.indexOf(to));
+    let plan = cut(fixture, '## Customer selection', '## Iteration log', '## Customer selection\n\nNorthside asked us.\n\n');
+    plan = cut(plan, '| Supply chain', '## Metrics', '| Sales | Account manager | 2025-01-06 | A reference account in the hospital market |\n\n');
+    await vscode.workspace.fs.writeFile(planUri, Buffer.from(plan));
+    await vscode.workspace.fs.writeFile(configUri, Buffer.from('rules:\n  customer-rationle: off\n  counterpart-back-end: warn\n  counterpart-early: warnig\n'));
+    const waitFor = (pred: () => boolean, label: string) =>
+      withTimeout(
+        new Promise<void>((resolve) => {
+          if (pred()) return resolve();
+          const sub = vscode.languages.onDidChangeDiagnostics(() => {
+            if (pred()) {
+              sub.dispose();
+              resolve();
+            }
+          });
+        }),
+        label,
+      );
+    const configRows = () => vscode.languages.getDiagnostics(configUri).map((d) => [d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, SEVERITY[d.severity]]);
+    const findings = () => rows(planUri).filter((r) => r[0] !== 'undefined');
+    try {
+      const { doc } = await open('mistyped/plan.testbed.md');
+      await waitFor(() => configNotices(doc.uri).length === 1 && configRows().length === 2, 'the config errors, in the config and on the plan');
+      // `warn` is taken (counterpart-back-end: info → warning); the misspelt `customer-rationle: off` is not, so
+      // customer-rationale keeps its default (error).
+      assert.deepEqual(findings(), [
+        ['customer-not-premier', 'warning', 11, 8, 11, 19],
+        ['customer-rationale', 'error', 19, 0, 19, 21],
+        ['iteration-stale', 'warning', 32, 4, 32, 14],
+        ['counterpart-back-end', 'warning', 39, 0, 39, 15],
+        ['counterpart-finance', 'warning', 39, 0, 39, 15],
+        ['counterparts-cross-functional', 'warning', 39, 0, 39, 15],
+      ]);
+      assert.deepEqual(configNotices(doc.uri), [
+        [
+          'The config mistyped/.testbed-lint.yaml has 2 errors; this plan is checked with the rest of it. The first: mistyped/.testbed-lint.yaml:2:3: unknown rule "customer-rationle"; did you mean "customer-rationale"?',
+          0,
+          0,
+          'warning',
+        ],
+      ]);
+      const notice = vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === undefined)!;
+      assert.deepEqual(
+        notice.relatedInformation?.map((r) => [r.location.uri.toString(), r.location.range.start.line, r.location.range.start.character]),
+        [[configUri.toString(), 1, 2]],
+      );
+      assert.equal(api.testing.statusBar().shown, true, 'the status bar stays');
+      assert.ok((await api.plans()).some((p) => p.path === 'mistyped/plan.testbed.md'), 'the plans view lists the plan');
+
+      assert.deepEqual(configRows(), [
+        ['unknown rule "customer-rationle"; did you mean "customer-rationale"?', 1, 2, 1, 19, 'error'],
+        ['rule "counterpart-early": severity must be one of error, warning, info, off, got "warnig"; did you mean "warning"?', 3, 21, 3, 27, 'error'],
+      ]);
+      // Why: opened, not shown; showing it would replace the plan's preview tab, and a closed plan has no diagnostics.
+      const configDoc = await vscode.workspace.openTextDocument(configUri);
+      const actionsAt = async (line: number, character: number) =>
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', configUri, new vscode.Range(line, character, line, character))).filter(
+          (a) => a.title.startsWith('Change '),
+        );
+      const idFixes = await actionsAt(1, 5);
+      assert.deepEqual(idFixes.map((a) => [a.title, a.isPreferred]), [['Change customer-rationle to customer-rationale', true]]);
+      const severityFixes = await actionsAt(3, 23);
+      assert.deepEqual(severityFixes.map((a) => a.title), ['Change warnig to warning']);
+      assert.ok(await vscode.workspace.applyEdit(idFixes[0]!.edit!));
+      assert.ok(await vscode.workspace.applyEdit((await actionsAt(3, 23))[0]!.edit!));
+      assert.equal(configDoc.getText(), 'rules:\n  customer-rationale: off\n  counterpart-back-end: warn\n  counterpart-early: warning\n');
+      // Saved, the config is valid: its errors and the plan's notice go; customer-rationale is off now.
+      await configDoc.save();
+      await waitFor(() => configRows().length === 0 && configNotices(doc.uri).length === 0 && !findings().some((r) => r[0] === 'customer-rationale'), 'the fixed config applied');
+      assert.deepEqual(findings().map((r) => `${r[0]} ${r[1]}`), [
+        'customer-not-premier warning',
+        'iteration-stale warning',
+        'counterpart-back-end warning',
+        'counterpart-finance warning',
+        'counterparts-cross-functional warning',
+      ]);
+      // Unreadable: the plan is checked with the defaults, and says so. Then deleted: everything it said goes.
+      await vscode.workspace.fs.writeFile(configUri, Buffer.from('rules: [\n'));
+      await waitFor(() => configNotices(doc.uri).some((n) => n[0].startsWith('The config mistyped/.testbed-lint.yaml cannot be read, so this plan is checked with the default rules. mistyped/.testbed-lint.yaml:2:1: syntax error: ')), 'the unreadable config said on the plan');
+      assert.ok(findings().some((r) => r[0] === 'customer-rationale'), 'the defaults apply');
+      await vscode.workspace.fs.delete(configUri);
+      // The workspace's root config governs the plan again (counterpart-back-end: off there).
+      await waitFor(() => configRows().length === 0 && configNotices(doc.uri).length === 0 && !findings().some((r) => r[0] === 'counterpart-back-end'), 'everything cleared');
+      assert.deepEqual(findings().map((r) => `${r[0]} ${r[1]}`), [
+        'customer-not-premier warning',
+        'customer-rationale error',
+        'iteration-stale warning',
+        'counterpart-finance warning',
+        'counterparts-cross-functional warning',
+      ]);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
   test('deleting a broken config clears its errors, and its plans are linted again', async () => {
     const folder = uriOf('fixed-later');
     const config = vscode.Uri.joinPath(folder, '.testbed-lint.yaml');
@@ -602,12 +742,12 @@ suite('testbed-lint in VS Code', () => {
       );
     try {
       const { doc } = await open('fixed-later/p.testbed.md');
-      await lintWhere(doc.uri, (e) => !e.linted, 'the plan not linted under its broken config');
-      await waitFor(() => configErrors().length > 0, 'the config error');
+      await lintWhere(doc.uri, (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'), 'the plan linted under its broken config');
+      await waitFor(() => configErrors().length > 0 && configNotices(doc.uri).length === 1, 'the config error');
       assert.deepEqual(configErrors(), ['unknown rule "no-such-rule"']);
       await vscode.workspace.fs.delete(config);
-      await lintWhere(doc.uri, (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'), 'the plan linted again');
-      await waitFor(() => configErrors().length === 0, 'the config errors cleared');
+      await waitFor(() => configErrors().length === 0 && configNotices(doc.uri).length === 0, 'the config errors cleared');
+      assert.ok(diagnostic(doc.uri, 'customer-named'), 'the plan is still linted');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       await vscode.workspace.fs.delete(folder, { recursive: true });
