@@ -66,7 +66,7 @@ function optionSchema(s: OptionSpec): Record<string, unknown> {
 
 /** Each rule's setting (a severity, or `[severity, {options}]`), by rule id: for config files and the `testbedLint.rules` setting. */
 export function ruleSettingsSchema(): Record<string, unknown> {
-  const severity = { enum: [...SEVERITIES], description: 'error, warning, info, or off.' };
+  const severity = { enum: [...SEVERITIES, 'warn'], description: 'error, warning (or warn, as ESLint writes it), info, or off.' };
   const ruleProps: Record<string, unknown> = {};
   for (const r of rules) {
     const opts = Object.entries(r.meta.options ?? {});
