@@ -17,7 +17,7 @@ describe('the testbedLint.rules setting schema', () => {
     expect(s.additionalProperties).toBe(false);
     expect(Object.keys(s.properties).sort()).toEqual(rules.map((r) => r.meta.id).sort());
     const stale = s.properties['iteration-stale'];
-    expect(stale.anyOf[0].enum).toEqual(['error', 'warning', 'info', 'off']);
+    expect(stale.anyOf[0].enum).toEqual(['error', 'warning', 'info', 'off', 'warn']);
     expect(stale.anyOf[1].items[1].properties['max-days']).toMatchObject({ type: 'integer', minimum: 1, default: 45 });
   });
 });
