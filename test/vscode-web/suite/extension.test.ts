@@ -75,7 +75,11 @@ async function revert(doc: vscode.TextDocument): Promise<void> {
   const edited = doc.version;
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  await lintWhere(doc.uri, (e) => e.version > edited && !doc.isDirty, 'the lint after revert');
+  // The lint of the reverted text can come before the document is marked clean: wait for each on its own.
+  await lintWhere(doc.uri, (e) => e.version > edited, 'the lint after revert');
+  const until = Date.now() + WAIT_MS;
+  while (doc.isDirty && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  ok(!doc.isDirty, 'the document is still dirty after revert');
 }
 
 /** [ruleId, severity, line, column, endLine, endColumn, message], 1-based as in the CLI's JSON. */
