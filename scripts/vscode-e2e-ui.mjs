@@ -1,6 +1,8 @@
 // A few checks of the real workbench UI with the extension installed from its VSIX: squiggles, the status bar
 // item, the Problems panel it opens, the rule page its code link opens, the hover guidance on a section heading, and the walkthrough. Writes "PASSED FAILED" to COUNTS_FILE and a screenshot.
 // Usage: node scripts/vscode-e2e-ui.mjs BASE_URL WORKSPACE FILE_NAME COUNTS_FILE SCREENSHOT.png
+// Env: SCREENSHOT_PLAN / SCREENSHOT_DOCS / SCREENSHOT_HOVER / SCREENSHOT_WALKTHROUGH=path.png (the plan with its squiggles,
+// the Problems panel and the status bar; the rule page; the hover; the walkthrough).
 import fs from 'node:fs';
 import { launchWorkbenchBrowser } from './vscode-e2e-browser.mjs';
 
@@ -13,12 +15,20 @@ const checks = { squiggle: false, statusBar: false, problemsPanel: false, ruleDo
 const hoverShot = process.env.SCREENSHOT_HOVER;
 const walkthroughShot = process.env.SCREENSHOT_WALKTHROUGH;
 const docsShot = process.env.SCREENSHOT_DOCS;
+const planShot = process.env.SCREENSHOT_PLAN;
 const page = context.pages()[0] ?? (await context.newPage());
 try {
   await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
   const row = page.locator(`.explorer-viewlet .monaco-list-row[aria-label^="${fileName}"]`).first();
   await row.waitFor({ timeout: 90_000 });
   lap('workbench ready');
+  // The empty secondary side bar (chat) takes a fifth of the window: closed, as a user would, for the screenshots.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').first().fill('>Hide Secondary Side Bar');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Hide Secondary Side Bar' }).first().waitFor({ timeout: 15_000 }).then(
+    () => page.keyboard.press('Enter'),
+    () => page.keyboard.press('Escape'),
+  );
   await row.dblclick();
   await page.locator('.editor-instance .view-lines .view-line').first().waitFor({ timeout: 30_000 });
   await page.locator('.editor-instance .squiggly-warning').first().waitFor({ timeout: 60_000 });
@@ -34,6 +44,13 @@ try {
   await marker.waitFor({ timeout: 30_000 });
   checks.problemsPanel = true;
   lap(`problems panel: ${JSON.stringify((await marker.innerText()).replace(/\s+/g, ' ').slice(0, 120))}`);
+  if (planShot) {
+    // The folder also holds broken config files (other checks' fixtures): the panel's filter shows this plan's rows only.
+    await page.locator('.markers-panel-action-filter input, .viewpane-filter input').first().fill('**/plan.testbed.md');
+    await marker.waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: planShot });
+  }
 
   // The rule id in the Problems row links to the rule's page, opened inside VS Code (the Markdown preview, offline)
   // with the values this plan is linted with.
@@ -44,7 +61,12 @@ try {
   const docsText = (await preview.innerText()).replace(/\s+/g, ' ');
   checks.ruleDocs = docsText.startsWith('customer-not-premier') && /severity\s+warning\s+warning/.test(docsText);
   lap(`rule docs: ${JSON.stringify(docsText.slice(0, 160))}`);
-  if (docsShot) await page.screenshot({ path: docsShot });
+  if (docsShot) {
+    // Away from the link, so its tooltip (the command URI) is not in the picture.
+    await page.mouse.move(700, 300);
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: docsShot });
+  }
   await page.keyboard.press('Control+W');
 
   // Hover guidance on a section heading: put the cursor on the heading (Go to Line) and show the hover, as a

@@ -16,7 +16,10 @@
 #   5. prints "N passed, N failed"; exits non-zero on any failure. Every step has a timeout.
 #
 # Env: VSCODE_WEB_E2E_CACHE (default ~/.cache/testbed-lint-vscode-web), PORT (default 18102), SKIP_APT=1, SKIP_BUILD=1,
-#      INSTALL_ONLY=1, VERBOSE=1 (print every line of the workbench's console).
+#      INSTALL_ONLY=1, VERBOSE=1 (print every line of the workbench's console),
+#      SCREENSHOT_WEB=plan.png SCREENSHOT_WEB_DOCS=page.png: after the suite, screenshots of the web workbench (test-web
+#      with --browser=none, Chromium driven by scripts/vscode-web-e2e-shots.mjs): a configured plan with its squiggles
+#      and the Problems panel, and the rule page its code link opens; a failure to take them counts as a failed test.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -142,12 +145,36 @@ wait "$TW_PID"; RC=$?
 trap - EXIT
 set -e
 
+# ---------------------------------------------------------------- 5. screenshots (optional)
+SHOTS_FAILED=0
+if [ -n "${SCREENSHOT_WEB:-}" ]; then
+  step "screenshots of the web workbench: ${SCREENSHOT_WEB} ${SCREENSHOT_WEB_DOCS:-$RUN/web-docs.png}"
+  cd "$REPO"
+  cp -R test/vscode-web/workspace "$RUN/shots-workspace"
+  # On localhost, not 127.0.0.1: test-web serves webviews (the Markdown preview) from http://<uuid>.<host>:<port>/,
+  # and Chromium resolves <uuid>.localhost to the loopback address, where <uuid>.127.0.0.1 resolves to nothing (the
+  # preview's tab opens, blank). The suite checks the tab and the page's text, which do not depend on it.
+  SHOTS_LOG=$RUN/test-web-shots.log
+  HOME=$RUN/home XDG_CONFIG_HOME=$RUN/home/.config XDG_CACHE_HOME=$RUN/home/.cache \
+    timeout 300 node "$TW_CLI" --browser=none --host localhost --port "$PORT" --quality stable --commit "$COMMIT" \
+      --testRunnerDataDir "$VSCODE_DATA" --extensionDevelopmentPath="$EXT" "$RUN/shots-workspace" > "$SHOTS_LOG" 2>&1 &
+  SH_PID=$!
+  stop_sh() { kill "$SH_PID" 2>/dev/null || true; wait "$SH_PID" 2>/dev/null || true; }
+  trap stop_sh EXIT
+  for _ in $(seq 1 60); do curl -s -o /dev/null "http://localhost:$PORT/" && break; sleep 1; done
+  timeout 240 node scripts/vscode-web-e2e-shots.mjs "http://localhost:$PORT" "$SCREENSHOT_WEB" "${SCREENSHOT_WEB_DOCS:-$RUN/web-docs.png}" || SHOTS_FAILED=1
+  stop_sh; trap - EXIT
+  [ "$SHOTS_FAILED" -eq 0 ] || { echo "the web screenshots failed (test-web log: $SHOTS_LOG)"; tail -20 "$SHOTS_LOG"; }
+  cd "$RUN"
+fi
+
 RESULT=$(grep -oE '\[web-tests\] [0-9]+ passed, [0-9]+ failed' "$LOG" | tail -1 | sed 's/^\[web-tests\] //')
 PASSED=0; FAILED=0
 if [ -n "$RESULT" ]; then read -r PASSED _ FAILED _ <<< "$RESULT"; fi
 if [ "$RC" -ne 0 ] && [ "$FAILED" -eq 0 ]; then
   FAILED=1; echo "test-web exited with $RC (log: $LOG)"; tail -30 "$LOG"
 fi
+FAILED=$(( FAILED + SHOTS_FAILED ))
 cd "$REPO"
 if [ "$FAILED" -eq 0 ]; then rm -rf "$RUN"; else echo "kept $RUN for inspection"; fi
 step "done in $(( $(date +%s) - T_START ))s"

@@ -75,7 +75,11 @@ async function revert(doc: vscode.TextDocument): Promise<void> {
   const edited = doc.version;
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  await lintWhere(doc.uri, (e) => e.version > edited && !doc.isDirty, 'the lint after revert');
+  // The lint of the reverted text can come before the document is marked clean: wait for each on its own.
+  await lintWhere(doc.uri, (e) => e.version > edited, 'the lint after revert');
+  const until = Date.now() + WAIT_MS;
+  while (doc.isDirty && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  ok(!doc.isDirty, 'the document is still dirty after revert');
 }
 
 /** [ruleId, severity, line, column, endLine, endColumn, message], 1-based as in the CLI's JSON. */
@@ -119,6 +123,17 @@ async function hoverText(uri: vscode.Uri, line: number, character: number): Prom
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
 }
 
+/** The active tab once it satisfies `pred` (the preview opens a moment after the command returns), or the last one seen. */
+async function activeTabWhere(pred: (tab: vscode.Tab) => boolean, ms = 5000): Promise<vscode.Tab | undefined> {
+  const until = Date.now() + ms;
+  let tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  while (!(tab && pred(tab)) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  }
+  return tab;
+}
+
 const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -148,6 +163,47 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     const d = diagnostic(doc.uri, 'counterpart-early');
     // The code links to the rule's page (a URL, or a command that opens the bundled page: either names the rule).
     ok(typeof d.code === 'object' && decodeURIComponent(d.code.target.toString(true)).includes('counterpart-early'), `the code's link: ${JSON.stringify(d.code)}`);
+  });
+
+  test('rule documentation opens inside VS Code web, offline, in the Markdown preview, with the values the config file sets', async () => {
+    // configured/.testbed-lint.yaml sets iteration-stale: [info, { max-days: 30 }] (defaults: warning, 45).
+    const { doc } = await open('configured/plan.testbed.md');
+    const d = diagnostic(doc.uri, 'iteration-stale');
+    equal(d.severity, vscode.DiagnosticSeverity.Information, 'the configured severity');
+    ok(typeof d.code === 'object', 'the code has a target');
+    const target = d.code.target;
+    equal([target.scheme, target.path], ['command', 'testbedLint.showRuleDocumentation'], 'the code link');
+    const args = JSON.parse(target.query) as string[];
+    equal(args, ['iteration-stale', doc.uri.toString()], "the link's arguments");
+    // What the code link runs: the command with the link's arguments.
+    const opened = await withTimeout(vscode.commands.executeCommand<string>(target.path, ...args), 'the rule page');
+    equal(vscode.Uri.parse(opened).scheme, 'testbed-lint-rule', 'the page');
+    const page = vscode.workspace.textDocuments.find((t) => t.uri.toString() === opened);
+    ok(page, 'the page is an open document');
+    const text = page.getText();
+    match(text, /^# iteration-stale\n/);
+    match(text, /\*\*Settings for `configured\/plan\.testbed\.md`\*\*/);
+    match(text, /\| severity \| `info` \| `warning` \|/);
+    match(text, /\| `max-days` \| `30` \| `45` \| The most days allowed between the newest entry and today\. \|/);
+    match(text, /## When not to use it/);
+    // Shown in the Markdown preview (a webview tab), not as a web page and not as the source.
+    const tab = await activeTabWhere((t) => t.input instanceof vscode.TabInputWebview);
+    ok(tab?.input instanceof vscode.TabInputWebview, `the active tab is ${tab?.label} (${JSON.stringify(tab?.input)})`);
+    match(tab.input.viewType, /markdown\.preview/, 'the viewType');
+    equal(tab.label, 'Preview iteration-stale.md', 'the tab label');
+
+    // From the command palette with no plan open: the defaults.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const plain = await withTimeout(vscode.commands.executeCommand<string>('testbedLint.showRuleDocumentation', 'iteration-stale'), 'the page without a plan');
+    const defaults = vscode.workspace.textDocuments.find((t) => t.uri.toString() === plain);
+    ok(defaults, 'the page without a plan is an open document');
+    match(defaults.getText(), /^# iteration-stale\n/);
+    match(defaults.getText(), /\*\*Settings\*\* \(defaults; open this page from a plan/);
+    match(defaults.getText(), /\| severity \| `warning` \| error, warning, info, or off \|/);
+    match(defaults.getText(), /\| `max-days` \| `45` \|/);
+    const plainTab = await activeTabWhere((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Preview iteration-stale.md');
+    equal(plainTab?.label, 'Preview iteration-stale.md', 'the tab label');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('a YAML plan gets the same diagnostics as the CLI', async () => {
