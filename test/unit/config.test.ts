@@ -33,7 +33,7 @@ describe('config files', () => {
   });
 
   it('reads `drafts: lenient | strict`', () => {
-    expect(parseConfigText('drafts: strict\n', rules)).toEqual({ data: { extends: [], rules: {}, ignores: [], drafts: 'strict' }, problems: [] });
+    expect(parseConfigText('drafts: strict\n', rules)).toEqual({ data: { extends: [], rules: {}, ignores: [], drafts: 'strict' }, problems: [], readable: true });
     expect(parseConfigText('{"drafts": "lenient"}', rules).data.drafts).toBe('lenient');
     expect(validateLintConfig({ drafts: 'strict' }, rules)).toEqual([]);
     expect(validateLintConfig({ drafts: 'lax' as 'strict' }, rules)).toEqual(['drafts must be lenient or strict']);
@@ -92,7 +92,8 @@ describe('config files', () => {
     expect(checked.config).toEqual({ rules: { 'counterpart-back-end': 'warning', 'counterpart-early': 'off' } });
     expect(checked.problems).toEqual(['unknown rule "customer-rationle"; did you mean "customer-rationale"?', 'rule "iteration-stale": option "max-days" must be at least 1']);
     expect(validateLintConfig({ rules: { 'counterpart-early': 'warn' as 'warning' } }, rules)).toEqual([]);
-    const plan = '---\nkind: testbed-plan\ntitle: Pilot\n---\n';
+    // A proposed plan: on a draft, a missing customer is a to-do (info) whatever its severity.
+    const plan = '---\nkind: testbed-plan\ntitle: Pilot\nstatus: proposed\n---\n';
     const severities = (config: Parameters<typeof lint>[1]['config']) => lint(plan, { filePath: 'p.testbed.md', config }).map((p) => `${p.ruleId} ${p.severity}`);
     const withWarn = severities({ rules: { 'customer-named': 'warn' as 'warning' } });
     expect(withWarn).toContain('customer-named warning');
