@@ -3,6 +3,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import {
+  DEFAULT_MAX_FILE_SIZE,
   createSession,
   formOf,
   isPlan,
@@ -36,8 +37,8 @@ export interface LintResult extends LintEvent {
   notice?: string;
 }
 
-/** As the CLI's --max-file-size default: 5 MB. */
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+/** As the CLI's --max-file-size default (5 MB): the core's one constant. */
+export { DEFAULT_MAX_FILE_SIZE };
 
 /** What the providers use of the controller; unit tests give them a fake. */
 export interface Linter {
