@@ -35,8 +35,8 @@ export function setRuleSeverity(text: string, form: 'yaml' | 'json', ruleId: str
   }
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message.split('\n')[0]!);
-  if (doc.contents === null) doc.contents = doc.createNode({});
-  if (!isMap(doc.contents)) throw new Error('the config is not a mapping');
+  // An empty file (or only comments) has no contents: the rules are appended below.
+  if (doc.contents !== null && !isMap(doc.contents)) throw new Error('the config is not a mapping');
   // Why: re-printing the whole document would re-space the user's flow collections (`[warning, {...}]`); only
   // the severity's characters change, or one line is added, wherever the file allows it.
   const rules = doc.get('rules', true);
