@@ -1,4 +1,5 @@
 // What the testbed framework asks of each part of a plan, and a live summary of a plan's section, in plain words.
+import { isFinanceDepartment } from './departments.js';
 import type { SectionKind } from './document.js';
 import { isLive, type PlanModel } from './model.js';
 import { SECTIONS, valueMeanings } from './schema.js';
@@ -35,11 +36,16 @@ export const VALUE_GUIDANCE: Readonly<Record<ValueGuidanceKey, ValueGuidance>> =
   (['tier', 'status', 'order', 'perspective', 'stage'] as const).map((key) => [key, { key, ...valueMeanings(key)! }]),
 ) as Record<ValueGuidanceKey, ValueGuidance>;
 
-const FINANCE = /financ|controll|fp&a|cfo/i;
+/** What a plan's lint config says that the summaries use. */
+export interface GuidanceOptions {
+  /** The names that count as finance: option `departments` of counterpart-finance (default: the rule's). */
+  financeDepartments?: readonly string[];
+}
+
 const SALES = /^sales\b/i;
 
 /** A one-line summary of a plan's section ("4 counterparts, 3 departments besides sales; finance involved"). */
-export function sectionSummary(plan: PlanModel, kind: SectionKind): string {
+export function sectionSummary(plan: PlanModel, kind: SectionKind, options: GuidanceOptions = {}): string {
   switch (kind) {
     case 'selection': {
       const c = plan.customer;
@@ -63,7 +69,8 @@ export function sectionSummary(plan: PlanModel, kind: SectionKind): string {
       const entries = plan.counterparts?.entries ?? [];
       const owner = (plan.ownerDepartment?.value ?? 'sales').trim().toLowerCase();
       const depts = new Set(entries.map((e) => e.department?.value.trim().toLowerCase()).filter((d): d is string => !!d && d !== owner));
-      const finance = entries.some((e) => FINANCE.test(e.department?.value ?? ''));
+      // Why: the same matching as counterpart-finance, with its configured names, so hover and diagnostics agree.
+      const finance = entries.some((e) => isFinanceDepartment(e.department?.value ?? '', options.financeDepartments));
       const start = plan.start?.day;
       const late = start === undefined ? 0 : entries.filter((e) => e.since?.day !== undefined && e.since.day > start).length;
       const ownerName = SALES.test(owner) ? 'sales' : owner;
@@ -85,9 +92,9 @@ export function sectionSummary(plan: PlanModel, kind: SectionKind): string {
 }
 
 /** The section's guidance and live summary as Markdown, for an editor hover or the CLI. */
-export function sectionGuidanceMarkdown(plan: PlanModel, kind: SectionKind): string {
+export function sectionGuidanceMarkdown(plan: PlanModel, kind: SectionKind, options: GuidanceOptions = {}): string {
   const g = SECTION_GUIDANCE[kind];
-  return `**${g.heading}**: ${g.asks}\n\n${g.why}\n\n_This plan:_ ${sectionSummary(plan, kind)}`;
+  return `**${g.heading}**: ${g.asks}\n\n${g.why}\n\n_This plan:_ ${sectionSummary(plan, kind, options)}`;
 }
 
 /** The allowed values of `key` as Markdown. */

@@ -69,7 +69,7 @@ export {
   sectionLines,
   type EntryValues,
 } from './writer.js';
-export { SECTION_GUIDANCE, VALUE_GUIDANCE, sectionGuidanceMarkdown, sectionSummary, valueGuidanceMarkdown, type ValueGuidanceKey } from './guidance.js';
+export { SECTION_GUIDANCE, VALUE_GUIDANCE, sectionGuidanceMarkdown, sectionSummary, valueGuidanceMarkdown, type GuidanceOptions, type ValueGuidanceKey } from './guidance.js';
 
 /** Every rule, sorted by id. */
 export const rules = registry;

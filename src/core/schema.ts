@@ -227,7 +227,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     asks: 'Say why this customer was chosen: a small or low-risk account, processes still to be designed, and an eager champion.',
     why:
       'A testbed needs room to try things that may fail, so a premier account is the wrong place: it raises a red flag for the sales group. ' +
-      'Baxter started with a small, new hospital customer whose processes were still being designed, led by a champion who wanted to innovate.',
+      'Baxter, the hospital-supply company, picked a small, newly built community hospital: new staff, processes still to be designed, and a young CEO eager to innovate as its champion.',
   },
   {
     kind: 'iterations',
@@ -251,7 +251,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     asks: 'Name the counterparts from other departments, involved from the start, and the direct benefit each department gets.',
     why:
       'A testbed run by sales alone stalls when it needs finance, IT or operations to change. ' +
-      'A regional phone company brought finance and its network operations in from the first month, so pricing and provisioning changes were ready when the customer asked for them.',
+      'A regional phone company\'s broadband testbed was killed by finance because no department head saw a direct benefit: bring each department in from the start, finance above all, and say what it gains.',
   },
   {
     kind: 'journey',

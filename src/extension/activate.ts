@@ -8,10 +8,11 @@ import { registerCommands } from './commands.js';
 import { PlanCompletionProvider } from './completion-provider.js';
 import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig } from './config.js';
 import { CONFIG_SELECTOR, ConfigCodeActions } from './config-actions.js';
+import { registerConfigureRule } from './configure-rule.js';
 import { LintController, type LintEvent } from './controller.js';
 import { registerDiagnostics } from './diagnostics.js';
 import { PlanHoverProvider } from './hover.js';
-import { registerPlansView, type PlanEntry } from './plans-view.js';
+import { plansTree, registerPlansView, type PlanEntry } from './plans-view.js';
 import { registerRuleDocs } from './rule-docs.js';
 import { bundledRulePage } from './rule-pages.js';
 import { StatusBar, statusBarState } from './status-bar.js';
@@ -28,7 +29,13 @@ export interface TestbedLintApi {
   /** Fires after the "Testbed plans" view read the workspace again. */
   onDidRefreshPlans: vscode.Event<void>;
   /** For tests: the rules this extension runs (its copy of the core's registry), the rule-crash lines it logged, the status bar. */
-  testing: { rules: readonly Rule[]; crashLog: readonly string[]; statusBar(): { shown: boolean; text: string; tooltip: string } };
+  testing: {
+    rules: readonly Rule[];
+    crashLog: readonly string[];
+    statusBar(): { shown: boolean; text: string; tooltip: string };
+    /** The "Testbed plans" tree as shown: status groups, each plan's label, description and tooltip. */
+    plansTree(): ReturnType<typeof plansTree>;
+  };
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'yaml' }];
@@ -57,25 +64,27 @@ export function activateExtension(context: vscode.ExtensionContext): TestbedLint
   );
 
   // Config files: any change re-reads every config, reports its errors, and re-lints the open plans and pages.
-  const onConfigChange = (uri: vscode.Uri, deleted = false) => {
+  const onConfigChange = (uri: vscode.Uri, deleted = false): Promise<void> => {
     config.reset();
     // A deleted file has nothing to report; a changed one is loaded now so its errors show before a plan uses it.
     const loaded = deleted ? Promise.resolve() : config.load(uri);
-    void loaded.then(() => {
+    return loaded.then(() => {
       linter.relintAll();
       plans.view.refresh();
       docs.provider.refresh();
     });
   };
+  // "Configure rule…" writes a config file; the plans re-lint at once (the file watcher may be late, or absent on the web).
+  context.subscriptions.push(...registerConfigureRule(SELECTOR, (uri) => onConfigChange(uri)));
   const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
   context.subscriptions.push(
     watcher,
-    watcher.onDidChange((u) => onConfigChange(u)),
-    watcher.onDidCreate((u) => onConfigChange(u)),
-    watcher.onDidDelete((u) => onConfigChange(u, true)),
+    watcher.onDidChange((u) => void onConfigChange(u)),
+    watcher.onDidCreate((u) => void onConfigChange(u)),
+    watcher.onDidDelete((u) => void onConfigChange(u, true)),
     // The watcher only sees saved files; saving a config in the editor also triggers it, but not always in remote hosts.
     vscode.workspace.onDidSaveTextDocument((d) => {
-      if (CONFIG_FILE.test(d.uri.path)) onConfigChange(d.uri);
+      if (CONFIG_FILE.test(d.uri.path)) void onConfigChange(d.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('testbedLint')) docs.provider.refresh();
@@ -85,7 +94,7 @@ export function activateExtension(context: vscode.ExtensionContext): TestbedLint
   linter.relintAll();
   return {
     plans: () => plans.view.list(),
-    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar) },
+    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar), plansTree: () => plansTree(plans.view) },
     onDidRefreshPlans: plans.view.onDidRefresh,
     onDidLint: linter.onDidLint,
     whenLinted: (uri, minVersion) => linter.whenLinted(uri, minVersion),

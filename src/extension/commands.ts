@@ -1,9 +1,10 @@
 // Commands: new plan (Markdown, YAML), add an iteration entry, lint every plan in the workspace.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { planTemplate } from '../core/index.js';
+import { isPlan } from '../core/index.js';
 import type { Linter } from './controller.js';
 import { iterationSnippet } from './mapping.js';
+import { newPlan as createPlan } from './new-plan.js';
 
 /** Today's local date as YYYY-MM-DD. */
 export function today(now = new Date()): string {
@@ -20,13 +21,8 @@ export interface WorkspaceSummary {
 }
 
 export function registerCommands(linter: Linter, output: { appendLine(line: string): void }): vscode.Disposable[] {
-  const newPlan = (form: 'markdown' | 'yaml') => async (title?: string) => {
-    const name = title ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Title of the testbed plan'), value: vscode.l10n.t('New testbed plan') }));
-    if (name === undefined) return undefined;
-    const document = await vscode.workspace.openTextDocument({ language: form, content: planTemplate(form, { title: name, today: today() }) });
-    await vscode.window.showTextDocument(document);
-    return document;
-  };
+  const newPlan = (form: 'markdown' | 'yaml') => (title?: string) =>
+    createPlan(form, today(), (d) => linter.result(d.uri)?.linted === true || isPlan(d.uri.path, d.getText()), typeof title === 'string' ? title : undefined);
 
   async function addIterationEntry(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
@@ -60,7 +56,11 @@ export function registerCommands(linter: Linter, output: { appendLine(line: stri
     }
     const line = `${summary.plans} plans: ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos`;
     output.appendLine(line);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Testbed Lint: {0}', line));
+    // Why: a toast that only counts leaves the user nowhere; its button opens the findings in the Problems view.
+    const show = vscode.l10n.t('Show problems');
+    void Promise.resolve(vscode.window.showInformationMessage(vscode.l10n.t('Testbed Lint: {0}', line), show)).then((choice) => {
+      if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
     return summary;
   }
 

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import {
   checkLintConfig,
+  DEFAULT_MAX_FILE_SIZE,
   createSession,
   formOf,
   isPlan,
@@ -44,8 +45,8 @@ export interface EditorLintOptions extends LintOptions {
   configNotice?: ConfigNotice;
 }
 
-/** As the CLI's --max-file-size default: 5 MB. */
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+/** As the CLI's --max-file-size default (5 MB): the core's one constant. */
+export { DEFAULT_MAX_FILE_SIZE };
 
 /** What the providers use of the controller; unit tests give them a fake. */
 export interface Linter {

@@ -5,6 +5,7 @@ import {
   valueGuidanceMarkdown,
   worse,
   VALUE_GUIDANCE,
+  type GuidanceOptions,
   type Located,
   type OutlineEntry,
   type PlanDocument,
@@ -47,12 +48,12 @@ export function toDiagnosticData(p: Problem): DiagnosticData {
 const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
 
 /** Hover text at an offset: the guidance of a section heading or key, or the allowed values of an enum value. */
-export function hoverAt(doc: PlanDocument, offset: number): { markdown: string; span: Span } | undefined {
+export function hoverAt(doc: PlanDocument, offset: number, guidance: GuidanceOptions = {}): { markdown: string; span: Span } | undefined {
   const section = doc.outline.find((o: OutlineEntry) => o.kind !== undefined && within(o.anchor, offset));
-  if (section?.kind) return { markdown: sectionGuidanceMarkdown(doc.plan, section.kind as SectionKind), span: section.anchor };
+  if (section?.kind) return { markdown: sectionGuidanceMarkdown(doc.plan, section.kind as SectionKind, guidance), span: section.anchor };
   const plan: PlanModel = doc.plan;
   // The `customer:` key (front matter or YAML) is where the customer is chosen: the selection guidance applies.
-  if (plan.customer && within(plan.customer.anchor, offset)) return { markdown: sectionGuidanceMarkdown(plan, 'selection'), span: plan.customer.anchor };
+  if (plan.customer && within(plan.customer.anchor, offset)) return { markdown: sectionGuidanceMarkdown(plan, 'selection', guidance), span: plan.customer.anchor };
   const values: [keyof typeof VALUE_GUIDANCE, Located<string> | undefined][] = [
     ['tier', plan.customer?.tier],
     ['status', plan.status],

@@ -1,7 +1,8 @@
 // The "Testbed plans" view in the Explorer: every plan in the workspace with its status, the three points and counts.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { POINTS, isPlan, summarizePlan, type PlanDocument, type PlanSummary, type Point, type PointState, type Problem } from '../core/index.js';
+import { POINTS, isPlan, summarizePlan, type LintConfig, type PlanDocument, type PlanSummary, type Point, type PointState, type Problem } from '../core/index.js';
+import { today } from './commands.js';
 import type { Linter } from './controller.js';
 
 export const PLANS_VIEW_ID = 'testbedLint.plans';
@@ -17,10 +18,17 @@ export interface PlanEntry {
   summary: PlanSummary;
 }
 
-/** Lints a file's text as the editor does (same config); undefined when it is not linted (ignored, disabled). */
-export type LintFile = (uri: vscode.Uri, text: string) => Promise<{ doc: PlanDocument; problems: readonly Problem[] } | undefined>;
+/** Lints a file's text as the editor does (same config, given back for the summary); undefined when it is not linted. */
+export type LintFile = (uri: vscode.Uri, text: string) => Promise<{ doc: PlanDocument; problems: readonly Problem[]; config?: LintConfig } | undefined>;
 
-type Node = { kind: 'plan'; plan: PlanEntry } | { kind: 'point'; plan: PlanEntry; point: Point; label: string } | { kind: 'detail'; text: string; tooltip?: string };
+/** The status groups, live plans first. */
+const STATUS_ORDER = ['running', 'scaling', 'proposed', 'draft', 'closed'];
+/** Worst first. */
+const STATE_ORDER: PointState[] = ['error', 'warning', 'info', 'pass'];
+
+type Node =
+  | { kind: 'group'; status: string; plans: PlanEntry[] }
+  | { kind: 'plan'; plan: PlanEntry; repeated: boolean } | { kind: 'point'; plan: PlanEntry; point: Point; label: string } | { kind: 'detail'; text: string; tooltip?: string };
 
 const ICON: Record<PointState, [string, string]> = {
   pass: ['pass', 'testing.iconPassed'],
@@ -41,7 +49,7 @@ const POINT_LABEL: Record<Point, () => string> = {
   counterparts: () => vscode.l10n.t('Involve counterparts early'),
 };
 
-function worst(s: PlanSummary): PointState {
+export function worst(s: PlanSummary): PointState {
   const order: PointState[] = ['error', 'warning', 'info'];
   const states = [s.points.customer, s.points.iterations, s.points.counterparts, s.other];
   return order.find((o) => states.includes(o)) ?? 'pass';
@@ -74,7 +82,7 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     }, delay);
   }
 
-  /** Every plan in the workspace, sorted by path. */
+  /** Every plan in the workspace, worst state first, then by title and path. */
   list(): Promise<PlanEntry[]> {
     this.plans ??= this.load();
     return this.plans;
@@ -93,16 +101,34 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         if (!isPlan(uri.path, text)) continue;
         const r = await this.lintFile(uri, text);
         if (!r) continue;
-        out.push({ uri, path, summary: summarizePlan(r.doc, r.problems) });
+        // Why: the plan's own config (finance names, same-department) so the view agrees with the diagnostics.
+        out.push({ uri, path, summary: summarizePlan(r.doc, r.problems, today(), r.config) });
       } catch {
         // Empty: an unreadable file is not listed; the lint-all command reports such files.
       }
     }
-    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return out.sort(
+      (a, b) => STATE_ORDER.indexOf(worst(a.summary)) - STATE_ORDER.indexOf(worst(b.summary)) || a.summary.title.localeCompare(b.summary.title) || cmp(a.path, b.path),
+    );
+  }
+
+  /** The tree's top level: one group per status (live plans first), each with its plans worst first. */
+  async groups(): Promise<Node[]> {
+    const plans = await this.list();
+    const byStatus = new Map<string, PlanEntry[]>();
+    for (const p of plans) byStatus.set(p.summary.status, [...(byStatus.get(p.summary.status) ?? []), p]);
+    const rank = (s: string) => (STATUS_ORDER.includes(s) ? STATUS_ORDER.indexOf(s) : STATUS_ORDER.length);
+    return [...byStatus.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([status, list]) => ({ kind: 'group', status, plans: list }));
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) return (await this.list()).map((plan) => ({ kind: 'plan', plan }));
+    if (!node) return this.groups();
+    if (node.kind === 'group') {
+      const all = await this.list();
+      const count = (title: string) => all.filter((p) => p.summary.title.trim().toLowerCase() === title.trim().toLowerCase()).length;
+      return node.plans.map((plan) => ({ kind: 'plan', plan, repeated: count(plan.summary.title) > 1 }));
+    }
     if (node.kind !== 'plan') return [];
     const s = node.plan.summary;
     const it = s.iterations;
@@ -118,11 +144,21 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.status, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = node.plans.length === 1 ? vscode.l10n.t('1 plan') : vscode.l10n.t('{0} plans', node.plans.length);
+      const [icon, color] = ICON[STATE_ORDER.find((o) => node.plans.some((p) => worst(p.summary) === o)) ?? 'pass'];
+      item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+      item.contextValue = 'testbedPlanStatus';
+      return item;
+    }
     if (node.kind === 'plan') {
       const s = node.plan.summary;
-      const item = new vscode.TreeItem(s.title, vscode.TreeItemCollapsibleState.Collapsed);
+      // Why: a .md and a .yaml plan of one title would look the same; the file name tells them apart.
+      const file = node.plan.path.split('/').pop() ?? node.plan.path;
+      const item = new vscode.TreeItem(node.repeated ? `${s.title} (${file})` : s.title, vscode.TreeItemCollapsibleState.Collapsed);
       const last = s.iterations.daysSinceLast !== undefined ? vscode.l10n.t('{0} d since last entry', s.iterations.daysSinceLast) : vscode.l10n.t('no entries');
-      item.description = `${s.status} · ${last}`;
+      item.description = `${STATE_WORDS[worst(s)]()} · ${last}`;
       item.resourceUri = node.plan.uri;
       item.contextValue = 'testbedPlan';
       const [icon, color] = ICON[worst(s)];
@@ -152,7 +188,11 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
 /** The view, its tree, its refresh command, and what refreshes it: plan files changing, lints of open plans, settings. */
 export function registerPlansView(linter: Linter): { view: PlansView; disposables: vscode.Disposable[] } {
-  const view = new PlansView((uri, text) => linter.lintFile(uri, text));
+  const view = new PlansView(async (uri, text) => {
+    const r = await linter.lintFile(uri, text);
+    const options = r && (await linter.optionsFor(uri, uri.scheme === 'file' ? uri.fsPath : uri.path));
+    return r && { ...r, ...(options?.config ? { config: options.config } : {}) };
+  });
   const planFiles = vscode.workspace.createFileSystemWatcher(PLAN_GLOB);
   return {
     view,
@@ -172,4 +212,17 @@ export function registerPlansView(linter: Linter): { view: PlansView; disposable
       }),
     ],
   };
+}
+
+/** The view as the user sees it: each status group, and in it each plan's label and description, in order. */
+export async function plansTree(view: PlansView): Promise<{ label: string; description: string; plans: { label: string; description: string; tooltip: string }[] }[]> {
+  const text = (t: string | boolean | vscode.TreeItemLabel | vscode.MarkdownString | undefined): string =>
+    typeof t === 'string' ? t : typeof t === 'object' && t !== null ? ('value' in t ? t.value : t.label) : '';
+  const out = [];
+  for (const group of await view.getChildren()) {
+    const g = view.getTreeItem(group);
+    const plans = (await view.getChildren(group)).map((n) => view.getTreeItem(n)).map((i) => ({ label: text(i.label), description: text(i.description), tooltip: text(i.tooltip) }));
+    out.push({ label: text(g.label), description: text(g.description), plans });
+  }
+  return out;
 }

@@ -37,7 +37,14 @@ export class Uri {
     return new Uri(c.scheme, c.authority ?? '', c.path ?? '', c.query ?? '', c.fragment ?? '');
   }
   static joinPath(base: Uri, ...parts: string[]): Uri {
-    return base.with({ path: [base.path.replace(/\/$/, ''), ...parts].join('/') });
+    // As VS Code's: `.` and `..` segments are resolved.
+    const out: string[] = [];
+    for (const seg of [base.path.replace(/\/$/, ''), ...parts].join('/').split('/')) {
+      if (seg === '..') {
+        if (out.length > 1) out.pop();
+      } else if (seg !== '.') out.push(seg);
+    }
+    return base.with({ path: out.join('/') || '/' });
   }
   get fsPath(): string {
     return this.path;
@@ -216,7 +223,16 @@ export const fake = {
   activeTextEditor: undefined as { document: FakeDocument } | undefined,
   statusBarItems: [] as FakeStatusBarItem[],
   executed: [] as { command: string; args: unknown[] }[],
+  /** Commands registered through commands.registerCommand. */
+  commands: new Map<string, (...args: unknown[]) => unknown>(),
+  /** Messages shown (information, warning, error) with their buttons. */
+  messages: [] as { kind: string; text: string; items: string[] }[],
+  /** What the next showInformationMessage / showQuickPick / showInputBox answer (the button or pick label); shifted. */
+  answers: [] as (string | undefined)[],
   reset(): void {
+    this.commands = new Map();
+    this.messages = [];
+    this.answers = [];
     this.settings = {};
     this.textDocuments = [];
     this.workspaceFolders = [];
@@ -292,11 +308,30 @@ export const workspace = {
       if ([...fake.files.keys()].some((k) => k.startsWith(dir))) return { type: FileType.Directory };
       throw Object.assign(new Error(`${uri.toString()} not found`), { code: 'FileNotFound' });
     },
+    async writeFile(uri: Uri, bytes: Uint8Array) {
+      fake.files.set(uri.toString(), new TextDecoder().decode(bytes));
+    },
+    async createDirectory(_uri: Uri) {},
     async readFile(uri: Uri) {
       const text = fake.files.get(uri.toString());
       if (text === undefined) throw Object.assign(new Error(`${uri.toString()} not found`), { code: 'FileNotFound' });
       return new TextEncoder().encode(text);
     },
+  },
+  getWorkspaceFolder(uri: Uri) {
+    return fake.workspaceFolders.find((f) => uri.path.startsWith(`${f.uri.path}/`));
+  },
+  async findFiles(): Promise<Uri[]> {
+    return [...fake.files.keys()].filter((k) => /\.(md|markdown|ya?ml)$/.test(k)).map((k) => Uri.parse(k));
+  },
+  async openTextDocument(uri: Uri): Promise<FakeDocument> {
+    const open = fake.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open;
+    const text = fake.files.get(uri.toString());
+    if (text === undefined) throw new Error(`${uri.toString()} not found`);
+    const doc = new FakeDocument(uri, text);
+    fake.textDocuments.push(doc);
+    return doc;
   },
   onDidOpenTextDocument: noop,
   onDidChangeTextDocument: noop,
@@ -305,12 +340,35 @@ export const workspace = {
   onDidChangeConfiguration: noop,
 };
 
+export const languages = {
+  registerCodeActionsProvider: noop,
+};
+
 export const window = {
   get activeTextEditor() {
     return fake.activeTextEditor;
   },
   onDidChangeActiveTextEditor: noop,
   tabGroups: { all: [], onDidChangeTabs: noop },
+  async showInformationMessage(text: string, ...items: string[]): Promise<string | undefined> {
+    fake.messages.push({ kind: 'information', text, items });
+    return fake.answers.shift();
+  },
+  async showWarningMessage(text: string, ...items: string[]): Promise<string | undefined> {
+    fake.messages.push({ kind: 'warning', text, items });
+    return fake.answers.shift();
+  },
+  async showErrorMessage(text: string, ...items: string[]): Promise<string | undefined> {
+    fake.messages.push({ kind: 'error', text, items });
+    return fake.answers.shift();
+  },
+  async showQuickPick<T extends { label: string }>(items: readonly T[]): Promise<T | undefined> {
+    const label = fake.answers.shift();
+    return items.find((i) => i.label === label);
+  },
+  async showInputBox(): Promise<string | undefined> {
+    return fake.answers.shift();
+  },
   createStatusBarItem(): FakeStatusBarItem {
     const item = new FakeStatusBarItem();
     fake.statusBarItems.push(item);
@@ -319,6 +377,10 @@ export const window = {
 };
 
 export const commands = {
+  registerCommand(command: string, handler: (...args: unknown[]) => unknown) {
+    fake.commands.set(command, handler);
+    return { dispose: () => fake.commands.delete(command) };
+  },
   async executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
     fake.executed.push({ command, args });
     return undefined;

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
+import { planTemplate } from '../../../src/core/index.js';
 import type { LintEvent, TestbedLintApi } from '../../../src/extension/extension.js';
 
 const EXTENSION_ID = 'testbed-lint.testbed-lint';
@@ -272,6 +273,7 @@ suite('testbed-lint in VS Code', () => {
         ['Add a Finance counterpart', true],
         ['Disable counterpart-finance for this line', false],
         ['Disable counterpart-finance for this file', false],
+        ['Configure rule counterpart-finance…', false],
         ['Show documentation for counterpart-finance', false],
       ],
     );
@@ -350,11 +352,52 @@ suite('testbed-lint in VS Code', () => {
     await setText(doc, original);
   });
 
-  test('the command "New plan (YAML)" opens a plan from the template, linted with the settings where no config applies', async () => {
-    const doc = await withTimeout(Promise.resolve(vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanYaml', 'Pilot with Acme')), 'testbedLint.newPlanYaml');
-    assert.equal(doc.languageId, 'yaml');
-    assert.match(doc.getText(), /^kind: testbed-plan\ntitle: Pilot with Acme\n/m);
-    const lint = await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint of the new plan');
+  test('"New plan" asks nothing more when given a title, and saves <kebab-title>.testbed.yaml|md in plans/ (a free name when taken)', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const plansDir = uriOf('plans');
+    try {
+      const yaml = await withTimeout(Promise.resolve(vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanYaml', 'Pilot with Acme')), 'testbedLint.newPlanYaml');
+      assert.equal(vscode.workspace.asRelativePath(yaml.uri), 'plans/pilot-with-acme.testbed.yaml');
+      assert.equal(yaml.isUntitled, false);
+      assert.equal(yaml.isDirty, false, 'the plan is saved');
+      const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(yaml.uri));
+      assert.deepEqual(onDisk.split('\n').slice(0, 2), ['kind: testbed-plan', 'title: Pilot with Acme']);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), yaml.uri.toString());
+      const lint = await withTimeout(api.whenLinted(yaml.uri), 'the lint of the new plan');
+      assert.equal(lint.linted, true);
+      assert.ok(lint.problems.some((p) => p.ruleId === 'customer-named'), lint.problems.map((p) => p.ruleId).join(', '));
+      // With that plan active, the next plans go beside it; the same title gets a free name.
+      const md = await vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanMarkdown', 'Pilot with Acme');
+      assert.equal(vscode.workspace.asRelativePath(md.uri), 'plans/pilot-with-acme.testbed.md');
+      assert.deepEqual(md.getText().split('\n').slice(0, 3), ['---', 'kind: testbed-plan', 'title: Pilot with Acme']);
+      const again = await vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanMarkdown', 'Pilot with Acme');
+      assert.equal(vscode.workspace.asRelativePath(again.uri), 'plans/pilot-with-acme-2.testbed.md');
+      assert.equal(vscode.window.tabGroups.activeTabGroup.tabs.filter((t) => /pilot-with-acme/.test(t.label)).length, 3, 'each new plan keeps its tab');
+
+      // The plans view: grouped by status (running first), worst first, and the file name where titles repeat.
+      const refreshed = withTimeout(new Promise<void>((resolve) => { const sub = api.onDidRefreshPlans(() => { sub.dispose(); resolve(); }); }), 'a refresh of the plans view');
+      await vscode.commands.executeCommand('testbedLint.refreshPlans');
+      await refreshed;
+      const tree = await api.testing.plansTree();
+      assert.deepEqual(
+        tree.map((g) => [g.label, g.description, g.plans.map((p) => p.label)]),
+        [
+          ['running', '2 plans', ['Self-service portal for Globex Retail', 'Vendor-managed inventory with Northside Community Hospital']],
+          ['draft', '3 plans', ['Pilot with Acme (pilot-with-acme-2.testbed.md)', 'Pilot with Acme (pilot-with-acme.testbed.md)', 'Pilot with Acme (pilot-with-acme.testbed.yaml)']],
+        ],
+      );
+      assert.match(tree[1]!.plans[0]!.description, /^errors · /);
+      assert.match(tree[0]!.plans[1]!.tooltip, /^\*\*Vendor-managed inventory with Northside Community Hospital\*\*/, 'the full title in the tooltip');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(plansDir, { recursive: true, useTrash: false });
+    }
+  });
+
+  test('a plan not saved in the workspace is linted with the testbedLint.rules setting; testbedLint.enable turns it off', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: planTemplate('yaml', { title: 'Pilot with Acme', today: '2026-01-05' }) });
+    await vscode.window.showTextDocument(doc);
+    const lint = await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint of the untitled plan');
     assert.equal(lint.linted, true);
     assert.ok(lint.problems.some((p) => p.ruleId === 'customer-named'), lint.problems.map((p) => p.ruleId).join(', '));
     // No config file governs an untitled plan: the testbedLint.rules setting applies, and testbedLint.enable turns it all off.
@@ -407,10 +450,16 @@ suite('testbed-lint in VS Code', () => {
   test('the "Testbed plans" view lists every plan with its three points and counts, and follows edits', async () => {
     const plans = await withTimeout(api.plans(), 'the plans view');
     assert.deepEqual(
-      plans.map((p) => p.path),
+      [...plans.map((p) => p.path)].sort(),
       ['broken/plan.testbed.md', 'exec/plan.testbed.md', 'outside/plan.testbed.md', 'plan.testbed.md', 'plan.testbed.yaml'],
       'plans under a broken config are listed; notes.md is not a plan',
     );
+    // Worst first: errors, then warnings, notes, passes.
+    const rank = (s: (typeof plans)[number]['summary']) => {
+      const states = [s.points.customer, s.points.iterations, s.points.counterparts, s.other];
+      return ['error', 'warning', 'info'].findIndex((o) => states.includes(o as never)) >>> 0;
+    };
+    for (let i = 1; i < plans.length; i++) assert.ok(rank(plans[i - 1]!.summary) <= rank(plans[i]!.summary), `${plans[i - 1]!.path} before ${plans[i]!.path}`);
     for (const p of plans) assert.ok(p.summary.title.length > 0 && p.summary.iterations.count > 0, p.path);
     const md = plans.find((p) => p.path === 'plan.testbed.md')!.summary;
     assert.ok(md.iterations.count >= 1, 'the Markdown fixture has an iteration log');
@@ -751,6 +800,33 @@ suite('testbed-lint in VS Code', () => {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
+  // Last: the config file watcher's events for these writes may come late and reset the loaded configs.
+  test('"Configure rule…" on a diagnostic writes the severity into the nearest config, keeping its comments, and the plan re-lints', async () => {
+    const configUri = uriOf('.testbed-lint.yaml');
+    const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
+    const { doc, lint } = await open('plan.testbed.md');
+    const id = 'counterpart-finance';
+    assert.ok(lint.problems.some((p) => p.ruleId === id), lint.problems.map((p) => p.ruleId).join(', '));
+    const d = diagnostic(doc.uri, id);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
+    const configure = actions.find((a) => a.title === `Configure rule ${id}…`);
+    assert.ok(configure?.command, actions.map((a) => a.title).join(' | '));
+    try {
+      const written = await vscode.commands.executeCommand<vscode.Uri>(configure.command.command, ...(configure.command.arguments ?? []), 'info');
+      assert.equal(written.toString(), configUri.toString());
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri)), `${original}  ${id}: info\n`);
+      await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === id && p.severity === 'info'), `${id} as info`);
+      assert.equal(diagnostic(doc.uri, id).severity, vscode.DiagnosticSeverity.Information);
+      await vscode.commands.executeCommand('testbedLint.configureRule', doc.uri, id, 'off');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri)), `${original}  ${id}: off\n`);
+      await lintWhere(doc.uri, (e) => e.linted && !e.problems.some((p) => p.ruleId === id), `${id} off`);
+      assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((x) => typeof x.code === 'object' && x.code.value === id));
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(original));
+      await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === id && p.severity !== 'info'), 'the original config again');
     }
   });
 });
