@@ -1,5 +1,6 @@
 // Pure conversions from core results to what the editor shows (0-based ranges, severities, hover targets). No vscode import.
 import {
+  entrySnippet,
   pointOf,
   sectionGuidanceMarkdown,
   valueGuidanceMarkdown,
@@ -115,8 +116,9 @@ export function threePointsTooltip(problems: readonly Problem[], labels: Readonl
 
 /**
  * Where and what to insert for a new iteration entry dated `today`, as a snippet (`${1:...}` tab stops), in the
- * style the log already uses and in its direction (newest first or last). Undefined where the log is missing or
- * written as a table or bullets.
+ * style the log already uses and in its direction (newest first or last). The words are the core writer's prompts
+ * (`entrySnippet`), the same to-dos the iteration-log fix writes, so an entry left unfilled keeps being reported.
+ * Undefined where the log is missing or written as a table or bullets.
  */
 export function iterationSnippet(doc: PlanDocument, today: string): { offset: number; snippet: string } | undefined {
   const log = doc.plan.iterations;
@@ -130,17 +132,18 @@ export function iterationSnippet(doc: PlanDocument, today: string): { offset: nu
     const nl = doc.text.indexOf('\n', Math.max(offset - 1, 0));
     return nl === -1 ? doc.text.length : nl + 1;
   };
+  // The writer's lines end with `$0`: here the cursor ends after the entry, where the snippet is inserted.
+  const lines = entrySnippet(doc.form, 'iterations', today).filter((l) => l !== '$0');
   if (doc.form === 'yaml') {
     if (log.style === 'none' && entries.length === 0) return undefined;
     const first = entries[0];
     const indent = first ? /^[ \t]*/.exec(doc.text.slice(lineStartOf(first.span.start)))![0] : '  ';
-    const lines = [`- date: ${today}`, '  title: ${1:What changed, in a few words}', '  change: ${2:what we now do differently for the customer}', '  feedback: ${3:what the customer said or experienced}', '  source: ${4|customer,internal|}', '  order: ${5|first,second,third|}'];
     const snippet = lines.map((l) => indent + l).join(eol) + eol;
     const offset = newestFirst && first ? lineStartOf(first.span.start) : afterLineOf(entries[entries.length - 1]!.span.end);
     return { offset, snippet };
   }
   if (log.style === 'none' && entries.length > 0) return undefined;
-  const body = [`### ${today} — \${1:What changed, in a few words}`, '', '- Change: ${2:what we now do differently for the customer}', '- Feedback: ${3:what the customer said or experienced}', '- Source: ${4|customer,internal|}', '- Order: ${5|first,second,third|}'].join(eol);
+  const body = lines.join(eol);
   if (newestFirst && entries[0]) return { offset: lineStartOf(entries[0].span.start), snippet: body + eol + eol };
   // After the section's content: make sure there is a blank line before the new heading.
   let end = log.span.end;

@@ -150,6 +150,12 @@ describe('iterationSnippet', () => {
       const before = lint(text, { filePath: file, today }).filter((p) => p.ruleId === 'iteration-order').length;
       expect(problems.filter((p) => p.ruleId === 'iteration-order').length).toBe(before);
       expect(problems.some((p) => p.ruleId === 'iteration-stale')).toBe(false);
+      // The writer's prompts, as the iteration-log fix writes them: the unfilled entry shows as a to-do.
+      const entry = document.plan.iterations!.entries.find((e) => e.date?.value === today)!;
+      const line = (o: number) => next.slice(0, o).split('\n').length;
+      const at2 = [line(entry.span.start), line(entry.span.end)];
+      const here = problems.filter((p) => p.line >= at2[0]! && p.line <= at2[1]!).map((p) => `${p.ruleId} ${p.severity}`);
+      expect(here).toEqual(['iteration-change error', 'iteration-feedback warning']);
     });
   }
 });
