@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFixes, lint, lintDetailed, type Problem } from '../../src/core/index.js';
 import { disableFileFix, disableNextLineFix } from '../../src/core/disable.js';
 import { SECTION_GUIDANCE, sectionSummary } from '../../src/core/guidance.js';
-import { completionsAt } from '../../src/extension/completion.js';
+import { bodyCompletionsAt, completionsAt, usedValues } from '../../src/extension/completion.js';
 import { hoverAt, iterationSnippet, threePoints, threePointsTooltip, toDiagnosticData } from '../../src/extension/mapping.js';
 
 const TODAY = '2026-06-01';
@@ -122,9 +122,12 @@ describe('completion', () => {
     expect(labels(y, after(y, 'title: '))).toEqual([]);
   });
 
-  it('offers the keys of the enclosing mapping, and the missing top-level keys', () => {
+  it('offers the keys of the enclosing mapping not yet written, and the missing top-level keys', () => {
     const t = y.replace('  tier: Key Account\n', '  tier: Key Account\n  \n');
-    expect(labels(t, t.indexOf('  \n') + 2)).toEqual(['name', 'tier', 'size', 'new-processes', 'champion', 'risk']);
+    expect(labels(t, t.indexOf('  \n') + 2)).toEqual(['new-processes', 'champion', 'risk']);
+    const bare = 'kind: testbed-plan\ncustomer:\n  name: Acme\n  \n  size: small\niterations:\n  - date: 2026-02-02\n    \n  - date: 2026-02-10\n    order: first\n';
+    expect(labels(bare, bare.indexOf('  \n') + 2)).toEqual(['tier', 'new-processes', 'champion', 'risk']);
+    expect(labels(bare, bare.indexOf('    \n') + 4)).toEqual(['title', 'change', 'feedback', 'source', 'order']);
     expect(labels(`${y}s`, y.length + 1)).toEqual(['aims', 'journey', 'scale-up']);
   });
 
@@ -134,6 +137,40 @@ describe('completion', () => {
     const fm = document.plan.frontMatter!.contentSpan;
     expect(labels(m, after(m, 'status: '), 'front-matter', fm.start, fm.end)).toContain('running');
     expect(labels(m, m.indexOf('## Metrics'), 'front-matter', fm.start, fm.end)).toEqual([]);
+  });
+});
+
+describe('completion in a Markdown body', () => {
+  const m = read(MD);
+  const plan = detailed(MD, m).document.plan;
+  const at = (t: string, needle: string, section: Parameters<typeof bodyCompletionsAt>[2]) =>
+    bodyCompletionsAt(t, t.indexOf(needle) + needle.length, section, usedValues(plan)).map((c) => c.label);
+
+  it('offers the values of a labelled line, from the schema', () => {
+    const t = m.replace('- Order: first', '- Order: ');
+    expect(at(t, '- Order: ', 'iterations')).toEqual(['first', 'second', 'third']);
+    expect(bodyCompletionsAt(t, t.indexOf('- Order: ') + 9, 'iterations')[1]!.detail).toMatch(/process/);
+    expect(at('- **Source:** cu', '- **Source:** cu', 'iterations')).toEqual(['customer', 'internal']);
+    expect(at('- Change: we', '- Change: we', 'iterations')).toEqual([]);
+    expect(at('- Order: ', '- Order: ', 'metrics')).toEqual([]);
+  });
+
+  it('offers the values of a table cell under an enum column, and nothing in the header or separator', () => {
+    const row = '| Ward stock-outs per month | customer | worst |';
+    expect(at(m, row.slice(0, row.indexOf('customer')), 'metrics')).toEqual(['customer', 'internal']);
+    expect(at(m, row.slice(0, row.indexOf('worst')), 'metrics')).toContain('p95');
+    const log = '## Iteration log\n\n| Date | Change | Order | Stage |\n|---|---|---|---|\n| 2026-02-02 | weekly | s';
+    expect(at(log, '| weekly | ', 'iterations')).toEqual(['first', 'second', 'third']);
+    expect(at(log, '|---|', 'iterations')).toEqual([]);
+    expect(at(log, '| Date | ', 'iterations')).toEqual([]);
+    expect(at('## Customer journey\n\n| Stage | Moment |\n|---|---|\n| ', '|---|---|\n| ', 'journey')).toEqual(['find', 'access', 'use', 'support']);
+  });
+
+  it('offers the departments the plan already uses, in a Department cell and at the start of a Counterparts bullet', () => {
+    expect(usedValues(plan).departments).toEqual(['Supply chain', 'IT', 'Logistics', 'sales']);
+    const t = m.replace('| Logistics |', '| ');
+    expect(at(t, '| Integration lead | 2025-01-13 | First EDI link to a hospital system |\n| ', 'counterparts')).toEqual(['Supply chain', 'IT', 'Logistics', 'sales']);
+    expect(bodyCompletionsAt('- ', 2, 'counterparts', usedValues(plan)).map((c) => c.insertText)).toEqual(['Supply chain: ', 'IT: ', 'Logistics: ', 'sales: ']);
   });
 });
 
