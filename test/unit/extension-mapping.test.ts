@@ -84,6 +84,39 @@ describe('hovers and summaries', () => {
     expect(sectionSummary(document.plan, 'iterations')).toBe('4 entries; 0 second- or third-order; newest 2026-03-02; plan is live');
   });
 
+  it('explain every schema key where it is written: YAML keys, front matter keys, labels and table headers', () => {
+    const y = read(YAML).replace('  size: large\n', '  size: large\n  risk: low\n');
+    const yd = detailed(YAML, y).document;
+    const hover = (d: typeof yd, t: string, needle: string, plus = 1) => hoverAt(d, t.indexOf(needle) + plus);
+    expect(hover(yd, y, '\nstatus:', 2)!.markdown).toBe(
+      [
+        '**status**: where the testbed stands; it decides which rules apply and how strictly',
+        '',
+        'Allowed values:',
+        '',
+        '- `draft`: being written; fewer rules apply',
+        '- `proposed`: waiting for approval',
+        '- `running`: live with the customer; the iteration log must be kept up to date',
+        '- `scaling`: findings are being rolled out; a scale-up plan is required',
+        '- `closed`: finished; a scale-up plan is required',
+      ].join('\n'),
+    );
+    const risk = hover(yd, y, '  risk:', 3)!;
+    expect(risk.markdown).toMatch(/^\*\*risk\*\*: how much is at stake with this customer.*\n\nAllowed values:\n\n- `low`\n- `medium`\n- `high`$/s);
+    expect(y.slice(risk.span.start, risk.span.end)).toBe('risk');
+    expect(hover(yd, y, '    order:', 5)!.markdown).toMatch(/^\*\*order\*\*: how deep the change goes/);
+    expect(hover(yd, y, '  name: Globex', 3)!.markdown).toMatch(/^\*\*name\*\*: the customer's name/);
+    const m = read(MD);
+    const md = detailed(MD, m).document;
+    expect(hover(md, m, '\nstatus:', 2)!.markdown).toMatch(/^\*\*status\*\*: where the testbed stands/);
+    const order = hover(md, m, '- Order: first', 3)!;
+    expect(order.markdown).toMatch(/^\*\*Order\*\*: how deep the change goes.*- `second`: a change to a process/s);
+    expect(m.slice(order.span.start, order.span.end)).toBe('Order');
+    expect(hover(md, m, '| Perspective |', 3)!.markdown).toMatch(/^\*\*Perspective\*\*: whose view the metric takes\n\nAllowed values:\n\n- `customer`: measured as the customer experiences it/);
+    expect(hover(md, m, '| Department |', 3)!.markdown).toMatch(/^\*\*Department\*\*: the department outside sales/);
+    expect(hover(md, m, '| Ward stock-outs', 3)).toBeUndefined();
+  });
+
   it('summarise the three points for the status bar', () => {
     const p = (ruleId: string, severity: Problem['severity']) => ({ ruleId, severity }) as Problem;
     expect(threePoints([])).toBe('Testbed: customer ✓ iterations ✓ counterparts ✓');
