@@ -123,6 +123,20 @@ describe('hover and completion', () => {
     expect(text).toMatch(/3 counterparts, 3 departments besides sales/);
   });
 
+  it('completes the values of a label in a Markdown body and explains a key on hover', async () => {
+    const text = PLAN_TEXT.replace('- Order: first', '- Order: ');
+    const doc = new FakeDocument(Uri.parse('file:///ws/plan.testbed.md'), text);
+    const at = doc.positionAt(text.indexOf('- Order: ') + '- Order: '.length);
+    const items = await new PlanCompletionProvider(fakeLinter()).provideCompletionItems(doc as never, at as never);
+    expect(items!.map((i) => [i.label, i.detail])).toEqual([
+      ['first', 'a change to the offer itself (a feature, a price)'],
+      ['second', "a change to a process, in the customer's or our own organisation"],
+      ['third', 'a change to how the firm works: planning, structure, incentives'],
+    ]);
+    const hover = await new PlanHoverProvider(fakeLinter()).provideHover(doc as never, doc.positionAt(text.indexOf('\nstatus:') + 2) as never);
+    expect((hover!.contents[0] as unknown as { value: string }).value).toMatch(/^\*\*status\*\*: where the testbed stands/);
+  });
+
   it('completes the allowed values of a YAML key', async () => {
     const doc = new FakeDocument(Uri.parse('file:///ws/plan.testbed.yaml'), YAML_TEXT);
     const at = doc.positionAt(YAML_TEXT.indexOf('status: ') + 'status: '.length);
