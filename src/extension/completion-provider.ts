@@ -25,9 +25,11 @@ export class PlanCompletionProvider implements vscode.CompletionItemProvider {
       items = bodyCompletionsAt(text, offset, section, used);
     }
     if (items.length === 0) return undefined;
-    return items.map((c) => {
+    // Why: the schema's order (first, second, third; draft ... closed; the plan's departments as they appear), not VS Code's alphabetical one.
+    return items.map((c, i) => {
       const item = new vscode.CompletionItem(c.label, c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember);
       item.insertText = c.insertText;
+      item.sortText = String(i).padStart(4, '0');
       if (c.detail) item.detail = c.detail;
       return item;
     });
