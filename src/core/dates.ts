@@ -26,6 +26,21 @@ export function normaliseDateLike(text: string): string | undefined {
   return parseIsoDate(iso) === undefined ? undefined : iso;
 }
 
+/**
+ * The nearest real day to an impossible YYYY-MM-DD date with a real month (2026-02-30 → 2026-02-28, day 00 → 01);
+ * undefined for anything else. A suggestion only: the intended day may be another one.
+ */
+export function nearestRealDate(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || parseIsoDate(text.trim()) !== undefined) return undefined;
+  const day = Math.min(Math.max(d, 1), daysInMonth(y, mo));
+  return `${m[1]}-${m[2]}-${String(day).padStart(2, '0')}`;
+}
+
 export function formatDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

@@ -21,6 +21,8 @@ export interface SchemaIssue {
   actual: string;
   /** A replacement for `span` when the intended value is unambiguous (`Running` → `running`). */
   replacement?: string;
+  /** Replacements a person may choose (several near-miss values, the nearest real date): suggestions, never fixes. */
+  suggestions?: string[];
 }
 
 export interface UnknownKeyIssue {
@@ -28,6 +30,8 @@ export interface UnknownKeyIssue {
   key: string;
   /** Where it was found: `plan`, `customer`, `iteration`, ... */
   where: string;
+  /** The path of the entry it was found in (`iterations[2]`), when it is in a list entry. */
+  path?: string;
   suggestion?: string;
 }
 

@@ -97,10 +97,10 @@ export const CUSTOMER_FIELDS: readonly FieldSpec[] = [
     },
     note: 'Any text is allowed; premier tiers are a red flag for the sales group, so pick a small, new account.',
   }),
-  { name: 'size', key: 'size', type: 'enum', values: SIZES, initial: 'small' },
+  { name: 'size', key: 'size', type: 'enum', values: SIZES, initial: 'small', guidance: "the customer's size; a small account is the better testbed" },
   { name: 'newProcesses', key: 'new-processes', type: 'bool', initial: 'true', prompt: 'are their processes still to be designed?' },
   text('champion', 'champion', { prompt: 'the person on their side eager to innovate, e.g. "Dr. Lee, CEO"' }),
-  { name: 'risk', key: 'risk', type: 'enum', values: RISKS, optional: true },
+  { name: 'risk', key: 'risk', type: 'enum', values: RISKS, optional: true, guidance: 'how much is at stake with this customer if the testbed goes wrong; a low-risk account is the better testbed' },
 ];
 
 /** The plan's own keys: the front matter in Markdown, the top level in YAML. */
@@ -115,6 +115,7 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
     type: 'enum',
     values: STATUSES,
     initial: 'draft',
+    guidance: 'where the testbed stands; it decides which rules apply and how strictly',
     meanings: {
       draft: 'being written; fewer rules apply',
       proposed: 'waiting for approval',
@@ -123,7 +124,7 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
       closed: 'finished; a scale-up plan is required',
     },
   },
-  { name: 'start', key: 'start', type: 'date', reportInvalid: true },
+  { name: 'start', key: 'start', type: 'date', reportInvalid: true, guidance: 'the day the testbed started with the customer (YYYY-MM-DD)' },
   { name: 'review', key: 'review', type: 'date', reportInvalid: true, prompt: 'a testbed needs a year or so before the important findings show' },
   {
     name: 'aims',
@@ -145,11 +146,24 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
 ];
 
 export const ITERATION_FIELDS: readonly FieldSpec[] = [
-  { name: 'date', key: 'date', type: 'date', reportInvalid: false, columns: ['date', 'when'], labels: ['date'] },
+  { name: 'date', key: 'date', type: 'date', reportInvalid: false, columns: ['date', 'when'], labels: ['date'], guidance: 'the day the change was made (YYYY-MM-DD), not later than today' },
   text('title', 'title', { columns: ['title', 'iteration', 'summary'] }),
-  text('change', 'change', { columns: ['change', 'changes', 'what changed'], labels: ['change', 'changes', 'what changed'] }),
-  text('feedback', 'feedback', { columns: ['feedback', 'customer feedback', 'experience'], labels: ['feedback', 'customer feedback', 'experience'] }),
-  { name: 'source', key: 'source', type: 'enum', values: SOURCES, columns: ['source'], labels: ['source'] },
+  text('change', 'change', { columns: ['change', 'changes', 'what changed'], labels: ['change', 'changes', 'what changed'], guidance: 'what we now do differently for the customer' }),
+  text('feedback', 'feedback', {
+    columns: ['feedback', 'customer feedback', 'experience'],
+    labels: ['feedback', 'customer feedback', 'experience'],
+    guidance: 'what the customer said or experienced that led to the change, or "No feedback this round."',
+  }),
+  {
+    name: 'source',
+    key: 'source',
+    type: 'enum',
+    values: SOURCES,
+    columns: ['source'],
+    labels: ['source'],
+    guidance: 'where the change came from',
+    meanings: { customer: "prompted by the customer's feedback or experience", internal: 'started inside the firm' },
+  },
   {
     name: 'order',
     key: 'order',
@@ -157,6 +171,7 @@ export const ITERATION_FIELDS: readonly FieldSpec[] = [
     values: ORDERS,
     columns: ['order'],
     labels: ['order'],
+    guidance: 'how deep the change goes; second- and third-order changes matter most',
     meanings: {
       first: 'a change to the offer itself (a feature, a price)',
       second: "a change to a process, in the customer's or our own organisation",
@@ -166,8 +181,8 @@ export const ITERATION_FIELDS: readonly FieldSpec[] = [
 ];
 
 export const COUNTERPART_FIELDS: readonly FieldSpec[] = [
-  text('department', 'department', { columns: ['department', 'function', 'team', 'dept', 'dept.'] }),
-  text('contact', 'contact', { columns: ['contact', 'name', 'person', 'counterpart'] }),
+  text('department', 'department', { columns: ['department', 'function', 'team', 'dept', 'dept.'], guidance: 'the department outside sales, such as finance, IT or operations' }),
+  text('contact', 'contact', { columns: ['contact', 'name', 'person', 'counterpart'], guidance: 'the person in that department' }),
   {
     name: 'since',
     key: 'since',
@@ -175,8 +190,13 @@ export const COUNTERPART_FIELDS: readonly FieldSpec[] = [
     reportInvalid: true,
     columns: ['since', 'involved since', 'joined', 'from', 'in since'],
     labels: ['since', 'involved since', 'joined', 'from', 'in since'],
+    guidance: 'the day the department became involved; from the start is best',
   },
-  text('benefit', 'benefit', { columns: ['benefit', 'benefits', 'their benefit', 'benefit to them', 'what they gain'], labels: ['benefit', 'benefits'] }),
+  text('benefit', 'benefit', {
+    columns: ['benefit', 'benefits', 'their benefit', 'benefit to them', 'what they gain'],
+    labels: ['benefit', 'benefits'],
+    guidance: 'the direct benefit the department gets from the testbed',
+  }),
 ];
 
 export const METRIC_FIELDS: readonly FieldSpec[] = [
@@ -188,9 +208,18 @@ export const METRIC_FIELDS: readonly FieldSpec[] = [
     values: PERSPECTIVES,
     columns: ['perspective', 'view'],
     labels: ['perspective'],
+    guidance: 'whose view the metric takes',
     meanings: { customer: 'measured as the customer experiences it (outside in)', internal: 'measured inside the firm' },
   },
-  { name: 'aggregate', key: 'aggregate', type: 'word', values: AGGREGATES, columns: ['aggregate', 'aggregation', 'statistic'], labels: ['aggregate'] },
+  {
+    name: 'aggregate',
+    key: 'aggregate',
+    type: 'word',
+    values: AGGREGATES,
+    columns: ['aggregate', 'aggregation', 'statistic'],
+    labels: ['aggregate'],
+    guidance: 'how the measurements are summed up; customers remember their worst day, so track the worst case (worst, max, p95)',
+  },
   text('moment', 'moment', {
     columns: ['moment', 'moment of truth'],
     labels: ['moment', 'moment of truth'],
@@ -205,6 +234,7 @@ export const JOURNEY_FIELDS: readonly FieldSpec[] = [
     type: 'enum',
     values: STAGES,
     columns: ['stage', 'step'],
+    guidance: "the step of the customer's journey",
     meanings: {
       find: 'the customer finds and chooses the offer',
       access: 'the customer gets hold of it: ordering, delivery, set-up',

@@ -17,3 +17,18 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   const limit = Math.max(2, Math.floor(w.length / 3));
   return best !== undefined && bestD <= limit ? best : undefined;
 }
+
+/**
+ * The known values nearest to a misspelt one (`secnd` → [second]), within the same small distance as `suggest`;
+ * several when they tie (then a person chooses). Empty when nothing is near.
+ */
+export function nearest(word: string, candidates: readonly string[]): string[] {
+  const w = word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if (w === '') return [];
+  const ds = candidates.map((c) => ({ c, d: distance(w, c.toLowerCase()) }));
+  const best = Math.min(...ds.map((x) => x.d));
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  // Why: a very short word is near everything (`x` is two edits from `low`); only words of three letters or more.
+  if (w.length < 3 || best > limit || best >= w.length) return [];
+  return ds.filter((x) => x.d === best).map((x) => x.c);
+}

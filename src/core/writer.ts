@@ -283,7 +283,14 @@ export function entrySnippet(form: PlanForm, kind: SectionKind, day = SNIPPET_TO
 function yamlSnippetItem(kind: SectionKind, v: EntryValues): string[] {
   return fieldsOf(kind)
     .filter((f) => v[f.name] !== undefined)
-    .map((f, i) => `${i === 0 ? '- ' : '  '}${f.key}: ${v[f.name]!}`);
+    .map((f, i) => `${i === 0 ? '- ' : '  '}${f.key}: ${yamlStop(f, v[f.name]!)}`);
+}
+
+/** A text tab stop quoted when its prompt would not be a plain YAML scalar (`TODO: ...` has `: `), quotes outside the stop. */
+function yamlStop(f: FieldSpec, stop: string): string {
+  const m = /^\$\{(\d+):(.*)\}$/.exec(stop);
+  if (!m || f.type !== 'text' || yamlScalar(m[2]!) === m[2]) return stop;
+  return `"\${${m[1]}:${JSON.stringify(m[2]).slice(1, -1)}}"`;
 }
 
 // ---------- front matter (a new plan's keys)

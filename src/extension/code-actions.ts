@@ -26,6 +26,18 @@ export function grouped(ids: readonly string[], fixFor: (id: string) => Fix | un
   return { title: `Disable ${ids.length} rules ${where}: ${ids.join(', ')}`, edits: [{ span: edit.span, text: edit.text.replace(` ${ids[0]}`, ` ${ids.join(' ')}`) }] };
 }
 
+/**
+ * Whether a fix deletes or rewrites words the user wrote: an edit replaces text that does not survive, word for
+ * word, in what it writes. Such a suggestion is never preferred and comes after the disable actions, so it is never
+ * the first entry of the Ctrl+. menu (nor in Fix all, which applies only safe fixes).
+ */
+export function removesWords(text: string, fix: Fix): boolean {
+  return fix.edits.some((e) => {
+    const words = text.slice(e.span.start, e.span.end).match(/[\p{L}\p{N}]+/gu) ?? [];
+    return words.some((w) => !e.text.includes(w));
+  });
+}
+
 export class PlanCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
 
@@ -59,9 +71,14 @@ export class PlanCodeActions implements vscode.CodeActionProvider {
       a.isPreferred = preferred;
       actions.push(a);
     };
+    const text = document.getText();
+    const destructive: { fix: Fix; d: vscode.Diagnostic }[] = [];
     for (const { d, p } of found) {
       add(p.fix, true, [d]);
-      for (const s of p.suggestions ?? []) add(s, false, [d]);
+      for (const s of p.suggestions ?? []) {
+        if (removesWords(text, s)) destructive.push({ fix: s, d });
+        else add(s, false, [d]);
+      }
     }
     // As ESLint has it: every safe fix of the file, from the Ctrl+. menu (not preferred: it changes more than this line).
     if (found.some(({ p }) => p.fix)) {
@@ -89,6 +106,7 @@ export class PlanCodeActions implements vscode.CodeActionProvider {
     }
     const ids = rulesOf(found);
     add(grouped(ids, (id) => disableFileFix(r.doc!, id), 'for this file'), false, found.map(({ d }) => d));
+    for (const { fix, d } of destructive) add(fix, false, [d]);
     const docs = new vscode.CodeAction(ids.length === 1 ? vscode.l10n.t('Show documentation for {0}', ids[0]!) : vscode.l10n.t('Show documentation for one of {0} rules…', ids.length), vscode.CodeActionKind.QuickFix);
     docs.command = { title: docs.title, command: SHOW_RULE_DOCS_COMMAND, arguments: [ids.length === 1 ? ids[0] : ids, document.uri.toString()] };
     actions.push(docs);

@@ -1,7 +1,8 @@
-// Completion of YAML keys and enum values, in YAML plans and in a Markdown plan's front matter (items from completion.ts).
+// Completion of YAML keys and enum values (YAML plans, a Markdown plan's front matter) and, in a Markdown body, the
+// values of labels, table cells and departments (items from completion.ts).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { completionsAt } from './completion.js';
+import { bodyCompletionsAt, completionsAt, usedValues } from './completion.js';
 import type { Linter } from './controller.js';
 
 export class PlanCompletionProvider implements vscode.CompletionItemProvider {
@@ -13,13 +14,22 @@ export class PlanCompletionProvider implements vscode.CompletionItemProvider {
     const r = await this.linter.current(document);
     if (!r.linted || !r.doc) return undefined;
     const text = document.getText();
+    const offset = document.offsetAt(position);
     const fm = r.doc.plan.frontMatter;
+    const used = usedValues(r.doc.plan);
     const [from, to] = r.doc.form === 'yaml' ? [0, text.length] : fm ? [fm.contentSpan.start, fm.contentSpan.end] : [-1, -1];
-    if (from < 0) return undefined;
-    const items = completionsAt(text, document.offsetAt(position), from, to, r.doc.form === 'yaml' ? 'yaml' : 'front-matter');
-    return items.map((c) => {
+    let items = from >= 0 && offset >= from && offset <= to ? completionsAt(text, offset, from, to, r.doc.form === 'yaml' ? 'yaml' : 'front-matter', used) : [];
+    if (r.doc.form === 'markdown' && (from < 0 || offset > to)) {
+      // The Markdown body: labels' values, table cells and departments in the section the cursor is in.
+      const section = r.doc.outline.find((o) => o.kind !== undefined && offset >= o.span.start && offset <= o.span.end)?.kind;
+      items = bodyCompletionsAt(text, offset, section, used);
+    }
+    if (items.length === 0) return undefined;
+    // Why: the schema's order (first, second, third; draft ... closed; the plan's departments as they appear), not VS Code's alphabetical one.
+    return items.map((c, i) => {
       const item = new vscode.CompletionItem(c.label, c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember);
       item.insertText = c.insertText;
+      item.sortText = String(i).padStart(4, '0');
       if (c.detail) item.detail = c.detail;
       return item;
     });

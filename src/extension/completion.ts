@@ -1,20 +1,16 @@
 // Completion of YAML keys and enum values in a plan (YAML form and Markdown front matter). Pure: text in, items out.
 import {
-  AGGREGATES,
-  COUNTERPART_KEYS,
+  CUSTOMER_FIELDS,
   CUSTOMER_KEYS,
   FRONT_MATTER_KEYS,
-  ITERATION_KEYS,
-  METRIC_KEYS,
-  ORDERS,
-  PERSPECTIVES,
-  RISKS,
+  PLAN_FIELDS,
+  SECTIONS,
   SELECTION_KEYS,
-  SIZES,
-  SOURCES,
-  STATUSES,
-  VALUE_GUIDANCE,
+  valueMeanings,
   YAML_PLAN_KEYS,
+  type FieldSpec,
+  type PlanModel,
+  type SectionKind,
 } from '../core/index.js';
 
 export interface CompletionData {
@@ -25,43 +21,114 @@ export interface CompletionData {
   detail?: string;
 }
 
-const VALUES: Record<string, readonly string[]> = {
-  status: STATUSES,
-  size: SIZES,
-  risk: RISKS,
-  source: SOURCES,
-  order: ORDERS,
-  perspective: PERSPECTIVES,
-  aggregate: AGGREGATES,
-  'new-processes': ['true', 'false'],
-  kind: ['testbed-plan'],
-};
+/** Every field the schema knows, with the section (or `plan`/`customer`) it belongs to. */
+const ALL_FIELDS: readonly { where: string; field: FieldSpec }[] = [
+  ...PLAN_FIELDS.map((field) => ({ where: 'plan', field })),
+  ...CUSTOMER_FIELDS.map((field) => ({ where: 'customer', field })),
+  ...SECTIONS.flatMap((s) => (s.entry?.fields ?? []).map((field) => ({ where: s.kind as string, field }))),
+];
+
+/** A field's values to offer, from the schema: an enum's or word's values, true/false for booleans. */
+function valuesOf(f: FieldSpec): readonly string[] {
+  if (f.type === 'bool') return ['true', 'false'];
+  return f.type === 'enum' || f.type === 'word' || f.type === 'enum-list' ? (f.values ?? []) : [];
+}
+
+/** The values of a YAML key, from the schema (the first field with that key and values). */
+function valuesOfKey(key: string): readonly string[] {
+  for (const { field } of ALL_FIELDS) if (field.key === key && valuesOf(field).length > 0) return valuesOf(field);
+  return [];
+}
 
 const CHILD_KEYS: Record<string, readonly string[]> = {
   customer: CUSTOMER_KEYS,
   selection: SELECTION_KEYS,
-  iterations: ITERATION_KEYS,
-  counterparts: COUNTERPART_KEYS,
-  metrics: METRIC_KEYS,
+  ...Object.fromEntries(SECTIONS.filter((s) => s.entry).map((s) => [s.key, s.entry!.fields.map((f) => f.key)])),
 };
 
 function meaning(key: string, value: string): string | undefined {
-  const g = (VALUE_GUIDANCE as Record<string, { values: { value: string; meaning: string }[] }>)[key];
-  return g?.values.find((v) => v.value === value)?.meaning;
+  return valueMeanings(key)?.values.find((v) => v.value === value)?.meaning;
+}
+
+/** Values the plan already uses, offered where the schema has no fixed list (departments). */
+export interface UsedValues {
+  departments?: readonly string[];
+}
+
+/** The departments a plan already names (its counterparts and the owner's department), each once, as written. */
+export function usedValues(plan: PlanModel): UsedValues {
+  const seen = new Map<string, string>();
+  const add = (v: string | undefined) => {
+    const t = v?.replace(/[*_`]/g, '').trim();
+    if (t && !seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
+  };
+  for (const c of plan.counterparts?.entries ?? []) add(c.department?.value);
+  add(plan.ownerDepartment?.value);
+  return { departments: [...seen.values()] };
+}
+
+const valueItems = (key: string, values: readonly string[]): CompletionData[] =>
+  values.map((v) => {
+    const detail = meaning(key, v);
+    return { label: v, kind: 'value' as const, insertText: v, ...(detail ? { detail } : {}) };
+  });
+
+/**
+ * Items in a Markdown plan's body at `offset` in section `section`: the values after a label (`- Order: ` →
+ * first, second, third), in a table cell under an enum column (Order, Source, Perspective, Aggregate, Stage), and
+ * the departments the plan already uses in a Department cell or at the start of a Counterparts bullet. Labels,
+ * columns and values come from the schema.
+ */
+export function bodyCompletionsAt(text: string, offset: number, section: SectionKind | undefined, used: UsedValues = {}): CompletionData[] {
+  const spec = SECTIONS.find((s) => s.kind === section)?.entry;
+  if (!spec) return [];
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const prefix = text.slice(lineStart, offset);
+  const label = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z -]{0,30}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*[\w-]*$/.exec(prefix);
+  if (label) {
+    const f = spec.fields.find((x) => x.labels?.includes(label[1]!.trim().toLowerCase()));
+    return f ? valueItems(f.key, valuesOf(f)) : [];
+  }
+  if (/^[ \t]*\|/.test(prefix) && /\|[ \t]*[\w-]*$/.test(prefix) && !/^[ \t]*\|[ \t:|]*-[ \t:|-]*$/.test(prefix)) {
+    const column = (prefix.match(/\|/g) ?? []).length - 1;
+    // The header: the first line of the table the cursor is in.
+    const lines = text.slice(0, lineStart).split('\n');
+    lines.pop();
+    let h = lines.length - 1;
+    while (h > 0 && /^[ \t]*\|/.test(lines[h - 1]!)) h--;
+    if (h < 0 || !/^[ \t]*\|/.test(lines[h] ?? '')) return [];
+    const header = lines[h]!.trim().replace(/^\|/, '').split('|').map((c) => c.replace(/[*_`]/g, '').trim().toLowerCase().replace(/\s+/g, ' '));
+    const f = spec.fields.find((x) => x.columns?.includes(header[column] ?? ''));
+    if (!f) return [];
+    if (f.key === 'department') return valueItems(f.key, used.departments ?? []);
+    return valueItems(f.key, valuesOf(f));
+  }
+  if (section === 'counterparts' && /^[ \t]*[-*+][ \t]+(?:\*\*)?[A-Za-z]*$/.test(prefix)) {
+    return (used.departments ?? []).map((d) => ({ label: d, kind: 'value' as const, insertText: `${d}: ` }));
+  }
+  return [];
 }
 
 /**
  * Items for the cursor at `offset`. `yamlStart`/`yamlEnd` bound the YAML (the whole text for a YAML plan,
  * the front matter's content for a Markdown plan); outside them there is nothing to complete.
  */
-export function completionsAt(text: string, offset: number, yamlStart: number, yamlEnd: number, topLevel: 'front-matter' | 'yaml'): CompletionData[] {
+export function completionsAt(
+  text: string,
+  offset: number,
+  yamlStart: number,
+  yamlEnd: number,
+  topLevel: 'front-matter' | 'yaml',
+  used: UsedValues = {},
+): CompletionData[] {
   if (offset < yamlStart || offset > yamlEnd) return [];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const prefix = text.slice(lineStart, offset);
   const value = /^(\s*)(?:-\s+)?([A-Za-z][\w-]*):\s+[\w-]*$/.exec(prefix);
   if (value) {
     const key = value[2]!;
-    return (VALUES[key] ?? []).map((v) => {
+    const values = key === 'department' || key === 'owner-department' ? (used.departments ?? []) : valuesOfKey(key);
+    return values.map((v) => {
       const detail = meaning(key, v);
       return { label: v, kind: 'value' as const, insertText: v, ...(detail ? { detail } : {}) };
     });
@@ -76,9 +143,28 @@ export function completionsAt(text: string, offset: number, yamlStart: number, y
     for (const m of text.slice(yamlStart, yamlEnd).matchAll(/^([A-Za-z][\w-]*):/gm)) present.add(m[1]!);
   } else {
     // The parent is the nearest line above with less indentation that opens a mapping (`key:`).
-    const above = text.slice(yamlStart, lineStart).split('\n').reverse();
-    const parent = above.map((l) => /^(\s*)([A-Za-z][\w-]*):\s*(#.*)?$/.exec(l)).find((m) => m && m[1]!.length < indent);
+    const lines = text.slice(yamlStart, yamlEnd).split('\n');
+    const here = text.slice(yamlStart, lineStart).split('\n').length - 1;
+    let p = here - 1;
+    while (p >= 0 && !(/^(\s*)([A-Za-z][\w-]*):\s*(#.*)?$/.exec(lines[p]!) && /^\s*/.exec(lines[p]!)![0].length < indent)) p--;
+    const parent = p >= 0 ? /^(\s*)([A-Za-z][\w-]*):/.exec(lines[p]!) : null;
     candidates = parent ? (CHILD_KEYS[parent[2]!] ?? []) : [];
+    // The keys the mapping already has (a list item's keys for entries: from its `- ` line to the next item).
+    if (parent && !keyAt[2]) {
+      const parentIndent = parent[1]!.length;
+      let from = here - 1;
+      while (from > p && !/^\s*-\s/.test(lines[from]!)) from--;
+      const start = CHILD_KEYS[parent[2]!] === CUSTOMER_KEYS || CHILD_KEYS[parent[2]!] === SELECTION_KEYS ? p + 1 : Math.max(from, p + 1);
+      for (let i = start; i < lines.length; i++) {
+        if (i === here) continue;
+        const l = lines[i]!;
+        if (l.trim() === '' || /^\s*#/.test(l)) continue;
+        const ind = /^\s*/.exec(l)![0].length;
+        if (ind <= parentIndent || (i > here && /^\s*-\s/.test(l) && i > start)) break;
+        const m = /^\s*(?:-\s+)?([A-Za-z][\w-]*):/.exec(l);
+        if (m && (ind === indent || /^\s*-\s/.test(l))) present.add(m[1]!);
+      }
+    }
   }
   return candidates.filter((k) => !present.has(k)).map((k) => ({ label: k, kind: 'key' as const, insertText: `${k}: ` }));
 }

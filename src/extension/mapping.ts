@@ -1,5 +1,10 @@
 // Pure conversions from core results to what the editor shows (0-based ranges, severities, hover targets). No vscode import.
 import {
+  CUSTOMER_FIELDS,
+  entrySnippet,
+  PLAN_FIELDS,
+  SECTIONS,
+  type FieldSpec,
   pointOf,
   sectionGuidanceMarkdown,
   valueGuidanceMarkdown,
@@ -61,7 +66,79 @@ export function hoverAt(doc: PlanDocument, offset: number, guidance: GuidanceOpt
     ...(plan.metrics?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => ['perspective', e.perspective]),
   ];
   for (const [key, v] of values) if (v && within(v.span, offset)) return { markdown: valueGuidanceMarkdown(key), span: v.span };
-  return undefined;
+  return keyHoverAt(doc, offset);
+}
+
+const ENTRY_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = Object.fromEntries(SECTIONS.filter((s) => s.entry).map((s) => [s.key, s.entry!.fields]));
+
+/** A field's guidance for hover: what it holds, its allowed values with their meanings, and a note. */
+export function fieldGuidanceMarkdown(f: FieldSpec, name = f.key): string {
+  const what = f.guidance ?? f.prompt;
+  const lines = [`**${name}**${what ? `: ${what}` : ''}`];
+  const meanings = f.meanings ?? {};
+  const values = f.type === 'bool' ? ['true', 'false'] : (f.values ?? []);
+  if (f.type === 'date') lines.push('', 'A date written YYYY-MM-DD.');
+  if (values.length > 0) {
+    lines.push('', f.type === 'word' ? 'Well-known values (others are allowed):' : 'Allowed values:', '');
+    for (const v of values) lines.push(meanings[v] ? `- \`${v}\`: ${meanings[v]}` : `- \`${v}\``);
+  } else if (Object.keys(meanings).length > 0) {
+    lines.push('');
+    for (const [v, m] of Object.entries(meanings)) lines.push(`- \`${v}\`: ${m}`);
+  }
+  if (f.note) lines.push('', f.note);
+  return lines.join('\n');
+}
+
+/**
+ * Hover on a key: a YAML key (YAML plan or front matter) or, in a Markdown list section, a label (`- Order:`) or a
+ * table header cell. The field is found by its place (the parent mapping, the section), so `name` under `customer`
+ * and under `metrics` each show their own guidance.
+ */
+function keyHoverAt(doc: PlanDocument, offset: number): { markdown: string; span: Span } | undefined {
+  const text = doc.text;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const nl = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, nl === -1 ? text.length : nl).replace(/\r$/, '');
+  const fm = doc.plan.frontMatter?.contentSpan;
+  const inYaml = doc.form === 'yaml' || (fm !== undefined && offset >= fm.start && offset <= fm.end);
+  if (inYaml) {
+    const m = /^(\s*)(-\s+)?([A-Za-z][\w-]*)[ \t]*:/.exec(line);
+    if (!m) return undefined;
+    const start = lineStart + m[1]!.length + (m[2]?.length ?? 0);
+    const span = { start, end: start + m[3]!.length };
+    if (!within(span, offset)) return undefined;
+    const indent = m[1]!.length + (m[2]?.length ?? 0);
+    let fields: readonly FieldSpec[] = PLAN_FIELDS;
+    if (indent > 0) {
+      const above = text.slice(fm && doc.form !== 'yaml' ? fm.start : 0, lineStart).split('\n').reverse();
+      const parent = above.map((l) => /^(\s*)([A-Za-z][\w-]*):\s*(#.*)?\r?$/.exec(l)).find((p) => p && p[1]!.length < indent);
+      fields = !parent ? [] : parent[2] === 'customer' ? CUSTOMER_FIELDS : (ENTRY_FIELDS[parent[2]!] ?? []);
+    }
+    const f = fields.find((x) => x.key === m[3]);
+    return f ? { markdown: fieldGuidanceMarkdown(f), span } : undefined;
+  }
+  const section = doc.outline.find((o) => o.kind !== undefined && within(o.span, offset))?.kind;
+  const fields = SECTIONS.find((s) => s.kind === section)?.entry?.fields;
+  if (!fields) return undefined;
+  const label = /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?)([A-Za-z][A-Za-z -]{0,30}?)(?:\*\*|__)?[ \t]*:/.exec(line);
+  if (label) {
+    const start = lineStart + label[1]!.length;
+    const span = { start, end: start + label[2]!.length };
+    const f = fields.find((x) => x.labels?.includes(label[2]!.trim().toLowerCase()));
+    return f && within(span, offset) ? { markdown: fieldGuidanceMarkdown(f, label[2]!.trim()), span } : undefined;
+  }
+  // A table header: a row followed by its separator line.
+  const next = nl === -1 ? '' : (text.slice(nl + 1).split('\n')[0] ?? '');
+  if (!/^[ \t]*\|/.test(line) || !/^[ \t]*\|?[ \t:|]*-[ \t:|-]*\r?$/.test(next)) return undefined;
+  let cellStart = line.lastIndexOf('|', offset - lineStart - 1) + 1;
+  let cellEnd = line.indexOf('|', offset - lineStart);
+  if (cellStart <= 0 || cellEnd === -1) return undefined;
+  const raw = line.slice(cellStart, cellEnd);
+  const name = raw.replace(/[*_`]/g, '').trim();
+  cellStart += raw.indexOf(raw.trim());
+  cellEnd = cellStart + raw.trim().length;
+  const f = fields.find((x) => x.columns?.includes(name.toLowerCase().replace(/\s+/g, ' ')));
+  return f ? { markdown: fieldGuidanceMarkdown(f, name), span: { start: lineStart + cellStart, end: lineStart + cellEnd } } : undefined;
 }
 
 /** The mark of a point's state: ✓ no finding, ℹ notes (info) only, ⚠ a warning, ✗ an error. */
@@ -116,8 +193,9 @@ export function threePointsTooltip(problems: readonly Problem[], labels: Readonl
 
 /**
  * Where and what to insert for a new iteration entry dated `today`, as a snippet (`${1:...}` tab stops), in the
- * style the log already uses and in its direction (newest first or last). Undefined where the log is missing or
- * written as a table or bullets.
+ * style the log already uses and in its direction (newest first or last). The words are the core writer's prompts
+ * (`entrySnippet`), the same to-dos the iteration-log fix writes, so an entry left unfilled keeps being reported.
+ * Undefined where the log is missing or written as a table or bullets.
  */
 export function iterationSnippet(doc: PlanDocument, today: string): { offset: number; snippet: string } | undefined {
   const log = doc.plan.iterations;
@@ -131,17 +209,18 @@ export function iterationSnippet(doc: PlanDocument, today: string): { offset: nu
     const nl = doc.text.indexOf('\n', Math.max(offset - 1, 0));
     return nl === -1 ? doc.text.length : nl + 1;
   };
+  // The writer's lines end with `$0`: here the cursor ends after the entry, where the snippet is inserted.
+  const lines = entrySnippet(doc.form, 'iterations', today).filter((l) => l !== '$0');
   if (doc.form === 'yaml') {
     if (log.style === 'none' && entries.length === 0) return undefined;
     const first = entries[0];
     const indent = first ? /^[ \t]*/.exec(doc.text.slice(lineStartOf(first.span.start)))![0] : '  ';
-    const lines = [`- date: ${today}`, '  title: ${1:What changed, in a few words}', '  change: ${2:what we now do differently for the customer}', '  feedback: ${3:what the customer said or experienced}', '  source: ${4|customer,internal|}', '  order: ${5|first,second,third|}'];
     const snippet = lines.map((l) => indent + l).join(eol) + eol;
     const offset = newestFirst && first ? lineStartOf(first.span.start) : afterLineOf(entries[entries.length - 1]!.span.end);
     return { offset, snippet };
   }
   if (log.style === 'none' && entries.length > 0) return undefined;
-  const body = [`### ${today} — \${1:What changed, in a few words}`, '', '- Change: ${2:what we now do differently for the customer}', '- Feedback: ${3:what the customer said or experienced}', '- Source: ${4|customer,internal|}', '- Order: ${5|first,second,third|}'].join(eol);
+  const body = lines.join(eol);
   if (newestFirst && entries[0]) return { offset: lineStartOf(entries[0].span.start), snippet: body + eol + eol };
   // After the section's content: make sure there is a blank line before the new heading.
   let end = log.span.end;

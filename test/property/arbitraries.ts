@@ -83,8 +83,8 @@ const iteration: fc.Arbitrary<GenIteration> = fc.record(
     title: phrase(1, 4),
     change: maybe(fc.oneof(phrase(1, 8), fc.constant('TBD'))),
     feedback: maybe(phrase(1, 8)),
-    source: maybe(fc.constantFrom('customer', 'internal', 'partner')),
-    order: maybe(fc.constantFrom('first', 'second', 'third', 'fourth')),
+    source: maybe(fc.constantFrom('customer', 'internal', 'partner', 'custmer', 'Intrnal')),
+    order: maybe(fc.constantFrom('first', 'second', 'third', 'fourth', 'secnd', 'fird', '**thrd**')),
   },
   { requiredKeys: ['date', 'title'] },
 );

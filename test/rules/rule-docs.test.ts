@@ -67,6 +67,14 @@ for (const rule of rules) {
           const after = lint(fixed, { filePath, config: configFor(id, ex), today }).filter((p) => p.ruleId === id);
           expect(after.filter((p) => p.fix).length, 'a fix must not leave a fixable problem of its own rule').toBe(0);
         }
+        // Suggestions are offered to a person one at a time (never by fix-all): each shown with the text it leaves.
+        for (const p of own) {
+          for (const s of p.suggestions ?? []) {
+            const suggested = applyFixes(ex.code, [{ ...p, fix: s }]).text;
+            expect(suggested, `the suggestion "${s.title}" changes the text`).not.toBe(ex.code);
+            rendered.push(`Suggestion "${s.title}":`, '', '```' + (ex.lang === 'plan-yaml' ? 'yaml' : 'markdown'), suggested.replace(/\n$/, ''), '```', '');
+          }
+        }
       });
     });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFixes, lint, lintDetailed, type Problem } from '../../src/core/index.js';
 import { disableFileFix, disableNextLineFix } from '../../src/core/disable.js';
 import { SECTION_GUIDANCE, sectionSummary } from '../../src/core/guidance.js';
-import { completionsAt } from '../../src/extension/completion.js';
+import { bodyCompletionsAt, completionsAt, usedValues } from '../../src/extension/completion.js';
 import { hoverAt, iterationSnippet, threePoints, threePointsTooltip, toDiagnosticData } from '../../src/extension/mapping.js';
 
 const TODAY = '2026-06-01';
@@ -84,6 +84,39 @@ describe('hovers and summaries', () => {
     expect(sectionSummary(document.plan, 'iterations')).toBe('4 entries; 0 second- or third-order; newest 2026-03-02; plan is live');
   });
 
+  it('explain every schema key where it is written: YAML keys, front matter keys, labels and table headers', () => {
+    const y = read(YAML).replace('  size: large\n', '  size: large\n  risk: low\n');
+    const yd = detailed(YAML, y).document;
+    const hover = (d: typeof yd, t: string, needle: string, plus = 1) => hoverAt(d, t.indexOf(needle) + plus);
+    expect(hover(yd, y, '\nstatus:', 2)!.markdown).toBe(
+      [
+        '**status**: where the testbed stands; it decides which rules apply and how strictly',
+        '',
+        'Allowed values:',
+        '',
+        '- `draft`: being written; fewer rules apply',
+        '- `proposed`: waiting for approval',
+        '- `running`: live with the customer; the iteration log must be kept up to date',
+        '- `scaling`: findings are being rolled out; a scale-up plan is required',
+        '- `closed`: finished; a scale-up plan is required',
+      ].join('\n'),
+    );
+    const risk = hover(yd, y, '  risk:', 3)!;
+    expect(risk.markdown).toMatch(/^\*\*risk\*\*: how much is at stake with this customer.*\n\nAllowed values:\n\n- `low`\n- `medium`\n- `high`$/s);
+    expect(y.slice(risk.span.start, risk.span.end)).toBe('risk');
+    expect(hover(yd, y, '    order:', 5)!.markdown).toMatch(/^\*\*order\*\*: how deep the change goes/);
+    expect(hover(yd, y, '  name: Globex', 3)!.markdown).toMatch(/^\*\*name\*\*: the customer's name/);
+    const m = read(MD);
+    const md = detailed(MD, m).document;
+    expect(hover(md, m, '\nstatus:', 2)!.markdown).toMatch(/^\*\*status\*\*: where the testbed stands/);
+    const order = hover(md, m, '- Order: first', 3)!;
+    expect(order.markdown).toMatch(/^\*\*Order\*\*: how deep the change goes.*- `second`: a change to a process/s);
+    expect(m.slice(order.span.start, order.span.end)).toBe('Order');
+    expect(hover(md, m, '| Perspective |', 3)!.markdown).toMatch(/^\*\*Perspective\*\*: whose view the metric takes\n\nAllowed values:\n\n- `customer`: measured as the customer experiences it/);
+    expect(hover(md, m, '| Department |', 3)!.markdown).toMatch(/^\*\*Department\*\*: the department outside sales/);
+    expect(hover(md, m, '| Ward stock-outs', 3)).toBeUndefined();
+  });
+
   it('summarise the three points for the status bar', () => {
     const p = (ruleId: string, severity: Problem['severity']) => ({ ruleId, severity }) as Problem;
     expect(threePoints([])).toBe('Testbed: customer ✓ iterations ✓ counterparts ✓');
@@ -122,9 +155,12 @@ describe('completion', () => {
     expect(labels(y, after(y, 'title: '))).toEqual([]);
   });
 
-  it('offers the keys of the enclosing mapping, and the missing top-level keys', () => {
+  it('offers the keys of the enclosing mapping not yet written, and the missing top-level keys', () => {
     const t = y.replace('  tier: Key Account\n', '  tier: Key Account\n  \n');
-    expect(labels(t, t.indexOf('  \n') + 2)).toEqual(['name', 'tier', 'size', 'new-processes', 'champion', 'risk']);
+    expect(labels(t, t.indexOf('  \n') + 2)).toEqual(['new-processes', 'champion', 'risk']);
+    const bare = 'kind: testbed-plan\ncustomer:\n  name: Acme\n  \n  size: small\niterations:\n  - date: 2026-02-02\n    \n  - date: 2026-02-10\n    order: first\n';
+    expect(labels(bare, bare.indexOf('  \n') + 2)).toEqual(['tier', 'new-processes', 'champion', 'risk']);
+    expect(labels(bare, bare.indexOf('    \n') + 4)).toEqual(['title', 'change', 'feedback', 'source', 'order']);
     expect(labels(`${y}s`, y.length + 1)).toEqual(['aims', 'journey', 'scale-up']);
   });
 
@@ -134,6 +170,40 @@ describe('completion', () => {
     const fm = document.plan.frontMatter!.contentSpan;
     expect(labels(m, after(m, 'status: '), 'front-matter', fm.start, fm.end)).toContain('running');
     expect(labels(m, m.indexOf('## Metrics'), 'front-matter', fm.start, fm.end)).toEqual([]);
+  });
+});
+
+describe('completion in a Markdown body', () => {
+  const m = read(MD);
+  const plan = detailed(MD, m).document.plan;
+  const at = (t: string, needle: string, section: Parameters<typeof bodyCompletionsAt>[2]) =>
+    bodyCompletionsAt(t, t.indexOf(needle) + needle.length, section, usedValues(plan)).map((c) => c.label);
+
+  it('offers the values of a labelled line, from the schema', () => {
+    const t = m.replace('- Order: first', '- Order: ');
+    expect(at(t, '- Order: ', 'iterations')).toEqual(['first', 'second', 'third']);
+    expect(bodyCompletionsAt(t, t.indexOf('- Order: ') + 9, 'iterations')[1]!.detail).toMatch(/process/);
+    expect(at('- **Source:** cu', '- **Source:** cu', 'iterations')).toEqual(['customer', 'internal']);
+    expect(at('- Change: we', '- Change: we', 'iterations')).toEqual([]);
+    expect(at('- Order: ', '- Order: ', 'metrics')).toEqual([]);
+  });
+
+  it('offers the values of a table cell under an enum column, and nothing in the header or separator', () => {
+    const row = '| Ward stock-outs per month | customer | worst |';
+    expect(at(m, row.slice(0, row.indexOf('customer')), 'metrics')).toEqual(['customer', 'internal']);
+    expect(at(m, row.slice(0, row.indexOf('worst')), 'metrics')).toContain('p95');
+    const log = '## Iteration log\n\n| Date | Change | Order | Stage |\n|---|---|---|---|\n| 2026-02-02 | weekly | s';
+    expect(at(log, '| weekly | ', 'iterations')).toEqual(['first', 'second', 'third']);
+    expect(at(log, '|---|', 'iterations')).toEqual([]);
+    expect(at(log, '| Date | ', 'iterations')).toEqual([]);
+    expect(at('## Customer journey\n\n| Stage | Moment |\n|---|---|\n| ', '|---|---|\n| ', 'journey')).toEqual(['find', 'access', 'use', 'support']);
+  });
+
+  it('offers the departments the plan already uses, in a Department cell and at the start of a Counterparts bullet', () => {
+    expect(usedValues(plan).departments).toEqual(['Supply chain', 'IT', 'Logistics', 'sales']);
+    const t = m.replace('| Logistics |', '| ');
+    expect(at(t, '| Integration lead | 2025-01-13 | First EDI link to a hospital system |\n| ', 'counterparts')).toEqual(['Supply chain', 'IT', 'Logistics', 'sales']);
+    expect(bodyCompletionsAt('- ', 2, 'counterparts', usedValues(plan)).map((c) => c.insertText)).toEqual(['Supply chain: ', 'IT: ', 'Logistics: ', 'sales: ']);
   });
 });
 
@@ -150,6 +220,12 @@ describe('iterationSnippet', () => {
       const before = lint(text, { filePath: file, today }).filter((p) => p.ruleId === 'iteration-order').length;
       expect(problems.filter((p) => p.ruleId === 'iteration-order').length).toBe(before);
       expect(problems.some((p) => p.ruleId === 'iteration-stale')).toBe(false);
+      // The writer's prompts, as the iteration-log fix writes them: the unfilled entry shows as a to-do.
+      const entry = document.plan.iterations!.entries.find((e) => e.date?.value === today)!;
+      const line = (o: number) => next.slice(0, o).split('\n').length;
+      const at2 = [line(entry.span.start), line(entry.span.end)];
+      const here = problems.filter((p) => p.line >= at2[0]! && p.line <= at2[1]!).map((p) => `${p.ruleId} ${p.severity}`);
+      expect(here).toEqual(['iteration-change error', 'iteration-feedback warning']);
     });
   }
 });

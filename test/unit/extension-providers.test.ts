@@ -87,6 +87,23 @@ describe('code actions', () => {
     expect(actions[3]!.command).toEqual({ title: 'Show documentation for counterpart-finance', command: 'testbedLint.showRuleDocumentation', arguments: ['counterpart-finance', 'file:///ws/plan.testbed.md'] });
   });
 
+  it('never offers a suggestion that deletes words first or as preferred, and keeps it out of Fix all', async () => {
+    const linter = fakeLinter();
+    const text = '---\nkind: testbed-plan\ntitle: Inventory with St. Mary\'s\ncustomer:\n  name: St. Mary\'s Medical Center\n  tier: Key Account\n---\n';
+    const doc = new FakeDocument(Uri.parse('file:///ws/premier.testbed.md'), text);
+    const d = asDiagnostics(linter.lintNow(doc)).find((x) => (x.code as { value: string }).value === 'customer-not-premier')!;
+    const actions = await new PlanCodeActions(linter).provideCodeActions(doc as never, d.range as never, { diagnostics: [d], only: CodeActionKind.QuickFix } as never);
+    expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
+      ['Disable customer-not-premier for this line', false],
+      ['Disable customer-not-premier for this file', false],
+      ['Delete the customer "St. Mary\'s Medical Center" and the tier "Key Account", leaving a to-do to choose a non-premier customer', false],
+      ['Show documentation for customer-not-premier', false],
+    ]);
+    const all = await new PlanCodeActions(linter).provideCodeActions(doc as never, new Range(0, 0, 0, 0) as never, { diagnostics: [], only: FIX_ALL_KIND } as never);
+    expect(all).toHaveLength(1);
+    expect((all[0]!.edit as unknown as WorkspaceEdit).edits.map((e) => e.text).join('')).toContain("  name: St. Mary's Medical Center\n  tier: Key Account");
+  });
+
   it('gives one fix-all action when asked for source.fixAll.testbedLint, none for other diagnostics sources', async () => {
     const linter = fakeLinter();
     const doc = planDoc();
@@ -104,6 +121,20 @@ describe('hover and completion', () => {
     const text = (hover!.contents[0] as unknown as { value: string }).value;
     expect(text).toMatch(/\*\*Counterparts\*\*: Name the counterparts from other departments/);
     expect(text).toMatch(/3 counterparts, 3 departments besides sales/);
+  });
+
+  it('completes the values of a label in a Markdown body and explains a key on hover', async () => {
+    const text = PLAN_TEXT.replace('- Order: first', '- Order: ');
+    const doc = new FakeDocument(Uri.parse('file:///ws/plan.testbed.md'), text);
+    const at = doc.positionAt(text.indexOf('- Order: ') + '- Order: '.length);
+    const items = await new PlanCompletionProvider(fakeLinter()).provideCompletionItems(doc as never, at as never);
+    expect(items!.map((i) => [i.label, i.detail])).toEqual([
+      ['first', 'a change to the offer itself (a feature, a price)'],
+      ['second', "a change to a process, in the customer's or our own organisation"],
+      ['third', 'a change to how the firm works: planning, structure, incentives'],
+    ]);
+    const hover = await new PlanHoverProvider(fakeLinter()).provideHover(doc as never, doc.positionAt(text.indexOf('\nstatus:') + 2) as never);
+    expect((hover!.contents[0] as unknown as { value: string }).value).toMatch(/^\*\*status\*\*: where the testbed stands/);
   });
 
   it('completes the allowed values of a YAML key', async () => {

@@ -13,7 +13,8 @@ import { BlockCache } from './blocks.js';
 import { findFrontMatter } from './front-matter.js';
 import { bulletSection, headingSection, headingTextSpan, off } from './markdown-entries.js';
 import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
-import { countWords, readYamlPlan } from './yaml-model.js';
+import { countWords, readYamlPlan, suggestedDate } from './yaml-model.js';
+import { nearest } from '../suggest.js';
 
 /** The section a heading names (see the schema's synonyms). */
 export const sectionKind: (heading: string) => SectionKind | undefined = sectionOfHeading;
@@ -126,12 +127,22 @@ function validateBody(text: string, plan: PlanModel, issues: SchemaIssue[]): voi
         if (f.type === 'enum') {
           const v = e[f.name] as Located<string> | undefined;
           if (v && !f.values!.includes(v.value)) {
-            issues.push({ span: v.span, key, expected: `one of ${f.values!.join(', ')}`, actual: text.slice(v.span.start, v.span.end) });
+            // The word itself (not the emphasis or full stop around it) is what a did-you-mean replaces.
+            const at = text.slice(v.span.start, v.span.end).toLowerCase().indexOf(v.value);
+            const span = at < 0 || v.value === '' ? v.span : { start: v.span.start + at, end: v.span.start + at + v.value.length };
+            const near = nearest(v.value, f.values!);
+            issues.push({
+              span,
+              key,
+              expected: `one of ${f.values!.join(', ')}`,
+              actual: text.slice(span.start, span.end),
+              ...(near.length === 1 && span !== v.span ? { replacement: near[0] } : near.length > 0 ? { suggestions: near } : {}),
+            });
           }
         } else if (f.type === 'date' && f.reportInvalid) {
           const d = e[f.name] as DateField | undefined;
           if (d && d.day === undefined) {
-            issues.push({ span: d.span, key, expected: 'a real calendar date (YYYY-MM-DD)', actual: d.value, replacement: normaliseDateLike(d.value) });
+            issues.push({ span: d.span, key, expected: 'a real calendar date (YYYY-MM-DD)', actual: d.value, replacement: normaliseDateLike(d.value), ...suggestedDate(d.value) });
           }
         }
       }

@@ -1,6 +1,6 @@
 // Reads a parsed YAML mapping (a YAML plan, or a Markdown plan's front matter) into the plan model.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { normaliseDateLike, parseIsoDate } from '../dates.js';
+import { nearestRealDate, normaliseDateLike, parseIsoDate } from '../dates.js';
 import type { SchemaIssue, UnknownKeyIssue } from '../document.js';
 import type { CustomerModel, DateField, ListSection, Located, PlanModel, TextSection } from '../model.js';
 import {
@@ -15,7 +15,7 @@ import {
   type EntrySpec,
   type FieldSpec,
 } from '../schema.js';
-import { suggest } from '../suggest.js';
+import { nearest, suggest } from '../suggest.js';
 import type { Span } from '../types.js';
 import { wordOf } from './words.js';
 
@@ -44,7 +44,7 @@ export function readYamlPlan(doc: Document, source: string, base: number, plan: 
     return { schemaIssues: r.schema, unknownKeys: r.unknown, topKeys };
   }
   const known = form === 'yaml' ? YAML_PLAN_KEYS : FRONT_MATTER_KEYS;
-  for (const pair of r.pairs(root, known, 'plan', form === 'yaml' ? 'the plan' : 'the front matter')) {
+  for (const pair of r.pairs(root, known, 'plan')) {
     const key = r.keyText(pair);
     const anchor = r.span(pair.key as Node);
     topKeys.push({ key, anchor, span: r.pairSpan(pair) });
@@ -125,14 +125,14 @@ class Reader {
   }
 
   /** The pairs of a mapping, reporting keys outside `known` (except `x-` keys), which are then skipped. */
-  *pairs(map: YAMLMap, known: readonly string[], where: string, _label: string): Generator<Pair> {
+  *pairs(map: YAMLMap, known: readonly string[], where: string, path?: string): Generator<Pair> {
     for (const item of map.items) {
       if (!isPair(item)) continue;
       const key = this.keyText(item as Pair);
       if (key.startsWith('x-')) continue;
       if (!known.includes(key)) {
         // Why: `__proto__` and friends are just unknown keys here; nothing is ever assigned by a user's key name.
-        this.unknown.push({ span: this.span(item.key as Node), key, where, suggestion: suggest(key, known) });
+        this.unknown.push({ span: this.span(item.key as Node), key, where, ...(path ? { path } : {}), suggestion: suggest(key, known) });
         continue;
       }
       yield item as Pair;
@@ -168,8 +168,10 @@ class Reader {
     const span = this.span(node);
     if (s === undefined || !allowed.includes(s)) {
       const lower = s?.trim().toLowerCase().replace(/[\s_]+/g, '-');
-      const replacement = fixCase && lower !== undefined && allowed.includes(lower) ? lower : undefined;
-      this.schema.push({ span, key, expected: `one of ${allowed.join(', ')}`, actual: this.describe(node), replacement });
+      // The lower-cased spelling, else the nearest allowed value (`secnd` → second): a fix when only one is near.
+      const near = fixCase && lower !== undefined && !allowed.includes(lower) ? nearest(lower, allowed) : [];
+      const replacement = fixCase && lower !== undefined && allowed.includes(lower) ? lower : near.length === 1 ? near[0] : undefined;
+      this.schema.push({ span, key, expected: `one of ${allowed.join(', ')}`, actual: this.describe(node), replacement, ...(near.length > 1 ? { suggestions: near } : {}) });
       return s === undefined ? undefined : { value: s, span };
     }
     return { value: s, span };
@@ -215,6 +217,7 @@ class Reader {
         expected: 'a real calendar date (YYYY-MM-DD)',
         actual: this.describe(node),
         replacement: normaliseDateLike(s),
+        ...suggestedDate(s),
       });
     }
     return { value: s, span, day };
@@ -228,7 +231,7 @@ class Reader {
       return c;
     }
     const model = c as unknown as Record<string, unknown>;
-    for (const pair of this.pairs(node, CUSTOMER_KEYS, 'customer', 'customer')) {
+    for (const pair of this.pairs(node, CUSTOMER_KEYS, 'customer')) {
       const key = this.keyText(pair);
       const f = fieldByKey(CUSTOMER_FIELDS, key)!;
       model[f.name] = this.value(f, this.deref(pair.value as AnyNode), `customer.${key}`);
@@ -248,7 +251,7 @@ class Reader {
       this.schema.push({ span: this.span(node), key: 'selection', expected: 'a mapping with `rationale`', actual: this.describe(node) });
       return s;
     }
-    for (const pair of this.pairs(node, SELECTION_KEYS, 'selection', 'selection')) {
+    for (const pair of this.pairs(node, SELECTION_KEYS, 'selection')) {
       const t = this.text(this.deref(pair.value as AnyNode), 'selection.rationale');
       s.text = t;
       s.words = t ? countWords(t.value) : 0;
@@ -304,7 +307,7 @@ class Reader {
   entry(m: YAMLMap, path: string, span: Span, spec: EntrySpec): Record<string, unknown> {
     const e: Record<string, unknown> = { span, anchor: this.firstKeySpan(m, span), style: 'yaml' };
     const keys = spec.fields.map((f) => f.key);
-    for (const pair of this.pairs(m, keys, spec.name, spec.name)) {
+    for (const pair of this.pairs(m, keys, spec.name, path)) {
       const key = this.keyText(pair);
       const f = fieldByKey(spec.fields, key)!;
       e[f.name] = this.value(f, this.deref(pair.value as AnyNode), `${path}.${key}`);
@@ -318,4 +321,10 @@ class Reader {
 export function countWords(text: string): number {
   const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return m ? m.length : 0;
+}
+
+/** The nearest real day of an impossible date, as a schema issue's suggestion. */
+export function suggestedDate(text: string): { suggestions?: string[] } {
+  const d = nearestRealDate(text);
+  return d === undefined ? {} : { suggestions: [d] };
 }

@@ -43,14 +43,22 @@ export default defineRule({
       suggest: () => {
         // Why: the customer, not the tier word, is the problem. The name becomes a to-do (customer-named keeps
         // reporting it until a real customer is named) and the tier, which described the old customer, a to-do too.
+        // The title names every word it removes, so nobody deletes a customer's name without seeing it.
         const edits: TextEdit[] = [];
+        const removed: string[] = [];
+        const quoted = (span: Span) => `"${ctx.doc.text.slice(span.start, span.end).trim()}"`;
         if (name && replaceable(ctx.doc.text, name.span)) {
           edits.push({ span: name.span, text: CHOOSE_AGAIN });
-          if (replaceable(ctx.doc.text, tier.span)) edits.push({ span: tier.span, text: 'TODO' });
+          removed.push(`the customer ${quoted(name.span)}`);
+          if (replaceable(ctx.doc.text, tier.span)) {
+            edits.push({ span: tier.span, text: 'TODO' });
+            removed.push(`the tier ${quoted(tier.span)}`);
+          }
         } else if (replaceable(ctx.doc.text, tier.span)) {
           edits.push({ span: tier.span, text: CHOOSE_AGAIN });
+          removed.push(`the tier ${quoted(tier.span)}`);
         }
-        return edits.length > 0 ? [{ title: 'Replace the customer with a to-do: choose a non-premier customer', edits }] : [];
+        return edits.length > 0 ? [{ title: `Delete ${removed.join(' and ')}, leaving a to-do to choose a non-premier customer`, edits }] : [];
       },
     });
   },

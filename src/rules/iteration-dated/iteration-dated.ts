@@ -1,5 +1,5 @@
 // iteration-dated: every iteration entry has a real YYYY-MM-DD date that is not later than today.
-import { formatDay, normaliseDateLike } from '../../core/dates.js';
+import { formatDay, nearestRealDate, normaliseDateLike } from '../../core/dates.js';
 import { defineRule } from '../../core/rule-api.js';
 import type { Span } from '../../core/types.js';
 
@@ -30,7 +30,17 @@ export default defineRule({
         const iso = normaliseDateLike(date.value);
         if (iso === undefined) {
           const value = date.value.trim();
-          ctx.report({ messageId: /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'notADay' : 'invalid', data: { date: value }, at: date.span });
+          const near = nearestRealDate(value);
+          const raw = ctx.doc.text.slice(date.span.start, date.span.end);
+          const i = raw.indexOf(value);
+          const span: Span = i === -1 ? date.span : { start: date.span.start + i, end: date.span.start + i + value.length };
+          ctx.report({
+            messageId: /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'notADay' : 'invalid',
+            data: { date: value },
+            at: date.span,
+            // Why: the nearest real day is a guess (the 30th of February may have been meant as the 3rd of March), so a suggestion only.
+            suggest: near === undefined ? undefined : () => [{ title: `Replace ${value} with the nearest real date, ${near}`, edits: [{ span, text: near }] }],
+          });
           continue;
         }
         // Why: replace only the date itself, keeping quotes (YAML) or emphasis (a `**2026-2-3**` table cell) around it.

@@ -13,13 +13,18 @@ function addFeedback(doc: PlanDocument, section: ListSection<IterationEntry>, en
   return rowTableHas(section, entry.span, 'feedback') ? 'fill in its Feedback cell' : 'add a Feedback column to the table';
 }
 
+/** What a writer says when a round brought no feedback. */
+const NO_FEEDBACK = 'No feedback this round.';
+/** Placeholders that say "none" (n/a, none, -, —), as opposed to prompts and to-dos. */
+const NONE = /^(n\/?a|none|nothing|nil|-+|—|–)\.?$/i;
+
 export default defineRule({
   meta: {
     id: 'iteration-feedback',
     description: 'requires every iteration entry to record the customer feedback or experience that prompted it.',
     category: 'iterations',
     defaultSeverity: 'warning',
-    fixable: 'none',
+    fixable: 'unsafe',
     messages: {
       missing: 'This iteration entry records no customer feedback; {{action}} with what the customer said or experienced that led to the change.',
       placeholder:
@@ -35,7 +40,18 @@ export default defineRule({
         ctx.report({ messageId: 'missing', data: { action: addFeedback(ctx.doc, section, entry) }, at: entry.anchor });
       } else if (isPlaceholder(feedback.value)) {
         // Why: "None" or "N/A" may mean "nobody asked"; an explicit sentence such as "No feedback this round." counts as recorded.
-        ctx.report({ messageId: 'placeholder', data: { value: feedback.value.trim() }, at: feedback.span });
+        const value = feedback.value.trim();
+        const raw = ctx.doc.text.slice(feedback.span.start, feedback.span.end);
+        const i = raw.indexOf(value);
+        const span = i === -1 ? feedback.span : { start: feedback.span.start + i, end: feedback.span.start + i + value.length };
+        ctx.report({
+          messageId: 'placeholder',
+          data: { value },
+          at: feedback.span,
+          // As the message proposes, for a word that says "none" (not for a prompt still to be filled in): a suggestion,
+          // since only the writer knows whether there really was none.
+          suggest: NONE.test(value) ? () => [{ title: `Replace "${value}" with "${NO_FEEDBACK}"`, edits: [{ span, text: NO_FEEDBACK }] }] : undefined,
+        });
       }
     }
   },

@@ -1,5 +1,6 @@
 // plan-schema: known keys have values of the right type, allowed enum values and real calendar dates.
 import { defineRule } from '../../core/rule-api.js';
+import { describeKey } from '../../core/where.js';
 
 export default defineRule({
   meta: {
@@ -9,7 +10,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: 'safe',
     messages: {
-      invalid: 'Unexpected value "{{actual}}" for `{{key}}`; use {{expected}}.',
+      invalid: 'Unexpected value "{{actual}}" for {{key}}; use {{expected}}.',
     },
   },
   check(ctx) {
@@ -17,9 +18,11 @@ export default defineRule({
       const replacement = issue.replacement;
       ctx.report({
         messageId: 'invalid',
-        data: { actual: issue.actual, key: issue.key, expected: issue.expected },
+        data: { actual: issue.actual, key: describeKey(ctx.plan, issue.key), expected: issue.expected },
         at: issue.span,
         fix: replacement === undefined ? undefined : () => ({ title: `Replace with "${replacement}"`, edits: [{ span: issue.span, text: replacement }] }),
+        // Why: a guess between several values, or a date moved to a real day, changes what the plan says; a person picks.
+        suggest: issue.suggestions && (() => issue.suggestions!.map((s) => ({ title: `Replace "${issue.actual}" with "${s}"`, edits: [{ span: issue.span, text: s }] }))),
       });
     }
   },

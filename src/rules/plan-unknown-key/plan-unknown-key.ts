@@ -1,6 +1,7 @@
 // plan-unknown-key: keys the model does not know (x- keys excepted), and unknown rule ids in disable comments.
 import { defineRule } from '../../core/rule-api.js';
 import { suggest } from '../../core/parse/keys.js';
+import { entryName } from '../../core/where.js';
 
 export default defineRule({
   meta: {
@@ -18,7 +19,12 @@ export default defineRule({
   },
   check(ctx) {
     for (const k of ctx.doc.unknownKeys) {
-      const where = k.where === 'plan' ? (ctx.doc.form === 'yaml' ? 'the plan' : 'the front matter') : `a ${k.where}`;
+      const where =
+        k.where === 'plan'
+          ? ctx.doc.form === 'yaml'
+            ? 'the plan'
+            : 'the front matter'
+          : ((k.path && entryName(ctx.plan, k.path)) ?? `\`${k.where}\``);
       const suggestion = k.suggestion;
       if (suggestion !== undefined) {
         ctx.report({

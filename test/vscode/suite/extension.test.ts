@@ -333,8 +333,68 @@ suite('testbed-lint in VS Code', () => {
     for (const v of ['draft', 'proposed', 'running', 'scaling', 'closed']) assert.ok(status.includes(v), `status completions: ${status.join(', ')}`);
     const order = await labels(at('order: '));
     for (const v of ['first', 'second', 'third']) assert.ok(order.includes(v), `order completions: ${order.join(', ')}`);
+    // Keys already written under `customer:` (name, size; the typo champoin is not champion) are not offered again.
     const customerKeys = await labels(new vscode.Position(at('  tier:').line, 2));
-    for (const k of ['name', 'tier', 'size', 'new-processes', 'champion', 'risk']) assert.ok(customerKeys.includes(k), `customer keys: ${customerKeys.join(', ')}`);
+    for (const k of ['tier', 'new-processes', 'champion', 'risk']) assert.ok(customerKeys.includes(k), `customer keys: ${customerKeys.join(', ')}`);
+    for (const k of ['name', 'size']) assert.ok(!customerKeys.includes(k), `customer keys offer ${k}, already present: ${customerKeys.join(', ')}`);
+  });
+
+  test('completion in a Markdown body: label values, enum table cells and the departments already used', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const original = doc.getText();
+    const labels = async (line: number, character: number) =>
+      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, character))).items
+        .filter((i) => i.kind === vscode.CompletionItemKind.EnumMember)
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    try {
+      await setText(doc, original.replace('- Order: first', '- Order: ').replace('- Source: customer\n- Order: second', '- Source: \n- Order: second').replace('| Logistics |', '| |'));
+      const lines = doc.getText().split('\n');
+      const line = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+      assert.deepEqual(await labels(line('- Order: '), 9), ['first', 'second', 'third']);
+      assert.deepEqual(await labels(line('- Source: '), 10), ['customer', 'internal']);
+      const metric = line('| Ward stock-outs');
+      assert.deepEqual(await labels(metric, lines[metric]!.indexOf('customer')), ['customer', 'internal']);
+      assert.deepEqual(await labels(line('| |'), 2), ['Supply chain', 'IT', 'sales']);
+    } finally {
+      await setText(doc, original);
+    }
+  });
+
+  test('hover on a key shows its guidance: front matter keys, labels and table headers', async () => {
+    const { doc } = await open('plan.testbed.md');
+    assert.match(await hoverTexts(doc.uri, 5, 2), /^\*\*status\*\*: where the testbed stands.*- `running`: live with the customer/s);
+    assert.match(await hoverTexts(doc.uri, 14, 3), /^\*\*risk\*\*: how much is at stake.*- `low`/s);
+    assert.match(await hoverTexts(doc.uri, 32, 3), /^\*\*Order\*\*: how deep the change goes/);
+    assert.match(await hoverTexts(doc.uri, 43, 4), /^\*\*Department\*\*: the department outside sales/);
+  });
+
+  test('a suggestion that deletes words is never preferred nor first, and a near-miss value is fixed in the body', async () => {
+    const { doc } = await open('plan.testbed.md');
+    const original = doc.getText();
+    const premier = diagnostic(doc.uri, 'customer-not-premier');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, premier.range, vscode.CodeActionKind.QuickFix.value);
+    const mine = actions.filter((a) => /customer-not-premier|^Delete /.test(a.title));
+    assert.deepEqual(
+      mine.map((a) => [a.title, a.isPreferred ?? false]),
+      [
+        ['Disable customer-not-premier for this line', false],
+        ['Disable customer-not-premier for this file', false],
+        ['Delete the customer "Northside Community Hospital" and the tier "Key Account", leaving a to-do to choose a non-premier customer', false],
+        ['Show documentation for customer-not-premier', false],
+      ],
+    );
+    try {
+      await setText(doc, original.replace('- Order: second', '- Order: secnd'));
+      const d = diagnostic(doc.uri, 'plan-schema');
+      assert.equal(d.message, 'Unexpected value "secnd" for `order` of the second iteration entry (2025-04-14); use one of first, second, third.');
+      const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = fixes.find((a) => a.title === 'Replace with "second"');
+      assert.ok(fix?.edit && fix.isPreferred, JSON.stringify(fixes.map((a) => a.title)));
+      await applyAndLint(doc, fix.edit);
+      assert.equal(doc.getText(), original);
+    } finally {
+      await setText(doc, original);
+    }
   });
 
   test('the command "Add iteration entry" adds a dated entry in the log\'s style', async () => {
@@ -346,8 +406,14 @@ suite('testbed-lint in VS Code', () => {
     const after = await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint after the new entry');
     const d = new Date();
     const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    assert.match(doc.getText(), new RegExp(`### ${today} — What changed, in a few words\\n\\n- Change: what we now do differently for the customer\\n`));
+    // The writer's prompts, as the iteration-log fix writes them: the entry shows as a to-do until filled in.
+    assert.match(doc.getText(), new RegExp(`### ${today} — TODO: name the change\\n\\n- Change: TODO: what we now do differently for the customer\\n- Feedback: TODO: what the customer said or experienced that prompted it\\n`));
     assert.ok(!after.problems.some((p) => p.ruleId === 'iteration-stale'), 'a fresh entry should end iteration-stale');
+    const entryLine = doc.getText().split('\n').findIndex((l) => l.startsWith(`### ${today}`)) + 1;
+    assert.deepEqual(
+      after.problems.filter((p) => p.line > entryLine && p.line <= entryLine + 6).map((p) => `${p.ruleId} ${p.severity}`),
+      ['iteration-change error', 'iteration-feedback warning'],
+    );
     await vscode.commands.executeCommand('leaveSnippet');
     await setText(doc, original);
   });
