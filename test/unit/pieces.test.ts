@@ -80,7 +80,7 @@ describe('parsing long tables and lists in pieces', () => {
 });
 
 /** Lines chosen to be read directly (plain headings, paragraphs, bullets) or to look like them and not be. */
-const PLAIN_LINES = ['', '', '', 'Text 1.', 'Plain words here', 'Two  spaces inside', 'é accents ü', '- Change: c1', '- Source: customer', '- x', '## S1', '### 2025-02-03 — E1'];
+const PLAIN_LINES = ['', '', '', 'Text 1.', 'Plain words here', 'Two  spaces inside', 'é accents ü', '- Change: c1', '- Source: customer', '- x', '## S1', '### 2025-02-03 — E1', 'last words ', 'more  ', 'end   '];
 const SIMPLE_LINES = [
   '-  two', '- x ', 'trailing ', '#  spaced', '# closing #', '####### seven', '#', '#\tTab', 'a *b*', 'a_b', 'a `c`', 'see [x]', 'a & b', 'a < b', 'a > b', 'a\\b',
   '===', '---', '- - -', '* star', '1. one', '  indented', '    code', '\tTab', 'a | b', '|---|', '> quote', '```', '<!-- c -->', 'x\u00a0', '\u00a0x', 'a~b', 'a!b',
@@ -98,6 +98,8 @@ describe('reading simple blocks without the Markdown parser', () => {
     const cache = new BlockCache();
     parsePlan(text, 'p.testbed.md', undefined, cache);
     expect(cache.parsedLastTime).toBe(3);
+    const spaces = '---\nkind: testbed-plan\n---\n## P\n\nwords and \nmore words \n\nText  \n';
+    expect(tree(spaces, {})).toBe(tree(spaces, { simple: false }));
   });
 
   it('gives the same tree as micromark for plain-looking and tricky blocks (property)', { timeout: 300_000 }, () => {

@@ -77,18 +77,23 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
       list.children.push(item);
       list.position!.end = { ...p1 };
       open = true;
-    } else if (LETTER.test(raw) && PLAIN.test(raw) && raw.charCodeAt(len - 1) !== 32) {
+    } else if (LETTER.test(raw) && PLAIN.test(raw)) {
       if (open && !para) return undefined;
+      // Why: trailing spaces end the paragraph's text but not the paragraph (last line only: elsewhere they may be a break).
+      let textEnd = nl;
+      while (text.charCodeAt(textEnd - 1) === 32) textEnd--;
+      if (textEnd < nl && nl + 1 < end && text.charCodeAt(nl + 1) !== 10) return undefined;
+      const value = textEnd < nl ? raw.slice(0, textEnd - pos) : raw;
       if (para) {
         const t = para.nodes.children[0]!;
         if (t.type !== 'text') return undefined;
-        t.value += '\n' + raw;
-        t.position!.end = at(nl, lineNo, pos);
+        t.value += '\n' + value;
+        t.position!.end = at(textEnd, lineNo, pos);
         para.nodes.position!.end = at(nl, lineNo, pos);
       } else {
         const nodes: Paragraph = {
           type: 'paragraph',
-          children: [{ type: 'text', value: raw, position: { start: at(pos, lineNo, pos), end: at(nl, lineNo, pos) } }],
+          children: [{ type: 'text', value, position: { start: at(pos, lineNo, pos), end: at(textEnd, lineNo, pos) } }],
           position: { start: at(pos, lineNo, pos), end: at(nl, lineNo, pos) },
         };
         para = { nodes };
