@@ -95,7 +95,7 @@ export interface LintResult {
 
 /** Parses and lints one plan, returning the parsed document and rule crashes as well as the problems. */
 export function lintDetailed(text: string, options: LintOptions): LintResult {
-  return lintWith(text, options, new BlockCache());
+  return lintWith(text, options, new BlockCache({ reuse: false }));
 }
 
 function lintWith(text: string, options: LintOptions, cache: BlockCache): LintResult {

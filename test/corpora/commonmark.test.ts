@@ -2,6 +2,10 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { lintDetailed } from '../../src/core/index.js';
+import { readSimpleBlock } from '../../src/core/parse/simple.js';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import { expectValidRanges, TODAY } from '../property/arbitraries.js';
 
 const require = createRequire(import.meta.url);
@@ -45,5 +49,24 @@ describe('CommonMark spec examples as plan section bodies', () => {
     );
     expect(failures).toEqual([]);
     expect(slowest.ms).toBeLessThan(MAX_MS);
+  });
+});
+
+describe('CommonMark spec examples read without the parser', () => {
+  it('give exactly the nodes micromark gives whenever the simple-block reader takes them', () => {
+    const fromMd = (md: string) => JSON.stringify(fromMarkdown(md, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }).children);
+    let read = 0;
+    const failures: number[] = [];
+    for (const ex of spec.tests) {
+      for (const md of [ex.markdown, `## Entry\n\n${ex.markdown}`]) {
+        const nodes = readSimpleBlock(md, 0, md.length, 1);
+        if (!nodes) continue;
+        read++;
+        if (JSON.stringify(nodes) !== fromMd(md)) failures.push(ex.number);
+      }
+    }
+    expect(failures).toEqual([]);
+    // The reader takes the plain examples (paragraphs, headings, bullets), not only the trivial wrapper.
+    expect(read).toBeGreaterThan(20);
   });
 });

@@ -78,3 +78,36 @@ describe('parsing long tables and lists in pieces', () => {
     expect(lint(text.replace(nested, ok), { filePath: 'n.testbed.md', today: '2026-06-01' }).some((p) => p.ruleId === 'plan-syntax')).toBe(false);
   });
 });
+
+/** Lines chosen to be read directly (plain headings, paragraphs, bullets) or to look like them and not be. */
+const PLAIN_LINES = ['', '', '', 'Text 1.', 'Plain words here', 'Two  spaces inside', 'é accents ü', '- Change: c1', '- Source: customer', '- x', '## S1', '### 2025-02-03 — E1', 'last words ', 'more  ', 'end   '];
+const SIMPLE_LINES = [
+  '-  two', '- x ', 'trailing ', '#  spaced', '# closing #', '####### seven', '#', '#\tTab', 'a *b*', 'a_b', 'a `c`', 'see [x]', 'a & b', 'a < b', 'a > b', 'a\\b',
+  '===', '---', '- - -', '* star', '1. one', '  indented', '    code', '\tTab', 'a | b', '|---|', '> quote', '```', '<!-- c -->', 'x\u00a0', '\u00a0x', 'a~b', 'a!b',
+  '😀 emoji', 'a\u0000b', '- é', '-', '- 1', 'word\r',
+];
+
+const simpleArb = fc
+  .tuple(fc.constantFrom('## S1\n', '### 2025-02-03 — E1\n\n', '', '#  Heading  \n', '# H #\n'), fc.array(fc.oneof({ arbitrary: fc.constantFrom(...PLAIN_LINES), weight: 12 }, { arbitrary: fc.constantFrom(...SIMPLE_LINES), weight: 1 }), { maxLength: 30 }), fc.constantFrom('', '## Next\n- x\n'))
+  .map(([head, lines, tail]) => `---\nkind: testbed-plan\n---\n${head}${lines.join('\n')}\n${tail}`);
+
+describe('reading simple blocks without the Markdown parser', () => {
+  it('reads a heading, plain paragraphs and plain bullets as micromark does', () => {
+    const text = '---\nkind: testbed-plan\n---\n## Iteration log\n\n### 2025-02-03 — E1\n\n- Change: c1\n- Source: customer\n\n## S2\n\nText 2.\nmore\n\n- a\n';
+    expect(tree(text, {})).toBe(tree(text, { simple: false }));
+    const cache = new BlockCache();
+    parsePlan(text, 'p.testbed.md', undefined, cache);
+    expect(cache.parsedLastTime).toBe(3);
+    const spaces = '---\nkind: testbed-plan\n---\n## P\n\nwords and \nmore words \n\nText  \n';
+    expect(tree(spaces, {})).toBe(tree(spaces, { simple: false }));
+  });
+
+  it('gives the same tree as micromark for plain-looking and tricky blocks (property)', { timeout: 300_000 }, () => {
+    fc.assert(
+      fc.property(simpleArb, (text) => {
+        expect(tree(text, {})).toBe(tree(text, { simple: false }));
+      }),
+      { seed: SEED, numRuns: 1500 },
+    );
+  });
+});

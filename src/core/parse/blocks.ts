@@ -5,6 +5,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Span } from '../types.js';
 import { parsePieces, PIECE_BYTES, planBlock, shift } from './pieces.js';
+import { readSimpleBlock } from './simple.js';
 
 // Why: a plan needs CommonMark plus GFM tables; the other GFM constructs (autolinks, footnotes,
 // strikethrough, task lists) cost parse time and change nothing the rules read.
@@ -110,9 +111,11 @@ export class BlockCache {
 
   /**
    * With `split: false` the body is parsed as one call: the reference the split parse must equal.
+   * `simple: false` sends every block to micromark (tests compare it with the direct reading of simple blocks).
    * `pieceBytes` is how long a piece of a long table or list may grow before it is cut (tests make it small).
+   * `reuse: false` (a one-shot lint) keeps nothing for a next call: no text, no map of blocks.
    */
-  constructor(private readonly options: { split?: boolean; pieceBytes?: number } = {}) {}
+  constructor(private readonly options: { split?: boolean; pieceBytes?: number; simple?: boolean; reuse?: boolean } = {}) {}
 
   /** As parseRange, with a parser that runs out of stack also giving undefined. */
   private tryRange(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number): RootContent[] | undefined {
@@ -133,6 +136,11 @@ export class BlockCache {
       return nodes;
     };
     if (this.options.split === false) return whole();
+    // Why: most blocks of a long plan are a heading with plain lines; reading them directly skips micromark's cost per call.
+    if (this.options.simple !== false) {
+      const simple = readSimpleBlock(text, start, end, line);
+      if (simple) return simple;
+    }
     const plan = planBlock(text, start, end, this.options.pieceBytes ?? PIECE_BYTES);
     if (plan.tooDeep) return undefined;
     if (plan.cuts.length === 0) return whole();
@@ -156,6 +164,7 @@ export class BlockCache {
       while (tail < room && prev.charCodeAt(prev.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
     }
     const delta = text.length - (prev?.length ?? 0);
+    const keep = this.options.reuse !== false;
     const next = new Map<number, CachedBlock>();
     const children: RootContent[] = [];
     this.parsedLastTime = 0;
@@ -188,12 +197,12 @@ export class BlockCache {
         }
         block = { base: start, line, length: end - start, children: parsed };
       }
-      next.set(start, block);
+      if (keep) next.set(start, block);
       for (const c of block.children) children.push(c);
     }
     // Why: keep only what this version uses, so memory follows the document, not its history.
     this.byStart = next;
-    this.prevText = text;
+    this.prevText = keep ? text : undefined;
     const last = children[children.length - 1];
     return {
       type: 'root',
