@@ -4,7 +4,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Span } from '../types.js';
-import { parsePieces, PIECE_BYTES, planBlock, shift } from './pieces.js';
+import { htmlEnds, htmlKind, type HtmlKind, parsePieces, PIECE_BYTES, planBlock, shift } from './pieces.js';
 import { readSimpleBlock } from './simple.js';
 
 // Why: a plan needs CommonMark plus GFM tables; the other GFM constructs (autolinks, footnotes,
@@ -16,7 +16,6 @@ export { findFrontMatter, type FrontMatterSpan } from './front-matter.js';
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
-const HTML_RAW = /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_START = /^ {0,3}</;
 
 /**
@@ -27,7 +26,7 @@ const HTML_START = /^ {0,3}</;
 export function splitPoints(text: string, from: number, to: number): number[] {
   const points: number[] = [];
   let fence: { char: string; len: number } | undefined;
-  let html: 'blank' | 'comment' | 'raw' | 'pi' | 'decl' | 'cdata' | undefined;
+  let html: HtmlKind | undefined;
   let pos = from;
   while (pos < to) {
     let nl = text.indexOf('\n', pos);
@@ -44,7 +43,7 @@ export function splitPoints(text: string, from: number, to: number): number[] {
         const f = FENCE_OPEN.exec(line);
         if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) fence = { char: f[1]![0]!, len: f[1]!.length };
       }
-      if (html && (html === 'blank' ? line.trim() === '' : htmlEnds(html, line))) html = undefined;
+      if (html && htmlEnds(html, line)) html = undefined;
     } else {
       const f = FENCE_OPEN.exec(line);
       if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
@@ -59,31 +58,6 @@ export function splitPoints(text: string, from: number, to: number): number[] {
     pos = nl + 1;
   }
   return points;
-}
-
-function htmlKind(line: string): 'blank' | 'comment' | 'raw' | 'pi' | 'decl' | 'cdata' {
-  const l = line.trimStart();
-  if (HTML_RAW.test(line)) return 'raw';
-  if (l.startsWith('<!--')) return 'comment';
-  if (l.startsWith('<![CDATA[')) return 'cdata';
-  if (l.startsWith('<?')) return 'pi';
-  if (/^<![A-Za-z]/.test(l)) return 'decl';
-  return 'blank';
-}
-
-function htmlEnds(kind: 'comment' | 'raw' | 'pi' | 'decl' | 'cdata', line: string): boolean {
-  switch (kind) {
-    case 'comment':
-      return line.includes('-->');
-    case 'raw':
-      return /<\/(?:script|pre|style|textarea)>/i.test(line);
-    case 'pi':
-      return line.includes('?>');
-    case 'decl':
-      return line.includes('>');
-    case 'cdata':
-      return line.includes(']]>');
-  }
 }
 
 const CHUNK = 4096;

@@ -20,9 +20,11 @@ const BULLET = /^([-*+])[ \t]+\S/;
 const ORDERED = /^\d{1,9}([.)])[ \t]+\S/;
 const DELIMITER_ROW = /^\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
-type HtmlKind = 'blank' | 'comment' | 'raw' | 'pi' | 'decl' | 'cdata';
+/** The kinds of HTML block (CommonMark 4.6) a line may open; `blank` ends at a blank line. */
+export type HtmlKind = 'blank' | 'comment' | 'raw' | 'pi' | 'decl' | 'cdata';
 
-function htmlKind(line: string): HtmlKind {
+/** The kind of HTML block a line starting with `<` opens. */
+export function htmlKind(line: string): HtmlKind {
   const l = line.trimStart();
   if (HTML_RAW.test(line)) return 'raw';
   if (l.startsWith('<!--')) return 'comment';
@@ -32,7 +34,8 @@ function htmlKind(line: string): HtmlKind {
   return 'blank';
 }
 
-function htmlEnds(kind: HtmlKind, line: string): boolean {
+/** Whether `line` ends an HTML block of `kind`. */
+export function htmlEnds(kind: HtmlKind, line: string): boolean {
   switch (kind) {
     case 'blank':
       return line.trim() === '';
