@@ -20,11 +20,8 @@ const SPEC_IDS = [
   'journey-moments', 'feedback-qualitative', 'review-horizon', 'iteration-front-line-only',
 ];
 
-/**
- * Spec rules not registered yet, because another branch builds them (journey-moments needs the customer-journey
- * section of the one-plan-schema work). Each must NOT be registered: when it is, remove it from here.
- */
-const PENDING: readonly string[] = ['journey-moments'];
+/** Spec rules not registered yet (none now: all 28 are). Each must NOT be registered: when it is, remove it from here. */
+const PENDING: readonly string[] = [];
 
 /** The spec's default severity: in the `recommended` preset, and in `strict` where the spec states it (v2's new rules). */
 const SPEC_DEFAULTS: Record<string, { recommended: string; strict?: string }> = {
