@@ -24,7 +24,7 @@ export default defineRule({
     presets: { strict: 'warning' },
     messages: {
       missing:
-        "The plan names no moment of truth on the customer's journey; add {{section}} naming where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target, such as the moment a customer waits in for a delivery that comes late.",
+        "The plan names no moment of truth on the customer's journey; add {{section}} naming where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target (such as a customer waiting in for a delivery that comes late), then tie a customer metric to it.",
       empty:
         "The customer journey names no moment of truth; add {{entry}}: where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target.",
       unread:
@@ -63,7 +63,9 @@ export default defineRule({
       });
     }
     const metrics = plan.metrics;
-    // Why: a plan with no metrics at all is metric-outside-in's finding; one report is enough.
+    // Why: one finding at a time. Without a moment there is nothing to tie a metric to yet, and a plan with no
+    // metrics at all is metric-outside-in's finding.
+    if (!journey || !journey.entries.some((e) => named(e.moment))) return;
     if (!metrics || metrics.entries.length === 0 || metrics.entries.some(tiedToMoment)) return;
     const how = yaml
       ? 'add `moment:` to a customer metric, naming the moment of truth it measures'
