@@ -4,6 +4,7 @@ import { rowTableHas } from '../../core/edits.js';
 import type { IterationEntry, ListSection } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
 import { isPlaceholder } from '../../core/text.js';
+import { isWriterPrompt } from '../../core/writer.js';
 
 /** How to add this entry's feedback, in the words of its own style. */
 function addFeedback(doc: PlanDocument, section: ListSection<IterationEntry>, entry: IterationEntry): string {
@@ -20,10 +21,13 @@ export default defineRule({
     category: 'iterations',
     defaultSeverity: 'warning',
     fixable: 'none',
+    // Why: the writer's own prompt, left unfilled, is a to-do on a draft; a placeholder the writer typed keeps its severity.
+    draft: { missing: 'keep', placeholder: 'keep', prompt: 'todo' },
     messages: {
       missing: 'This iteration entry records no customer feedback; {{action}} with what the customer said or experienced that led to the change.',
       placeholder:
         'The feedback "{{value}}" is a placeholder; write what the customer said or experienced, or "No feedback this round." if there was none.',
+      prompt: 'The feedback is still the prompt "{{value}}"; write what the customer said or experienced, or "No feedback this round." if there was none.',
     },
   },
   check(ctx) {
@@ -35,7 +39,7 @@ export default defineRule({
         ctx.report({ messageId: 'missing', data: { action: addFeedback(ctx.doc, section, entry) }, at: entry.anchor });
       } else if (isPlaceholder(feedback.value)) {
         // Why: "None" or "N/A" may mean "nobody asked"; an explicit sentence such as "No feedback this round." counts as recorded.
-        ctx.report({ messageId: 'placeholder', data: { value: feedback.value.trim() }, at: feedback.span });
+        ctx.report({ messageId: isWriterPrompt(feedback.value) ? 'prompt' : 'placeholder', data: { value: feedback.value.trim() }, at: feedback.span });
       }
     }
   },
