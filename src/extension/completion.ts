@@ -5,6 +5,7 @@ import {
   CUSTOMER_KEYS,
   FRONT_MATTER_KEYS,
   ITERATION_KEYS,
+  JOURNEY_KEYS,
   METRIC_KEYS,
   ORDERS,
   PERSPECTIVES,
@@ -12,6 +13,7 @@ import {
   SELECTION_KEYS,
   SIZES,
   SOURCES,
+  STAGES,
   STATUSES,
   VALUE_GUIDANCE,
   YAML_PLAN_KEYS,
@@ -35,6 +37,7 @@ const VALUES: Record<string, readonly string[]> = {
   aggregate: AGGREGATES,
   'new-processes': ['true', 'false'],
   kind: ['testbed-plan'],
+  stage: STAGES,
 };
 
 const CHILD_KEYS: Record<string, readonly string[]> = {
@@ -43,6 +46,7 @@ const CHILD_KEYS: Record<string, readonly string[]> = {
   iterations: ITERATION_KEYS,
   counterparts: COUNTERPART_KEYS,
   metrics: METRIC_KEYS,
+  journey: JOURNEY_KEYS,
 };
 
 function meaning(key: string, value: string): string | undefined {
