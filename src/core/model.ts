@@ -104,6 +104,11 @@ export interface ListSection<T> extends SectionBase {
   table?: { span: Span; columns: (string | undefined)[] };
   /** YAML: the span of the key's value as written (empty for nothing), for fixes that fill an empty list. */
   value?: Span;
+  /**
+   * Markdown: the first list or table in the section from which no entry could be read (a table with no known
+   * column, bullets with no label), so a rule reporting an empty section can say which shape it expected.
+   */
+  unread?: Span;
 }
 
 export interface PlanModel {

@@ -269,7 +269,10 @@ export const SECTIONS: readonly SectionSpec[] = [
     asks: 'Log every change as you go: its date, what changed, and the customer feedback that prompted it.',
     why:
       'A testbed learns by changing the offer in small steps with the customer, not by executing a fixed plan. ' +
-      'The important findings take a year or so to show, and the later, second- and third-order changes (to processes and to how the firm works) matter most.',
+      'The important findings take a year or so to show, and the later, second- and third-order changes (to processes and to how the firm works) matter most, ' +
+      'so plan the review a year or so out (review-horizon). ' +
+      'Write down what the customer said, in their words: a score such as "CSAT 4.2/5" shows how much they liked it, not what they want changed (feedback-qualitative). ' +
+      'And if every change is retraining, a new script or coaching for front-line staff, look behind the front line: the real problem often lies with logistics, IT or another back-end function (iteration-front-line-only).',
   },
   {
     kind: 'counterparts',
@@ -292,8 +295,10 @@ export const SECTIONS: readonly SectionSpec[] = [
     entry: { name: 'journey stage', fields: JOURNEY_FIELDS, tableNeeds: ['stage', 'moment'] },
     asks: "Name the moments of truth on the customer's journey (finding, accessing, using, getting support): what the customer experiences there today, and the target.",
     why:
-      'Quality as the customer perceives it is created at the moments where the customer meets the firm. ' +
-      'Naming them, and tying a metric to each, keeps the testbed measuring what the customer experiences rather than what is easy to count.',
+      'Customers judge a service at the few moments where they meet the firm, its moments of truth: when they find and choose it, get hold of it, use it, and need help. ' +
+      'At Baxter it was the nurse opening the ward cabinet and finding what the patients need; for a broadband customer, the day the line is connected and the day it drops. ' +
+      'Name them, say what the customer experiences there today and what they should, and tie a customer metric to each (journey-moments), ' +
+      'so the testbed measures what the customer experiences there, not what is easy to count, like calls "answered in 30 seconds".',
   },
   {
     kind: 'metrics',

@@ -37,6 +37,22 @@ export const PROMPTS = {
   ],
 } as const;
 
+const normPrompt = (v: string) => v.trim().replace(/\s+/g, ' ').toLowerCase();
+/** The single-line prompts, normalised (the multi-line ones are read by their own rules). */
+const PROMPT_TEXTS: ReadonlySet<string> = new Set(
+  Object.values(PROMPTS)
+    .filter((v): v is Extract<(typeof PROMPTS)[keyof typeof PROMPTS], string> => typeof v === 'string')
+    .map(normPrompt),
+);
+
+/**
+ * Whether a value is one of the writer's own prompts, left as a fix, the template or a snippet wrote it. On a
+ * draft such a value is a to-do, not a mistake: `--fix` on a fresh draft must not turn a passing plan into a failing one.
+ */
+export function isWriterPrompt(value: string): boolean {
+  return PROMPT_TEXTS.has(normPrompt(value));
+}
+
 /** A new iteration entry dated `day`, its words still prompts (a heading gets the title prompt; YAML needs no title). */
 export function newIteration(day: string): EntryValues {
   return { date: day, change: PROMPTS.change, feedback: PROMPTS.feedback };

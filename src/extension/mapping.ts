@@ -64,6 +64,7 @@ export function hoverAt(doc: PlanDocument, offset: number, guidance: GuidanceOpt
     ['status', plan.status],
     ...(plan.iterations?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => ['order', e.order]),
     ...(plan.metrics?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => ['perspective', e.perspective]),
+    ...(plan.journey?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => ['stage', e.stage]),
   ];
   for (const [key, v] of values) if (v && within(v.span, offset)) return { markdown: valueGuidanceMarkdown(key), span: v.span };
   return keyHoverAt(doc, offset);

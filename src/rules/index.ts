@@ -22,6 +22,7 @@ import iterationFrontLineOnly from './iteration-front-line-only/iteration-front-
 import iterationLog from './iteration-log/iteration-log.js';
 import iterationOrder from './iteration-order/iteration-order.js';
 import iterationStale from './iteration-stale/iteration-stale.js';
+import journeyMoments from './journey-moments/journey-moments.js';
 import metricOutsideIn from './metric-outside-in/metric-outside-in.js';
 import metricWorstCase from './metric-worst-case/metric-worst-case.js';
 import planSchema from './plan-schema/plan-schema.js';
@@ -51,6 +52,7 @@ export const rules: readonly Rule[] = [
   iterationLog,
   iterationOrder,
   iterationStale,
+  journeyMoments,
   metricOutsideIn,
   metricWorstCase,
   planSchema,

@@ -172,6 +172,7 @@ describe('init', () => {
         '  19:1  info  To do before proposing: the customer selection rationale is still a to-do; replace it with at least 30 words on why this customer fits a testbed  customer-rationale',
         '  32:1  info  To do before proposing: the iteration log has no entries; record each change you make with its date and the customer feedback behind it  iteration-log',
         '  40:1  info  To do before proposing: the counterparts section lists no departments; add a list item with department, contact, since and benefit for each department involved in the testbed  counterparts-listed',
+        '  48:1  info  To do before proposing: the customer journey names no moment of truth; add a list item with stage, moment, today and target: where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target  journey-moments',
         '  56:1  info  To do before proposing: the metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`  metric-outside-in',
         '',
         'northside-vmi.testbed.md',
@@ -179,10 +180,11 @@ describe('init', () => {
         '  23:1  info  To do before proposing: the customer selection rationale is empty; explain in at least 30 words why this customer fits a testbed  customer-rationale',
         '  28:1  info  To do before proposing: the iteration log has no entries; record each change you make with its date and the customer feedback behind it  iteration-log',
         '  41:1  info  To do before proposing: the counterparts section lists no departments; add a row of a Department | Contact | Since | Benefit table for each department involved in the testbed  counterparts-listed',
+        '  49:1  info  To do before proposing: the customer journey names no moment of truth; add a row of a Stage | Moment | Today | Target table, or a bullet such as "- **Use**: ...": where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target  journey-moments',
         '  57:1  info  To do before proposing: the metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`  metric-outside-in',
         '',
-        'ℹ 10 problems (0 errors, 0 warnings, 10 infos)',
-        '  0 errors, 0 warnings and 4 infos potentially fixable with the `--fix` option.',
+        'ℹ 12 problems (0 errors, 0 warnings, 12 infos)',
+        '  0 errors, 0 warnings and 6 infos potentially fixable with the `--fix` option.',
         '',
       ].join('\n'),
     );
@@ -198,9 +200,36 @@ describe('init', () => {
       'customer-rationale error',
       'iteration-log info',
       'counterparts-listed error',
+      'journey-moments warning',
       'metric-outside-in error',
     ]);
     expect(md.messages.some((m) => m.message.startsWith('To do'))).toBe(false);
+  });
+
+  test('--fix on a fresh draft keeps it passing: the prompts it writes are to-dos there, errors and warnings once proposed', async () => {
+    const cwd = project();
+    await runCli(['init', 'northside-vmi', '--today', TODAY], { cwd });
+    await runCli(['init', '--yaml', 'harbor-lockers', '--today', TODAY], { cwd });
+    expect((await runCli(['--fix', '--today', TODAY], { cwd })).code).toBe(0);
+    type Report = { filePath: string; messages: { ruleId: string; severity: number; message: string }[] }[];
+    const prompts = (files: Report) =>
+      files.flatMap((f) => f.messages.filter((m) => m.message.includes('still the prompt "TODO:')).map((m) => `${f.filePath.replace(/.*[\\/]/, '')} ${m.ruleId} ${m.severity}`)).sort();
+    const draft = await runCli(['--today', TODAY, '-f', 'json'], { cwd });
+    expect(draft.code).toBe(0);
+    const drafts = JSON.parse(draft.stdout) as Report;
+    for (const f of drafts) {
+      expect(readFileSync(f.filePath, 'utf8')).toContain('TODO: what finance gains from the testbed');
+      expect(f.messages.filter((m) => m.severity !== 0 || !m.message.startsWith('To do before proposing: '))).toEqual([]);
+    }
+    // The fixes wrote an iteration entry and a Finance counterpart to fill in: their prompts are on the to-do list.
+    const names = ['harbor-lockers.testbed.yaml', 'northside-vmi.testbed.md'];
+    expect(prompts(drafts)).toEqual(names.flatMap((n) => [`${n} counterpart-benefit 0`, `${n} iteration-change 0`, `${n} iteration-feedback 0`]).sort());
+    for (const n of names) writeFileSync(join(cwd, n), readFileSync(join(cwd, n), 'utf8').replace(/^status: draft\b/m, 'status: proposed'));
+    const proposed = await runCli(['--today', TODAY, '-f', 'json'], { cwd });
+    expect(proposed.code).toBe(1);
+    expect(prompts(JSON.parse(proposed.stdout) as Report)).toEqual(
+      names.flatMap((n) => [`${n} counterpart-benefit 1`, `${n} iteration-change 2`, `${n} iteration-feedback 1`]).sort(),
+    );
   });
 
   test('the new plan is linted by the CLI like any other', async () => {

@@ -31,14 +31,14 @@ describe('plans report', () => {
       '| Plan | Status | Customer | Iterations | Counterparts | Last iteration | Iterations per month, Dec 2025 – Nov 2026 | Entries · counterparts · metrics | Problems |',
       '|---|---|:-:|:-:|:-:|---|---|---|---|',
       '| **Vendor-managed inventory with Northside Community Hospital**<br>[`examples/clean.testbed.yaml`](examples/clean.testbed.yaml) | scaling | ✓ | ✓ | ✓ | 2025-09-22 (427 d) | `············` | 3 · 4 · 3 | 0 errors, 0 warnings |',
-      '| **Self-service portal for Globex Retail**<br>[`examples/flawed.testbed.md`](examples/flawed.testbed.md) | running | ✗ | ✗ | ⚠ | 2026-03-02 (266 d) | `··█▄········` | 4 · 2 · 2 | 5 errors, 13 warnings, 1 info |',
+      '| **Self-service portal for Globex Retail**<br>[`examples/flawed.testbed.md`](examples/flawed.testbed.md) | running | ✗ | ✗ | ⚠ | 2026-03-02 (266 d) | `··█▄········` | 4 · 2 · 2 | 5 errors, 13 warnings, 2 infos |',
     ]);
     // Findings: only the flawed plan has a section; one row per finding, by line, with both links.
     expect(md.match(/<details open>/g)).toHaveLength(1);
-    expect(md).toContain('<summary><b>Self-service portal for Globex Retail</b> — <code>examples/flawed.testbed.md</code>: 5 errors, 13 warnings, 1 info</summary>');
+    expect(md).toContain('<summary><b>Self-service portal for Globex Retail</b> — <code>examples/flawed.testbed.md</code>: 5 errors, 13 warnings, 2 infos</summary>');
     const rows = lines.filter((l) => /^\| \[\d+\]/.test(l));
-    expect(rows).toHaveLength(19);
-    expect(rows[1]).toBe(
+    expect(rows).toHaveLength(20);
+    expect(rows[2]).toBe(
       '| [8](examples/flawed.testbed.md#L8) | ✗ error | [`plan-schema`](https://github.com/testbed-lint/testbed-lint/blob/v0.1.0/src/rules/plan-schema/plan-schema.md) | Unexpected value "2026-02-30" for `review`; use a real calendar date (YYYY-MM-DD). |',
     );
     expect(rows.map((r) => Number(/^\| \[(\d+)\]/.exec(r)![1]))).toEqual([...rows.map((r) => Number(/^\| \[(\d+)\]/.exec(r)![1]))].sort((a, b) => a - b));
@@ -75,12 +75,12 @@ describe('plans report', () => {
   it('HTML: each finding with a link to the plan\'s line and one to the rule page; zero counts in a neutral colour', () => {
     const html = reportHtml(entries(), CTX);
     expect(html.match(/<tr class="findings">/g)).toHaveLength(1);
-    expect(html).toContain('<summary>19 findings</summary>');
+    expect(html).toContain('<summary>20 findings</summary>');
     expect(html).toContain(
       '<tr><td class="line"><a href="examples/flawed.testbed.md#L8">line 8</a></td><td class="error" title="error">✗</td><td class="rule"><a href="https://github.com/testbed-lint/testbed-lint/blob/v0.1.0/src/rules/plan-schema/plan-schema.md">plan-schema</a></td><td>Unexpected value &quot;2026-02-30&quot; for <code>review</code>; use a real calendar date (YYYY-MM-DD).</td></tr>',
     );
     expect(html).toContain('<td class="num"><span class="zero">0 errors</span><br><span class="zero">0 warnings</span></td>');
-    expect(html).toContain('<td class="num"><span class="error">5 errors</span><br><span class="warning">13 warnings</span><br><span class="info">1 info</span></td>');
+    expect(html).toContain('<td class="num"><span class="error">5 errors</span><br><span class="warning">13 warnings</span><br><span class="info">2 infos</span></td>');
     expect(html).toContain('<a class="path" href="examples/clean.testbed.yaml">examples/clean.testbed.yaml</a>');
   });
 

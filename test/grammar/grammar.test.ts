@@ -129,6 +129,15 @@ describe('Markdown plans', () => {
     expect(at('notes:', 'notes')).not.toContain('support.type.property-name.testbed-plan');
   });
 
+  it('colours the customer journey heading, in its synonyms too, and no other H2', () => {
+    const text = `${PLAN_MD}\n## Customer journey\n\n## Moments of truth\n\n## Journey planning\n`;
+    const at = tokenize(markdown, text);
+    expect(at('## Customer journey', 'Customer')).toContain('entity.name.section.journey.testbed-plan');
+    expect(at('## Customer journey', 'Customer')).toContain('markup.heading.markdown');
+    expect(at('## Moments of truth', 'Moments')).toContain('entity.name.section.journey.testbed-plan');
+    expect(at('## Journey planning', 'Journey')).not.toContain('entity.name.section.journey.testbed-plan');
+  });
+
   it('leaves code blocks alone', () => {
     const at = tokenize(markdown, PLAN_MD);
     expect(at('### 2026-02-02 — inside', '2026')).not.toContain('constant.numeric.date.testbed-plan');
@@ -145,5 +154,14 @@ describe('YAML plans', () => {
     expect(at('    source:', 'internal')).toContain('constant.language.enum.testbed-plan');
     expect(at('  # testbed-lint', 'iteration-stale')).toContain('variable.other.rule.testbed-plan');
     expect(at('other:', 'other')).not.toContain('support.type.property-name.testbed-plan');
+  });
+
+  it('colours the journey key and its stage values, and no other value of stage', () => {
+    const text = `${PLAN_YAML}journey:\n  - stage: support\n    moment: A bill looks too high\n  - stage: later\n`;
+    const at = tokenize(yaml, text);
+    expect(at('journey:', 'journey')).toContain('support.type.property-name.testbed-plan');
+    expect(at('  - stage: support', 'support')).toContain('constant.language.stage.testbed-plan');
+    expect(at('  - stage: later', 'later')).not.toContain('constant.language.stage.testbed-plan');
+    expect(at('    moment:', 'A bill')).not.toContain('constant.language.stage.testbed-plan');
   });
 });

@@ -45,6 +45,7 @@ describe('drafts: lenient (the default)', () => {
     expect(brief(run(DRAFT))).toEqual([
       '3:1 info aims-stated (to do)',
       '3:1 info customer-rationale (to do)',
+      '3:1 info journey-moments (to do)',
       '3:1 info metric-outside-in (to do)',
       WRONG[0],
       '9:1 info customer-conditions (to do)',
@@ -71,6 +72,7 @@ describe('drafts: lenient (the default)', () => {
       '2:1 info counterparts-listed (to do)',
       '2:1 info customer-rationale (to do)',
       '2:1 info iteration-log (to do)',
+      '2:1 info journey-moments (to do)',
       '2:1 info metric-outside-in (to do)',
       '3:1 info customer-conditions (to do)',
       '3:1 info customer-named (to do)',
@@ -99,6 +101,7 @@ describe('drafts: strict, and plans that are no longer drafts', () => {
   const full = [
     '3:1 warning aims-stated',
     '3:1 error customer-rationale',
+    '3:1 info journey-moments',
     '3:1 warning metric-outside-in',
     WRONG[0],
     '9:1 warning customer-conditions',

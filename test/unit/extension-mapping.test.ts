@@ -229,3 +229,39 @@ describe('iterationSnippet', () => {
     });
   }
 });
+
+describe('the customer journey in hover and completion', () => {
+  const plan = [
+    'kind: testbed-plan',
+    'title: Meter reading by photo for Oakfield Community Hall',
+    'status: running',
+    'journey:',
+    '  - stage: support',
+    '    moment: A bill looks too high',
+    '  - ',
+    'metrics:',
+    '  - name: Bills the customer queried',
+    '    perspective: customer',
+    '    moment: A bill looks too high',
+    '',
+  ].join('\n');
+  const file = 'oakfield.testbed.yaml';
+
+  it('explains the journey key with moments of truth and a live summary, and the stage values', () => {
+    const { document } = detailed(file, plan);
+    const h = hoverAt(document, plan.indexOf('journey:') + 2)!;
+    expect(h.markdown).toMatch(/^\*\*Customer journey\*\*: Name the moments of truth/);
+    expect(h.markdown).toContain('moments of truth');
+    expect(h.markdown).toContain('_This plan:_ 1 moment of truth; 1 metric tied to a moment');
+    const s = hoverAt(document, plan.indexOf('support') + 2)!;
+    expect(s.markdown).toContain('**stage**: allowed values');
+    expect(s.markdown).toContain('- `support`: the customer gets help when something goes wrong');
+  });
+
+  it('completes the stage values and the keys of a journey entry', () => {
+    const at = plan.indexOf('stage: ') + 'stage: '.length;
+    expect(completionsAt(plan, at, 0, plan.length, 'yaml').map((c) => c.label)).toEqual(['find', 'access', 'use', 'support']);
+    const key = plan.indexOf('  - \n') + 4;
+    expect(completionsAt(plan, key, 0, plan.length, 'yaml').map((c) => c.label)).toEqual(['stage', 'moment', 'today', 'target']);
+  });
+});

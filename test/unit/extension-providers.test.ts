@@ -80,11 +80,13 @@ describe('code actions', () => {
     const actions = await new PlanCodeActions(linter).provideCodeActions(doc as never, d.range as never, { diagnostics: [d], only: CodeActionKind.QuickFix } as never);
     expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
       ['Add a Finance counterpart', true],
+      // The plan has one more fixable problem (journey-moments adds a Customer journey section to fill in).
+      ['Fix all testbed-lint problems (2)', false],
       ['Disable counterpart-finance for this line', false],
       ['Disable counterpart-finance for this file', false],
       ['Show documentation for counterpart-finance', false],
     ]);
-    expect(actions[3]!.command).toEqual({ title: 'Show documentation for counterpart-finance', command: 'testbedLint.showRuleDocumentation', arguments: ['counterpart-finance', 'file:///ws/plan.testbed.md'] });
+    expect(actions[4]!.command).toEqual({ title: 'Show documentation for counterpart-finance', command: 'testbedLint.showRuleDocumentation', arguments: ['counterpart-finance', 'file:///ws/plan.testbed.md'] });
   });
 
   it('never offers a suggestion that deletes words first or as preferred, and keeps it out of Fix all', async () => {
@@ -280,19 +282,20 @@ describe('the Ctrl+. menu on a line with many findings', () => {
     const doc = new FakeDocument(Uri.parse('file:///ws/bare.testbed.md'), '# Pilot with Acme\n\nWe will try it.\n');
     const ds = asDiagnostics(linter.lintNow(doc)).filter((d) => d.range.start.line === 0);
     const actions = await new PlanCodeActions(linter).provideCodeActions(doc as never, new Range(0, 0, 0, 0) as never, { diagnostics: ds, only: CodeActionKind.QuickFix } as never);
-    const ids = 'aims-stated counterparts-listed customer-conditions customer-named customer-rationale iteration-log metric-outside-in';
+    const ids = 'aims-stated counterparts-listed customer-conditions customer-named customer-rationale iteration-log journey-moments metric-outside-in';
     expect(ds.map((d) => (d.code as { value: string }).value).join(' ')).toBe(ids);
     expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
       ['Add a Counterparts section', true],
       ['Add a Customer selection section with a prompt', true],
       ['Add an iteration log with a first entry to fill in', true],
-      ['Fix all testbed-lint problems (3)', false],
-      [`Disable 7 rules for this line: ${ids.split(' ').join(', ')}`, false],
-      [`Disable 7 rules for this file: ${ids.split(' ').join(', ')}`, false],
-      ['Show documentation for one of 7 rules…', false],
+      ['Add a Customer journey section', true],
+      ['Fix all testbed-lint problems (4)', false],
+      [`Disable 8 rules for this line: ${ids.split(' ').join(', ')}`, false],
+      [`Disable 8 rules for this file: ${ids.split(' ').join(', ')}`, false],
+      ['Show documentation for one of 8 rules…', false],
     ]);
-    expect((actions[4]!.edit as unknown as WorkspaceEdit).edits.map((e) => [e.range.start.line, e.text])).toEqual([[0, `<!-- testbed-lint-disable-next-line ${ids} -->\n`]]);
-    expect(actions[6]!.command!.arguments).toEqual([ids.split(' '), 'file:///ws/bare.testbed.md']);
+    expect((actions[5]!.edit as unknown as WorkspaceEdit).edits.map((e) => [e.range.start.line, e.text])).toEqual([[0, `<!-- testbed-lint-disable-next-line ${ids} -->\n`]]);
+    expect(actions[7]!.command!.arguments).toEqual([ids.split(' '), 'file:///ws/bare.testbed.md']);
     // The grouped comment disables exactly those rules on that line.
     const disabled = linter.lintNow(new FakeDocument(doc.uri, `<!-- testbed-lint-disable-next-line ${ids} -->\n${doc.getText()}`));
     expect(disabled.problems.filter((p) => p.line === 2).map((p) => p.ruleId)).toEqual([]);

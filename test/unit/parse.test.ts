@@ -53,7 +53,7 @@ describe('Markdown plans', () => {
   it('reads prose sections with word counts', () => {
     expect(p.selection!.words).toBeGreaterThan(30);
     expect(p.scaleUp!.text!.value).toMatch(/^Planning: hospital accounts/);
-    expect(doc.outline.map((o) => o.kind)).toEqual(['selection', 'iterations', 'counterparts', 'metrics', 'scaleUp']);
+    expect(doc.outline.map((o) => o.kind)).toEqual(['selection', 'iterations', 'counterparts', 'journey', 'metrics', 'scaleUp']);
   });
 
   it('reads table-style iteration logs and labelled-bullet counterparts and metrics', () => {

@@ -44,7 +44,7 @@ describe('plan summaries', () => {
     const md = summary('flawed.testbed.md');
     expect(md.points).toEqual({ customer: 'error', iterations: 'error', counterparts: 'warning' });
     expect(md.other).toBe('error');
-    expect(md.problems).toEqual({ error: 5, warning: 13, info: 1 });
+    expect(md.problems).toEqual({ error: 5, warning: 13, info: 2 });
     expect(md.iterations).toMatchObject({ count: 4, last: '2026-03-02', daysSinceLast: 266, deeper: 0 });
     expect(md.counterparts).toEqual({ count: 2, departments: 1, finance: false });
     const { title: _t, ...rest } = summary('flawed.testbed.yaml');

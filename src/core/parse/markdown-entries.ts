@@ -168,10 +168,13 @@ export function headingSection(text: string, nodes: RootContent[], anchor: Span,
       i = j - 1;
     } else if (node.type === 'table') {
       const rows = tableEntries(text, node, spec, section);
-      if (!rows) continue;
+      if (!rows) {
+        section.unread ??= off(node);
+        continue;
+      }
       section.style = section.style === 'none' ? 'table' : section.style;
       section.entries.push(...rows);
-    }
+    } else if (node.type === 'list') section.unread ??= off(node);
   }
   return section;
 }
@@ -272,12 +275,16 @@ export function bulletSection(text: string, nodes: RootContent[], anchor: Span, 
   for (const node of nodes) {
     if (node.type === 'table') {
       const rows = tableEntries(text, node, spec, section);
-      if (!rows) continue;
+      if (!rows) {
+        section.unread ??= off(node);
+        continue;
+      }
       section.style = section.style === 'none' ? 'table' : section.style;
       section.entries.push(...rows);
     } else if (node.type === 'list' && read) {
+      if (!node.children.some((item) => bulletLead(text, item) ?? (kind === 'metrics' ? plainLead(text, item) : undefined))) section.unread ??= off(node);
       for (const item of node.children) {
-        const lead = bulletLead(text, item);
+        const lead = bulletLead(text, item) ?? (kind === 'metrics' ? plainLead(text, item) : undefined);
         if (!lead) continue;
         const e: Entry = { span: off(item), anchor: lead.span, style: 'bullet' };
         read(text, lead, e, spec);
@@ -345,20 +352,64 @@ function labelledSegments(segs: Located<string>[], e: Entry, spec: EntrySpec, sk
   }
 }
 
-/** `- **Ward stock-outs:** customer, worst; baseline 4` or `- **Ward stock-outs**: perspective: customer, aggregate: worst` */
+/**
+ * A bullet with no label (`- Ward stock-outs per month (customer, worst)`, `- Ward stock-outs per month`): its first
+ * line is the lead, so the metric is read with its name (and, from a closing bracket, its perspective and aggregate).
+ */
+function plainLead(text: string, item: ListItem): Lead | undefined {
+  const p = itemParagraph(item);
+  if (!p) return undefined;
+  const ps = off(p);
+  const nl = text.indexOf('\n', ps.start);
+  const end = nl === -1 || nl > ps.end ? ps.end : nl;
+  const l = located(text, { start: ps.start, end });
+  if (!l) return undefined;
+  const name = trimEndOf(l.value, /[\s.;]/);
+  return { name, span: { start: l.span.start, end: l.span.start + name.length }, restStart: l.span.start + name.length, rest: '' };
+}
+
+/** `Name (customer, worst)`: the name, and the bracket's content with its offset (the bracket must close the lead). */
+const BRACKET_TAIL = /^(.*?\S)\s*\(([^()]*)\)$/;
+
+/**
+ * `- **Ward stock-outs:** customer, worst; baseline 4`, `- **Ward stock-outs**: perspective: customer, aggregate: worst`,
+ * `- Ward stock-outs per month (customer, worst)` or `- Ward stock-outs per month: customer, worst`.
+ */
 const metricBullet: BulletReader = (text, { name, span, restStart, rest }, e, spec) => {
-  e.name = { value: name, span };
-  const segs = segments(text, restStart, rest);
+  // `- **Ward stock-outs** (customer, worst)`: the bracket's content.
+  const restBracket = /^(\s*\()([^()]*)\)[\s.;]*$/.exec(rest);
+  let segs = restBracket ? segments(text, restStart + restBracket[1]!.length, restBracket[2]!) : segments(text, restStart, rest);
+  const bracket = BRACKET_TAIL.exec(name);
+  const inner = bracket ? segments(text, span.start + name.length - 1 - bracket[2]!.length, bracket[2]!) : [];
+  // Why: only a bracket that holds a perspective, an aggregate or a label is tags; "(ordering)" stays part of the name.
+  if (bracket && inner.some((s) => isMetricTag(s.value, spec))) {
+    e.name = { value: bracket[1]!, span: { start: span.start, end: span.start + bracket[1]!.length } };
+    segs = [...inner, ...segs];
+  } else e.name = { value: name, span };
   labelledSegments(segs, e, spec, ['name']);
+  const perspectives = spec.fields.find((f) => f.name === 'perspective')!.values!;
   if (!e.perspective && !e.aggregate) {
     const [a, b] = segs;
-    const values = spec.fields.find((f) => f.name === 'perspective')!.values!;
-    if (a && values.includes(wordOf(a.value))) {
+    if (a && perspectives.includes(wordOf(a.value))) {
       e.perspective = { value: wordOf(a.value), span: a.span };
       if (b && /^[\w-]+$/.test(wordOf(b.value))) e.aggregate = { value: wordOf(b.value), span: b.span };
+    } else if (a && b && aggregates(spec).includes(wordOf(a.value)) && perspectives.includes(wordOf(b.value))) {
+      // `(p95, customer)`: a well-known aggregate first.
+      e.aggregate = { value: wordOf(a.value), span: a.span };
+      e.perspective = { value: wordOf(b.value), span: b.span };
     }
   }
 };
+
+const aggregates = (spec: EntrySpec): readonly string[] => spec.fields.find((f) => f.name === 'aggregate')?.values ?? [];
+
+/** Whether a bracket's part is a metric's tag: a perspective, a well-known aggregate, or a labelled field. */
+function isMetricTag(v: string, spec: EntrySpec): boolean {
+  const w = wordOf(v);
+  const known = spec.fields.flatMap((f) => (f.name === 'perspective' || f.name === 'aggregate' ? (f.values ?? []) : []));
+  const lm = /^([\p{L} ]+?)\s*:/u.exec(v);
+  return known.includes(w) || (lm !== null && fieldByLabel(spec.fields, lm[1]!.toLowerCase()) !== undefined);
+}
 
 /** `- **Use**: nurse opens the ward cabinet; today: ..., target: ...` (a lead that is no stage is the moment). */
 const journeyBullet: BulletReader = (text, { name, span, restStart, rest }, e, spec) => {

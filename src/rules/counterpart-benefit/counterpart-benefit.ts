@@ -1,6 +1,7 @@
 // counterpart-benefit: requires each counterpart to state the direct benefit to their department, not a placeholder or a generic phrase.
 import { defineRule } from '../../core/rule-api.js';
 import { isPlaceholder, words } from '../../core/text.js';
+import { isWriterPrompt } from '../../core/writer.js';
 
 /** Words a benefit may start with that change nothing ("It supports the testbed."). */
 const LEAD = new Set(['it', 'this', 'they', 'which', 'that']);
@@ -12,9 +13,12 @@ export default defineRule({
     category: 'counterparts',
     defaultSeverity: 'warning',
     fixable: 'none',
+    // Why: the writer's own prompt, left unfilled, is a to-do on a draft; what the writer typed keeps its severity.
+    draft: { missing: 'keep', placeholder: 'keep', generic: 'keep', unnamed: 'keep', prompt: 'todo' },
     messages: {
       missing: 'No benefit is stated for {{department}}; say what {{department}} gains from the testbed, so its head has a reason to champion it.',
       placeholder: 'The benefit for {{department}} is a placeholder ("{{benefit}}"); say what {{department}} gains from the testbed, so its head has a reason to champion it.',
+      prompt: 'The benefit for {{department}} is still the prompt "{{benefit}}"; say what {{department}} gains from the testbed, so its head has a reason to champion it.',
       generic:
         'The benefit for {{department}} ("{{benefit}}") is the project\'s or the customer\'s gain, not {{department}}\'s own; say what {{department}} itself gains (data, a trial of its own system, lower costs), so its head has a reason to champion it.',
       unnamed: 'A counterpart with no department states no benefit; name the department and say what it gains from the testbed.',
@@ -44,7 +48,7 @@ export default defineRule({
       } else if (benefit && isGeneric) {
         ctx.report({ messageId: 'generic', data: { department: d, benefit: shown! }, at: c.benefit!.span });
       } else if (benefit) {
-        ctx.report({ messageId: 'placeholder', data: { department: d, benefit: shown! }, at: c.anchor });
+        ctx.report({ messageId: isWriterPrompt(benefit) ? 'prompt' : 'placeholder', data: { department: d, benefit: shown! }, at: c.anchor });
       } else {
         ctx.report({ messageId: 'missing', data: { department: d }, at: c.anchor });
       }

@@ -16,6 +16,8 @@ export default defineRule({
     messages: {
       missing: 'The plan lists no counterparts; add {{section}} naming each department involved, its contact, since when it is involved, and what it gains.',
       empty: 'The counterparts section lists no departments; add {{entry}} for each department involved in the testbed.',
+      unread:
+        'No department could be read from the counterparts section; write each one as {{entry}}, or as a bullet such as "- **Finance**: the controller, since 2026-01-10. Benefit: cost-to-serve data for the account".',
     },
   },
   check(ctx) {
@@ -36,9 +38,9 @@ export default defineRule({
       return;
     }
     if (section.entries.length > 0) return;
+    const entry = doc.form === 'markdown' ? 'a row of a Department | Contact | Since | Benefit table' : 'a list item with department, contact, since and benefit';
     ctx.report({
-      messageId: 'empty',
-      data: { entry: doc.form === 'markdown' ? 'a row of a Department | Contact | Since | Benefit table' : 'a list item with department, contact, since and benefit' },
+      ...(section.unread ? { messageId: 'unread' as const, data: { entry } } : { messageId: 'empty' as const, data: { entry } }),
       at: section.anchor,
       fix: () => {
         const edits = addEntry(doc, 'counterparts', section, newCounterpart('Finance', since));

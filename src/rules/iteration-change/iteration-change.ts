@@ -4,6 +4,7 @@ import { rowTableHas } from '../../core/edits.js';
 import type { IterationEntry, ListSection } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
 import { isPlaceholder } from '../../core/text.js';
+import { isWriterPrompt } from '../../core/writer.js';
 
 /** How to add this entry's change, in the words of its own style. */
 function addChange(doc: PlanDocument, section: ListSection<IterationEntry>, entry: IterationEntry): string {
@@ -20,9 +21,12 @@ export default defineRule({
     category: 'iterations',
     defaultSeverity: 'error',
     fixable: 'none',
+    // Why: the writer's own prompt, left unfilled, is a to-do on a draft; a placeholder the writer typed keeps its severity.
+    draft: { missing: 'keep', placeholder: 'keep', prompt: 'todo' },
     messages: {
       missing: 'This iteration entry does not say what changed; {{action}} with what you now do differently for the customer.',
       placeholder: 'The change "{{value}}" is a placeholder; say what you now do differently for the customer.',
+      prompt: 'The change is still the prompt "{{value}}"; say what you now do differently for the customer.',
     },
   },
   check(ctx) {
@@ -33,7 +37,7 @@ export default defineRule({
       if (!change) {
         ctx.report({ messageId: 'missing', data: { action: addChange(ctx.doc, section, entry) }, at: entry.anchor });
       } else if (isPlaceholder(change.value)) {
-        ctx.report({ messageId: 'placeholder', data: { value: change.value.trim() }, at: change.span });
+        ctx.report({ messageId: isWriterPrompt(change.value) ? 'prompt' : 'placeholder', data: { value: change.value.trim() }, at: change.span });
       }
     }
   },

@@ -4,6 +4,7 @@ import { rowTableHas } from '../../core/edits.js';
 import type { IterationEntry, ListSection } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
 import { isPlaceholder } from '../../core/text.js';
+import { isWriterPrompt } from '../../core/writer.js';
 
 /** How to add this entry's feedback, in the words of its own style. */
 function addFeedback(doc: PlanDocument, section: ListSection<IterationEntry>, entry: IterationEntry): string {
@@ -25,10 +26,13 @@ export default defineRule({
     category: 'iterations',
     defaultSeverity: 'warning',
     fixable: 'unsafe',
+    // Why: the writer's own prompt, left unfilled, is a to-do on a draft; a placeholder the writer typed keeps its severity.
+    draft: { missing: 'keep', placeholder: 'keep', prompt: 'todo' },
     messages: {
       missing: 'This iteration entry records no customer feedback; {{action}} with what the customer said or experienced that led to the change.',
       placeholder:
         'The feedback "{{value}}" is a placeholder; write what the customer said or experienced, or "No feedback this round." if there was none.',
+      prompt: 'The feedback is still the prompt "{{value}}"; write what the customer said or experienced, or "No feedback this round." if there was none.',
     },
   },
   check(ctx) {
@@ -45,7 +49,7 @@ export default defineRule({
         const i = raw.indexOf(value);
         const span = i === -1 ? feedback.span : { start: feedback.span.start + i, end: feedback.span.start + i + value.length };
         ctx.report({
-          messageId: 'placeholder',
+          messageId: isWriterPrompt(feedback.value) ? 'prompt' : 'placeholder',
           data: { value },
           at: feedback.span,
           // As the message proposes, for a word that says "none" (not for a prompt still to be filled in): a suggestion,

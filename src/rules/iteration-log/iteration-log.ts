@@ -22,6 +22,8 @@ export default defineRule({
       missingSection: 'The plan has no iteration log; add an "Iteration log" section and record each change with its date and the customer feedback behind it.',
       missingKey: 'The plan has no `iterations:` list; add it and record each change with its date and the customer feedback behind it.',
       empty: 'The iteration log has no entries; record each change you make with its date and the customer feedback behind it.',
+      unread:
+        'No entry could be read from the iteration log; write each change as an H3 heading "### 2026-02-02 — short title" with "- Change:", "- Feedback:", "- Source:" and "- Order:" lines below it, or as a row of a Date | Change | Feedback | Source | Order table.',
     },
     options: {
       'not-live-severity': {
@@ -49,7 +51,7 @@ export default defineRule({
       return;
     }
     ctx.report({
-      messageId: 'empty',
+      messageId: section.unread ? 'unread' : 'empty',
       at: section.anchor,
       severity,
       fix: () => {

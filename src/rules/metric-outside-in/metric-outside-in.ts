@@ -10,10 +10,12 @@ export default defineRule({
     category: 'beyond',
     defaultSeverity: 'warning',
     fixable: 'none',
-    draft: { missing: 'todo', empty: 'todo', allInternal: 'todo', internalMeasure: 'keep', noPerspective: 'todo' },
+    draft: { missing: 'todo', empty: 'todo', allInternal: 'todo', internalMeasure: 'keep', noPerspective: 'todo', unread: 'todo' },
     messages: {
       missing: 'The plan has no metrics; add {{where}} with at least one metric of what the customer experiences, with perspective `customer`.',
       empty: 'The metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`.',
+      unread:
+        'No metric could be read from the metrics section; write each metric as a row of a Metric | Perspective | Aggregate table, or as a bullet such as "- Orders that arrived late (customer, worst)", and measure at least one thing the customer experiences.',
       allInternal:
         "None of the metrics is measured from the customer's perspective; add one the customer experiences (such as orders that arrive late or incomplete, or the longest wait for an answer), with perspective `customer`.",
       internalMeasure:
@@ -41,7 +43,7 @@ export default defineRule({
       return;
     }
     if (metrics.entries.length === 0) {
-      ctx.report({ messageId: 'empty', at: metrics.anchor });
+      ctx.report({ messageId: metrics.unread ? 'unread' : 'empty', at: metrics.anchor });
       return;
     }
     const measures = ctx.options['internal-measures'];
