@@ -8,6 +8,7 @@ import { registerCommands } from './commands.js';
 import { PlanCompletionProvider } from './completion-provider.js';
 import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig } from './config.js';
 import { LintController, type LintEvent } from './controller.js';
+import { WorkerEngine, type Spawn } from './lint-engine.js';
 import { registerDiagnostics } from './diagnostics.js';
 import { PlanHoverProvider } from './hover.js';
 import { registerPlansView, type PlanEntry } from './plans-view.js';
@@ -27,15 +28,30 @@ export interface TestbedLintApi {
   /** Fires after the "Testbed plans" view read the workspace again. */
   onDidRefreshPlans: vscode.Event<void>;
   /** For tests: the rules this extension runs (its copy of the core's registry), the rule-crash lines it logged, the status bar. */
-  testing: { rules: readonly Rule[]; crashLog: readonly string[]; statusBar(): { shown: boolean; text: string; tooltip: string } };
+  testing: {
+    rules: readonly Rule[];
+    crashLog: readonly string[];
+    statusBar(): { shown: boolean; text: string; tooltip: string };
+    /** Makes the lint workers exit as a crash would; the lines logged about worker crashes. */
+    exitWorkers(): void;
+    workerLog: readonly string[];
+  };
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'yaml' }];
 
-export function activateExtension(context: vscode.ExtensionContext): TestbedLintApi {
+/** `spawn` starts a lint worker (desktop: worker_threads, web: a web worker); lints run in-thread without it. */
+export function activateExtension(context: vscode.ExtensionContext, spawn?: Spawn): TestbedLintApi {
   const output = vscode.window.createOutputChannel('Testbed Lint');
   const config = new WorkspaceConfig();
-  const linter = new LintController(config, output);
+  const engine = spawn
+    ? new WorkerEngine(
+        spawn,
+        (reason, request) => linter.workerCrashed(reason, request),
+        (reason) => linter.workerFallback(reason),
+      )
+    : undefined;
+  const linter: LintController = new LintController(config, output, engine);
   const docs = registerRuleDocs(linter, bundledRulePage);
   const plans = registerPlansView(linter);
   const statusBar = new StatusBar(linter);
@@ -83,7 +99,7 @@ export function activateExtension(context: vscode.ExtensionContext): TestbedLint
   linter.relintAll();
   return {
     plans: () => plans.view.list(),
-    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar) },
+    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar), exitWorkers: () => engine?.exitWorkers(), workerLog: linter.workerLog },
     onDidRefreshPlans: plans.view.onDidRefresh,
     onDidLint: linter.onDidLint,
     whenLinted: (uri, minVersion) => linter.whenLinted(uri, minVersion),
