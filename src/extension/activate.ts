@@ -34,6 +34,8 @@ export interface TestbedLintApi {
     statusBar(): { shown: boolean; text: string; tooltip: string };
     /** Makes the lint workers exit as a crash would; the lines logged about worker crashes. */
     exitWorkers(): void;
+    /** Makes a rule's check throw in the lint workers (undefined restores it). */
+    breakRule(ruleId: string | undefined): void;
     workerLog: readonly string[];
   };
 }
@@ -99,7 +101,7 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
   linter.relintAll();
   return {
     plans: () => plans.view.list(),
-    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar), exitWorkers: () => engine?.exitWorkers(), workerLog: linter.workerLog },
+    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar), exitWorkers: () => engine?.exitWorkers(), breakRule: (id) => engine?.breakRule(id), workerLog: linter.workerLog },
     onDidRefreshPlans: plans.view.onDidRefresh,
     onDidLint: linter.onDidLint,
     whenLinted: (uri, minVersion) => linter.whenLinted(uri, minVersion),

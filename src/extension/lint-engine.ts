@@ -1,7 +1,7 @@
 // Where the editor's lints run. The controller hands each lint to a LintEngine: in-thread (unit tests, and the
 // fallback where no worker can start), or in workers (desktop: node:worker_threads, web: a nested web worker), so a
 // huge plan never freezes the extension host. Pure: no `vscode`, no Node built-ins; the worker itself is behind `Spawn`.
-import { createSession, LineIndex, type LintOptions, type PlanDocument, type Problem } from '../core/index.js';
+import { createSession, LineIndex, rules, type LintOptions, type PlanDocument, type Problem } from '../core/index.js';
 
 /** One lint: the document's text at `version`, with serialisable options (no callbacks). */
 export interface LintRequest {
@@ -45,7 +45,12 @@ export const errorText = (e: unknown): string => (e instanceof Error ? (e.stack 
 
 // ---- The protocol between the extension host and a lint worker (plain, structured-clone-able data). ----
 
-export type ToWorker = { type: 'lint'; id: number; request: LintRequest } | { type: 'close'; path: string } | { type: 'exit' };
+export type ToWorker =
+  | { type: 'lint'; id: number; request: LintRequest }
+  | { type: 'close'; path: string }
+  | { type: 'exit' }
+  // For the real VS Code suite: makes a rule's check throw in the worker (undefined: restores it).
+  | { type: 'breakRule'; ruleId: string | undefined };
 export type FromWorker =
   | { type: 'done'; id: number; problems: Problem[]; doc: string; crashes: { ruleId: string; error: string }[] }
   | { type: 'failed'; id: number; error: string }
@@ -55,8 +60,21 @@ export type FromWorker =
 /** The worker's side: answers lint requests with one incremental session. `exit` ends the worker (tests use it). */
 export function serveLints(post: (m: FromWorker) => void, exit: () => void): (m: ToWorker) => void {
   const session = createSession();
+  const broken = new Map<string, (typeof rules)[number]['check']>();
   return (m) => {
     if (m.type === 'exit') return exit();
+    if (m.type === 'breakRule') {
+      for (const [id, check] of broken) rules.find((r) => r.meta.id === id)!.check = check;
+      broken.clear();
+      const rule = rules.find((r) => r.meta.id === m.ruleId);
+      if (rule) {
+        broken.set(rule.meta.id, rule.check);
+        rule.check = () => {
+          throw new Error('injected failure');
+        };
+      }
+      return;
+    }
     if (m.type === 'close') return session.close(m.path);
     try {
       const { problems, document, crashes } = session.lintDetailed(m.request.path, m.request.text, m.request.options);
@@ -132,6 +150,11 @@ class Lane {
   close(path: string): void {
     this.fallback?.close(path);
     if (this.known.delete(path)) this.worker?.post({ type: 'close', path });
+  }
+
+  /** Sends a message to the running worker, if any (tests). */
+  send(m: ToWorker): void {
+    this.worker?.post(m);
   }
 
   /** Ends the worker now (tests); the exit is handled as a crash. */
@@ -233,6 +256,11 @@ export class WorkerEngine implements LintEngine {
 
   close(path: string): void {
     for (const l of this.lanes) l.close(path);
+  }
+
+  /** Makes a rule throw in the running workers; undefined restores it (for tests). */
+  breakRule(ruleId: string | undefined): void {
+    for (const l of this.lanes) l.send({ type: 'breakRule', ruleId });
   }
 
   /** Makes every worker exit, as a crash would (for tests). */
