@@ -35,6 +35,8 @@ async function buildCli() {
 // web worker extension host (github.dev, vscode.dev); `vscode` is provided by the host.
 async function buildExtension() {
   await esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dist, 'extension.js'), external: ['vscode'] });
+  // The lint worker thread the extension starts (the core and rules; no vscode).
+  await esbuild.build({ ...common, entryPoints: ['src/extension/lint-worker-node.ts'], outfile: join(dist, 'lint-worker.js') });
 }
 
 /** esbuild options of the web bundle (exported for test/unit/extension-web.test.ts, which checks what it pulls in). */
@@ -57,6 +59,8 @@ export const webExtensionOptions = {
 
 async function buildWebExtension() {
   await esbuild.build({ ...webExtensionOptions, outfile: join(dist, 'web', 'extension.js') });
+  // The web worker the web extension starts for lints: a classic script (no module system), so an IIFE.
+  await esbuild.build({ ...webExtensionOptions, format: 'iife', entryPoints: ['src/extension/lint-worker-web.ts'], outfile: join(dist, 'web', 'lint-worker.js') });
 }
 
 async function buildCore() {
@@ -74,11 +78,11 @@ function buildTypes() {
 }
 
 const started = Date.now();
-await Promise.all([rm(join(dist, 'types'), { recursive: true, force: true }), rm(join(dist, 'cli.js'), { force: true }), rm(join(dist, 'core.js'), { force: true }), rm(join(dist, 'extension.js'), { force: true }), rm(join(dist, 'web'), { recursive: true, force: true })]);
+await Promise.all([rm(join(dist, 'types'), { recursive: true, force: true }), rm(join(dist, 'cli.js'), { force: true }), rm(join(dist, 'core.js'), { force: true }), rm(join(dist, 'extension.js'), { force: true }), rm(join(dist, 'lint-worker.js'), { force: true }), rm(join(dist, 'web'), { recursive: true, force: true })]);
 try {
   await Promise.all([buildCli(), buildCore(), buildExtension(), buildWebExtension(), buildTypes()]);
 } catch (error) {
   console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-console.log(`built dist/cli.js, dist/core.js, dist/extension.js, dist/web/extension.js and dist/types in ${Date.now() - started} ms`);
+console.log(`built dist/cli.js, dist/core.js, dist/extension.js, dist/lint-worker.js, dist/web/extension.js, dist/web/lint-worker.js and dist/types in ${Date.now() - started} ms`);

@@ -7,7 +7,7 @@ import util from 'node:util';
 import { launchWorkbenchBrowser } from './vscode-e2e-browser.mjs';
 
 const [baseUrl, devPath, testsPath, folder, resultsFile, screenshot] = process.argv.slice(2);
-const TIMEOUT_MS = Number(process.env.VSCODE_E2E_TIMEOUT_MS ?? 240_000);
+const TIMEOUT_MS = Number(process.env.VSCODE_E2E_TIMEOUT_MS ?? 480_000);
 const remote = (p) => `vscode-remote://${new URL(baseUrl).host}${path.resolve(p)}`;
 const payload = [
   ['extensionDevelopmentPath', remote(devPath)],

@@ -10,6 +10,7 @@ import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig } from './config.js';
 import { CONFIG_SELECTOR, ConfigCodeActions } from './config-actions.js';
 import { registerConfigureRule } from './configure-rule.js';
 import { LintController, type LintEvent } from './controller.js';
+import { WorkerEngine, type Spawn } from './lint-engine.js';
 import { registerDiagnostics } from './diagnostics.js';
 import { PlanHoverProvider } from './hover.js';
 import { plansTree, registerPlansView, type PlanEntry } from './plans-view.js';
@@ -35,15 +36,28 @@ export interface TestbedLintApi {
     statusBar(): { shown: boolean; text: string; tooltip: string };
     /** The "Testbed plans" tree as shown: status groups, each plan's label, description and tooltip. */
     plansTree(): ReturnType<typeof plansTree>;
+    /** Makes the lint workers exit as a crash would; the lines logged about worker crashes. */
+    exitWorkers(): void;
+    /** Makes a rule's check throw in the lint workers (undefined restores it). */
+    breakRule(ruleId: string | undefined): void;
+    workerLog: readonly string[];
   };
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'yaml' }];
 
-export function activateExtension(context: vscode.ExtensionContext): TestbedLintApi {
+/** `spawn` starts a lint worker (desktop: worker_threads, web: a web worker); lints run in-thread without it. */
+export function activateExtension(context: vscode.ExtensionContext, spawn?: Spawn): TestbedLintApi {
   const output = vscode.window.createOutputChannel('Testbed Lint');
   const config = new WorkspaceConfig();
-  const linter = new LintController(config, output);
+  const engine = spawn
+    ? new WorkerEngine(
+        spawn,
+        (reason, request) => linter.workerCrashed(reason, request),
+        (reason) => linter.workerFallback(reason),
+      )
+    : undefined;
+  const linter: LintController = new LintController(config, output, engine);
   const docs = registerRuleDocs(linter, bundledRulePage);
   const plans = registerPlansView(linter);
   const statusBar = new StatusBar(linter);
@@ -94,7 +108,7 @@ export function activateExtension(context: vscode.ExtensionContext): TestbedLint
   linter.relintAll();
   return {
     plans: () => plans.view.list(),
-    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar), plansTree: () => plansTree(plans.view) },
+    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar), plansTree: () => plansTree(plans.view), exitWorkers: () => engine?.exitWorkers(), breakRule: (id) => engine?.breakRule(id), workerLog: linter.workerLog },
     onDidRefreshPlans: plans.view.onDidRefresh,
     onDidLint: linter.onDidLint,
     whenLinted: (uri, minVersion) => linter.whenLinted(uri, minVersion),

@@ -5,10 +5,10 @@ import * as vscode from 'vscode';
 import {
   checkLintConfig,
   DEFAULT_MAX_FILE_SIZE,
-  createSession,
   formOf,
   isPlan,
   lintDetailed,
+  lintTooLarge,
   rules,
   type LintConfig,
   type LintOptions,
@@ -19,6 +19,7 @@ import {
 } from '../core/index.js';
 import type { ConfigSource } from './config.js';
 import type { ConfigNotice } from './config-resolver.js';
+import { InThreadEngine, type LintEngine, type LintRequest } from './lint-engine.js';
 
 export interface LintEvent {
   uri: vscode.Uri;
@@ -76,22 +77,31 @@ export class LintController implements Linter, vscode.Disposable {
   private readonly crashedRules = new Set<string>();
   private readonly skipNotes = new Set<string>();
   private badSettingsLogged = '';
-  // Why: a session re-parses only the blocks an edit touched, so linting on every keystroke stays cheap.
-  private readonly session = createSession();
   private readonly linted = new vscode.EventEmitter<LintResult>();
   private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidLint = this.linted.event;
   readonly onDidForget = this.forgotten.event;
   /** The rule-crash lines logged, for tests. */
   readonly crashLog: string[] = [];
+  /** The lint-worker crash lines logged, for tests. */
+  readonly workerLog: string[] = [];
+  /** Document versions whose lint ended its worker: not tried again until the document changes. */
+  private readonly killedBy = new Map<string, number>();
+  private workerNoticeShown = false;
 
+  /**
+   * @param engine where lints run: in workers in the extension (activate.ts), in-thread by default. It keeps the
+   *   incremental session, which re-parses only the blocks an edit touched, so linting on every keystroke stays cheap.
+   */
   constructor(
     private readonly config: ConfigSource,
     private readonly output: Log,
+    private readonly engine: LintEngine = new InThreadEngine(),
   ) {}
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    this.engine.dispose();
     this.linted.dispose();
     this.forgotten.dispose();
   }
@@ -132,7 +142,7 @@ export class LintController implements Linter, vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => void this.lint(d)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.forget(d.uri);
-        this.session.close(this.pathOf(d.uri, d.languageId));
+        this.engine.close(this.pathOf(d.uri, d.languageId));
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('testbedLint')) this.relintAll();
@@ -219,22 +229,64 @@ export class LintController implements Linter, vscode.Disposable {
     const path = this.pathOf(document.uri, document.languageId);
     const text = document.getText();
     if (!isPlan(path, text)) return publish(base);
-    const limit = this.settings().get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
-    if (text.length > limit) {
-      // Why: as in the CLI, a huge file is not linted; one notice says so instead of a frozen editor.
-      const notice = vscode.l10n.t('This plan is not linted: it has {0} characters, more than testbedLint.maxFileSize ({1}).', text.length, limit);
-      return publish({ ...base, notice });
-    }
     const options = await this.optionsFor(document.uri, path, document.languageId === 'yaml' ? 'yaml' : 'markdown');
     if (!options) return publish(base);
+    const limit = this.settings().get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
+    if (text.length > limit) {
+      // Why: as in the CLI, a huge file is not linted, and that is a finding of the file (plan-syntax at 1:1) naming the limit.
+      const problems = lintTooLarge(text.length, limit, 'testbedLint.maxFileSize', { filePath: path, config: options.config, unit: 'characters' });
+      return publish({ ...base, linted: true, problems });
+    }
+    if (this.killedBy.get(key) === version) return this.results.get(key) ?? base;
+    this.killedBy.delete(key);
     try {
-      const { filePath: _path, configNotice, ...rest } = options;
-      const { problems, document: doc, crashes } = this.session.lintDetailed(path, text, rest);
-      return publish({ ...base, linted: true, problems, doc, options, crashes: crashes.map((c) => c.ruleId), ...(configNotice ? { configNotice } : {}) });
+      const { filePath: _path, onRuleError, configNotice, ...rest } = options;
+      // Why: the lint runs in a worker; a newer version of this document supersedes it (undefined), and so does a
+      // worker that died meanwhile (it is restarted and the open plans linted again).
+      // The options cross to the worker as plain data (settings come as proxies, which cannot be cloned).
+      const plain = JSON.parse(JSON.stringify(rest)) as typeof rest;
+      const reply = await this.engine.lint({ key, path, text, version, options: plain });
+      if (!reply) return this.results.get(key) ?? base;
+      for (const c of reply.crashes) onRuleError?.({ ruleId: c.ruleId, error: c.error });
+      const result: LintResult = {
+        ...base,
+        linted: true,
+        problems: reply.problems,
+        options,
+        crashes: reply.crashes.map((c) => c.ruleId),
+        ...(configNotice ? { configNotice } : {}),
+      };
+      // The parsed document comes from the worker as text, read only when a provider needs it (hover, completion).
+      Object.defineProperty(result, 'doc', { get: () => reply.doc, enumerable: true, configurable: true });
+      return publish(result);
     } catch (error) {
       this.output.appendLine(`internal error while linting ${vscode.workspace.asRelativePath(document.uri)}: ${error instanceof Error ? error.stack : String(error)}`);
       return publish(base);
     }
+  }
+
+  /**
+   * A lint worker ended (crash, out of memory): logged, one notice per window, and the open plans linted again in a
+   * new worker, except the version of the plan being linted when it died, which waits for its next change.
+   */
+  workerCrashed(reason: string, request: LintRequest | undefined): void {
+    const on = request ? ` while linting ${vscode.workspace.asRelativePath(vscode.Uri.parse(request.key))} (${request.text.length} characters)` : '';
+    const line = `the lint worker stopped${on}: ${reason}; it is restarted`;
+    this.workerLog.push(line);
+    this.output.appendLine(line);
+    if (request) this.killedBy.set(request.key, request.version);
+    if (!this.workerNoticeShown) {
+      this.workerNoticeShown = true;
+      void vscode.window.showWarningMessage(vscode.l10n.t('Testbed Lint: the lint worker stopped and was restarted. See the "Testbed Lint" output for details.'));
+    }
+    this.relintAll();
+  }
+
+  /** No lint worker can start in this host: logged; lints then run on the extension host's thread. */
+  workerFallback(reason: string): void {
+    const line = `no lint worker can start here (${reason}): plans are linted on the extension host's thread`;
+    this.workerLog.push(line);
+    this.output.appendLine(line);
   }
 
   async lintFile(uri: vscode.Uri, text: string): Promise<{ doc: PlanDocument; problems: readonly Problem[] } | undefined> {

@@ -2,12 +2,15 @@
 // are read through vscode.workspace.fs in both, so the desktop and the web give the same findings for a folder.
 /// <reference types="vscode" />
 import type * as vscode from 'vscode';
+import { join } from 'node:path';
 import { activateExtension, type TestbedLintApi } from './activate.js';
+import { nodeSpawn } from './worker-node.js';
 
 export type { LintEvent, TestbedLintApi } from './activate.js';
 
 export function activate(context: vscode.ExtensionContext): TestbedLintApi {
-  return activateExtension(context);
+  // Why: lints run in a worker thread (dist/lint-worker.js), so a huge plan never freezes the extension host.
+  return activateExtension(context, nodeSpawn(join(context.extensionPath, 'dist', 'lint-worker.js')));
 }
 
 export function deactivate(): void {}

@@ -253,11 +253,14 @@ describe('the lint controller', () => {
     expect(c.result(doc.uri as never)).toBeUndefined();
   });
 
-  it('gives a notice instead of a lint over testbedLint.maxFileSize, and nothing when disabled', async () => {
+  it('reports a plan over testbedLint.maxFileSize as a plan-syntax problem at 1:1, and nothing when disabled', async () => {
     const c = new LintController(noConfig(), output);
     fake.settings = { maxFileSize: 100 };
     const big = await c.lint(planDoc() as never);
-    expect([big.linted, big.notice]).toEqual([false, `This plan is not linted: it has ${PLAN_TEXT.length} characters, more than testbedLint.maxFileSize (100).`]);
+    expect(big.linted).toBe(true);
+    expect(big.doc).toBeUndefined();
+    expect(big.problems.map((p) => [p.ruleId, p.line, p.column, p.severity])).toEqual([['plan-syntax', 1, 1, 'error']]);
+    expect(big.problems[0]!.message).toContain(`over the limit of 100 characters (testbedLint.maxFileSize)`);
     fake.settings = { enable: false };
     const off = await c.lint(planDoc() as never);
     expect([off.linted, off.notice]).toEqual([false, undefined]);

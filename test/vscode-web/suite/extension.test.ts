@@ -231,6 +231,33 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     equal(vscode.languages.getDiagnostics(doc.uri).length, 0, 'diagnostics');
   });
 
+  test('lints run in a nested web worker; one that dies is restarted and diagnostics still arrive', async () => {
+    const { doc } = await open('plan.testbed.md');
+    equal([...api.testing.workerLog], [], 'the worker log (a fallback to the extension host\'s thread is logged there)');
+    api.testing.exitWorkers();
+    await withTimeout(
+      new Promise<void>((resolve) => {
+        const t = setInterval(() => {
+          if (api.testing.workerLog.length > 0) {
+            clearInterval(t);
+            resolve();
+          }
+        }, 20);
+      }),
+      'the worker crash to be logged',
+    );
+    equal([...api.testing.workerLog], ['the lint worker stopped: exited; it is restarted']);
+    const at = doc.getText().indexOf('Key Account');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Key Account'.length)), 'standard');
+    try {
+      const after = await applyAndLint(doc, edit);
+      ok(after.problems.some((p) => p.ruleId === 'counterpart-finance'), `the lint after the restart: ${after.problems.map((p) => p.ruleId).join(', ')}`);
+    } finally {
+      await revert(doc);
+    }
+  });
+
   test('diagnostics follow an edit', async () => {
     const { doc } = await open('plan.testbed.md');
     const at = doc.getText().indexOf('Key Account');

@@ -1,0 +1,133 @@
+// The editor's lint engine: workers with a queue per lane, superseded requests, crash and restart, in-thread fallback.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lintDetailed } from '../../src/core/index.js';
+import { HEAVY_CHARS, InThreadEngine, lazyDoc, serveLints, WorkerEngine, type FromWorker, type LintRequest, type Spawn, type ToWorker } from '../../src/extension/lint-engine.js';
+
+const PLAN = readFileSync('examples/flawed.testbed.md', 'utf8');
+const req = (key: string, version: number, text = PLAN): LintRequest => ({ key, path: `/ws/${key}.testbed.md`, text, version, options: { today: '2026-01-15' } });
+
+/** A fake worker: serveLints on this thread, each message answered on a later turn; `exit` ends it as a crash. */
+function fakeSpawn(log: string[], opts: { failStart?: boolean } = {}): Spawn & { started: number } {
+  const spawn = ((onMessage: (m: FromWorker) => void, onExit: (reason: string, startFailed?: boolean) => void) => {
+    spawn.started++;
+    if (opts.failStart) {
+      queueMicrotask(() => onExit('no Worker here', true));
+      return { post: () => undefined, terminate: () => undefined };
+    }
+    let alive = true;
+    const handle = serveLints(
+      (m) => setTimeout(() => alive && onMessage(m), 1),
+      () => {
+        alive = false;
+        setTimeout(() => onExit('exited with code 3'), 1);
+      },
+    );
+    return {
+      post: (m: ToWorker) => {
+        log.push(m.type === 'lint' ? `lint ${m.request.key}@${m.request.version}` : m.type);
+        setTimeout(() => alive && handle(m), 0);
+      },
+      terminate: () => {
+        alive = false;
+      },
+    };
+  }) as Spawn & { started: number };
+  spawn.started = 0;
+  return spawn;
+}
+
+describe('the lint engine', () => {
+  it('gives the same problems and document in a worker as in-thread, the document read lazily', async () => {
+    const engine = new WorkerEngine(fakeSpawn([]), () => undefined, () => undefined);
+    const r = (await engine.lint(req('a', 1)))!;
+    const expected = lintDetailed(PLAN, { filePath: '/ws/a.testbed.md', today: '2026-01-15' });
+    expect(r.problems).toEqual(JSON.parse(JSON.stringify(expected.problems)));
+    expect(r.doc.plan).toEqual(JSON.parse(JSON.stringify(expected.document.plan)));
+    expect(r.doc.lines.positionAt(PLAN.indexOf('## Counterparts'))).toEqual(expected.document.lines.positionAt(PLAN.indexOf('## Counterparts')));
+    expect(r.doc.mdast).toBeUndefined();
+    const inThread = (await new InThreadEngine().lint(req('a', 1)))!;
+    expect(inThread.problems).toEqual(expected.problems);
+    engine.dispose();
+  });
+
+  it('drops a queued lint when a newer version of the same document comes, and keeps other documents', async () => {
+    const log: string[] = [];
+    const engine = new WorkerEngine(fakeSpawn(log), () => undefined, () => undefined);
+    const [one, two, three, other] = [engine.lint(req('a', 1)), engine.lint(req('a', 2)), engine.lint(req('a', 3)), engine.lint(req('b', 1))];
+    expect(await two).toBeUndefined();
+    expect((await one)?.problems.length).toBeGreaterThan(0);
+    expect((await three)?.problems.length).toBeGreaterThan(0);
+    expect((await other)?.problems.length).toBeGreaterThan(0);
+    expect(log).toEqual(['lint a@1', 'lint a@3', 'lint b@1']);
+    engine.close('/ws/a.testbed.md');
+    expect(log.at(-1)).toBe('close');
+    engine.dispose();
+  });
+
+  it('lints a huge plan in its own worker, so a normal plan is not queued behind it', async () => {
+    const log: string[] = [];
+    const spawn = fakeSpawn(log);
+    const engine = new WorkerEngine(spawn, () => undefined, () => undefined);
+    const big = `${PLAN}\n${'x'.repeat(HEAVY_CHARS)}\n`;
+    const a = engine.lint(req('big', 1, big));
+    const b = engine.lint(req('small', 1));
+    expect(spawn.started).toBe(2);
+    expect(log).toEqual(['lint big@1', 'lint small@1']);
+    await Promise.all([a, b]);
+    engine.dispose();
+  });
+
+  it('reports a worker that dies with the lint it was running, and starts a new one for the next lint', async () => {
+    const crashes: string[] = [];
+    const spawn = fakeSpawn([]);
+    const engine = new WorkerEngine(spawn, (reason, r) => crashes.push(`${reason} on ${r?.key ?? 'nothing'}`), () => undefined);
+    expect(await engine.lint(req('a', 1))).toBeDefined();
+    engine.exitWorkers();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(crashes).toEqual(['exited with code 3 on nothing']);
+    expect((await engine.lint(req('a', 2)))?.problems.length).toBeGreaterThan(0);
+    expect(spawn.started).toBe(2);
+    engine.dispose();
+    expect(await engine.lint(req('a', 3))).toBeUndefined();
+  });
+
+  it('lints in-thread where no worker can start, and says so once per lane', async () => {
+    const notes: string[] = [];
+    const engine = new WorkerEngine(fakeSpawn([], { failStart: true }), () => undefined, (reason) => notes.push(reason));
+    expect((await engine.lint(req('a', 1)))?.problems.length).toBeGreaterThan(0);
+    expect((await engine.lint(req('a', 2)))?.problems.length).toBeGreaterThan(0);
+    expect(notes).toEqual(['no Worker here']);
+    engine.close('/ws/a.testbed.md');
+    engine.dispose();
+  });
+
+  it('answers a lint that throws with a failure, and reads a document once', () => {
+    const out: FromWorker[] = [];
+    const handle = serveLints((m) => out.push(m), () => undefined);
+    handle({ type: 'lint', id: 7, request: { ...req('a', 1), text: null as never } });
+    expect(out[0]?.type).toBe('failed');
+    const read = lazyDoc(JSON.stringify({ text: 'a\nb', plan: {} }));
+    expect(read()).toBe(read());
+    expect(read().lines.lineCount).toBe(2);
+  });
+});
+
+describe('a request that cannot be sent', () => {
+  it('fails alone, and the next lint still runs', async () => {
+    const spawn: Spawn = (onMessage) => {
+      const handle = serveLints((m) => setTimeout(() => onMessage(m), 0), () => undefined);
+      return {
+        post: (m) => {
+          if (m.type === 'lint' && m.request.key === 'proxy') throw new Error('could not be cloned');
+          handle(m);
+        },
+        terminate: () => undefined,
+      };
+    };
+    const engine = new WorkerEngine(spawn, () => undefined, () => undefined);
+    await expect(engine.lint(req('proxy', 1))).rejects.toThrow('could not be cloned');
+    expect((await engine.lint(req('a', 1)))?.problems.length).toBeGreaterThan(0);
+    engine.dispose();
+  });
+});
