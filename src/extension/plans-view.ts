@@ -28,7 +28,7 @@ const STATE_ORDER: PointState[] = ['error', 'warning', 'info', 'pass'];
 
 type Node =
   | { kind: 'group'; status: string; plans: PlanEntry[] }
-  | { kind: 'plan'; plan: PlanEntry; repeated: boolean } | { kind: 'point'; plan: PlanEntry; point: Point; label: string } | { kind: 'detail'; text: string; tooltip?: string };
+  | { kind: 'plan'; plan: PlanEntry; repeated: string | undefined } | { kind: 'point'; plan: PlanEntry; point: Point; label: string } | { kind: 'detail'; text: string; tooltip?: string };
 
 const ICON: Record<PointState, [string, string]> = {
   pass: ['pass', 'testing.iconPassed'],
@@ -126,8 +126,15 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (!node) return this.groups();
     if (node.kind === 'group') {
       const all = await this.list();
-      const count = (title: string) => all.filter((p) => p.summary.title.trim().toLowerCase() === title.trim().toLowerCase()).length;
-      return node.plans.map((plan) => ({ kind: 'plan', plan, repeated: count(plan.summary.title) > 1 }));
+      const same = (title: string) => all.filter((p) => p.summary.title.trim().toLowerCase() === title.trim().toLowerCase());
+      const base = (p: PlanEntry) => p.path.split('/').pop() ?? p.path;
+      // Where titles repeat, the file name tells the plans apart; where file names repeat too, the path does.
+      const suffix = (plan: PlanEntry): string | undefined => {
+        const twins = same(plan.summary.title);
+        if (twins.length < 2) return undefined;
+        return twins.filter((p) => base(p) === base(plan)).length > 1 ? plan.path : base(plan);
+      };
+      return node.plans.map((plan) => ({ kind: 'plan', plan, repeated: suffix(plan) }));
     }
     if (node.kind !== 'plan') return [];
     const s = node.plan.summary;
@@ -155,8 +162,7 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node.kind === 'plan') {
       const s = node.plan.summary;
       // Why: a .md and a .yaml plan of one title would look the same; the file name tells them apart.
-      const file = node.plan.path.split('/').pop() ?? node.plan.path;
-      const item = new vscode.TreeItem(node.repeated ? `${s.title} (${file})` : s.title, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(node.repeated ? `${s.title} (${node.repeated})` : s.title, vscode.TreeItemCollapsibleState.Collapsed);
       const last = s.iterations.daysSinceLast !== undefined ? vscode.l10n.t('{0} d since last entry', s.iterations.daysSinceLast) : vscode.l10n.t('no entries');
       item.description = `${STATE_WORDS[worst(s)]()} · ${last}`;
       item.resourceUri = node.plan.uri;

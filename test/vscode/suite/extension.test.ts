@@ -448,7 +448,19 @@ suite('testbed-lint in VS Code', () => {
       assert.deepEqual(
         tree.map((g) => [g.label, g.description, g.plans.map((p) => p.label)]),
         [
-          ['running', '2 plans', ['Self-service portal for Globex Retail', 'Vendor-managed inventory with Northside Community Hospital']],
+          // The three plans under broken, script and outside configs are copies of plan.testbed.md: same title, same
+          // file name, so their paths tell them apart.
+          [
+            'running',
+            '5 plans',
+            [
+              'Self-service portal for Globex Retail',
+              'Vendor-managed inventory with Northside Community Hospital (broken/plan.testbed.md)',
+              'Vendor-managed inventory with Northside Community Hospital (exec/plan.testbed.md)',
+              'Vendor-managed inventory with Northside Community Hospital (outside/plan.testbed.md)',
+              'Vendor-managed inventory with Northside Community Hospital (plan.testbed.md)',
+            ],
+          ],
           ['draft', '3 plans', ['Pilot with Acme (pilot-with-acme-2.testbed.md)', 'Pilot with Acme (pilot-with-acme.testbed.md)', 'Pilot with Acme (pilot-with-acme.testbed.yaml)']],
         ],
       );
