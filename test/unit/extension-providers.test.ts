@@ -80,13 +80,12 @@ describe('code actions', () => {
     const actions = await new PlanCodeActions(linter).provideCodeActions(doc as never, d.range as never, { diagnostics: [d], only: CodeActionKind.QuickFix } as never);
     expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
       ['Add a Finance counterpart', true],
-      // The plan has one more fixable problem (journey-moments adds a Customer journey section to fill in).
-      ['Fix all testbed-lint problems (2)', false],
+      // No "Fix all" entry: this is the plan's only fixable problem.
       ['Disable counterpart-finance for this line', false],
       ['Disable counterpart-finance for this file', false],
       ['Show documentation for counterpart-finance', false],
     ]);
-    expect(actions[4]!.command).toEqual({ title: 'Show documentation for counterpart-finance', command: 'testbedLint.showRuleDocumentation', arguments: ['counterpart-finance', 'file:///ws/plan.testbed.md'] });
+    expect(actions[3]!.command).toEqual({ title: 'Show documentation for counterpart-finance', command: 'testbedLint.showRuleDocumentation', arguments: ['counterpart-finance', 'file:///ws/plan.testbed.md'] });
   });
 
   it('never offers a suggestion that deletes words first or as preferred, and keeps it out of Fix all', async () => {

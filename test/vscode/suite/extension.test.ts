@@ -380,6 +380,7 @@ suite('testbed-lint in VS Code', () => {
         ['Disable customer-not-premier for this line', false],
         ['Disable customer-not-premier for this file', false],
         ['Delete the customer "Northside Community Hospital" and the tier "Key Account", leaving a to-do to choose a non-premier customer', false],
+        ['Configure rule customer-not-premier…', false],
         ['Show documentation for customer-not-premier', false],
       ],
     );
@@ -464,7 +465,8 @@ suite('testbed-lint in VS Code', () => {
           ['draft', '3 plans', ['Pilot with Acme (pilot-with-acme-2.testbed.md)', 'Pilot with Acme (pilot-with-acme.testbed.md)', 'Pilot with Acme (pilot-with-acme.testbed.yaml)']],
         ],
       );
-      assert.match(tree[1]!.plans[0]!.description, /^errors · /);
+      // A new plan is a draft: what it misses is a to-do (notes only).
+      assert.match(tree[1]!.plans[0]!.description, /^notes only · /);
       assert.match(tree[0]!.plans[1]!.tooltip, /^\*\*Vendor-managed inventory with Northside Community Hospital\*\*/, 'the full title in the tooltip');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -765,7 +767,7 @@ suite('testbed-lint in VS Code', () => {
     await vscode.workspace.fs.writeFile(bare, Buffer.from('# Pilot with Acme\n\nWe will try it.\n'));
     try {
       const { doc, lint } = await open('bare.testbed.md');
-      const ids = ['aims-stated', 'counterparts-listed', 'customer-conditions', 'customer-named', 'customer-rationale', 'iteration-log', 'metric-outside-in'];
+      const ids = ['aims-stated', 'counterparts-listed', 'customer-conditions', 'customer-named', 'customer-rationale', 'iteration-log', 'journey-moments', 'metric-outside-in'];
       assert.deepEqual(lint.problems.filter((p) => p.line === 1).map((p) => p.ruleId), ids);
       const titleRange = vscode.languages.getDiagnostics(doc.uri).find((d) => d.range.start.line === 0)!.range;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, titleRange, vscode.CodeActionKind.QuickFix.value);
@@ -776,20 +778,21 @@ suite('testbed-lint in VS Code', () => {
           ['Add a Counterparts section', true],
           ['Add a Customer selection section with a prompt', true],
           ['Add an iteration log with a first entry to fill in', true],
-          ['Fix all testbed-lint problems (3)', false],
-          [`Disable 7 rules for this line: ${ids.join(', ')}`, false],
-          [`Disable 7 rules for this file: ${ids.join(', ')}`, false],
-          ['Show documentation for one of 7 rules…', false],
+          ['Add a Customer journey section', true],
+          ['Fix all testbed-lint problems (4)', false],
+          [`Disable 8 rules for this line: ${ids.join(', ')}`, false],
+          [`Disable 8 rules for this file: ${ids.join(', ')}`, false],
+          ['Show documentation for one of 8 rules…', false],
         ],
       );
-      // Fix all from the menu adds the three sections at once.
-      const after = await applyAndLint(doc, mine[3]!.edit!);
+      // Fix all from the menu adds the four sections at once.
+      const after = await applyAndLint(doc, mine[4]!.edit!);
       assert.deepEqual(['## Customer selection', '## Iteration log', '## Counterparts'].filter((h) => !doc.getText().includes(`\n${h}\n`)), []);
       assert.ok(!after.problems.some((p) => ['counterparts-listed', 'iteration-log', 'customer-rationale'].includes(p.ruleId) && p.line === 1));
       // The grouped disable comment silences exactly those rules on the title line.
       await setText(doc, '# Pilot with Acme\n\nWe will try it.\n');
       const again = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, titleRange, vscode.CodeActionKind.QuickFix.value);
-      const disable = again.find((a) => a.title.startsWith('Disable 7 rules for this line'))!;
+      const disable = again.find((a) => a.title.startsWith('Disable 8 rules for this line'))!;
       const disabled = await applyAndLint(doc, disable.edit!);
       assert.equal(doc.lineAt(0).text, `<!-- testbed-lint-disable-next-line ${ids.join(' ')} -->`);
       assert.deepEqual(disabled.problems.filter((p) => p.line === 2).map((p) => p.ruleId), []);
@@ -894,6 +897,9 @@ suite('testbed-lint in VS Code', () => {
         [[configUri.toString(), 1, 2]],
       );
       assert.equal(api.testing.statusBar().shown, true, 'the status bar stays');
+      const refreshed = withTimeout(new Promise<void>((resolve) => { const sub = api.onDidRefreshPlans(() => { sub.dispose(); resolve(); }); }), 'a refresh of the plans view');
+      await vscode.commands.executeCommand('testbedLint.refreshPlans');
+      await refreshed;
       assert.ok((await api.plans()).some((p) => p.path === 'mistyped/plan.testbed.md'), 'the plans view lists the plan');
 
       assert.deepEqual(configRows(), [
