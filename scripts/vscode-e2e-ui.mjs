@@ -11,7 +11,7 @@ const t0 = Date.now();
 const lap = (m) => console.log(`  [ui +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 const browser = await launchWorkbenchBrowser();
 const context = browser.context;
-const checks = { squiggle: false, statusBar: false, problemsPanel: false, ruleDocs: false, hover: false, walkthrough: false };
+const checks = { squiggle: false, statusBar: false, planFindings: false, problemsPanel: false, ruleDocs: false, hover: false, walkthrough: false };
 const hoverShot = process.env.SCREENSHOT_HOVER;
 const walkthroughShot = process.env.SCREENSHOT_WALKTHROUGH;
 const docsShot = process.env.SCREENSHOT_DOCS;
@@ -39,7 +39,15 @@ try {
   const text = (await item.innerText()).trim();
   checks.statusBar = text === 'Testbed: customer ⚠ iterations ⚠ counterparts ⚠';
   lap(`status bar: ${JSON.stringify(text)}`);
+  // A click lists this plan's findings (a quick pick: VS Code cannot filter the Problems panel to one file).
   await item.click();
+  const finding = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'customer-not-premier' }).first();
+  await finding.waitFor({ timeout: 30_000 });
+  checks.planFindings = true;
+  lap(`plan findings: ${JSON.stringify((await finding.innerText()).replace(/\s+/g, ' ').slice(0, 120))}`);
+  await page.keyboard.press('Escape');
+  // The Problems panel, from the status bar's problem counts.
+  await page.locator('[id="status.problems"]').first().click();
   const marker = page.locator('.markers-panel .monaco-list-row', { hasText: 'customer-not-premier' }).first();
   await marker.waitFor({ timeout: 30_000 });
   checks.problemsPanel = true;

@@ -16,7 +16,7 @@ import { PlanHoverProvider } from './hover.js';
 import { plansTree, registerPlansView, type PlanEntry } from './plans-view.js';
 import { registerRuleDocs } from './rule-docs.js';
 import { bundledRulePage } from './rule-pages.js';
-import { StatusBar, statusBarState } from './status-bar.js';
+import { registerPlanProblems, StatusBar, statusBarState } from './status-bar.js';
 
 export type { LintEvent } from './controller.js';
 
@@ -68,6 +68,7 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
     ...linter.listen(),
     ...registerDiagnostics(linter, config),
     statusBar,
+    registerPlanProblems(linter),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new PlanCodeActions(linter), PlanCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new PlanHoverProvider(linter)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new PlanCompletionProvider(linter), ...PlanCompletionProvider.triggers),

@@ -188,7 +188,7 @@ export function threePointsTooltip(problems: readonly Problem[], labels: Readonl
   const lines = ['**Testbed Lint: the three points of this plan**', ''];
   for (const point of ['customer', 'iterations', 'counterparts'] as const) lines.push(`${MARK[points[point].state]} ${labels[point]}: ${countsText(points[point].counts)}  `);
   if (other.error + other.warning + other.info > 0) lines.push(`Other findings: ${countsText(other)}  `);
-  lines.push('', `${MARK.pass} no findings · ${MARK.info} notes only · ${MARK.warning} warnings · ${MARK.error} errors. Click to show this plan's problems.`);
+  lines.push('', `${MARK.pass} no findings · ${MARK.info} notes only · ${MARK.warning} warnings · ${MARK.error} errors. Click for this plan's findings, to go to one.`);
   return lines.join('\n');
 }
 

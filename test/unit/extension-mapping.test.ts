@@ -138,7 +138,7 @@ describe('hovers and summaries', () => {
         'ℹ Counterparts: 1 note  ',
         'Other findings: 1 note  ',
         '',
-        "✓ no findings · ℹ notes only · ⚠ warnings · ✗ errors. Click to show this plan's problems.",
+        "✓ no findings · ℹ notes only · ⚠ warnings · ✗ errors. Click for this plan's findings, to go to one.",
       ].join('\n'),
     );
   });

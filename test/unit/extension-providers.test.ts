@@ -303,3 +303,16 @@ describe('the Ctrl+. menu on a line with many findings', () => {
     expect(disabled.problems.filter((p) => p.line === 2).map((p) => p.ruleId)).toEqual([]);
   });
 });
+
+describe('the status bar click', () => {
+  it("lists this plan's findings in line order, with the mark, the line, the message and the rule", async () => {
+    const { planProblemItems } = await import('../../src/extension/status-bar.js');
+    const text = '---\nkind: testbed-plan\ntitle: Pilot\nstatus: proposed\ncustomer:\n  name: TBD\n  tier: Key Account\n---\n';
+    const r = lintDetailed(text, { filePath: 'p.testbed.md', today: '2026-06-01' });
+    const items = planProblemItems(r.problems);
+    expect(items.map((i) => i.problem.line)).toEqual([...r.problems.map((p) => p.line)].sort((a, b) => a - b));
+    const premier = items.find((i) => i.description === 'customer-not-premier')!;
+    expect(premier.label).toBe(`$(warning) Line 7: ${premier.problem.message}`);
+    expect(items.find((i) => i.description === 'customer-named')!.label).toMatch(/^\$\(error\) Line 6: /);
+  });
+});

@@ -178,9 +178,15 @@ suite('testbed-lint in VS Code', () => {
         '⚠ Make changes as you go: 1 warning  ',
         '⚠ Involve counterparts early: 2 warnings  ',
         '',
-        "✓ no findings · ℹ notes only · ⚠ warnings · ✗ errors. Click to show this plan's problems.",
+        "✓ no findings · ℹ notes only · ⚠ warnings · ✗ errors. Click for this plan's findings, to go to one.",
       ].join('\n'),
     });
+    // A click lists this plan's findings in line order (VS Code cannot filter the Problems panel to one file);
+    // choosing one selects it in the editor.
+    const chosen = await vscode.commands.executeCommand<number>('testbedLint.showPlanProblems', 0);
+    assert.equal(chosen, 12);
+    const sel = vscode.window.activeTextEditor!.selection;
+    assert.deepEqual([sel.start.line, sel.start.character, sel.end.line], [11, 8, 11]);
     // A point with notes only shows ℹ, not ⚠ (as the report does).
     const configUri = uriOf('.testbed-lint.yaml');
     const original = await vscode.workspace.fs.readFile(configUri);
@@ -528,6 +534,10 @@ suite('testbed-lint in VS Code', () => {
   });
 
   test('the "Testbed plans" view lists every plan with its three points and counts, and follows edits', async () => {
+    // Earlier tests create and delete plans: the view refreshes on those events after a short delay; refresh now.
+    const ready = withTimeout(new Promise<void>((resolve) => { const sub = api.onDidRefreshPlans(() => { sub.dispose(); resolve(); }); }), 'a refresh of the plans view');
+    await vscode.commands.executeCommand('testbedLint.refreshPlans');
+    await ready;
     const plans = await withTimeout(api.plans(), 'the plans view');
     assert.deepEqual(
       [...plans.map((p) => p.path)].sort(),
