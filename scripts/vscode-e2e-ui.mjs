@@ -16,6 +16,8 @@ const hoverShot = process.env.SCREENSHOT_HOVER;
 const walkthroughShot = process.env.SCREENSHOT_WALKTHROUGH;
 const docsShot = process.env.SCREENSHOT_DOCS;
 const planShot = process.env.SCREENSHOT_PLAN;
+const fixShot = process.env.SCREENSHOT_FIX;
+const findingsShot = process.env.SCREENSHOT_FINDINGS;
 const page = context.pages()[0] ?? (await context.newPage());
 try {
   await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
@@ -45,6 +47,7 @@ try {
   await finding.waitFor({ timeout: 30_000 });
   checks.planFindings = true;
   lap(`plan findings: ${JSON.stringify((await finding.innerText()).replace(/\s+/g, ' ').slice(0, 120))}`);
+  if (findingsShot) await page.screenshot({ path: findingsShot });
   await page.keyboard.press('Escape');
   // The Problems panel, from the status bar's problem counts.
   await page.locator('[id="status.problems"]').first().click();
@@ -58,6 +61,20 @@ try {
     await marker.waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);
     await page.screenshot({ path: planShot });
+  }
+
+  if (fixShot) {
+    // The Ctrl+. menu on the premier tier: the fixes, Configure rule, the grouped disables and the docs entry.
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('12:10');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget').first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: fixShot });
+    await page.keyboard.press('Escape');
   }
 
   // The rule id in the Problems row links to the rule's page, opened inside VS Code (the Markdown preview, offline)

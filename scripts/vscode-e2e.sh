@@ -14,7 +14,7 @@
 # Env: VSCODE_E2E_CACHE (default ~/.cache/testbed-lint-vscode-e2e), PORT (default 18091), SKIP_APT=1,
 #      SKIP_BUILD=1, VSCODE_E2E_UI=0 (skip the VSIX + UI checks), SCREENSHOT=path.png (after the UI checks),
 #      SCREENSHOT_SUITE=path.png (the workbench when the suite ends), SCREENSHOT_HOVER / SCREENSHOT_WALKTHROUGH=path.png
-#      (the hover on a section heading; the getting-started walkthrough), SCREENSHOT_PLAN / SCREENSHOT_DOCS=path.png (the
+#      (the hover on a section heading; the getting-started walkthrough), SCREENSHOT_PLAN / SCREENSHOT_FIX / SCREENSHOT_FINDINGS / SCREENSHOT_DOCS=path.png (the
 #      plan with its squiggles, the Problems panel and the status bar; the rule page its Problems row opens).
 set -euo pipefail
 
