@@ -166,15 +166,8 @@ export function headingSection(text: string, nodes: RootContent[], anchor: Span,
       section.entries.push(headingEntry(text, node, nodes.slice(i + 1, j), spec));
       section.style = 'headings';
       i = j - 1;
-    } else if (node.type === 'table') {
-      const rows = tableEntries(text, node, spec, section);
-      if (!rows) {
-        section.unread ??= off(node);
-        continue;
-      }
-      section.style = section.style === 'none' ? 'table' : section.style;
-      section.entries.push(...rows);
-    } else if (node.type === 'list') section.unread ??= off(node);
+    } else if (node.type === 'table') addTableRows(text, node, spec, section);
+    else if (node.type === 'list') section.unread ??= off(node);
   }
   return section;
 }
@@ -269,19 +262,23 @@ function bulletLead(text: string, item: ListItem): Lead | undefined {
  * A section whose entries are table rows (under a header naming a `tableNeeds` field) or labelled bullets.
  * Tables and lists may mix; `style` records the first kind found.
  */
+/** Adds a table's rows to the section as entries, or notes the table as unread when its columns are not the section's. */
+function addTableRows(text: string, node: Table, spec: EntrySpec, section: ListSection<unknown>): void {
+  const rows = tableEntries(text, node, spec, section);
+  if (!rows) {
+    section.unread ??= off(node);
+    return;
+  }
+  if (section.style === 'none') section.style = 'table';
+  section.entries.push(...rows);
+}
+
 export function bulletSection(text: string, nodes: RootContent[], anchor: Span, span: Span, kind: SectionKind, spec: EntrySpec): ListSection<unknown> {
   const section: ListSection<unknown> = { anchor, span, entries: [], style: 'none' };
   const read = BULLETS[kind];
   for (const node of nodes) {
-    if (node.type === 'table') {
-      const rows = tableEntries(text, node, spec, section);
-      if (!rows) {
-        section.unread ??= off(node);
-        continue;
-      }
-      section.style = section.style === 'none' ? 'table' : section.style;
-      section.entries.push(...rows);
-    } else if (node.type === 'list' && read) {
+    if (node.type === 'table') addTableRows(text, node, spec, section);
+    else if (node.type === 'list' && read) {
       if (!node.children.some((item) => bulletLead(text, item) ?? (kind === 'metrics' ? plainLead(text, item) : undefined))) section.unread ??= off(node);
       for (const item of node.children) {
         const lead = bulletLead(text, item) ?? (kind === 'metrics' ? plainLead(text, item) : undefined);
