@@ -1,109 +1,463 @@
-// Reads a simple block (an ATX heading, plain paragraphs, plain one-line bullets) into the mdast micromark gives,
-// without micromark: most blocks of a long plan are this simple, and micromark's fixed cost per call dominates them.
-import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
+// Reads a simple block into the mdast micromark gives, without micromark: most blocks of a plan are an ATX heading,
+// paragraphs, tight bullet lists (one level of nesting) and pipe tables, whose text uses only a little inline Markdown
+// (code, emphasis, strong, links). micromark's cost per byte dominates a lint, so these are read here, in one pass;
+// anything this reader is not sure of sends the whole block to micromark. Tests compare both on every input.
+import type { AlignType, Heading, List, ListItem, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Point } from 'unist';
 
 /**
- * Characters after which the text may be more than itself: inline Markdown (escapes, code, emphasis, links,
- * images, HTML, entities), table pipes, `#` (closing sequences), control characters (tabs, carriage returns, NUL)
- * and lone surrogates. A line holding any of them is left to micromark.
+ * ASCII characters that may start inline Markdown, end a construct, or change a line's meaning: escapes, code,
+ * emphasis, links and images, HTML and autolinks, entities, table pipes, `#` (closing sequences) and `~`.
+ * Control characters (tabs, carriage returns, NUL) and surrogates (emoji) also send a block to micromark.
  */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what sends a line to the parser
-const PLAIN = /^[^\\`*_[\]!<>&|#~\u0000-\u001f\u007f\ud800-\udfff]*$/;
-const LETTER = /^[A-Za-z]/;
+const SPECIAL = new Uint8Array(128);
+for (const c of '\\`*_[]!<>&|#~') SPECIAL[c.charCodeAt(0)] = 1;
+for (let c = 0; c < 32; c++) SPECIAL[c] = 1;
+SPECIAL[127] = 1;
+
+function plainChar(c: number): boolean {
+  return c < 128 ? SPECIAL[c] === 0 : c < 0xd800 || (c > 0xdfff && c !== 0xfeff);
+}
+
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** ASCII punctuation, as CommonMark defines it for delimiter runs. */
+const isPunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+
+/** Characters of a link destination read here: no spaces, parentheses, angle brackets, escapes or entities. */
+const URL_CHAR = /^[-A-Za-z0-9._~:/?#@!$%+,;=]+$/;
+const ENTITY = /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
+const ORDERED_START = /^\d{1,9}[.)](?: |$)/;
+const DELIMITER_CELL = /^ *(:?)-+(:?) *$/;
+
+/** Where the inline text is: in a table cell, emphasis is left to micromark (its delimiters see the cell's edges). */
+type Context = 'text' | 'heading' | 'cell';
+
+class Reader {
+  /** The offsets where the lines of the text being read start, and the number of the first of them. */
+  private starts: number[] = [0];
+  private first = 1;
+  private hint = 0;
+
+  constructor(readonly text: string) {}
+
+  /** Reads text from the lines starting at `starts` (ascending), the first of them line `first`. */
+  lines(starts: number[], first: number): this {
+    this.starts = starts;
+    this.first = first;
+    this.hint = 0;
+    return this;
+  }
+
+  at(offset: number): Point {
+    const s = this.starts;
+    let k = this.hint;
+    if (s[k]! > offset) k = 0;
+    while (k + 1 < s.length && s[k + 1]! <= offset) k++;
+    this.hint = k;
+    return { line: this.first + k, column: offset - s[k]! + 1, offset };
+  }
+
+  /** Adds text to `out`, joining it to a text node that ends there (micromark's data runs give one node). */
+  pushText(out: PhrasingContent[], from: number, to: number): void {
+    if (to <= from) return;
+    const last = out[out.length - 1];
+    if (last?.type === 'text' && last.position!.end.offset === from) {
+      last.value += this.text.slice(from, to);
+      last.position!.end = this.at(to);
+      return;
+    }
+    out.push({ type: 'text', value: this.text.slice(from, to), position: { start: this.at(from), end: this.at(to) } });
+  }
+
+  /**
+   * Reads the inline Markdown of [from, to) into `out`; false when it holds anything this reader does not take.
+   * The range is one line, or a paragraph's lines (line endings, no indentation); the characters just outside it
+   * count as whitespace (a line's start and end, or a space).
+   */
+  inline(from: number, to: number, out: PhrasingContent[], context: Context): boolean {
+    const t = this.text;
+    let runStart = from;
+    let i = from;
+    while (i < to) {
+      const c = t.charCodeAt(i);
+      if (plainChar(c) || (c === 10 && context === 'text')) {
+        i++;
+        continue;
+      }
+      if (c === 62 /* > */ || c === 126 /* ~ */) {
+        i++;
+        continue;
+      }
+      if (c === 35 /* # */ && context !== 'heading') {
+        i++;
+        continue;
+      }
+      if (c === 33 /* ! */) {
+        if (t.charCodeAt(i + 1) === 91) return false;
+        i++;
+        continue;
+      }
+      if (c === 38 /* & */) {
+        if (ENTITY.test(t.slice(i, i + 40))) return false;
+        i++;
+        continue;
+      }
+      if (c === 96 /* ` */) {
+        // One backtick, closed by the next lone backtick on this line.
+        if (t.charCodeAt(i + 1) === 96) return false;
+        const close = t.indexOf('`', i + 1);
+        if (close === -1 || close >= to || close === i + 1 || t.charCodeAt(close + 1) === 96) return false;
+        let value = t.slice(i + 1, close);
+        for (let k = 0; k < value.length; k++) if (value.charCodeAt(k) < 32 || value.charCodeAt(k) === 127) return false;
+        if (value.length >= 2 && value.charCodeAt(0) === 32 && value.charCodeAt(value.length - 1) === 32 && value.trim() !== '') value = value.slice(1, -1);
+        this.pushText(out, runStart, i);
+        out.push({ type: 'inlineCode', value, position: { start: this.at(i), end: this.at(close + 1) } });
+        i = runStart = close + 1;
+        continue;
+      }
+      if (c === 42 /* * */ || c === 95 /* _ */) {
+        let n = 1;
+        while (t.charCodeAt(i + n) === c) n++;
+        if (n > 2 || context === 'cell') return false;
+        const before = i > from ? t.charCodeAt(i - 1) : 32;
+        const after = i + n < to ? t.charCodeAt(i + n) : 32;
+        if (before >= 128 || after >= 128) return false;
+        const wsBefore = before === 32 || before === 10;
+        const wsAfter = after === 32 || after === 10;
+        if (wsBefore && wsAfter) {
+          // Not flanking: the characters are text.
+          i += n;
+          continue;
+        }
+        if (c === 95 && isAlnum(before) && isAlnum(after)) {
+          // Inside a word, `_` neither opens nor closes.
+          i += n;
+          continue;
+        }
+        // An opener that cannot close: after whitespace or punctuation, before a letter or digit.
+        if (!(wsBefore || isPunct(before)) || !isAlnum(after)) return false;
+        let k = i + n;
+        while (k < to && plainChar(t.charCodeAt(k))) k++;
+        if (k >= to || t.charCodeAt(k) !== c) return false;
+        let m = 1;
+        while (t.charCodeAt(k + m) === c) m++;
+        if (m !== n) return false;
+        const last = t.charCodeAt(k - 1);
+        let next = k + m < to ? t.charCodeAt(k + m) : 32;
+        if (next >= 128) return false;
+        if (next === 10) next = 32;
+        // A closer that cannot open: after a letter or digit and before whitespace or punctuation, or after
+        // punctuation and before whitespace.
+        if (isAlnum(last)) {
+          if (!(next === 32 || isPunct(next))) return false;
+        } else if (!(isPunct(last) && next === 32)) return false;
+        this.pushText(out, runStart, i);
+        const inner: PhrasingContent[] = [];
+        this.pushText(inner, i + n, k);
+        out.push({ type: n === 1 ? 'emphasis' : 'strong', children: inner, position: { start: this.at(i), end: this.at(k + m) } } as PhrasingContent);
+        i = runStart = k + m;
+        continue;
+      }
+      if (c === 91 /* [ */) {
+        // `[ ]` before a space or the end: text (a label needs more than whitespace, and no link follows).
+        if (t.charCodeAt(i + 1) === 32 && t.charCodeAt(i + 2) === 93 && (i + 3 === to || t.charCodeAt(i + 3) === 32)) {
+          i += 3;
+          continue;
+        }
+        // An inline link [text](destination): plain text (it may go on over line endings), a destination without
+        // spaces, parentheses or a title.
+        let k = i + 1;
+        while (k < to && (plainChar(t.charCodeAt(k)) || (t.charCodeAt(k) === 10 && context === 'text'))) k++;
+        if (k === i + 1 || k >= to || t.charCodeAt(k) !== 93 || t.charCodeAt(k + 1) !== 40 || k - i > 999) return false;
+        const close = t.indexOf(')', k + 2);
+        if (close === -1 || close >= to) return false;
+        const url = t.slice(k + 2, close);
+        if (!URL_CHAR.test(url)) return false;
+        this.pushText(out, runStart, i);
+        const inner: PhrasingContent[] = [];
+        this.pushText(inner, i + 1, k);
+        out.push({ type: 'link', title: null, url, children: inner, position: { start: this.at(i), end: this.at(close + 1) } });
+        i = runStart = close + 1;
+        continue;
+      }
+      return false;
+    }
+    this.pushText(out, runStart, to);
+    return true;
+  }
+}
+
+/**
+ * Whether a line (or a list item's text) starting with `c0` at `pos` is text to this reader and cannot start or
+ * interrupt another block: a letter or digit (not an ordered list's marker), one backtick, emphasis, a link or `(`.
+ */
+function textStart(text: string, pos: number, end: number): boolean {
+  const c0 = text.charCodeAt(pos);
+  if (isAlnum(c0)) return !(c0 <= 57 && ORDERED_START.test(text.slice(pos, Math.min(end, pos + 12))));
+  if (c0 === 96) return text.charCodeAt(pos + 1) !== 96;
+  if (c0 === 42 || c0 === 95) return isAlnum(text.charCodeAt(pos + 1)) || (text.charCodeAt(pos + 1) === c0 && isAlnum(text.charCodeAt(pos + 2)));
+  return c0 === 91 || c0 === 40 || c0 === 34 || c0 === 39;
+}
+
+/** The offsets of a table line's pipes when it is `| cell | cell |` (pipes at both ends, no escapes); else undefined. */
+function pipesOf(text: string, from: number, to: number): number[] | undefined {
+  if (to - from < 2 || text.charCodeAt(from) !== 124 || text.charCodeAt(to - 1) !== 124) return undefined;
+  const pipes: number[] = [];
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 124) pipes.push(k);
+    else if (c === 92 || c === 9 || c === 13) return undefined;
+  }
+  return pipes;
+}
 
 /**
  * The nodes of [start, end) (a block beginning at a line start on line `line`) when every line of it is, with
- * empty lines between the groups: an ATX heading (first line only), a paragraph of plain lines that start with
- * a letter, or a list of plain one-line `- ` bullets. Undefined for anything else: the caller parses it.
+ * empty lines between the groups: an ATX heading (first line only), a paragraph of text lines, a tight list of
+ * one-line items (`- ` bullets, each may hold a tight list of `  - ` bullets; or `1. ` items), a pipe table with
+ * its delimiter row, or a fenced code block of backticks. Undefined for anything else: the caller parses it.
  */
 export function readSimpleBlock(text: string, start: number, end: number, line: number): RootContent[] | undefined {
   const out: RootContent[] = [];
-  const at = (offset: number, lineNo: number, lineStart: number): Point => ({ line: lineNo, column: offset - lineStart + 1, offset });
+  const r = new Reader(text);
   let pos = start;
   let lineNo = line;
   /** The previous line was not empty (a group is open and ends only at an empty line). */
   let open = false;
-  /** The last group was a list: a list after it (one empty line apart) would continue it, loosely. */
-  let lastList = false;
-  let para: { nodes: Paragraph } | undefined;
+  /**
+   * The last group was a list, of this kind (`-`, or an ordered list's `.` or `)`): a list of the same kind after it,
+   * one empty line apart, would continue it, loosely.
+   */
+  let lastList = 0;
+  /** The open paragraph: its lines' starts, the first line's number, where its text and its last line end. */
+  let para: { starts: number[]; line: number; textEnd: number; end: number } | undefined;
   let list: List | undefined;
+  /** An ordered list's delimiter, `.` or `)`. */
+  let delimiter = 0;
+  let nested: List | undefined;
+  let table: { node: Table; cells: number } | undefined;
+  const closeParagraph = (): boolean => {
+    if (!para) return true;
+    const p = para;
+    para = undefined;
+    r.lines(p.starts, p.line);
+    const children: PhrasingContent[] = [];
+    if (!r.inline(p.starts[0]!, p.textEnd, children, 'text')) return false;
+    out.push({ type: 'paragraph', children, position: { start: r.at(p.starts[0]!), end: r.at(p.end) } });
+    return true;
+  };
+  /** A list item of one line (starting at `lineStart`): its marker at `marker`, its text from `from` to `to`. */
+  const item = (lineStart: number, marker: number, from: number, to: number): ListItem | undefined => {
+    const children: PhrasingContent[] = [];
+    r.lines([lineStart], lineNo);
+    if (!r.inline(from, to, children, 'text')) return undefined;
+    const p1 = r.at(to);
+    return {
+      type: 'listItem',
+      spread: false,
+      checked: null,
+      children: [{ type: 'paragraph', children, position: { start: r.at(from), end: { ...p1 } } }],
+      position: { start: r.at(marker), end: { ...p1 } },
+    };
+  };
   while (pos < end) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1 || nl > end) nl = end;
     const len = nl - pos;
     if (len === 0) {
+      if (!closeParagraph()) return undefined;
       open = false;
-      para = undefined;
-      if (list) lastList = true;
-      list = undefined;
+      table = undefined;
+      if (list) lastList = list.ordered ? delimiter : 45;
+      list = nested = undefined;
       pos = nl + 1;
       lineNo++;
       continue;
     }
-    const raw = text.slice(pos, nl);
-    const c0 = raw.charCodeAt(0);
+    const c0 = text.charCodeAt(pos);
     if (pos === start && c0 === 35 /* # */) {
-      const m = /^(#{1,6}) +([^ ].*)$/.exec(raw);
-      if (!m || !PLAIN.test(m[2]!) || raw.charCodeAt(len - 1) === 32) return undefined;
-      const from = pos + m[1]!.length + (raw.length - m[1]!.length - m[2]!.length);
-      const heading: Heading = {
-        type: 'heading',
-        depth: m[1]!.length as Heading['depth'],
-        children: [{ type: 'text', value: m[2]!, position: { start: at(from, lineNo, pos), end: at(nl, lineNo, pos) } }],
-        position: { start: at(pos, lineNo, pos), end: at(nl, lineNo, pos) },
-      };
+      let depth = 1;
+      while (depth < 7 && text.charCodeAt(pos + depth) === 35) depth++;
+      if (depth > 6 || text.charCodeAt(pos + depth) !== 32) return undefined;
+      let from = pos + depth;
+      while (text.charCodeAt(from) === 32) from++;
+      if (from >= nl || text.charCodeAt(nl - 1) === 32) return undefined;
+      const children: PhrasingContent[] = [];
+      r.lines([pos], lineNo);
+      if (!r.inline(from, nl, children, 'heading')) return undefined;
+      const heading: Heading = { type: 'heading', depth: depth as Heading['depth'], children, position: { start: r.at(pos), end: r.at(nl) } };
       out.push(heading);
       // Why: the line after a heading starts a new group whether or not it is empty.
       open = false;
-      lastList = false;
-    } else if (c0 === 45 /* - */) {
-      if (len < 3 || raw.charCodeAt(1) !== 32 || !LETTER.test(raw.slice(2, 3)) || !PLAIN.test(raw) || raw.charCodeAt(len - 1) === 32) return undefined;
-      if (open && !list) return undefined;
-      if (!open && lastList) return undefined;
-      const p0 = at(pos + 2, lineNo, pos);
-      const p1 = at(nl, lineNo, pos);
-      const item: ListItem = {
-        type: 'listItem',
-        spread: false,
-        checked: null,
-        children: [{ type: 'paragraph', children: [{ type: 'text', value: raw.slice(2), position: { start: p0, end: { ...p1 } } }], position: { start: { ...p0 }, end: { ...p1 } } }],
-        position: { start: at(pos, lineNo, pos), end: { ...p1 } },
-      };
-      if (!list) {
-        list = { type: 'list', ordered: false, start: null, spread: false, children: [], position: { start: at(pos, lineNo, pos), end: { ...p1 } } };
-        out.push(list);
+      lastList = 0;
+    } else if (c0 === 45 /* - */ || (c0 >= 48 && c0 <= 57)) {
+      // A list item: `- text`, or `1. text` / `1) text` (a line starting with a digit and no marker is text).
+      let mlen = 1;
+      let ordered = false;
+      if (c0 !== 45) {
+        while (mlen < 10 && text.charCodeAt(pos + mlen) >= 48 && text.charCodeAt(pos + mlen) <= 57) mlen++;
+        const d = text.charCodeAt(pos + mlen);
+        ordered = (d === 46 || d === 41) && mlen < 10 && (text.charCodeAt(pos + mlen + 1) === 32 || pos + mlen + 1 === nl);
+        if (ordered) mlen++;
       }
-      list.children.push(item);
+      if (c0 === 45 || ordered) {
+        const from = pos + mlen + 1;
+        if (from >= nl || text.charCodeAt(from - 1) !== 32 || !textStart(text, from, nl) || text.charCodeAt(nl - 1) === 32) return undefined;
+        if (open && !list) return undefined;
+        if (!open && lastList === (ordered ? text.charCodeAt(pos + mlen - 1) : 45)) return undefined;
+        if (list && (list.ordered !== ordered || (ordered && text.charCodeAt(pos + mlen - 1) !== delimiter))) return undefined;
+        const node = item(pos, pos, from, nl);
+        if (!node) return undefined;
+        const p1 = node.position!.end;
+        if (!list) {
+          list = { type: 'list', ordered, start: ordered ? Number.parseInt(text.slice(pos, pos + mlen - 1), 10) : null, spread: false, children: [], position: { start: { ...node.position!.start }, end: { ...p1 } } };
+          out.push(list);
+          delimiter = text.charCodeAt(pos + mlen - 1);
+        }
+        list.children.push(node);
+        list.position!.end = { ...p1 };
+        nested = undefined;
+        open = true;
+      } else if (!paragraphLine()) return undefined;
+    } else if (c0 === 32 /* space */) {
+      // A bullet one level down, right under a bullet or a bullet of the level below it.
+      if (!list || list.ordered || !open || text.charCodeAt(pos + 1) !== 32 || text.charCodeAt(pos + 2) !== 45 || text.charCodeAt(pos + 3) !== 32) return undefined;
+      if (len < 5 || !textStart(text, pos + 4, nl) || text.charCodeAt(nl - 1) === 32) return undefined;
+      const node = item(pos, pos + 2, pos + 4, nl);
+      if (!node) return undefined;
+      const p1 = node.position!.end;
+      const parent = list.children[list.children.length - 1]!;
+      if (!nested) {
+        nested = { type: 'list', ordered: false, start: null, spread: false, children: [], position: { start: r.at(pos + 2), end: { ...p1 } } };
+        parent.children.push(nested);
+      }
+      nested.children.push(node);
+      nested.position!.end = { ...p1 };
+      parent.position!.end = { ...p1 };
       list.position!.end = { ...p1 };
-      open = true;
-    } else if (LETTER.test(raw) && PLAIN.test(raw)) {
-      if (open && !para) return undefined;
+    } else if (c0 === 124 /* | */) {
+      const pipes = pipesOf(text, pos, nl);
+      if (!pipes) return undefined;
+      r.lines([pos], lineNo);
+      if (table) {
+        if (pipes.length - 1 !== table.cells) return undefined;
+        const row = readRow(r, pipes, pos, nl);
+        if (!row) return undefined;
+        table.node.children.push(row);
+        table.node.position!.end = r.at(nl);
+      } else {
+        if (open || nl >= end) return undefined;
+        // The header row needs its delimiter row on the next line, with as many cells.
+        let nl2 = text.indexOf('\n', nl + 1);
+        if (nl2 === -1 || nl2 > end) nl2 = end;
+        const delimiter = pipesOf(text, nl + 1, nl2);
+        if (!delimiter || delimiter.length !== pipes.length) return undefined;
+        const align: AlignType[] = [];
+        for (let k = 0; k + 1 < delimiter.length; k++) {
+          const m = DELIMITER_CELL.exec(text.slice(delimiter[k]! + 1, delimiter[k + 1]!));
+          if (!m) return undefined;
+          align.push(m[1] ? (m[2] ? 'center' : 'left') : m[2] ? 'right' : null);
+        }
+        const header = readRow(r, pipes, pos, nl);
+        if (!header) return undefined;
+        // Why: a table without body rows ends with its delimiter row.
+        const node: Table = { type: 'table', align, children: [header], position: { start: r.at(pos), end: r.lines([pos, nl + 1], lineNo).at(nl2) } };
+        out.push(node);
+        table = { node, cells: pipes.length - 1 };
+        pos = nl2 + 1;
+        lineNo += 2;
+        open = true;
+        lastList = 0;
+        continue;
+      }
+    } else if (c0 === 96 /* ` */ && text.startsWith('```', pos)) {
+      // A fenced code block: three or more backticks and a one-word language, up to a fence as long or longer.
+      if (open) return undefined;
+      let n = 3;
+      while (text.charCodeAt(pos + n) === 96) n++;
+      const info = text.slice(pos + n, nl);
+      if (!/^[A-Za-z0-9_+-]*$/.test(info)) return undefined;
+      let p = nl + 1;
+      let closeAt = -1;
+      let closeEnd = -1;
+      let lines = 1;
+      while (p < end) {
+        let e = text.indexOf('\n', p);
+        if (e === -1 || e > end) e = end;
+        lines++;
+        if (text.charCodeAt(p) === 96) {
+          let m = 0;
+          while (text.charCodeAt(p + m) === 96) m++;
+          if (p + m === e && m >= n) {
+            closeAt = p;
+            closeEnd = e;
+            break;
+          }
+          if (m >= 3) return undefined;
+        }
+        for (let k = p; k < e; k++) {
+          const c = text.charCodeAt(k);
+          if (c < 32 || c === 127) return undefined;
+        }
+        p = e + 1;
+      }
+      if (closeAt === -1) return undefined;
+      const starts: number[] = [];
+      for (let k = 0, q = pos; k < lines; k++) {
+        starts.push(q);
+        q = text.indexOf('\n', q) + 1;
+      }
+      r.lines(starts, lineNo);
+      out.push({
+        type: 'code',
+        lang: info === '' ? null : info,
+        meta: null,
+        value: closeAt > nl + 1 ? text.slice(nl + 1, closeAt - 1) : '',
+        position: { start: r.at(pos), end: r.at(closeEnd) },
+      });
+      lineNo += lines - 1;
+      pos = closeEnd + 1;
+      lineNo++;
+      open = false;
+      lastList = 0;
+      continue;
+    } else if (!paragraphLine()) return undefined;
+    pos = nl + 1;
+    lineNo++;
+
+    function paragraphLine(): boolean {
+      if (!textStart(text, pos, nl)) return false;
+      if (open && !para) return false;
       // Why: trailing spaces end the paragraph's text but not the paragraph (last line only: elsewhere they may be a break).
       let textEnd = nl;
       while (text.charCodeAt(textEnd - 1) === 32) textEnd--;
-      if (textEnd < nl && nl + 1 < end && text.charCodeAt(nl + 1) !== 10) return undefined;
-      const value = textEnd < nl ? raw.slice(0, textEnd - pos) : raw;
+      if (textEnd < nl && nl + 1 < end && text.charCodeAt(nl + 1) !== 10) return false;
       if (para) {
-        const t = para.nodes.children[0]!;
-        if (t.type !== 'text') return undefined;
-        t.value += '\n' + value;
-        t.position!.end = at(textEnd, lineNo, pos);
-        para.nodes.position!.end = at(nl, lineNo, pos);
-      } else {
-        const nodes: Paragraph = {
-          type: 'paragraph',
-          children: [{ type: 'text', value, position: { start: at(pos, lineNo, pos), end: at(textEnd, lineNo, pos) } }],
-          position: { start: at(pos, lineNo, pos), end: at(nl, lineNo, pos) },
-        };
-        para = { nodes };
-        out.push(nodes);
-      }
-      lastList = false;
+        para.starts.push(pos);
+        para.textEnd = textEnd;
+        para.end = nl;
+      } else para = { starts: [pos], line: lineNo, textEnd, end: nl };
+      lastList = 0;
       open = true;
-    } else return undefined;
-    pos = nl + 1;
-    lineNo++;
+      return true;
+    }
   }
+  if (!closeParagraph()) return undefined;
   return out;
+}
+
+/** A table row's node: each cell from its pipe to the next (the last one with its closing pipe), text trimmed. */
+function readRow(r: Reader, pipes: number[], from: number, to: number): TableRow | undefined {
+  const cells: TableCell[] = [];
+  for (let c = 0; c + 1 < pipes.length; c++) {
+    const cellEnd = c + 2 === pipes.length ? pipes[c + 1]! + 1 : pipes[c + 1]!;
+    let a = pipes[c]! + 1;
+    let b = pipes[c + 1]!;
+    while (a < b && r.text.charCodeAt(a) === 32) a++;
+    while (b > a && r.text.charCodeAt(b - 1) === 32) b--;
+    const children: PhrasingContent[] = [];
+    if (!r.inline(a, b, children, 'cell')) return undefined;
+    cells.push({ type: 'tableCell', children, position: { start: r.at(pipes[c]!), end: r.at(cellEnd) } });
+  }
+  return { type: 'tableRow', children: cells, position: { start: r.at(from), end: r.at(to) } };
 }
