@@ -331,10 +331,10 @@ export function shift(root: Nodes, d: number, dl: number): void {
     const node = stack.pop()!;
     const p = node.position;
     if (p) {
-      if (p.start.offset !== undefined) p.start.offset += d;
-      if (p.end.offset !== undefined) p.end.offset += d;
-      p.start.line += dl;
-      p.end.line += dl;
+      // Why: new points, not changed ones: nodes may share a point object (see readRow in simple.ts).
+      const { start, end } = p;
+      p.start = { line: start.line + dl, column: start.column, offset: start.offset === undefined ? undefined : start.offset + d };
+      p.end = { line: end.line + dl, column: end.column, offset: end.offset === undefined ? undefined : end.offset + d };
     }
     if ('children' in node) for (const c of node.children as Nodes[]) stack.push(c);
   }
