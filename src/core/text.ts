@@ -18,15 +18,48 @@ const PLACEHOLDER_PREFIX = /^(?:todo|tbd|tba|tbc|fixme|none yet|nobody yet|no on
 const PLACEHOLDER_SHAPE = /^(?:\?+|x{2,}|\.{3}|…|[-–—]+|<[^>]*>|\[[^\]]*\])$/i;
 const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
 
+/** The longest PLACEHOLDERS entry: a longer value can only be a placeholder by its shape or its first words. */
+const LONGEST = Math.max(...PLACEHOLDERS.map((p) => p.length));
+
+function placeholderKey(v: string): string {
+  return v.toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
+}
+
+/**
+ * Answers already given, by value. Why: the rules ask this of every entry's fields, several times each, on every
+ * keystroke (thousands of calls on a long plan), and most values are the same as last time. Bounded: cleared when full.
+ */
+const placeholderMemo = new Map<string, boolean>();
+const MEMO_SIZE = 20_000;
+
 /** Whether a value is a placeholder rather than content: empty, a PLACEHOLDERS entry, `?`, `xxx`, `-`, `<name>`, or starts with TODO/TBD/"none yet". */
 export function isPlaceholder(value: string): boolean {
+  const known = placeholderMemo.get(value);
+  if (known !== undefined) return known;
+  const answer = judgePlaceholder(value);
+  if (placeholderMemo.size >= MEMO_SIZE) placeholderMemo.clear();
+  // Why: very long values are not kept (each would hold its text); they take the shortcut below anyway.
+  if (value.length <= 4 * LONGEST) placeholderMemo.set(value, answer);
+  return answer;
+}
+
+function judgePlaceholder(value: string): boolean {
   let v = value.trim();
   if (v === '') return true;
   if (PLACEHOLDER_SHAPE.test(v)) return true;
-  v = v.replace(/[.!]+$/, '').trim();
-  const inner = /^\((.*)\)$/.exec(v);
+  // Trailing full stops and exclamation marks go (a loop: a regex ending in `$` tries every position of a long text).
+  let end = v.length;
+  while (end > 0 && (v.charCodeAt(end - 1) === 46 || v.charCodeAt(end - 1) === 33)) end--;
+  if (end < v.length) v = v.slice(0, end).trim();
+  const inner = v.charCodeAt(0) === 40 ? /^\((.*)\)$/.exec(v) : null;
   if (inner) v = inner[1]!.trim();
-  const key = v.toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
+  // Why: rules ask this of whole sections' text on every keystroke; a long value is judged by its first words and
+  // its shape (neither changes with case or spacing), without lower-casing and respacing all of it.
+  if (v.length > 4 * LONGEST) {
+    const head = placeholderKey(v.slice(0, 4 * LONGEST));
+    if (head.length > LONGEST) return PLACEHOLDER_SHAPE.test(v) || PLACEHOLDER_PREFIX.test(head);
+  }
+  const key = placeholderKey(v);
   return key === '' || PLACEHOLDER_SET.has(key) || PLACEHOLDER_SHAPE.test(key) || PLACEHOLDER_PREFIX.test(key);
 }
 

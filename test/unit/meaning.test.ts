@@ -1,6 +1,8 @@
 // The meaning matchers shared by rules and the summary: departments, internal measures, placeholders.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { internalMeasureIn, isBackEndDepartment, isFinanceDepartment, isOwnDepartment, isPlaceholder } from '../../src/core/index.js';
+import { PLACEHOLDERS } from '../../src/core/text.js';
 
 describe('department matching', () => {
   it('finds finance by whole words', () => {
@@ -50,5 +52,26 @@ describe('the placeholder list', () => {
     expect(ph.filter((v) => !isPlaceholder(v))).toEqual([]);
     const content = ['No feedback this round.', 'Pending orders now ship the same day', 'Nadia Okafor', 'Supports the testbed'];
     expect(content.filter((v) => isPlaceholder(v))).toEqual([]);
+  });
+  it('judges a long value as the whole comparison would, by its shape and first words (property)', () => {
+    // The comparison before the shortcut for long values, kept as the reference.
+    const SHAPE = /^(?:\?+|x{2,}|\.{3}|…|[-–—]+|<[^>]*>|\[[^\]]*\])$/i;
+    const PREFIX = /^(?:todo|tbd|tba|tbc|fixme|none yet|nobody yet|no one yet|to be named|to be found|to be confirmed|to be decided)\b/i;
+    const reference = (value: string): boolean => {
+      let v = value.trim();
+      if (v === '' || SHAPE.test(v)) return true;
+      v = v.replace(/[.!]+$/, '').trim();
+      const inner = /^\((.*)\)$/.exec(v);
+      if (inner) v = inner[1]!.trim();
+      const key = v.toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
+      return key === '' || PLACEHOLDERS.includes(key) || SHAPE.test(key) || PREFIX.test(key);
+    };
+    const part = fc.constantFrom('TODO', 'todo:', 'None yet', 'to be confirmed', 'TBDs', 'word', 'x', 'X', '?', '.', '!', '(', ')', '<', '>', '[', ']', ' ', '   ', '\n', '\t', '’', 'İ', '—', 'what the customer said or experienced that prompted it');
+    const value = fc.tuple(fc.array(part, { maxLength: 12 }), fc.nat({ max: 400 }), fc.constantFrom(' ', 'x', 'a b ', '\n', '.', '?')).map(([ps, n, fill]) => ps.join('') + fill.repeat(n) + ps.reverse().join(''));
+    fc.assert(fc.property(value, (v) => isPlaceholder(v) === reference(v)), { numRuns: 5000 });
+    expect(isPlaceholder(`TODO: ${'name the contact '.repeat(50)}`)).toBe(true);
+    expect(isPlaceholder(`${'x'.repeat(500)}.`)).toBe(true);
+    expect(isPlaceholder(`${' '.repeat(300)}none yet`)).toBe(true);
+    expect(isPlaceholder(`Our ${'own words '.repeat(50)}`)).toBe(false);
   });
 });
