@@ -1,7 +1,7 @@
 // The editor's lint engine: workers with a queue per lane, superseded requests, crash and restart, in-thread fallback.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintDetailed } from '../../src/core/index.js';
+import { lintDetailed, summarizePlan } from '../../src/core/index.js';
 import { HEAVY_CHARS, InThreadEngine, lazyDoc, serveLints, WorkerEngine, type FromWorker, type LintRequest, type Spawn, type ToWorker } from '../../src/extension/lint-engine.js';
 
 const PLAN = readFileSync('examples/flawed.testbed.md', 'utf8');
@@ -62,6 +62,29 @@ describe('the lint engine', () => {
     expect(log).toEqual(['lint a@1', 'lint a@3', 'lint b@1']);
     engine.close('/ws/a.testbed.md');
     expect(log.at(-1)).toBe('close');
+    engine.dispose();
+  });
+
+  it("answers the plans view's reads with the plan's summary, in the background lane, and keeps no state for them", async () => {
+    const log: string[] = [];
+    const lanes: (string | undefined)[] = [];
+    const spawn = fakeSpawn(log);
+    const engine = new WorkerEngine((m, e, lane) => (lanes.push(lane), spawn(m, e, lane)), () => undefined, () => undefined);
+    const typed = engine.lint(req('typed', 1));
+    const read = engine.lint({ ...req('read', 0), summarize: '2026-01-15' });
+    // The background lane (large plans, the plans view) is the second worker: a keystroke's lint never waits behind a read.
+    expect(lanes).toEqual(['normal', 'large']);
+    expect(engine.inFlight()).toEqual({ normal: { id: 1, key: 'typed', version: 1, chars: PLAN.length }, large: { id: 2, key: 'read', version: 0, chars: PLAN.length } });
+    const r = (await read)!;
+    await typed;
+    const expected = lintDetailed(PLAN, { filePath: '/ws/read.testbed.md', today: '2026-01-15' });
+    expect(r.summary).toEqual(JSON.parse(JSON.stringify(summarizePlan(expected.document, expected.problems, '2026-01-15'))));
+    expect(r.problems).toEqual(JSON.parse(JSON.stringify(expected.problems)));
+    expect(engine.inFlight()).toEqual({});
+    // No incremental state for a read: closing its path sends nothing to the worker.
+    engine.close('/ws/read.testbed.md');
+    expect(log).toEqual(['lint typed@1', 'lint read@0']);
+    expect((await new InThreadEngine().lint({ ...req('read', 0), summarize: '2026-01-15' }))!.summary).toEqual(summarizePlan(expected.document, expected.problems, '2026-01-15'));
     engine.dispose();
   });
 
