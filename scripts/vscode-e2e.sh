@@ -90,6 +90,8 @@ RUN=$(mktemp -d "${TMPDIR:-/tmp}/testbed-lint-vscode-e2e.XXXXXX")
 CS_HOME=$RUN/home
 RESULTS=$RUN/results.txt   # written by test/vscode/suite/index.ts inside the extension host
 mkdir -p "$CS_HOME/user-data/User"
+# remote.autoForwardPorts off: code-server looks for ports to forward by spawning a process from the extension host
+# every second or so (stalls of 10-20 ms on its thread), which a desktop VS Code never does.
 cat > "$CS_HOME/user-data/User/settings.json" <<'JSON'
 { "workbench.startupEditor": "none", "workbench.tips.enabled": false, "telemetry.telemetryLevel": "off",
   "security.workspace.trust.enabled": false, "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
