@@ -128,7 +128,7 @@ export interface WorkerChannel {
  * out of memory), with `startFailed` when it never started (no worker support here): the lane then lints in-thread.
  */
 export type Spawn = (onMessage: (m: FromWorker) => void, onExit: (reason: string, startFailed?: boolean) => void, lane?: LaneName) => WorkerChannel;
-/** `large`: the background lane (plans over HEAVY_CHARS, the plans view's reads). */
+/** `large`: the lane of plans over HEAVY_CHARS. */
 export type LaneName = 'normal' | 'large';
 
 /** Above this many characters a plan is linted in the second lane, so a long lint never queues a normal plan's. */
@@ -273,8 +273,8 @@ class Lane {
 
 /**
  * Lints in two workers, started when first needed: one for normal plans, one for huge ones (over HEAVY_CHARS
- * characters) and the plans view's reads, so a plan that takes seconds gets its diagnostics late but never delays a
- * keystroke's lint in another plan. A worker that dies (crash, out of memory) is started again on the next request.
+ * characters), so a plan that takes seconds gets its diagnostics late but never delays a keystroke's lint in
+ * another plan. A worker that dies (crash, out of memory) is started again on the next request.
  */
 export class WorkerEngine implements LintEngine {
   private nextId = 1;
@@ -285,8 +285,7 @@ export class WorkerEngine implements LintEngine {
   }
 
   lint(request: LintRequest): Promise<LintReply | undefined> {
-    // Why: the plans view's reads are background work too: they never queue ahead of a keystroke's lint.
-    const heavy = request.text.length > HEAVY_CHARS || request.summarize !== undefined ? 1 : 0;
+    const heavy = request.text.length > HEAVY_CHARS ? 1 : 0;
     // A plan that moved lanes (it grew or shrank past the line) leaves no queued lint behind in the other one.
     return new Promise((resolve, reject) => this.lanes[heavy].enqueue({ id: this.nextId++, request, resolve, reject }));
   }

@@ -65,25 +65,25 @@ describe('the lint engine', () => {
     engine.dispose();
   });
 
-  it("answers the plans view's reads with the plan's summary, in the background lane, and keeps no state for them", async () => {
+  it("answers the plans view's reads with the plan's summary and keeps no state for them; a huge plan's in the large-plan lane", async () => {
     const log: string[] = [];
     const lanes: (string | undefined)[] = [];
     const spawn = fakeSpawn(log);
     const engine = new WorkerEngine((m, e, lane) => (lanes.push(lane), spawn(m, e, lane)), () => undefined, () => undefined);
-    const typed = engine.lint(req('typed', 1));
+    const big = `${PLAN}\n${'x'.repeat(HEAVY_CHARS)}\n`;
     const read = engine.lint({ ...req('read', 0), summarize: '2026-01-15' });
-    // The background lane (large plans, the plans view) is the second worker: a keystroke's lint never waits behind a read.
+    const bigRead = engine.lint({ ...req('big', 0, big), summarize: '2026-01-15' });
     expect(lanes).toEqual(['normal', 'large']);
-    expect(engine.inFlight()).toEqual({ normal: { id: 1, key: 'typed', version: 1, chars: PLAN.length }, large: { id: 2, key: 'read', version: 0, chars: PLAN.length } });
+    expect(engine.inFlight()).toEqual({ normal: { id: 1, key: 'read', version: 0, chars: PLAN.length }, large: { id: 2, key: 'big', version: 0, chars: big.length } });
     const r = (await read)!;
-    await typed;
+    expect((await bigRead)?.summary?.title).toBe(r.summary?.title);
     const expected = lintDetailed(PLAN, { filePath: '/ws/read.testbed.md', today: '2026-01-15' });
     expect(r.summary).toEqual(JSON.parse(JSON.stringify(summarizePlan(expected.document, expected.problems, '2026-01-15'))));
     expect(r.problems).toEqual(JSON.parse(JSON.stringify(expected.problems)));
     expect(engine.inFlight()).toEqual({});
     // No incremental state for a read: closing its path sends nothing to the worker.
     engine.close('/ws/read.testbed.md');
-    expect(log).toEqual(['lint typed@1', 'lint read@0']);
+    expect(log).toEqual(['lint read@0', 'lint big@0']);
     expect((await new InThreadEngine().lint({ ...req('read', 0), summarize: '2026-01-15' }))!.summary).toEqual(summarizePlan(expected.document, expected.problems, '2026-01-15'));
     engine.dispose();
   });
