@@ -12,7 +12,8 @@
 #   5. prints "N passed, N failed"; exits non-zero on any failure. Every step has a timeout.
 #
 # Env: VSCODE_E2E_CACHE (default ~/.cache/testbed-lint-vscode-e2e), PORT (default 18091), SKIP_APT=1,
-#      SKIP_BUILD=1, VSCODE_E2E_UI=0 (skip the VSIX + UI checks), SCREENSHOT=path.png (after the UI checks),
+#      SKIP_BUILD=1, VSCODE_E2E_UI=0 (skip the VSIX + UI checks), VSCODE_E2E_GREP=regex (run only the suite's tests
+#      whose title matches, e.g. VSCODE_E2E_GREP='editor never waits' VSCODE_E2E_UI=0), SCREENSHOT=path.png (after the UI checks),
 #      SCREENSHOT_SUITE=path.png (the workbench when the suite ends), SCREENSHOT_HOVER / SCREENSHOT_WALKTHROUGH=path.png
 #      (the hover on a section heading; the getting-started walkthrough), SCREENSHOT_PLAN / SCREENSHOT_FIX / SCREENSHOT_FINDINGS / SCREENSHOT_DOCS=path.png (the
 #      plan with its squiggles, the Problems panel and the status bar; the rule page its Problems row opens).
@@ -89,11 +90,13 @@ RUN=$(mktemp -d "${TMPDIR:-/tmp}/testbed-lint-vscode-e2e.XXXXXX")
 CS_HOME=$RUN/home
 RESULTS=$RUN/results.txt   # written by test/vscode/suite/index.ts inside the extension host
 mkdir -p "$CS_HOME/user-data/User"
+# remote.autoForwardPorts off: code-server looks for ports to forward by spawning a process from the extension host
+# every second or so (stalls of 10-20 ms on its thread), which a desktop VS Code never does.
 cat > "$CS_HOME/user-data/User/settings.json" <<'JSON'
 { "workbench.startupEditor": "none", "workbench.tips.enabled": false, "telemetry.telemetryLevel": "off",
   "security.workspace.trust.enabled": false, "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
   "extensions.ignoreRecommendations": true, "update.mode": "none", "chat.disableAIFeatures": true,
-  "git.enabled": false, "files.autoSave": "off" }
+  "git.enabled": false, "files.autoSave": "off", "remote.autoForwardPorts": false }
 JSON
 ISO_ENV=(env TESTBED_LINT_E2E_RESULTS="$RESULTS" HOME="$CS_HOME" XDG_CONFIG_HOME="$CS_HOME/.config" XDG_DATA_HOME="$CS_HOME/.local/share" XDG_CACHE_HOME="$CS_HOME/.cache" PATH="$NODE24_HOME/bin:$PATH")
 CS_DIRS=(--config "$CS_HOME/config.yaml" --user-data-dir "$CS_HOME/user-data" --extensions-dir "$CS_HOME/extensions")

@@ -10,7 +10,7 @@ import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig } from './config.js';
 import { CONFIG_SELECTOR, ConfigCodeActions } from './config-actions.js';
 import { registerConfigureRule } from './configure-rule.js';
 import { LintController, type LintEvent } from './controller.js';
-import { WorkerEngine, type Spawn } from './lint-engine.js';
+import { WorkerEngine, type LintInFlight, type Spawn } from './lint-engine.js';
 import { registerDiagnostics } from './diagnostics.js';
 import { PlanHoverProvider } from './hover.js';
 import { plansTree, registerPlansView, type PlanEntry } from './plans-view.js';
@@ -41,6 +41,8 @@ export interface TestbedLintApi {
     /** Makes a rule's check throw in the lint workers (undefined restores it). */
     breakRule(ruleId: string | undefined): void;
     workerLog: readonly string[];
+    /** The lints posted to the normal and the large-plan worker and not answered yet (none without workers). */
+    lintsInFlight(): { normal?: LintInFlight; large?: LintInFlight };
   };
 }
 
@@ -109,7 +111,7 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
   linter.relintAll();
   return {
     plans: () => plans.view.list(),
-    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar), plansTree: () => plansTree(plans.view), exitWorkers: () => engine?.exitWorkers(), breakRule: (id) => engine?.breakRule(id), workerLog: linter.workerLog },
+    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar), plansTree: () => plansTree(plans.view), exitWorkers: () => engine?.exitWorkers(), breakRule: (id) => engine?.breakRule(id), workerLog: linter.workerLog, lintsInFlight: () => engine?.inFlight() ?? {} },
     onDidRefreshPlans: plans.view.onDidRefresh,
     onDidLint: linter.onDidLint,
     whenLinted: (uri, minVersion) => linter.whenLinted(uri, minVersion),

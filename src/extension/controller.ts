@@ -7,12 +7,12 @@ import {
   DEFAULT_MAX_FILE_SIZE,
   formOf,
   isPlan,
-  lintDetailed,
   lintTooLarge,
   rules,
   type LintConfig,
   type LintOptions,
   type PlanDocument,
+  type PlanSummary,
   type Problem,
   type RuleCrash,
   type RuleEntry,
@@ -58,8 +58,11 @@ export interface Linter {
   result(uri: vscode.Uri): LintResult | undefined;
   /** The result for the document's current text, linting now if the stored one is older. */
   current(document: vscode.TextDocument): Promise<LintResult>;
-  /** Lints a file's text as the editor does (same config), without touching the open documents' state. */
-  lintFile(uri: vscode.Uri, text: string): Promise<{ doc: PlanDocument; problems: readonly Problem[] } | undefined>;
+  /**
+   * Lints a file's text as the editor does (same config), without touching the open documents' state, and summarises
+   * the plan as of `today` (YYYY-MM-DD); undefined when it is not linted.
+   */
+  summarizeFile(uri: vscode.Uri, text: string, today: string): Promise<PlanSummary | undefined>;
   /** The lint options (config or settings) for a plan at `uri`; undefined when it is ignored or linting is off. */
   optionsFor(uri: vscode.Uri, path: string, form?: 'markdown' | 'yaml'): Promise<EditorLintOptions | undefined>;
 }
@@ -88,6 +91,7 @@ export class LintController implements Linter, vscode.Disposable {
   /** Document versions whose lint ended its worker: not tried again until the document changes. */
   private readonly killedBy = new Map<string, number>();
   private workerNoticeShown = false;
+  private summaries = 0;
 
   /**
    * @param engine where lints run: in workers in the extension (activate.ts), in-thread by default. It keeps the
@@ -289,12 +293,20 @@ export class LintController implements Linter, vscode.Disposable {
     this.output.appendLine(line);
   }
 
-  async lintFile(uri: vscode.Uri, text: string): Promise<{ doc: PlanDocument; problems: readonly Problem[] } | undefined> {
+  async summarizeFile(uri: vscode.Uri, text: string, today: string): Promise<PlanSummary | undefined> {
     if (!this.enabled()) return undefined;
-    const options = await this.optionsFor(uri, uri.scheme === 'file' ? uri.fsPath : uri.path);
+    const path = uri.scheme === 'file' ? uri.fsPath : uri.path;
+    const options = await this.optionsFor(uri, path);
     if (!options) return undefined;
-    const r = lintDetailed(text, options);
-    return { doc: r.document, problems: r.problems };
+    // Why: in the lint workers, as the editor's lints: the plans view reads every plan after each lint, and a huge
+    // one linted and summarised here froze the extension host for seconds (keystrokes in other plans waited for it).
+    // Its own key: it neither supersedes nor is superseded by the editor's lints of the same file, and leaves no state behind.
+    const { filePath: _path, onRuleError: _onRuleError, configNotice: _notice, ...rest } = options;
+    const plain = JSON.parse(JSON.stringify(rest)) as typeof rest;
+    const reply = await this.engine.lint({ key: `${uri.toString()}#summary-${++this.summaries}`, path, text, version: 0, options: plain, summarize: today });
+    if (!reply) return undefined;
+    for (const c of reply.crashes) options.onRuleError?.({ ruleId: c.ruleId, error: c.error });
+    return reply.summary;
   }
 
   async optionsFor(uri: vscode.Uri, path: string, form: 'markdown' | 'yaml' = formOf(path) === 'yaml' ? 'yaml' : 'markdown'): Promise<EditorLintOptions | undefined> {

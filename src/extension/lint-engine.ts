@@ -1,7 +1,7 @@
 // Where the editor's lints run. The controller hands each lint to a LintEngine: in-thread (unit tests, and the
 // fallback where no worker can start), or in workers (desktop: node:worker_threads, web: a nested web worker), so a
 // huge plan never freezes the extension host. Pure: no `vscode`, no Node built-ins; the worker itself is behind `Spawn`.
-import { createSession, LineIndex, rules, type LintOptions, type PlanDocument, type Problem } from '../core/index.js';
+import { createSession, LineIndex, lintDetailed, rules, summarizePlan, type LintOptions, type PlanDocument, type PlanSummary, type Problem } from '../core/index.js';
 
 /** One lint: the document's text at `version`, with serialisable options (no callbacks). */
 export interface LintRequest {
@@ -11,11 +11,19 @@ export interface LintRequest {
   text: string;
   version: number;
   options: Omit<LintOptions, 'filePath' | 'onRuleError'>;
+  /**
+   * A file read once for the plans view: linted without keeping incremental state for its path, and answered with
+   * the plan's summary as of this day (YYYY-MM-DD) instead of its document.
+   */
+  summarize?: string;
 }
 
 export interface LintReply {
   problems: Problem[];
+  /** The parsed plan; not for a `summarize` request. */
   doc: PlanDocument;
+  /** The plan's summary, for a `summarize` request. */
+  summary?: PlanSummary;
   /** Rules that threw: their id and the error's stack or message. */
   crashes: { ruleId: string; error: string }[];
 }
@@ -32,13 +40,19 @@ export interface LintEngine {
 export class InThreadEngine implements LintEngine {
   private readonly session = createSession();
   lint(r: LintRequest): Promise<LintReply | undefined> {
-    const { problems, document, crashes } = this.session.lintDetailed(r.path, r.text, r.options);
-    return Promise.resolve({ problems, doc: document, crashes: crashes.map((c) => ({ ruleId: c.ruleId, error: errorText(c.error) })) });
+    const { problems, document, crashes, summary } = lintOf(this.session, r);
+    return Promise.resolve({ problems, doc: document, crashes: crashes.map((c) => ({ ruleId: c.ruleId, error: errorText(c.error) })), ...(summary ? { summary } : {}) });
   }
   close(path: string): void {
     this.session.close(path);
   }
   dispose(): void {}
+}
+
+function lintOf(session: ReturnType<typeof createSession>, r: LintRequest): ReturnType<typeof lintDetailed> & { summary?: PlanSummary } {
+  if (r.summarize === undefined) return session.lintDetailed(r.path, r.text, r.options);
+  const result = lintDetailed(r.text, { ...r.options, filePath: r.path });
+  return { ...result, summary: summarizePlan(result.document, result.problems, r.summarize, r.options.config) };
 }
 
 export const errorText = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e));
@@ -52,7 +66,7 @@ export type ToWorker =
   // For the real VS Code suite: makes a rule's check throw in the worker (undefined: restores it).
   | { type: 'breakRule'; ruleId: string | undefined };
 export type FromWorker =
-  | { type: 'done'; id: number; problems: Problem[]; doc: string; crashes: { ruleId: string; error: string }[] }
+  | { type: 'done'; id: number; problems: Problem[]; doc: string; crashes: { ruleId: string; error: string }[]; summary?: PlanSummary }
   | { type: 'failed'; id: number; error: string }
   // A web worker that closes itself says so first (the page sees no exit event).
   | { type: 'exiting' };
@@ -77,11 +91,14 @@ export function serveLints(post: (m: FromWorker) => void, exit: () => void): (m:
     }
     if (m.type === 'close') return session.close(m.path);
     try {
-      const { problems, document, crashes } = session.lintDetailed(m.request.path, m.request.text, m.request.options);
+      const { problems, document, crashes, summary } = lintOf(session, m.request);
+      const crashed = crashes.map((c) => ({ ruleId: c.ruleId, error: errorText(c.error) }));
+      // A summary (the plans view) is all that crosses back: no document to rebuild on the host's thread.
+      if (summary) return post({ type: 'done', id: m.id, problems, doc: '', crashes: crashed, summary });
       // Why: the document goes as one JSON string, parsed only when a provider (hover, completion) asks for it: a
       // string crosses threads as one copy, where a cloned object graph of a huge plan would be rebuilt on the host's thread.
       const { mdast: _tree, lines: _lines, ...rest } = document;
-      post({ type: 'done', id: m.id, problems, doc: JSON.stringify(rest), crashes: crashes.map((c) => ({ ruleId: c.ruleId, error: errorText(c.error) })) });
+      post({ type: 'done', id: m.id, problems, doc: JSON.stringify(rest), crashes: crashed });
     } catch (error) {
       post({ type: 'failed', id: m.id, error: errorText(error) });
     }
@@ -107,13 +124,23 @@ export interface WorkerChannel {
   terminate(): void;
 }
 /**
- * Starts a worker; `onMessage` gets its replies, `onExit` fires once when it ends for any reason (crash, out of
- * memory), with `startFailed` when it never started (no worker support here): the lane then lints in-thread.
+ * Starts a worker for a lane; `onMessage` gets its replies, `onExit` fires once when it ends for any reason (crash,
+ * out of memory), with `startFailed` when it never started (no worker support here): the lane then lints in-thread.
  */
-export type Spawn = (onMessage: (m: FromWorker) => void, onExit: (reason: string, startFailed?: boolean) => void) => WorkerChannel;
+export type Spawn = (onMessage: (m: FromWorker) => void, onExit: (reason: string, startFailed?: boolean) => void, lane?: LaneName) => WorkerChannel;
+/** `large`: the lane of plans over HEAVY_CHARS. */
+export type LaneName = 'normal' | 'large';
 
 /** Above this many characters a plan is linted in the second lane, so a long lint never queues a normal plan's. */
 export const HEAVY_CHARS = 256 * 1024;
+
+/** A lint a worker is working on (for tests): `id` is unique per request, so two sightings of one id span one lint. */
+export interface LintInFlight {
+  id: number;
+  key: string;
+  version: number;
+  chars: number;
+}
 
 interface Pending {
   id: number;
@@ -133,6 +160,7 @@ class Lane {
   private fallback: InThreadEngine | undefined;
 
   constructor(
+    private readonly name: LaneName,
     private readonly spawn: Spawn,
     private readonly onCrash: (reason: string, request: LintRequest | undefined) => void,
     private readonly onFallback: (reason: string) => void,
@@ -143,7 +171,8 @@ class Lane {
     this.queue.get(p.request.key)?.resolve(undefined);
     this.queue.delete(p.request.key);
     this.queue.set(p.request.key, p);
-    this.known.add(p.request.path);
+    // A read for a summary keeps no state in the worker: nothing to close later.
+    if (p.request.summarize === undefined) this.known.add(p.request.path);
     this.pump();
   }
 
@@ -155,6 +184,12 @@ class Lane {
   /** Sends a message to the running worker, if any (tests). */
   send(m: ToWorker): void {
     this.worker?.post(m);
+  }
+
+  /** The lint posted to this lane's worker and not answered yet (tests). */
+  running(): LintInFlight | undefined {
+    const p = this.inFlight;
+    return p && this.worker ? { id: p.id, key: p.request.key, version: p.request.version, chars: p.request.text.length } : undefined;
   }
 
   /** Ends the worker now (tests); the exit is handled as a crash. */
@@ -171,7 +206,7 @@ class Lane {
         this.inFlight = undefined;
         if (m.type === 'done') {
           const doc = lazyDoc(m.doc);
-          const reply = { problems: m.problems, crashes: m.crashes } as LintReply;
+          const reply = { problems: m.problems, crashes: m.crashes, ...(m.summary ? { summary: m.summary } : {}) } as LintReply;
           Object.defineProperty(reply, 'doc', { get: doc, enumerable: true });
           p.resolve(reply);
         } else {
@@ -197,6 +232,7 @@ class Lane {
         }
         this.pump();
       },
+      this.name,
     );
     return w;
   }
@@ -245,7 +281,7 @@ export class WorkerEngine implements LintEngine {
   private readonly lanes: [Lane, Lane];
 
   constructor(spawn: Spawn, onCrash: (reason: string, request: LintRequest | undefined) => void, onFallback: (reason: string) => void) {
-    this.lanes = [new Lane(spawn, onCrash, onFallback), new Lane(spawn, onCrash, onFallback)];
+    this.lanes = [new Lane('normal', spawn, onCrash, onFallback), new Lane('large', spawn, onCrash, onFallback)];
   }
 
   lint(request: LintRequest): Promise<LintReply | undefined> {
@@ -261,6 +297,12 @@ export class WorkerEngine implements LintEngine {
   /** Makes a rule throw in the running workers; undefined restores it (for tests). */
   breakRule(ruleId: string | undefined): void {
     for (const l of this.lanes) l.send({ type: 'breakRule', ruleId });
+  }
+
+  /** The lints the workers are working on now, by lane (for tests: proves a long lint was running at a moment). */
+  inFlight(): { normal?: LintInFlight; large?: LintInFlight } {
+    const [normal, large] = this.lanes.map((l) => l.running());
+    return { ...(normal ? { normal } : {}), ...(large ? { large } : {}) };
   }
 
   /** Makes every worker exit, as a crash would (for tests). */

@@ -1,6 +1,18 @@
 // The lint worker on the desktop: a node:worker_threads worker (dist/lint-worker.js) started by worker-node.ts.
-import { parentPort } from 'node:worker_threads';
-import { serveLints, type ToWorker } from './lint-engine.js';
+import { constants, setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { serveLints, type LaneName, type ToWorker } from './lint-engine.js';
+
+// Why: a huge plan's lint takes seconds of a core; on a machine with few cores it would compete with the editor
+// itself (the workbench, the extension host, the normal plans' worker) and keystrokes would wait for the CPU. On
+// Linux a thread's nice value is its own (pid 0 is this thread), so the large-plan lane yields to everything else.
+if ((workerData as { lane?: LaneName } | undefined)?.lane === 'large') {
+  try {
+    setPriority(0, constants.priority.PRIORITY_LOW);
+  } catch {
+    // Empty: where the priority cannot be lowered, the lane runs at the normal one.
+  }
+}
 
 const port = parentPort;
 if (port) {

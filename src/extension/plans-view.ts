@@ -1,7 +1,7 @@
 // The "Testbed plans" view in the Explorer: every plan in the workspace with its status, the three points and counts.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { POINTS, isPlan, summarizePlan, type LintConfig, type PlanDocument, type PlanSummary, type Point, type PointState, type Problem } from '../core/index.js';
+import { POINTS, isPlan, type PlanSummary, type Point, type PointState } from '../core/index.js';
 import { today } from './commands.js';
 import type { Linter } from './controller.js';
 
@@ -18,8 +18,8 @@ export interface PlanEntry {
   summary: PlanSummary;
 }
 
-/** Lints a file's text as the editor does (same config, given back for the summary); undefined when it is not linted. */
-export type LintFile = (uri: vscode.Uri, text: string) => Promise<{ doc: PlanDocument; problems: readonly Problem[]; config?: LintConfig } | undefined>;
+/** Lints a file's text as the editor does (same config) and summarises it as of `today`; undefined when it is not linted. */
+export type SummarizeFile = (uri: vscode.Uri, text: string, today: string) => Promise<PlanSummary | undefined>;
 
 /** The status groups, live plans first. */
 const STATUS_ORDER = ['running', 'scaling', 'proposed', 'draft', 'closed'];
@@ -64,7 +64,7 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   /** Fires after the list of plans was read again. */
   readonly onDidRefresh = this.changed.event;
 
-  constructor(private readonly lintFile: LintFile) {}
+  constructor(private readonly summarizeFile: SummarizeFile) {}
 
   dispose(): void {
     clearTimeout(this.timer);
@@ -99,10 +99,10 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         const text = open.get(uri.toString())?.getText() ?? decoder.decode(await vscode.workspace.fs.readFile(uri));
         const path = vscode.workspace.asRelativePath(uri);
         if (!isPlan(uri.path, text)) continue;
-        const r = await this.lintFile(uri, text);
-        if (!r) continue;
-        // Why: the plan's own config (finance names, same-department) so the view agrees with the diagnostics.
-        out.push({ uri, path, summary: summarizePlan(r.doc, r.problems, today(), r.config) });
+        // Why: with the plan's own config (finance names, same-department) so the view agrees with the diagnostics.
+        const summary = await this.summarizeFile(uri, text, today());
+        if (!summary) continue;
+        out.push({ uri, path, summary });
       } catch {
         // Empty: an unreadable file is not listed; the lint-all command reports such files.
       }
@@ -194,11 +194,8 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
 /** The view, its tree, its refresh command, and what refreshes it: plan files changing, lints of open plans, settings. */
 export function registerPlansView(linter: Linter): { view: PlansView; disposables: vscode.Disposable[] } {
-  const view = new PlansView(async (uri, text) => {
-    const r = await linter.lintFile(uri, text);
-    const options = r && (await linter.optionsFor(uri, uri.scheme === 'file' ? uri.fsPath : uri.path));
-    return r && { ...r, ...(options?.config ? { config: options.config } : {}) };
-  });
+  // Why: the lint and the summary run in the lint workers: a huge plan in the workspace never blocks the host's thread.
+  const view = new PlansView((uri, text, day) => linter.summarizeFile(uri, text, day));
   const planFiles = vscode.workspace.createFileSystemWatcher(PLAN_GLOB);
   return {
     view,

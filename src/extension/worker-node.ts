@@ -7,10 +7,10 @@ import type { Spawn } from './lint-engine.js';
 export const WORKER_HEAP_MB = 2048;
 
 export function nodeSpawn(script: string): Spawn {
-  return (onMessage, onExit) => {
+  return (onMessage, onExit, lane) => {
     let worker: Worker;
     try {
-      worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, workerData: { lane } });
     } catch (error) {
       queueMicrotask(() => onExit(error instanceof Error ? error.message : String(error), true));
       return { post: () => undefined, terminate: () => undefined };

@@ -1,7 +1,7 @@
 // The editor's lint engine: workers with a queue per lane, superseded requests, crash and restart, in-thread fallback.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintDetailed } from '../../src/core/index.js';
+import { lintDetailed, summarizePlan } from '../../src/core/index.js';
 import { HEAVY_CHARS, InThreadEngine, lazyDoc, serveLints, WorkerEngine, type FromWorker, type LintRequest, type Spawn, type ToWorker } from '../../src/extension/lint-engine.js';
 
 const PLAN = readFileSync('examples/flawed.testbed.md', 'utf8');
@@ -62,6 +62,29 @@ describe('the lint engine', () => {
     expect(log).toEqual(['lint a@1', 'lint a@3', 'lint b@1']);
     engine.close('/ws/a.testbed.md');
     expect(log.at(-1)).toBe('close');
+    engine.dispose();
+  });
+
+  it("answers the plans view's reads with the plan's summary and keeps no state for them; a huge plan's in the large-plan lane", async () => {
+    const log: string[] = [];
+    const lanes: (string | undefined)[] = [];
+    const spawn = fakeSpawn(log);
+    const engine = new WorkerEngine((m, e, lane) => (lanes.push(lane), spawn(m, e, lane)), () => undefined, () => undefined);
+    const big = `${PLAN}\n${'x'.repeat(HEAVY_CHARS)}\n`;
+    const read = engine.lint({ ...req('read', 0), summarize: '2026-01-15' });
+    const bigRead = engine.lint({ ...req('big', 0, big), summarize: '2026-01-15' });
+    expect(lanes).toEqual(['normal', 'large']);
+    expect(engine.inFlight()).toEqual({ normal: { id: 1, key: 'read', version: 0, chars: PLAN.length }, large: { id: 2, key: 'big', version: 0, chars: big.length } });
+    const r = (await read)!;
+    expect((await bigRead)?.summary?.title).toBe(r.summary?.title);
+    const expected = lintDetailed(PLAN, { filePath: '/ws/read.testbed.md', today: '2026-01-15' });
+    expect(r.summary).toEqual(JSON.parse(JSON.stringify(summarizePlan(expected.document, expected.problems, '2026-01-15'))));
+    expect(r.problems).toEqual(JSON.parse(JSON.stringify(expected.problems)));
+    expect(engine.inFlight()).toEqual({});
+    // No incremental state for a read: closing its path sends nothing to the worker.
+    engine.close('/ws/read.testbed.md');
+    expect(log).toEqual(['lint read@0', 'lint big@0']);
+    expect((await new InThreadEngine().lint({ ...req('read', 0), summarize: '2026-01-15' }))!.summary).toEqual(summarizePlan(expected.document, expected.problems, '2026-01-15'));
     engine.dispose();
   });
 

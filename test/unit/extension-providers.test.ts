@@ -38,7 +38,7 @@ function fakeLinter(extra: Partial<LintOptions> = {}) {
     onDidForget: forgotten.event as never,
     result: (uri) => results.get(uri.toString()),
     current: async (d) => lintOf(d as unknown as FakeDocument),
-    lintFile: async () => undefined,
+    summarizeFile: async () => undefined,
     optionsFor: async (uri) => ({ filePath: uri.path, ...extra }),
     lintNow: lintOf,
     forget: (uri) => {

@@ -2,6 +2,7 @@
 /// <reference types="mocha" />
 /// <reference types="vscode" />
 import * as assert from 'node:assert/strict';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { planTemplate } from '../../../src/core/index.js';
@@ -25,7 +26,7 @@ function withTimeout<T>(p: Promise<T>, label: string, ms = WAIT_MS): Promise<T> 
 }
 
 /** The first lint of `uri` (current or coming) that satisfies `pred`. */
-function lintWhere(uri: vscode.Uri, pred: (e: LintEvent) => boolean, label: string): Promise<LintEvent> {
+function lintWhere(uri: vscode.Uri, pred: (e: LintEvent) => boolean, label: string, ms = WAIT_MS): Promise<LintEvent> {
   return withTimeout(
     new Promise<LintEvent>((resolve) => {
       const sub = api.onDidLint((e) => {
@@ -42,6 +43,7 @@ function lintWhere(uri: vscode.Uri, pred: (e: LintEvent) => boolean, label: stri
       });
     }),
     label,
+    ms,
   );
 }
 
@@ -92,6 +94,45 @@ async function activeTabWhere(pred: (tab: vscode.Tab) => boolean, ms = 5000): Pr
 async function hoverTexts(uri: vscode.Uri, line: number, character: number): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+}
+
+/**
+ * Waits until the extension host's thread has been free for `quiet` ms: no 5 ms timer later than `slack` ms.
+ * Returns how long that took and the worst lateness seen meanwhile.
+ */
+async function hostQuiet(quiet = 1000, slack = 20, max = 30_000): Promise<{ waited: number; worst: number }> {
+  const start = performance.now();
+  let calmSince = start;
+  let worst = 0;
+  let tick = start;
+  while (performance.now() - calmSince < quiet && performance.now() - start < max) {
+    await new Promise((r) => setTimeout(r, 5));
+    const now = performance.now();
+    const late = now - tick - 5;
+    tick = now;
+    worst = Math.max(worst, late);
+    if (late > slack) calmSince = now;
+  }
+  return { waited: performance.now() - start, worst };
+}
+
+/**
+ * Waits until the workbench is idle: the extension host's thread is free (hostQuiet) and a round trip to the
+ * workbench (a context key set there) is answered quickly three times in a row. Returns how long that took.
+ */
+async function workbenchQuiet(max = 10_000): Promise<{ waited: number; worst: number; roundTrips: number[] }> {
+  const start = performance.now();
+  const roundTrips: number[] = [];
+  let worst = 0;
+  let fast = 0;
+  while (fast < 3 && performance.now() - start < max) {
+    worst = Math.max(worst, (await hostQuiet(300, 20, 3000)).worst);
+    const t = performance.now();
+    await vscode.commands.executeCommand('setContext', 'testbedLint.e2eProbe', roundTrips.length);
+    roundTrips.push(Math.round(performance.now() - t));
+    fast = roundTrips.at(-1)! < 15 ? fast + 1 : 0;
+  }
+  return { waited: performance.now() - start, worst, roundTrips };
 }
 
 /** The diagnostics that say a plan's config has errors (no rule code): message, line, character, severity. */
@@ -654,66 +695,198 @@ suite('testbed-lint in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  // Not yet passing here: on this shared 2-core machine (load ~17) the run with the 4.7 MB plan open did not reach its
-  // keystrokes within 180 s (the workbench, not the lint, is the suspect: the edits wait on the renderer). Issue 12.
-  test.skip('the editor never waits: with a 4.7 MB table plan being linted, a keystroke in a normal plan gets its diagnostics within 100 ms', async function () {
+  test('the editor never waits: with a 4.7 MB table plan being linted, a keystroke in a normal plan gets its diagnostics within 100 ms', async function () {
     this.timeout(180_000);
+    const log = (line: string) => console.log(`[ext-tests]   ${line}`);
     const settings = vscode.workspace.getConfiguration('testbedLint');
-    await settings.update('debounce', 0, vscode.ConfigurationTarget.Global);
-    // A Counterparts table of 200,000 rows (about 4.7 MB), written to the workspace and opened as an editor would.
-    const small = await vscode.workspace.fs.readFile(uriOf('plan.testbed.md'));
-    const head = new TextDecoder().decode(small).split('## Counterparts')[0]!;
-    const table = ['## Counterparts', '', '| Department | Contact | Since | Benefit |', '|---|---|---|---|'];
-    for (let i = 0; i < 200_000; i++) table.push(`|IT|Lead${i % 10}|2025-01-06|x|`);
     const bigUri = uriOf('big.testbed.md');
-    await vscode.workspace.fs.writeFile(bigUri, new TextEncoder().encode(`${head}${table.join('\n')}\n`));
+    let big: vscode.TextDocument | undefined;
+    let bigText = '';
+    const { doc } = await open('plan.testbed.md');
+    const original = doc.getText();
     try {
-      const big = await vscode.workspace.openTextDocument(bigUri);
-      assert.ok(big.getText().length > 4_500_000 && big.getText().length < 5 * 1024 * 1024, `size ${big.getText().length}`);
-      console.log('[ext-tests]   (big plan opened)');
-      // An edit to the big plan: its lint (seconds) is running in a worker while the normal plan is edited.
-      const bigEdit = new vscode.WorkspaceEdit();
-      bigEdit.insert(big.uri, big.positionAt(big.getText().length), '| IT | Integration lead | 2025-01-13 | EDI link |\n');
-      assert.ok(await vscode.workspace.applyEdit(bigEdit));
-      let bigLinted = false;
-      const bigDone = withTimeout(api.whenLinted(big.uri, big.version), 'the lint of the big plan', 170_000).then(() => (bigLinted = true));
-      const { doc } = await open('plan.testbed.md');
-      console.log('[ext-tests]   (big plan edited, normal plan open)');
-      const original = doc.getText();
+      // The re-lint that a settings change starts is over before anything is timed.
+      const relinted = new Promise<void>((resolve) => {
+        const sub = api.onDidLint((e) => {
+          if (e.uri.toString() === doc.uri.toString()) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+      await settings.update('debounce', 0, vscode.ConfigurationTarget.Global);
+      await withTimeout(relinted, 'the re-lint after the debounce setting');
+
+      // One keystroke in the normal plan, timed from applyEdit to the diagnostics of its version ("Key Account" is a
+      // premier tier: typing it over "standard" brings customer-not-premier, and back). `during` is looked at when
+      // the diagnostics show.
       const at = original.indexOf('Key Account');
-      const latencies: number[] = [];
-      for (let i = 0; i < 5; i++) {
+      const all = ['customer-not-premier', 'iteration-stale', 'counterpart-finance', 'counterpart-early'];
+      let strokes = 0;
+      const keystroke = async <T>(during: () => T): Promise<{ ms: number; fromApplyEdit: number; seen: T; detail: string }> => {
+        const [from, to] = strokes++ % 2 === 0 ? ['Key Account', 'standard'] : ['standard', 'Key Account'];
+        const expected = JSON.stringify((to === 'standard' ? all.slice(1) : [...all]).sort());
         const edit = new vscode.WorkspaceEdit();
-        edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Key Account'.length)), i % 2 === 0 ? 'standard' : 'Key Account');
-        const changed = withTimeout(
-          new Promise<number>((resolve) => {
-            const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-              if (e.uris.some((u) => u.toString() === doc.uri.toString())) {
-                sub.dispose();
-                resolve(performance.now());
-              }
-            });
+        edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length)), to);
+        const marks: Record<string, number> = {};
+        const subs = [
+          vscode.workspace.onDidChangeTextDocument((e) => {
+            if (e.document.uri.toString() === doc.uri.toString()) marks['changed'] ??= performance.now();
           }),
-          'the diagnostics of the normal plan',
-        );
-        const started = performance.now();
-        assert.ok(await vscode.workspace.applyEdit(edit));
-        latencies.push((await changed) - started);
+          api.onDidLint((e) => {
+            if (e.uri.toString() === doc.uri.toString() && e.version === doc.version && marks['changed']) marks['linted'] ??= performance.now();
+          }),
+        ];
+        // How late the extension host's thread runs a 5 ms timer meanwhile (is it blocked?), and its garbage collections.
+        const gcs: number[] = [];
+        const gcObserver = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) gcs.push(e.duration);
+        });
+        gcObserver.observe({ entryTypes: ['gc'] });
+        let lag = 0;
+        let tick = performance.now();
+        const lagTimer = setInterval(() => {
+          const now = performance.now();
+          lag = Math.max(lag, now - tick - 5);
+          tick = now;
+        }, 5);
+        try {
+          const shown = withTimeout(
+            new Promise<{ at: number; seen: T }>((resolve) => {
+              const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+                if (e.uris.some((u) => u.toString() === doc.uri.toString()) && JSON.stringify(rows(doc.uri).map((r) => r[0]).sort()) === expected) {
+                  sub.dispose();
+                  resolve({ at: performance.now(), seen: during() });
+                }
+              });
+            }),
+            `the diagnostics of keystroke ${strokes} in the normal plan`,
+          );
+          const started = performance.now();
+          assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit failed');
+          const applied = performance.now();
+          const { at: shownAt, seen } = await shown.catch((e: Error) => {
+            throw new Error(`${e.message}: version ${doc.version}, last lint ${api.testing && JSON.stringify(vscode.languages.getDiagnostics(doc.uri).map((d) => d.code && typeof d.code === 'object' ? d.code.value : d.code))}, expected ${expected}, text at: ${JSON.stringify(doc.getText().slice(at - 10, at + 20))}`);
+          });
+          const lint = await api.whenLinted(doc.uri, doc.version);
+          assert.equal(lint.version, doc.version, "the diagnostics shown are those of the keystroke's version");
+          const ms = (x: number | undefined) => (x === undefined ? '?' : (x - started).toFixed(0));
+          const detail = `change event ${ms(marks['changed'])}, applyEdit ${ms(applied)}, lint ${ms(marks['linted'])}, diagnostics ${ms(shownAt)} ms; host thread late by up to ${lag.toFixed(0)} ms, garbage collection ${gcs.length ? gcs.map((g) => g.toFixed(0)).join('+') : 'none'} ms`;
+          const round = (x: number) => Math.round(x * 10) / 10;
+          return { ms: round(shownAt - marks['changed']!), fromApplyEdit: round(shownAt - started), seen, detail };
+        } finally {
+          clearInterval(lagTimer);
+          gcObserver.disconnect();
+          for (const sub of subs) sub.dispose();
+        }
+      };
+
+      // The same keystrokes with no big plan: what this workbench takes anyway.
+      await workbenchQuiet();
+      const baseline: { ms: number; fromApplyEdit: number }[] = [];
+      for (let i = 0; i < 5; i++) {
+        const k = await keystroke(() => undefined);
+        log(`keystroke ${i + 1} with no big plan: ${k.detail}`);
+        baseline.push(k);
       }
-      const expected = ['iteration-stale', 'counterpart-finance', 'counterpart-early'];
-      assert.deepEqual(rows(doc.uri).map((r) => r[0]), expected);
-      assert.equal(bigLinted, false, 'the big plan was still being linted during the keystrokes (else this measures nothing)');
-      console.log(`[ext-tests] keystroke-to-diagnostics while a ${big.getText().length}-character plan lints: ${latencies.map((l) => l.toFixed(1)).join(', ')} ms`);
-      for (const l of latencies) assert.ok(l < 100, `a keystroke took ${l.toFixed(1)} ms to get its diagnostics: ${latencies.join(', ')}`);
-      await setText(doc, original);
-      const t0 = performance.now();
-      await bigDone;
-      console.log(`[ext-tests] the big plan's diagnostics came ${((performance.now() - t0) / 1000).toFixed(1)} s after the keystrokes`);
-      assert.ok(vscode.languages.getDiagnostics(big.uri).length > 0, 'the big plan gets its diagnostics late');
+      const figures = (xs: { ms: number; fromApplyEdit: number; covered?: boolean }[]) =>
+        `${xs.map((x) => `${x.ms.toFixed(1)}${x.covered === false ? ' (big lint not running throughout)' : ''}`).join(', ')} ms (from applyEdit: ${xs.map((x) => x.fromApplyEdit.toFixed(1)).join(', ')} ms)`;
+      log(`keystroke-to-diagnostics with no big plan: ${figures(baseline)}`);
+
+      // A Counterparts table of 200,000 rows (about 4.7 MB; the issue's "one Counterparts table" shape).
+      const head = original.split('## Counterparts')[0]!;
+      const table = ['## Counterparts', '', '| Department | Contact | Since | Benefit |', '|---|---|---|---|'];
+      for (let i = 0; i < 200_000; i++) table.push(`|IT|Lead${i % 10}|2025-01-06|x|`);
+      bigText = `${head}${table.join('\n')}\n`;
+      // Opened as a plan being linted in the background is: a document, not shown in an editor (the workbench would
+      // tokenize and lay out 200,000 lines, which is the renderer's work, not the extension's). It is opened with
+      // linting off: VS Code's own Markdown extension reads a newly opened document on the extension host's thread
+      // (seconds for this one); that settles first, then turning linting on starts the big plan's lint.
+      await settings.update('enable', false, vscode.ConfigurationTarget.Global);
+      let t = performance.now();
+      await vscode.workspace.fs.writeFile(bigUri, new TextEncoder().encode(bigText));
+      big = await vscode.workspace.openTextDocument(bigUri);
+      const bigDoc = big;
+      assert.ok(bigDoc.getText().length > 4_500_000 && bigDoc.getText().length < 5 * 1024 * 1024, `size ${bigDoc.getText().length}`);
+      log(`big plan (${bigDoc.getText().length} characters, ${bigDoc.lineCount} lines) written and opened in ${(performance.now() - t).toFixed(0)} ms`);
+      const opened = await workbenchQuiet();
+      log(`workbench quiet ${opened.waited.toFixed(0)} ms after the open (the host's thread was late by up to ${opened.worst.toFixed(0)} ms meanwhile; round trips ${opened.roundTrips.join(', ')} ms)`);
+
+      // The big plan's lint in the large-plan worker: seen by its request id, so two sightings of one id mean that one
+      // lint was running all the time in between. When none is running (the last one ended), an edit of the big plan
+      // (a pasted row) starts the next, as typing in it would; what the workbench itself does with an edit of a 4.7 MB
+      // Markdown document settles before a keystroke.
+      const bigLint = () => {
+        const l = api.testing.lintsInFlight().large;
+        return l?.key === bigDoc.uri.toString() ? l : undefined;
+      };
+      let bigEdits = 0;
+      let bigStarted = 0;
+      const bigLintRunning = async (): Promise<NonNullable<ReturnType<typeof bigLint>>> => {
+        for (let attempt = 0; ; attempt++) {
+          const running = bigLint();
+          if (running) return running;
+          assert.ok(attempt < 5, 'the lints of five edits of the big plan in a row ended before a keystroke could be typed');
+          const edit = new vscode.WorkspaceEdit();
+          edit.insert(bigDoc.uri, bigDoc.positionAt(bigDoc.getText().length), `|IT|Pasted${bigEdits++}|2025-01-13|y|\n`);
+          assert.ok(await vscode.workspace.applyEdit(edit), 'the edit of the big plan');
+          const until = performance.now() + 10_000;
+          while (bigLint()?.version !== bigDoc.version) {
+            assert.ok(performance.now() < until, `no lint of the big plan's version ${bigDoc.version} in the large-plan worker after 10 s`);
+            await new Promise((r) => setTimeout(r, 5));
+          }
+          bigStarted = performance.now();
+          await workbenchQuiet(3000);
+        }
+      };
+      // Linting on: every open plan is linted again, the big one in the large-plan worker.
+      const normalRelinted = lintWhere(doc.uri, (e) => e.linted, 'the normal plan linted again');
+      await settings.update('enable', undefined, vscode.ConfigurationTarget.Global);
+      t = performance.now();
+      while (!bigLint() && performance.now() - t < 10_000) await new Promise((r) => setTimeout(r, 5));
+      bigStarted = performance.now();
+      const first = await withTimeout(bigLintRunning(), 'a lint of the big plan in the large-plan worker');
+      await normalRelinted;
+      log(`linting on: the big plan's lint #${first.id} (version ${first.version}) running in the large-plan worker ${(bigStarted - t).toFixed(0)} ms later`);
+      // What turning linting on sets off in the workbench (every open plan's diagnostics, the plans view) settles first.
+      const on = await workbenchQuiet(5000);
+      log(`workbench quiet ${on.waited.toFixed(0)} ms later (round trips ${on.roundTrips.join(', ')} ms); the big plan's lint #${first.id} still running: ${bigLint()?.id === first.id}`);
+
+      // The keystrokes, each while one lint of the big plan runs from before it until its diagnostics show.
+      const samples: { ms: number; fromApplyEdit: number; covered: boolean }[] = [];
+      for (let i = 0; samples.filter((x) => x.covered).length < 5; i++) {
+        assert.ok(i < 20, `fewer than 5 of 20 keystrokes ran while one lint of the big plan was running: ${JSON.stringify(samples)}`);
+        const before = await bigLintRunning();
+        const k = await keystroke(() => bigLint()?.id === before.id);
+        log(`keystroke ${i + 1} (big plan's lint #${before.id}, version ${before.version}, ${k.seen ? 'still running when its diagnostics showed' : 'ended meanwhile'}): ${k.detail}`);
+        samples.push({ ms: k.ms, fromApplyEdit: k.fromApplyEdit, covered: k.seen });
+      }
+      const ended = performance.now();
+      log(`keystroke-to-diagnostics with a ${bigDoc.getText().length}-character plan being linted: ${figures(samples)}; ${bigEdits} edit(s) of the big plan started a lint`);
+      // Every keystroke counts, those the big lint did not span included. Timed from the moment the extension host has
+      // the keystroke (its change event) to onDidChangeDiagnostics (which VS Code holds back 50 ms): a typed key reaches
+      // the host that way. From applyEdit the time also holds a round trip through code-server's workbench that a typed
+      // key does not make (15-60 ms here, as much with no big plan: logged above, not asserted).
+      for (const x of samples) assert.ok(x.ms < 100, `a keystroke took ${x.ms} ms to get its diagnostics: ${figures(samples)}`);
+
+      // The big plan gets its diagnostics late, for its last version.
+      const bigDone = await lintWhere(bigDoc.uri, (e) => e.linted && e.version === bigDoc.version, 'the lint of the big plan', 120_000);
+      log(`the big plan's diagnostics came ${((performance.now() - ended) / 1000).toFixed(2)} s after the keystrokes, ${((performance.now() - bigStarted) / 1000).toFixed(2)} s after its last lint started`);
+      assert.equal(bigDone.linted, true);
+      assert.ok(vscode.languages.getDiagnostics(bigDoc.uri).length > 0, 'the big plan has its diagnostics');
     } finally {
       await settings.update('debounce', undefined, vscode.ConfigurationTarget.Global);
+      await settings.update('enable', undefined, vscode.ConfigurationTarget.Global);
+      if (big && !big.isClosed && big.isDirty) {
+        // Back to the file's text and saved: a deleted file whose document is clean goes away with no backup or prompt.
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(big.uri, new vscode.Range(big.positionAt(0), big.positionAt(big.getText().length)), bigText);
+        await vscode.workspace.applyEdit(edit);
+        await big.save();
+      }
+      await vscode.workspace.fs.delete(bigUri).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.workspace.fs.delete(bigUri);
     }
   });
 

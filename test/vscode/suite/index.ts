@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // VSCODE_E2E_GREP (scripts/vscode-e2e.sh passes the environment on): only the tests whose title matches this regex.
+  const grep = process.env['VSCODE_E2E_GREP'];
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   mocha.addFile(path.join(__dirname, 'extension.test.js'));
   const results = process.env['TESTBED_LINT_E2E_RESULTS'];
   return new Promise((resolve, reject) => {
