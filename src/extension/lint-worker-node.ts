@@ -6,7 +6,8 @@ import { serveLints, type LaneName, type ToWorker } from './lint-engine.js';
 // Why: a huge plan's lint takes seconds of a core; on a machine with few cores it would compete with the editor
 // itself (the workbench, the extension host, the normal plans' worker) and keystrokes would wait for the CPU. On
 // Linux a thread's nice value is its own (pid 0 is this thread), so the large-plan lane yields to everything else.
-if ((workerData as { lane?: LaneName } | undefined)?.lane === 'large') {
+// Elsewhere (macOS, Windows) the same call would lower the whole extension host, so it is Linux only.
+if (process.platform === 'linux' && (workerData as { lane?: LaneName } | undefined)?.lane === 'large') {
   try {
     setPriority(0, constants.priority.PRIORITY_LOW);
   } catch {
