@@ -92,4 +92,22 @@ describe('lint sessions', () => {
       { seed: SEED, numRuns: 120 },
     );
   });
+  it('keeps the same tree as a fresh parse after any sequence of edits, split points rescanned only near the edit (property)', () => {
+    const tree = (cache: BlockCache, text: string) => JSON.stringify(parsePlan(text, 'p.testbed.md', undefined, cache).mdast);
+    const frag = fc.constantFrom(...FRAGMENTS.map((f) => `${f}\n`), 'x', '\n', '#', '`', '## ');
+    const edit = fc.record({ pos: fc.nat(), del: fc.nat({ max: 30 }), ins: frag });
+    fc.assert(
+      fc.property(docArb, fc.array(edit, { minLength: 1, maxLength: 10 }), (doc, edits) => {
+        const cache = new BlockCache();
+        let text = doc;
+        tree(cache, text);
+        for (const e of edits) {
+          const p = e.pos % (text.length + 1);
+          text = text.slice(0, p) + e.ins + text.slice(Math.min(text.length, p + e.del));
+          expect(tree(cache, text)).toBe(tree(new BlockCache(), text));
+        }
+      }),
+      { seed: SEED, numRuns: 400 },
+    );
+  });
 });

@@ -24,40 +24,62 @@ const HTML_START = /^ {0,3}</;
  * which is always safe: a heading left inside a block is still found when the block is read.
  */
 export function splitPoints(text: string, from: number, to: number): number[] {
+  return scanSplitPoints(text, from, to).points;
+}
+
+/**
+ * As splitPoints; with `stop`, the scan ends at the first point for which it returns true (that point included,
+ * `stopped` set): from a point on, the points of an unchanged text are the ones found last time.
+ */
+function scanSplitPoints(text: string, from: number, to: number, stop?: (point: number) => boolean): { points: number[]; stopped: boolean } {
   const points: number[] = [];
-  let fence: { char: string; len: number } | undefined;
-  let html: HtmlKind | undefined;
+  // Why: a line like `</pre>` or `<span>` opens an HTML block only where it does not continue a paragraph (kind 7
+  // cannot interrupt one), which a line scan cannot always tell; both readings are followed, and a heading splits only
+  // where every reading is outside fences and HTML blocks.
+  let states: ScanState[] = [{}];
   let pos = from;
   while (pos < to) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1 || nl >= to) nl = to;
     let line = text.slice(pos, nl);
     if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (fence || html) {
-      // Why: fence and HTML block may both be open: a fence after a tag line that may be paragraph text (an HTML block of
-      // kind 7 cannot interrupt a paragraph) is taken as a fence as well, and no split comes before both have ended.
-      if (fence) {
-        const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = undefined;
-      } else if (html === 'blank') {
-        const f = FENCE_OPEN.exec(line);
-        if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) fence = { char: f[1]![0]!, len: f[1]!.length };
-      }
-      if (html && htmlEnds(html, line)) html = undefined;
+    const clean = states.length === 1 && !states[0]!.fence && !states[0]!.html;
+    const c0 = line.charCodeAt(0);
+    if (clean && pos > from && c0 === 35 && ATX.test(line)) {
+      points.push(pos);
+      if (stop?.(pos)) return { points, stopped: true };
+    } else if (clean && c0 !== 32 && c0 !== 96 && c0 !== 126 && c0 !== 60) {
+      // Empty: a line that cannot open a fence or an HTML block leaves a clean state clean.
     } else {
-      const f = FENCE_OPEN.exec(line);
-      if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
-        fence = { char: f[1]![0]!, len: f[1]!.length };
-      } else if (pos > from && ATX.test(line)) {
-        points.push(pos);
-      } else if (HTML_START.test(line)) {
-        html = htmlKind(line);
-        if (html !== 'blank' && htmlEnds(html, line)) html = undefined;
-      }
+      const next: ScanState[] = [];
+      for (const st of states) for (const n of scanLine(st, line)) if (!next.some((x) => x.fence?.char === n.fence?.char && x.fence?.len === n.fence?.len && x.html === n.html)) next.push(n);
+      states = next;
     }
     pos = nl + 1;
   }
-  return points;
+  return { points, stopped: false };
+}
+
+interface ScanState {
+  fence?: { char: string; len: number };
+  html?: HtmlKind;
+}
+
+/** The states after one line, read in state `st` (two when a tag line may open an HTML block or be paragraph text). */
+function scanLine(st: ScanState, line: string): ScanState[] {
+  if (st.fence) {
+    const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+    return [m && m[1]![0] === st.fence.char && m[1]!.length >= st.fence.len ? {} : st];
+  }
+  if (st.html) return [htmlEnds(st.html, line) ? {} : st];
+  const f = FENCE_OPEN.exec(line);
+  if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) return [{ fence: { char: f[1]![0]!, len: f[1]!.length } }];
+  if (HTML_START.test(line)) {
+    const html = htmlKind(line);
+    if (html !== 'blank') return [htmlEnds(html, line) ? {} : { html }];
+    return htmlEnds(html, line) ? [{}] : [{ html }, {}];
+  }
+  return [{}];
 }
 
 const CHUNK = 4096;
@@ -77,6 +99,9 @@ interface CachedBlock {
  */
 export class BlockCache {
   private prevText: string | undefined;
+  /** The last call's body start and split points (without the body start and the end). */
+  private prevFrom = -1;
+  private prevPoints: number[] = [];
   private byStart = new Map<number, CachedBlock>();
   /** Blocks parsed (not reused) by the last call, for tests and the benchmark. */
   parsedLastTime = 0;
@@ -112,7 +137,8 @@ export class BlockCache {
     if (this.options.split === false) return whole();
     // Why: most blocks of a long plan are a heading with plain lines; reading them directly skips micromark's cost per call.
     if (this.options.simple !== false) {
-      const simple = readSimpleBlock(text, start, end, line);
+      // Why: a one-shot lint's tree is never shifted, so its nodes may share point objects (smaller long plans).
+      const simple = readSimpleBlock(text, start, end, line, this.options.reuse === false);
       if (simple) return simple;
     }
     const plan = planBlock(text, start, end, this.options.pieceBytes ?? PIECE_BYTES);
@@ -121,9 +147,32 @@ export class BlockCache {
     return parsePieces(text, start, end, plan.cuts, lineOf, (source) => fromMarkdown(source, PARSE_OPTIONS).children) ?? whole();
   }
 
+  /**
+   * The split points of the body, rescanning only from the last point before the edit's line to the first point in
+   * the unchanged tail that was a point last time: the scanner holds no state at a point, so what follows is as before.
+   */
+  private splitAround(text: string, from: number, head: number, tail: number, delta: number, known: boolean): number[] {
+    const old = this.prevPoints;
+    const editLine = text.lastIndexOf('\n', head - 1) + 1;
+    if (!known || from !== this.prevFrom || editLine < from) return splitPoints(text, from, text.length);
+    // The points before the edited line stand; the scan restarts at the last of them (or the body's start).
+    let k = 0;
+    while (k < old.length && old[k]! < editLine) k++;
+    const restart = k > 0 ? old[k - 1]! : from;
+    const tailStart = text.length - tail;
+    const oldSet = new Set(old);
+    const scan = scanSplitPoints(text, restart, text.length, (p) => p - 1 >= tailStart && oldSet.has(p - delta));
+    const out = old.slice(0, k);
+    for (const p of scan.points) out.push(p);
+    if (scan.stopped) {
+      const at = out[out.length - 1]! - delta;
+      for (let j = old.indexOf(at) + 1; j < old.length; j++) out.push(old[j]! + delta);
+    }
+    return out;
+  }
+
   /** The body of a Markdown document as one mdast root, parsing only blocks not seen last time. */
   parse(text: string, from: number, lineOf: (offset: number) => number): Root {
-    const points = [from, ...(this.options.split === false ? [] : splitPoints(text, from, text.length)), text.length];
     const prev = this.prevText;
     // The unchanged head and tail of the text since the last call; everything between them was edited.
     let head = 0;
@@ -139,6 +188,8 @@ export class BlockCache {
     }
     const delta = text.length - (prev?.length ?? 0);
     const keep = this.options.reuse !== false;
+    const inner = this.options.split === false ? [] : this.splitAround(text, from, head, tail, delta, prev !== undefined);
+    const points = [from, ...inner, text.length];
     const next = new Map<number, CachedBlock>();
     const children: RootContent[] = [];
     this.parsedLastTime = 0;
@@ -177,6 +228,8 @@ export class BlockCache {
     // Why: keep only what this version uses, so memory follows the document, not its history.
     this.byStart = next;
     this.prevText = keep ? text : undefined;
+    this.prevFrom = keep ? from : -1;
+    this.prevPoints = keep ? inner : [];
     const last = children[children.length - 1];
     return {
       type: 'root',

@@ -223,11 +223,13 @@ function headingEntry(text: string, heading: Heading, content: RootContent[], sp
   return entry;
 }
 
+/** A copy of an entry moved by `d` (a copy: the last lint's problems may still hold the old spans). */
 function shiftEntry(e: Entry, d: number): Entry {
-  const sp = (s: Span): Span => ({ start: s.start + d, end: s.end + d });
-  const out: Entry = { span: sp(e.span), anchor: sp(e.anchor), style: e.style };
-  for (const [k, v] of Object.entries(e)) {
-    if (k !== 'span' && k !== 'anchor' && k !== 'style' && v) out[k] = { ...(v as Located<unknown>), span: sp((v as Located<unknown>).span) };
+  const out: Entry = { span: { start: e.span.start + d, end: e.span.end + d }, anchor: { start: e.anchor.start + d, end: e.anchor.end + d }, style: e.style };
+  for (const k in e) {
+    if (k === 'span' || k === 'anchor' || k === 'style') continue;
+    const v = e[k] as Located<unknown> | undefined;
+    if (v) out[k] = { ...v, span: { start: v.span.start + d, end: v.span.end + d } };
   }
   return out;
 }

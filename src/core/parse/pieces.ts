@@ -119,6 +119,9 @@ export function planBlock(text: string, start: number, end: number, pieceBytes =
     const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     const line = text.slice(pos, lineEnd);
     if (cuttable && line.includes('\r')) cuttable = false;
+    // Why: a link reference definition (also one inside a list item or quote) applies to the whole document;
+    // pieces parsed apart would not see it. Any `]:` keeps the block whole.
+    if (cuttable && line.includes(']:')) cuttable = false;
     const blank = line.trim() === '';
     if (fence || html) {
       // Why: fence and HTML block may both be open: a fence after a tag line that may be paragraph text (an HTML block of
@@ -331,10 +334,12 @@ export function shift(root: Nodes, d: number, dl: number): void {
     const node = stack.pop()!;
     const p = node.position;
     if (p) {
-      // Why: new points, not changed ones: nodes may share a point object (see readRow in simple.ts).
-      const { start, end } = p;
-      p.start = { line: start.line + dl, column: start.column, offset: start.offset === undefined ? undefined : start.offset + d };
-      p.end = { line: end.line + dl, column: end.column, offset: end.offset === undefined ? undefined : end.offset + d };
+      // Why: changed in place (an edit moves thousands of kept nodes); so trees that will be shifted never share
+      // point objects between nodes (see Reader.startOf in simple.ts).
+      if (p.start.offset !== undefined) p.start.offset += d;
+      if (p.end.offset !== undefined) p.end.offset += d;
+      p.start.line += dl;
+      p.end.line += dl;
     }
     if ('children' in node) for (const c of node.children as Nodes[]) stack.push(c);
   }

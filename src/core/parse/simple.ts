@@ -38,7 +38,16 @@ class Reader {
   private first = 1;
   private hint = 0;
 
-  constructor(readonly text: string) {}
+  /** Whether nodes may share point objects (see `startOf`); only when no one will shift them in place. */
+  constructor(
+    readonly text: string,
+    private readonly share: boolean,
+  ) {}
+
+  /** `p` itself when points are shared, else a copy. */
+  same(p: Point): Point {
+    return this.share ? p : { line: p.line, column: p.column, offset: p.offset };
+  }
 
   /** Reads text from the lines starting at `starts` (ascending), the first of them line `first`. */
   lines(starts: number[], first: number): this {
@@ -73,19 +82,19 @@ class Reader {
   }
 
   /**
-   * The point at `offset`: the first child's start when it starts there. Why: a parent and its children often
-   * begin or end at one place, and sharing one point object there (nothing changes points in place; `shift`
-   * replaces them) keeps a long plan's tree smaller.
+   * The point at `offset`: the first child's start when it starts there and points are shared. Why: a parent and
+   * its children often begin or end at one place, and one point object there keeps a long plan's tree smaller. A
+   * one-shot lint shares them; the editor's session does not, as it moves kept blocks by changing their points.
    */
   startOf(children: PhrasingContent[], offset: number): Point {
     const p = children[0]?.position?.start;
-    return p?.offset === offset ? p : this.at(offset);
+    return this.share && p?.offset === offset ? p : this.at(offset);
   }
 
   /** The point at `offset`: the last child's end when it ends there (see startOf). */
   endOf(children: PhrasingContent[], offset: number): Point {
     const p = children[children.length - 1]?.position?.end;
-    return p?.offset === offset ? p : this.at(offset);
+    return this.share && p?.offset === offset ? p : this.at(offset);
   }
 
   textNode(from: number, to: number): PhrasingContent {
@@ -248,9 +257,9 @@ function pipesOf(text: string, from: number, to: number): number[] | undefined {
  * one-line items (`- ` bullets, each may hold a tight list of `  - ` bullets; or `1. ` items), a pipe table with
  * its delimiter row, or a fenced code block of backticks. Undefined for anything else: the caller parses it.
  */
-export function readSimpleBlock(text: string, start: number, end: number, line: number): RootContent[] | undefined {
+export function readSimpleBlock(text: string, start: number, end: number, line: number, share = false): RootContent[] | undefined {
   const out: RootContent[] = [];
-  const r = new Reader(text);
+  const r = new Reader(text, share);
   let pos = start;
   let lineNo = line;
   /** The previous line was not empty (a group is open and ends only at an empty line). */
@@ -288,7 +297,7 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
       spread: false,
       checked: null,
       children: [{ type: 'paragraph', children, position: { start: r.startOf(children, from), end: p1 } }],
-      position: { start: r.at(marker), end: p1 },
+      position: { start: r.at(marker), end: r.same(p1) },
     };
   };
   while (pos < end) {
@@ -341,12 +350,12 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
         if (!node) return undefined;
         const p1 = node.position!.end;
         if (!list) {
-          list = { type: 'list', ordered, start: ordered ? Number.parseInt(text.slice(pos, pos + mlen - 1), 10) : null, spread: false, children: [], position: { start: node.position!.start, end: p1 } };
+          list = { type: 'list', ordered, start: ordered ? Number.parseInt(text.slice(pos, pos + mlen - 1), 10) : null, spread: false, children: [], position: { start: r.same(node.position!.start), end: r.same(p1) } };
           out.push(list);
           delimiter = text.charCodeAt(pos + mlen - 1);
         }
         list.children.push(node);
-        list.position!.end = p1;
+        list.position!.end = r.same(p1);
         nested = undefined;
         open = true;
       } else if (!paragraphLine()) return undefined;
@@ -359,13 +368,13 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
       const p1 = node.position!.end;
       const parent = list.children[list.children.length - 1]!;
       if (!nested) {
-        nested = { type: 'list', ordered: false, start: null, spread: false, children: [], position: { start: node.position!.start, end: p1 } };
+        nested = { type: 'list', ordered: false, start: null, spread: false, children: [], position: { start: r.same(node.position!.start), end: r.same(p1) } };
         parent.children.push(nested);
       }
       nested.children.push(node);
-      nested.position!.end = p1;
-      parent.position!.end = p1;
-      list.position!.end = p1;
+      nested.position!.end = r.same(p1);
+      parent.position!.end = r.same(p1);
+      list.position!.end = r.same(p1);
     } else if (c0 === 124 /* | */) {
       const pipes = pipesOf(text, pos, nl);
       if (!pipes) return undefined;
@@ -479,8 +488,8 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
 
 /**
  * A table row's node: each cell from its pipe to the next (the last one with its closing pipe), text trimmed.
- * Why: a cell ends where the next one starts, and the row where its first and last cells do: those nodes share
- * one point object (nothing changes points in place; `shift` replaces them), a quarter fewer objects per row.
+ * Why: a cell ends where the next one starts, and the row where its first and last cells do: with shared points
+ * (see Reader.startOf) those nodes use one point object, a quarter fewer objects per row.
  */
 function readRow(r: Reader, pipes: number[], from: number, to: number): TableRow | undefined {
   const n = pipes.length - 1;
@@ -495,8 +504,8 @@ function readRow(r: Reader, pipes: number[], from: number, to: number): TableRow
     while (b > a && r.text.charCodeAt(b - 1) === 32) b--;
     const children = r.phrasing(a, b, 'cell');
     if (!children) return undefined;
-    cells[c] = { type: 'tableCell', children, position: { start, end } };
+    cells[c] = { type: 'tableCell', children, position: { start: r.same(start), end } };
     start = end;
   }
-  return { type: 'tableRow', children: cells, position: { start: rowStart, end: start } };
+  return { type: 'tableRow', children: cells, position: { start: r.same(rowStart), end: r.same(start) } };
 }

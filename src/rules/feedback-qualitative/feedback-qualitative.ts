@@ -9,6 +9,8 @@ const TOKEN = /\d{4}-\d{2}-\d{2}|[+\-−]?\d+(?:[.,]\d+)*(?:\s*%|\s*\/\s*\d+(?:[
 
 /** Whether the feedback holds at least one score and nothing else but words from `scoreWords`. */
 export function isOnlyScore(feedback: string, scoreWords: ReadonlySet<string>): boolean {
+  // Why: without a digit or a star there is no score to count; most feedback is words, and this runs per keystroke.
+  if (!/[\d★☆⭐]/u.test(feedback)) return false;
   let scores = 0;
   for (const m of feedback.matchAll(TOKEN)) {
     const t = m[0];
