@@ -72,8 +72,23 @@ export function words(text: string): string[] {
  * Word tokens for meaning-matching: lower case, hyphens and underscores as spaces, and digits split from letters
  * ("Tier-1", "tier_1" and "tier1" all give `tier 1`; "30s" gives `30 s`).
  */
-export function looseWords(text: string): string[] {
-  return words(text.replace(/[_]/g, ' ').replace(/(\p{L})(\p{N})/gu, '$1 $2').replace(/(\p{N})(\p{L})/gu, '$1 $2'));
+export function looseWords(text: string): readonly string[] {
+  const known = looseMemo.get(text);
+  if (known) return known;
+  const out = looseWordsOf(text);
+  if (looseMemo.size >= MEMO_SIZE) looseMemo.clear();
+  if (text.length <= 256) looseMemo.set(text, out);
+  return out;
+}
+
+/**
+ * looseWords' answers by text (frozen, so no caller can change a shared answer). Why: the measure and tier matchers
+ * ask it of the same configured phrases for every metric, on every keystroke.
+ */
+const looseMemo = new Map<string, readonly string[]>();
+
+function looseWordsOf(text: string): readonly string[] {
+  return Object.freeze(words(text.replace(/[_]/g, ' ').replace(/(\p{L})(\p{N})/gu, '$1 $2').replace(/(\p{N})(\p{L})/gu, '$1 $2')));
 }
 
 /** Whether `phrase` occurs in `text` as whole words (case-insensitive): "IT" is in "IT Operations", not in "Security". */
