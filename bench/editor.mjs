@@ -1,9 +1,11 @@
 // The editor part of the benchmark, one measurement per process (run by bench/run.mjs):
 //   node bench/editor.mjs first-testbed FILE        the first lint of FILE (module loaded, nothing warmed up)
 //   node bench/editor.mjs first-markdownlint FILE   the same with markdownlint's sync API, default config
-//   node bench/editor.mjs edits FILE N              re-lint latency after N one-character edits inside one
+//   node bench/editor.mjs edits FILE N [W]          re-lint latency after N one-character edits inside one
 //                                                   iteration entry: createSession().lint() when the core
-//                                                   exports it, else a full lint() (reported as "api")
+//                                                   exports it, else a full lint() (reported as "api");
+//                                                   W edits first, not measured (a session that has been typed
+//                                                   in for a while: the JIT has compiled the hot paths)
 // Prints one JSON object.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const [mode, file, n] = process.argv.slice(2);
+const [mode, file, n, w] = process.argv.slice(2);
 const text = readFileSync(file, 'utf8');
 const uri = `file:///bench/${basename(file)}`;
 const TODAY = '2026-06-01';
@@ -46,17 +48,18 @@ if (mode === 'first-testbed') {
   })();
   const times = [];
   let current = text;
-  for (let k = 0; k < edits; k++) {
+  const warmup = Number(w ?? 0);
+  for (let k = 0; k < warmup + edits; k++) {
     // Typing and deleting in turn: insert a letter at a moving column of the entry's line, then remove it.
     const col = mid + 12 + (Math.floor(k / 2) % Math.max(1, lineEnd - mid - 12));
     current = k % 2 === 0 ? `${text.slice(0, col)}${'abcdefgh'[k % 8]}${text.slice(col)}` : text;
     const t0 = now();
     lintNow(current);
-    times.push(now() - t0);
+    if (k >= warmup) times.push(now() - t0);
   }
   const sorted = [...times].sort((a, b) => a - b);
   const q = (p) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-  print({ api: session ? 'createSession().lint' : 'lint() (no createSession yet)', lines: text.split('\n').length, edits, firstLintMs: firstLint, medianMs: q(0.5), p95Ms: q(0.95), maxMs: sorted[sorted.length - 1] });
+  print({ api: session ? 'createSession().lint' : 'lint() (no createSession yet)', lines: text.split('\n').length, edits, warmup, firstLintMs: firstLint, medianMs: q(0.5), p95Ms: q(0.95), maxMs: sorted[sorted.length - 1] });
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
