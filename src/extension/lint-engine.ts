@@ -239,9 +239,16 @@ class Lane {
 
   private pump(): void {
     if (this.disposed || this.inFlight) return;
-    const next = this.queue.values().next();
-    if (next.done) return;
-    const p = next.value;
+    // Why: an open plan's lint (a keystroke) goes before the plans view's summaries, which may be many and queued first.
+    let p: Pending | undefined;
+    for (const q of this.queue.values()) {
+      if (q.request.summarize === undefined) {
+        p = q;
+        break;
+      }
+      p ??= q;
+    }
+    if (!p) return;
     this.queue.delete(p.request.key);
     if (this.fallback) {
       void this.fallback.lint(p.request).then(p.resolve);

@@ -51,6 +51,17 @@ describe('the lint engine', () => {
     engine.dispose();
   });
 
+  it("sends an open plan's lint before the plans view's summaries queued ahead of it", async () => {
+    const log: string[] = [];
+    const engine = new WorkerEngine(fakeSpawn(log), () => undefined, () => undefined);
+    const reads = ['r1', 'r2', 'r3'].map((k) => engine.lint({ ...req(k, 0), summarize: '2026-01-15' }));
+    const typed = engine.lint(req('open', 7));
+    await Promise.all([...reads, typed]);
+    // r1 was already on its way to the worker; the keystroke's lint overtakes r2 and r3.
+    expect(log).toEqual(['lint r1@0', 'lint open@7', 'lint r2@0', 'lint r3@0']);
+    engine.dispose();
+  });
+
   it('drops a queued lint when a newer version of the same document comes, and keeps other documents', async () => {
     const log: string[] = [];
     const engine = new WorkerEngine(fakeSpawn(log), () => undefined, () => undefined);
