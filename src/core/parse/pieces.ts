@@ -329,18 +329,33 @@ function countLines(s: string): number {
 /** Moves a parsed subtree by `d` characters and `dl` lines (columns stay: pieces start at line starts). */
 export function shift(root: Nodes, d: number, dl: number): void {
   // Why: an explicit stack, so deeply nested Markdown (thousands of block quotes) cannot overflow the call stack.
+  // Leaves (most nodes: text) are moved where they are found, without a trip through the stack.
   const stack: Nodes[] = [root];
+  move(root, d, dl);
   while (stack.length > 0) {
-    const node = stack.pop()!;
-    const p = node.position;
-    if (p) {
-      // Why: changed in place (an edit moves thousands of kept nodes); so trees that will be shifted never share
-      // point objects between nodes (see Reader.startOf in simple.ts).
-      if (p.start.offset !== undefined) p.start.offset += d;
-      if (p.end.offset !== undefined) p.end.offset += d;
-      p.start.line += dl;
-      p.end.line += dl;
+    const kids = (stack.pop() as { children?: Nodes[] }).children;
+    if (kids === undefined) continue;
+    for (let i = 0; i < kids.length; i++) {
+      const c = kids[i]!;
+      move(c, d, dl);
+      if ((c as { children?: Nodes[] }).children !== undefined) stack.push(c);
     }
-    if ('children' in node) for (const c of node.children as Nodes[]) stack.push(c);
+  }
+}
+
+/**
+ * Moves one node's position. Why: changed in place (an edit moves thousands of kept nodes); so trees that will be
+ * shifted never share point objects between nodes (see Reader.startOf in simple.ts).
+ */
+function move(node: Nodes, d: number, dl: number): void {
+  const p = node.position;
+  if (!p) return;
+  const s = p.start;
+  const e = p.end;
+  if (s.offset !== undefined) s.offset += d;
+  if (e.offset !== undefined) e.offset += d;
+  if (dl !== 0) {
+    s.line += dl;
+    e.line += dl;
   }
 }
