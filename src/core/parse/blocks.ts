@@ -103,6 +103,20 @@ export class BlockCache {
   private prevFrom = -1;
   private prevPoints: number[] = [];
   private byStart = new Map<number, CachedBlock>();
+  /** The front matter's YAML text and its parsed document, from the last call (the session's keystrokes rarely touch it). */
+  private fm: { text: string; doc: unknown } | undefined;
+
+  /**
+   * The parsed front matter: the last one when its text is unchanged, else `parse()`. The document is only read
+   * (readYamlPlan, yamlSyntaxIssues), never changed, so one parse serves every lint until the front matter changes.
+   */
+  frontMatter<T>(text: string, parse: () => T): T {
+    if (this.fm?.text === text) return this.fm.doc as T;
+    const doc = parse();
+    this.fm = this.options.reuse === false ? undefined : { text, doc };
+    return doc;
+  }
+
   /** Blocks parsed (not reused) by the last call, for tests and the benchmark. */
   parsedLastTime = 0;
   /** Blocks of the last call that could not be read (nested too deeply for the parser). */

@@ -41,7 +41,7 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     const yamlText = text.slice(contentStart, contentEnd);
     plan.frontMatter = { span: fm.span, contentSpan: fm.content };
     frontMatterYaml = { start: contentStart, end: contentEnd };
-    const doc = parseDocument(yamlText, YAML_OPTIONS);
+    const doc = cache.frontMatter(yamlText, () => parseDocument(yamlText, YAML_OPTIONS));
     syntaxIssues.push(...yamlSyntaxIssues(doc, contentStart, yamlText));
     const r = readYamlPlan(doc, text, contentStart, plan, 'front-matter');
     schemaIssues.push(...r.schemaIssues);
