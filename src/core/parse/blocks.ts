@@ -122,6 +122,11 @@ export class BlockCache {
     return doc;
   }
 
+  /** Whether parses are kept for a next call (false: a one-shot lint). */
+  get keeps(): boolean {
+    return this.options.reuse !== false;
+  }
+
   /** Blocks parsed (not reused) by the last call, for tests and the benchmark. */
   parsedLastTime = 0;
   /** Blocks of the last call that could not be read (nested too deeply for the parser). */

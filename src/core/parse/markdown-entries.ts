@@ -154,7 +154,8 @@ function anchorOn(e: Entry, spec: EntrySpec): void {
 const HEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})(?=$|[\s:—–-])/;
 
 /** The entries of a section written as H3 headings (with labelled lines below) and tables. */
-export function headingSection(text: string, nodes: RootContent[], anchor: Span, span: Span, spec: EntrySpec): ListSection<unknown> {
+/** With `reuse` (the editor's session), entries are kept by heading node for the next lint (see entryCache). */
+export function headingSection(text: string, nodes: RootContent[], anchor: Span, span: Span, spec: EntrySpec, reuse = true): ListSection<unknown> {
   const section: ListSection<unknown> = { anchor, span, entries: [], style: 'none' };
   const isEntryTable = (n: RootContent) => n.type === 'table' && holdsEntries(tableColumns(n, spec), spec);
   for (let i = 0; i < nodes.length; i++) {
@@ -163,7 +164,7 @@ export function headingSection(text: string, nodes: RootContent[], anchor: Span,
       // The entry's content runs to the next H3 or entry table.
       let j = i + 1;
       while (j < nodes.length && !(nodes[j]!.type === 'heading' && (nodes[j] as Heading).depth === 3) && !isEntryTable(nodes[j]!)) j++;
-      section.entries.push(headingEntry(text, node, nodes.slice(i + 1, j), spec));
+      section.entries.push(headingEntry(text, node, nodes.slice(i + 1, j), spec, reuse));
       section.style = 'headings';
       i = j - 1;
     } else if (node.type === 'table') addTableRows(text, node, spec, section);
@@ -179,9 +180,10 @@ export function headingSection(text: string, nodes: RootContent[], anchor: Span,
 const entryCache = new WeakMap<Heading, { base: number; entry: Entry }>();
 
 /** The entry of an H3 heading and the content below it. */
-function headingEntry(text: string, heading: Heading, content: RootContent[], spec: EntrySpec): Entry {
+function headingEntry(text: string, heading: Heading, content: RootContent[], spec: EntrySpec, reuse: boolean): Entry {
   const base = off(heading).start;
-  const cached = entryCache.get(heading);
+  // Why: a one-shot lint has no next time; a WeakMap entry per heading is costly (81,000 entries: a tenth of the lint).
+  const cached = reuse ? entryCache.get(heading) : undefined;
   if (cached) {
     if (cached.base !== base) {
       cached.entry = shiftEntry(cached.entry, base - cached.base);
@@ -219,7 +221,7 @@ function headingEntry(text: string, heading: Heading, content: RootContent[], sp
     }
   }
   // Why: content with another heading spans blocks, which may change while this heading's block does not.
-  if (!content.some((n) => n.type === 'heading')) entryCache.set(heading, { base, entry });
+  if (reuse && !content.some((n) => n.type === 'heading')) entryCache.set(heading, { base, entry });
   return entry;
 }
 

@@ -69,7 +69,7 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     const spec = SECTIONS.find((s) => s.kind === kind)!;
     try {
       if (!spec.entry) model[kind] = textSection(sec.nodes, anchor, span);
-      else if (kind === 'iterations') model[kind] = headingSection(text, sec.nodes, anchor, span, spec.entry);
+      else if (kind === 'iterations') model[kind] = headingSection(text, sec.nodes, anchor, span, spec.entry, cache.keeps);
       else model[kind] = bulletSection(text, sec.nodes, anchor, span, kind, spec.entry);
     } catch (error) {
       // Why: reading a section's text recurses per nesting level; a section nested thousands deep is reported, not fatal.
