@@ -300,8 +300,26 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
       position: { start: r.at(marker), end: r.same(p1) },
     };
   };
+  /** A line of paragraph text at [pos, nl): opens or continues the paragraph; false if it cannot be one. */
+  const paragraphLine = (): boolean => {
+    if (!textStart(text, pos, nl)) return false;
+    if (open && !para) return false;
+    // Why: trailing spaces end the paragraph's text but not the paragraph (last line only: elsewhere they may be a break).
+    let textEnd = nl;
+    while (text.charCodeAt(textEnd - 1) === 32) textEnd--;
+    if (textEnd < nl && nl + 1 < end && text.charCodeAt(nl + 1) !== 10) return false;
+    if (para) {
+      para.starts.push(pos);
+      para.textEnd = textEnd;
+      para.end = nl;
+    } else para = { starts: [pos], line: lineNo, textEnd, end: nl };
+    lastList = 0;
+    open = true;
+    return true;
+  };
+  let nl = start;
   while (pos < end) {
-    let nl = text.indexOf('\n', pos);
+    nl = text.indexOf('\n', pos);
     if (nl === -1 || nl > end) nl = end;
     const len = nl - pos;
     if (len === 0) {
@@ -464,23 +482,6 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
     } else if (!paragraphLine()) return undefined;
     pos = nl + 1;
     lineNo++;
-
-    function paragraphLine(): boolean {
-      if (!textStart(text, pos, nl)) return false;
-      if (open && !para) return false;
-      // Why: trailing spaces end the paragraph's text but not the paragraph (last line only: elsewhere they may be a break).
-      let textEnd = nl;
-      while (text.charCodeAt(textEnd - 1) === 32) textEnd--;
-      if (textEnd < nl && nl + 1 < end && text.charCodeAt(nl + 1) !== 10) return false;
-      if (para) {
-        para.starts.push(pos);
-        para.textEnd = textEnd;
-        para.end = nl;
-      } else para = { starts: [pos], line: lineNo, textEnd, end: nl };
-      lastList = 0;
-      open = true;
-      return true;
-    }
   }
   if (!closeParagraph()) return undefined;
   return out;
