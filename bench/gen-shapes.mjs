@@ -41,11 +41,12 @@ const WORDS = ['the', 'ward', 'stock', 'weekly', 'pharmacy', 'nurses', 'replenis
 /** Calls `line(i)` until the text reaches `bytes`; returns the joined text. */
 function fill(head, bytes, line, tail = '') {
   const parts = [head];
-  let n = head.length + tail.length;
+  // Why: bytes of UTF-8, as the file will have (the entries' "—" is one character but three bytes).
+  let n = Buffer.byteLength(head) + Buffer.byteLength(tail);
   for (let i = 0; n < bytes; i++) {
     const l = line(i);
     parts.push(l);
-    n += l.length;
+    n += Buffer.byteLength(l);
   }
   parts.push(tail);
   return parts.join('');

@@ -154,23 +154,63 @@ function anchorOn(e: Entry, spec: EntrySpec): void {
 const HEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})(?=$|[\s:—–-])/;
 
 /** The entries of a section written as H3 headings (with labelled lines below) and tables. */
-/** With `reuse` (the editor's session), entries are kept by heading node for the next lint (see entryCache). */
-export function headingSection(text: string, nodes: RootContent[], anchor: Span, span: Span, spec: EntrySpec, reuse = true): ListSection<unknown> {
-  const section: ListSection<unknown> = { anchor, span, entries: [], style: 'none' };
-  const isEntryTable = (n: RootContent) => n.type === 'table' && holdsEntries(tableColumns(n, spec), spec);
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    if (node.type === 'heading' && node.depth === 3) {
-      // The entry's content runs to the next H3 or entry table.
-      let j = i + 1;
-      while (j < nodes.length && !(nodes[j]!.type === 'heading' && (nodes[j] as Heading).depth === 3) && !isEntryTable(nodes[j]!)) j++;
-      section.entries.push(headingEntry(text, node, nodes.slice(i + 1, j), spec, reuse));
-      section.style = 'headings';
-      i = j - 1;
-    } else if (node.type === 'table') addTableRows(text, node, spec, section);
-    else if (node.type === 'list') section.unread ??= off(node);
+/**
+ * Reads an iteration log's nodes one at a time, in order: an H3 starts an entry, which runs to the next H3 or entry
+ * table; a table of entries adds its rows; a list outside any entry is not read. Why one at a time: the caller can
+ * let each entry's nodes go once it is read, so a log of 80,000 entries never has all its nodes in memory at once.
+ * With `reuse` (the editor's session), entries are kept by heading node for the next lint (see entryCache).
+ */
+export class HeadingSectionReader {
+  readonly section: ListSection<unknown>;
+  private pending: { heading: Heading; content: RootContent[] } | undefined;
+
+  constructor(
+    private readonly text: string,
+    anchor: Span,
+    private readonly spec: EntrySpec,
+    private readonly reuse: boolean,
+  ) {
+    this.section = { anchor, span: anchor, entries: [], style: 'none' };
   }
-  return section;
+
+  add(node: RootContent): void {
+    if (node.type === 'heading' && node.depth === 3) {
+      this.flush();
+      this.pending = { heading: node, content: [] };
+      return;
+    }
+    if (this.pending) {
+      if (!(node.type === 'table' && holdsEntries(tableColumns(node, this.spec), this.spec))) {
+        this.pending.content.push(node);
+        return;
+      }
+      this.flush();
+    }
+    if (node.type === 'table') addTableRows(this.text, node, this.spec, this.section);
+    else if (node.type === 'list') this.section.unread ??= off(node);
+  }
+
+  /** The section, its last entry read; `span` is the whole section's. */
+  finish(span: Span): ListSection<unknown> {
+    this.flush();
+    this.section.span = span;
+    return this.section;
+  }
+
+  private flush(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    this.section.entries.push(headingEntry(this.text, p.heading, p.content, this.spec, this.reuse));
+    this.section.style = 'headings';
+  }
+}
+
+/** An iteration log's section from all its nodes (see HeadingSectionReader). */
+export function headingSection(text: string, nodes: RootContent[], anchor: Span, span: Span, spec: EntrySpec, reuse = true): ListSection<unknown> {
+  const reader = new HeadingSectionReader(text, anchor, spec, reuse);
+  for (const node of nodes) reader.add(node);
+  return reader.finish(span);
 }
 
 /**
