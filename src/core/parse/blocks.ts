@@ -195,8 +195,12 @@ export class BlockCache {
     return out;
   }
 
-  /** The body of a Markdown document as one mdast root, parsing only blocks not seen last time. */
-  parse(text: string, from: number, lineOf: (offset: number) => number): Root {
+  /**
+   * The body of a Markdown document as one mdast root, parsing only blocks not seen last time. With `sink`, each
+   * block's nodes are given to it as soon as they are read, in order; a one-shot lint (`reuse: false`) then keeps only
+   * the last node in the root, so a long plan's nodes can be let go as they are read.
+   */
+  parse(text: string, from: number, lineOf: (offset: number) => number, sink?: (nodes: RootContent[]) => void): Root {
     const prev = this.prevText;
     // The unchanged head and tail of the text since the last call; everything between them was edited.
     let head = 0;
@@ -247,7 +251,11 @@ export class BlockCache {
         block = { base: start, line, length: end - start, children: parsed };
       }
       if (keep) next.set(start, block);
-      for (const c of block.children) children.push(c);
+      sink?.(block.children);
+      if (sink && !keep) {
+        const last = block.children[block.children.length - 1];
+        if (last) children[0] = last;
+      } else for (const c of block.children) children.push(c);
     }
     // Why: keep only what this version uses, so memory follows the document, not its history.
     this.byStart = next;

@@ -23,10 +23,10 @@ function push(out: Directive[], lines: LineIndex, kind: string, start: number, e
 }
 
 /** Directives in Markdown HTML comments (outside code, which mdast keeps as `code`, not `html`). */
-export function markdownDirectives(tree: Root, text: string, lines: LineIndex): Directive[] {
+export function markdownDirectives(tree: Root, text: string, lines: LineIndex, textHasThem?: boolean): Directive[] {
   const out: Directive[] = [];
-  // Why: most plans have no such comment; skip walking the whole tree for them.
-  if (!text.includes('testbed-lint-')) return out;
+  // Why: most plans have no such comment; skip walking the whole tree for them (`textHasThem`: already looked).
+  if (!(textHasThem ?? text.includes('testbed-lint-'))) return out;
   // Why: an explicit stack rather than unist-util-visit's recursion, so deep nesting cannot overflow the call stack.
   const stack: Nodes[] = [tree];
   const html: Html[] = [];

@@ -4,7 +4,7 @@ import type { PlanDocument } from '../document.js';
 import type { PlanForm, PlanModel } from '../model.js';
 import { LineIndex } from '../positions.js';
 import type { BlockCache } from './blocks.js';
-import { markdownDirectives, yamlDirectives } from './directives.js';
+import { yamlDirectives } from './directives.js';
 import { readMarkdownPlan } from './markdown.js';
 import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
 import { readYamlPlan } from './yaml-model.js';
@@ -53,7 +53,7 @@ export function parsePlan(text: string, filePath: string, form?: PlanForm, cache
     doc.outline = r.outline;
     doc.directives = [
       ...(r.frontMatterYaml ? yamlDirectives(text, r.frontMatterYaml.start, r.frontMatterYaml.end, lines) : []),
-      ...markdownDirectives(r.mdast, text, lines),
+      ...r.directives,
     ];
   }
   return doc;

@@ -4,14 +4,15 @@ import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseDocument } from 'yaml';
 import { normaliseDateLike } from '../dates.js';
-import type { OutlineEntry, SchemaIssue, SyntaxIssue, UnknownKeyIssue } from '../document.js';
+import type { Directive, OutlineEntry, SchemaIssue, SyntaxIssue, UnknownKeyIssue } from '../document.js';
 import type { DateField, Located, PlanModel, TextSection } from '../model.js';
 import { ORDERS, PERSPECTIVES, SECTIONS, SOURCES, sectionOfHeading, type SectionKind } from '../schema.js';
 import type { LineIndex } from '../positions.js';
 import type { Span } from '../types.js';
 import { BlockCache } from './blocks.js';
 import { findFrontMatter } from './front-matter.js';
-import { bulletSection, headingSection, headingTextSpan, off } from './markdown-entries.js';
+import { markdownDirectives } from './directives.js';
+import { bulletSection, HeadingSectionReader, headingTextSpan, off } from './markdown-entries.js';
 import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
 import { countWords, readYamlPlan, suggestedDate } from './yaml-model.js';
 import { nearest } from '../suggest.js';
@@ -27,6 +28,8 @@ export interface MarkdownReadResult {
   outline: OutlineEntry[];
   /** Offset and text of the front matter's YAML, for directive scanning. */
   frontMatterYaml?: { start: number; end: number };
+  /** The directives in the body's HTML comments, in document order. */
+  directives: Directive[];
 }
 
 export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel, cache: BlockCache = new BlockCache()): MarkdownReadResult {
@@ -51,47 +54,39 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
   } else if (/^---[ \t]*\r?\n/.test(text)) {
     syntaxIssues.push({ span: lines.lineSpan(1), detail: 'the front matter opened on line 1 has no closing `---` line' });
   }
-  const mdast = cache.parse(text, bodyStart, (o) => lines.positionAt(o).line);
-  for (const u of cache.unreadable) {
-    const line = lines.positionAt(u.start).line;
-    syntaxIssues.push({ span: lines.trimSpan(lines.lineSpan(line)), detail: 'this part is nested too deeply to read', kind: 'markdown' });
-  }
-  const out: MarkdownReadResult = { mdast, syntaxIssues, schemaIssues, unknownKeys, outline: [], frontMatterYaml };
   const model = plan as unknown as Record<string, unknown>;
-  for (const sec of h2Sections(text, mdast.children, plan)) {
-    const name = toString(sec.heading).trim();
-    const kind = sectionKind(name);
-    const anchor = off(sec.heading);
-    const last = sec.nodes[sec.nodes.length - 1];
-    const span = { start: anchor.start, end: last ? off(last).end : anchor.end };
-    out.outline.push({ kind, name, anchor, span });
-    if (!kind || model[kind] !== undefined) continue;
-    const spec = SECTIONS.find((s) => s.kind === kind)!;
+  const outline: OutlineEntry[] = [];
+  const sectionIssues: SyntaxIssue[] = [];
+  const directives: Directive[] = [];
+  const withDirectives = text.includes('testbed-lint-');
+  /** The H2 section being read: its nodes, or for an iteration log a reader that takes them one at a time. */
+  let current: { heading: Heading; name: string; kind: SectionKind | undefined; anchor: Span; read: boolean; nodes: RootContent[]; last?: RootContent; log?: HeadingSectionReader; failed?: boolean } | undefined;
+  const nestedTooDeeply = (anchor: Span) => sectionIssues.push({ span: anchor, detail: 'this section is nested too deeply to read', kind: 'markdown' });
+  const finishSection = () => {
+    const sec = current;
+    current = undefined;
+    if (!sec) return;
+    const span = { start: sec.anchor.start, end: sec.last ? off(sec.last).end : sec.anchor.end };
+    outline.push({ kind: sec.kind, name: sec.name, anchor: sec.anchor, span });
+    if (!sec.read || !sec.kind) return;
+    const spec = SECTIONS.find((s) => s.kind === sec.kind)!;
     try {
-      if (!spec.entry) model[kind] = textSection(sec.nodes, anchor, span);
-      else if (kind === 'iterations') model[kind] = headingSection(text, sec.nodes, anchor, span, spec.entry, cache.keeps);
-      else model[kind] = bulletSection(text, sec.nodes, anchor, span, kind, spec.entry);
+      if (sec.log) {
+        if (sec.failed) nestedTooDeeply(sec.anchor);
+        else model[sec.kind] = sec.log.finish(span);
+      } else if (!spec.entry) model[sec.kind] = textSection(sec.nodes, sec.anchor, span);
+      else model[sec.kind] = bulletSection(text, sec.nodes, sec.anchor, span, sec.kind, spec.entry);
     } catch (error) {
       // Why: reading a section's text recurses per nesting level; a section nested thousands deep is reported, not fatal.
       if (!(error instanceof RangeError)) throw error;
-      out.syntaxIssues.push({ span: anchor, detail: 'this section is nested too deeply to read', kind: 'markdown' });
+      nestedTooDeeply(sec.anchor);
     }
-  }
-  validateBody(text, plan, out.schemaIssues);
-  return out;
-}
-
-interface H2Section {
-  heading: Heading;
-  nodes: RootContent[];
-}
-
-/** The body split into H2 sections; the first H1 is the title when the front matter has none. */
-function h2Sections(text: string, children: RootContent[], plan: PlanModel): H2Section[] {
-  const sections: H2Section[] = [];
-  let current: H2Section | undefined;
-  for (const node of children) {
+  };
+  // The body split into H2 sections, each read as its nodes come; the first H1 is the title when the front matter
+  // has none (what follows an H1, up to the next H2, is in no section).
+  const take = (node: RootContent) => {
     if (node.type === 'heading' && node.depth <= 2) {
+      finishSection();
       if (node.depth === 1) {
         if (!plan.title) {
           const t = toString(node).trim();
@@ -100,16 +95,42 @@ function h2Sections(text: string, children: RootContent[], plan: PlanModel): H2S
             plan.titleAnchor = off(node);
           }
         }
-        current = undefined;
-        continue;
+        return;
       }
-      current = { heading: node, nodes: [] };
-      sections.push(current);
-      continue;
+      const name = toString(node).trim();
+      const kind = sectionKind(name);
+      const anchor = off(node);
+      const read = kind !== undefined && model[kind] === undefined;
+      const spec = kind && SECTIONS.find((s) => s.kind === kind);
+      const log = read && kind === 'iterations' && spec?.entry ? new HeadingSectionReader(text, anchor, spec.entry, cache.keeps) : undefined;
+      current = { heading: node, name, kind, anchor, read, nodes: [], ...(log ? { log } : {}) };
+      return;
     }
-    current?.nodes.push(node);
+    if (!current) return;
+    current.last = node;
+    if (!current.log) current.nodes.push(node);
+    else if (!current.failed) {
+      try {
+        current.log.add(node);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        current.failed = true;
+      }
+    }
+  };
+  const mdast = cache.parse(text, bodyStart, (o) => lines.positionAt(o).line, (nodes) => {
+    if (withDirectives) for (const d of markdownDirectives({ type: 'root', children: nodes }, text, lines, true)) directives.push(d);
+    for (const node of nodes) take(node);
+  });
+  finishSection();
+  for (const u of cache.unreadable) {
+    const line = lines.positionAt(u.start).line;
+    syntaxIssues.push({ span: lines.trimSpan(lines.lineSpan(line)), detail: 'this part is nested too deeply to read', kind: 'markdown' });
   }
-  return sections;
+  syntaxIssues.push(...sectionIssues);
+  const out: MarkdownReadResult = { mdast, syntaxIssues, schemaIssues, unknownKeys, outline, frontMatterYaml, directives };
+  validateBody(text, plan, out.schemaIssues);
+  return out;
 }
 
 /**
