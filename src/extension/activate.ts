@@ -87,7 +87,7 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
     const loaded = deleted ? Promise.resolve() : config.load(uri);
     return loaded.then(() => {
       linter.relintAll();
-      plans.view.refresh();
+      plans.view.refresh(300, true);
       docs.provider.refresh();
     });
   };

@@ -64,6 +64,15 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   /** Fires after the list of plans was read again. */
   readonly onDidRefresh = this.changed.event;
 
+  /**
+   * Each plan's entry from the last read, by URI, with the document version (open) or file time and size (on disk)
+   * and the day it was read for. Why: the view is read again after every lint; re-reading, decoding and sending an
+   * unchanged 5 MB plan to the worker each time kept the extension host's thread busy while the user typed elsewhere.
+   */
+  private known = new Map<string, { stamp: string; day: string; entry: PlanEntry | undefined }>();
+  /** Bumped when the cache is cleared: a read started before does not put its entries back. */
+  private epoch = 0;
+
   constructor(private readonly summarizeFile: SummarizeFile) {}
 
   dispose(): void {
@@ -72,13 +81,26 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     this.changed.dispose();
   }
 
-  /** Reads the plans again soon (changes come in bursts: a save, a checkout). */
-  refresh(delay = 300): void {
+  /**
+   * Reads the plans again soon (changes come in bursts: a save, a checkout). `invalidate`: every plan is summarised
+   * again, not only the changed ones (settings or a config file changed what the rules say).
+   */
+  refresh(delay = 300, invalidate = false): void {
+    if (invalidate) {
+      // A read already under way was made with the old settings: it neither fills the cache nor counts as the refresh.
+      this.known.clear();
+      this.epoch++;
+      this.plans = undefined;
+    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.plans = undefined;
       this.emitter.fire(undefined);
-      void this.list().then(() => this.changed.fire());
+      const read = this.list();
+      // Why: only the latest read tells listeners the view is up to date; an older one may end after it started.
+      void read.then(() => {
+        if (this.plans === read) this.changed.fire();
+      });
     }, delay);
   }
 
@@ -93,20 +115,41 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d] as const));
     const decoder = new TextDecoder('utf-8');
     const out: PlanEntry[] = [];
+    const known = new Map<string, { stamp: string; day: string; entry: PlanEntry | undefined }>();
+    const epoch = this.epoch;
     for (const uri of files) {
       try {
+        const key = uri.toString();
+        const doc = open.get(key);
+        const day = today();
+        let stamp: string;
+        if (doc) stamp = `version ${doc.version}`;
+        else {
+          const st = await vscode.workspace.fs.stat(uri);
+          stamp = `file ${st.mtime} ${st.size}`;
+        }
+        const last = this.known.get(key);
+        if (last && last.stamp === stamp && last.day === day) {
+          known.set(key, last);
+          if (last.entry) out.push(last.entry);
+          continue;
+        }
         // An open document's text may be ahead of the file on disk.
-        const text = open.get(uri.toString())?.getText() ?? decoder.decode(await vscode.workspace.fs.readFile(uri));
+        const text = doc?.getText() ?? decoder.decode(await vscode.workspace.fs.readFile(uri));
         const path = vscode.workspace.asRelativePath(uri);
-        if (!isPlan(uri.path, text)) continue;
-        // Why: with the plan's own config (finance names, same-department) so the view agrees with the diagnostics.
-        const summary = await this.summarizeFile(uri, text, today());
-        if (!summary) continue;
-        out.push({ uri, path, summary });
+        let entry: PlanEntry | undefined;
+        if (isPlan(uri.path, text)) {
+          // Why: with the plan's own config (finance names, same-department) so the view agrees with the diagnostics.
+          const summary = await this.summarizeFile(uri, text, day);
+          if (summary) entry = { uri, path, summary };
+        }
+        known.set(key, { stamp, day, entry });
+        if (entry) out.push(entry);
       } catch {
         // Empty: an unreadable file is not listed; the lint-all command reports such files.
       }
     }
+    if (epoch === this.epoch) this.known = known;
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     return out.sort(
       (a, b) => STATE_ORDER.indexOf(worst(a.summary)) - STATE_ORDER.indexOf(worst(b.summary)) || a.summary.title.localeCompare(b.summary.title) || cmp(a.path, b.path),
@@ -203,7 +246,7 @@ export function registerPlansView(linter: Linter): { view: PlansView; disposable
       view,
       planFiles,
       vscode.window.createTreeView(PLANS_VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
-      vscode.commands.registerCommand(REFRESH_COMMAND, () => view.refresh(0)),
+      vscode.commands.registerCommand(REFRESH_COMMAND, () => view.refresh(0, true)),
       planFiles.onDidCreate(() => view.refresh()),
       planFiles.onDidChange(() => view.refresh()),
       planFiles.onDidDelete(() => view.refresh()),
@@ -211,7 +254,7 @@ export function registerPlansView(linter: Linter): { view: PlansView; disposable
         if (e.linted) view.refresh();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('testbedLint')) view.refresh();
+        if (e.affectsConfiguration('testbedLint')) view.refresh(300, true);
       }),
     ],
   };
