@@ -1,6 +1,7 @@
 // Parses one block of Markdown in bounded pieces: a long top-level table or list is cut at row or item
 // boundaries, each piece parsed on its own, and the pieces merged back into the nodes a whole parse gives.
-import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
+import { readTableRow } from './simple.js';
 
 /**
  * Nesting deeper than this (block quotes and list levels on one line, estimated from its leading markers and
@@ -195,7 +196,7 @@ export function parsePieces(text: string, start: number, end: number, cuts: Cut[
     const to = bounds[i + 1]!;
     const cut = i > 0 ? cuts[i - 1] : undefined;
     if (cut?.kind === 'table') {
-      // Why: rows of plain text (most rows of a long table) are read here, without the parser's per-row cost.
+      // Why: rows the simple reader takes (most rows of a long table) are read here, without the parser's per-row cost.
       const last = out[out.length - 1];
       const prevLine = text.lastIndexOf('\n', from - 2) + 1;
       const prevEnd = last?.position?.end.offset;
@@ -204,7 +205,7 @@ export function parsePieces(text: string, start: number, end: number, cuts: Cut[
       while (from < to) {
         let nl = text.indexOf('\n', from);
         if (nl === -1 || nl > to) nl = to;
-        const row = plainRow(text, from, nl, line);
+        const row = readTableRow(text, from, nl, line);
         if (!row) break;
         last.children.push(row);
         last.position!.end = { ...row.position!.end };
@@ -270,30 +271,6 @@ export function parsePieces(text: string, start: number, end: number, cuts: Cut[
     for (let k = 1; k < nodes.length; k++) out.push(nodes[k]!);
   }
   return out;
-}
-
-/** Text that CommonMark reads as itself in a table cell: no escapes, code, emphasis, links, HTML, entities or tabs. */
-const PLAIN_ROW = /^\|(?:[^\\`*_[\]!<&|\t\r]*\|)+$/;
-
-/** The row node a table line gives, when the line is plain text between pipes (`| a | b |`); undefined otherwise. */
-function plainRow(text: string, from: number, to: number, line: number): TableRow | undefined {
-  const raw = text.slice(from, to);
-  if (!PLAIN_ROW.test(raw)) return undefined;
-  const point = (offset: number) => ({ line, column: offset - from + 1, offset });
-  const cells: TableCell[] = [];
-  const pipes: number[] = [];
-  for (let k = raw.indexOf('|'); k !== -1; k = raw.indexOf('|', k + 1)) pipes.push(from + k);
-  for (let c = 0; c + 1 < pipes.length; c++) {
-    const cellStart = pipes[c]!;
-    const cellEnd = c + 2 === pipes.length ? pipes[c + 1]! + 1 : pipes[c + 1]!;
-    let a = pipes[c]! + 1;
-    let b = pipes[c + 1]!;
-    while (a < b && text.charCodeAt(a) === 32) a++;
-    while (b > a && text.charCodeAt(b - 1) === 32) b--;
-    const children: PhrasingContent[] = a < b ? [{ type: 'text', value: text.slice(a, b), position: { start: point(a), end: point(b) } }] : [];
-    cells.push({ type: 'tableCell', children, position: { start: point(cellStart), end: point(cellEnd) } });
-  }
-  return { type: 'tableRow', children: cells, position: { start: point(from), end: point(to) } };
 }
 
 /** A bullet item of plain text on one line: the marker, one space, a letter, then no Markdown punctuation. */

@@ -487,6 +487,12 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
   return out;
 }
 
+/** The row node of a table line [from, to) on line `line`, when the simple reader takes it (see readRow); else undefined. */
+export function readTableRow(text: string, from: number, to: number, line: number): TableRow | undefined {
+  const pipes = pipesOf(text, from, to);
+  return pipes && readRow(new Reader(text, false).lines([from], line), pipes, from, to);
+}
+
 /**
  * A table row's node: each cell from its pipe to the next (the last one with its closing pipe), text trimmed.
  * Why: a cell ends where the next one starts, and the row where its first and last cells do: with shared points

@@ -26,6 +26,22 @@ function withTimeout<T>(p: Promise<T>, label: string, ms = WAIT_MS): Promise<T> 
 }
 
 /** The first lint of `uri` (current or coming) that satisfies `pred`. */
+/** Resolves once `pred` holds, checked now and after each change of diagnostics. */
+function diagnosticsWhere(pred: () => boolean, label: string): Promise<void> {
+  return withTimeout(
+    new Promise<void>((resolve) => {
+      if (pred()) return resolve();
+      const sub = vscode.languages.onDidChangeDiagnostics(() => {
+        if (pred()) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    }),
+    label,
+  );
+}
+
 function lintWhere(uri: vscode.Uri, pred: (e: LintEvent) => boolean, label: string, ms = WAIT_MS): Promise<LintEvent> {
   return withTimeout(
     new Promise<LintEvent>((resolve) => {
@@ -1038,24 +1054,11 @@ suite('testbed-lint in VS Code', () => {
     plan = cut(plan, '| Supply chain', '## Metrics', '| Sales | Account manager | 2025-01-06 | A reference account in the hospital market |\n\n');
     await vscode.workspace.fs.writeFile(planUri, Buffer.from(plan));
     await vscode.workspace.fs.writeFile(configUri, Buffer.from('rules:\n  customer-rationle: off\n  counterpart-back-end: warn\n  counterpart-early: warnig\n'));
-    const waitFor = (pred: () => boolean, label: string) =>
-      withTimeout(
-        new Promise<void>((resolve) => {
-          if (pred()) return resolve();
-          const sub = vscode.languages.onDidChangeDiagnostics(() => {
-            if (pred()) {
-              sub.dispose();
-              resolve();
-            }
-          });
-        }),
-        label,
-      );
     const configRows = () => vscode.languages.getDiagnostics(configUri).map((d) => [d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, SEVERITY[d.severity]]);
     const findings = () => rows(planUri).filter((r) => r[0] !== 'undefined');
     try {
       const { doc } = await open('mistyped/plan.testbed.md');
-      await waitFor(() => configNotices(doc.uri).length === 1 && configRows().length === 2, 'the config errors, in the config and on the plan');
+      await diagnosticsWhere(() => configNotices(doc.uri).length === 1 && configRows().length === 2, 'the config errors, in the config and on the plan');
       // `warn` is taken (counterpart-back-end: info → warning); the misspelt `customer-rationle: off` is not, so
       // customer-rationale keeps its default (error).
       assert.deepEqual(findings(), [
@@ -1104,7 +1107,7 @@ suite('testbed-lint in VS Code', () => {
       assert.equal(configDoc.getText(), 'rules:\n  customer-rationale: off\n  counterpart-back-end: warn\n  counterpart-early: warning\n');
       // Saved, the config is valid: its errors and the plan's notice go; customer-rationale is off now.
       await configDoc.save();
-      await waitFor(() => configRows().length === 0 && configNotices(doc.uri).length === 0 && !findings().some((r) => r[0] === 'customer-rationale'), 'the fixed config applied');
+      await diagnosticsWhere(() => configRows().length === 0 && configNotices(doc.uri).length === 0 && !findings().some((r) => r[0] === 'customer-rationale'), 'the fixed config applied');
       assert.deepEqual(findings().map((r) => `${r[0]} ${r[1]}`), [
         'customer-not-premier warning',
         'iteration-stale warning',
@@ -1114,11 +1117,11 @@ suite('testbed-lint in VS Code', () => {
       ]);
       // Unreadable: the plan is checked with the defaults, and says so. Then deleted: everything it said goes.
       await vscode.workspace.fs.writeFile(configUri, Buffer.from('rules: [\n'));
-      await waitFor(() => configNotices(doc.uri).some((n) => n[0].startsWith('The config mistyped/.testbed-lint.yaml cannot be read, so this plan is checked with the default rules. mistyped/.testbed-lint.yaml:2:1: syntax error: ')), 'the unreadable config said on the plan');
+      await diagnosticsWhere(() => configNotices(doc.uri).some((n) => n[0].startsWith('The config mistyped/.testbed-lint.yaml cannot be read, so this plan is checked with the default rules. mistyped/.testbed-lint.yaml:2:1: syntax error: ')), 'the unreadable config said on the plan');
       assert.ok(findings().some((r) => r[0] === 'customer-rationale'), 'the defaults apply');
       await vscode.workspace.fs.delete(configUri);
       // The workspace's root config governs the plan again (counterpart-back-end: off there).
-      await waitFor(() => configRows().length === 0 && configNotices(doc.uri).length === 0 && !findings().some((r) => r[0] === 'counterpart-back-end'), 'everything cleared');
+      await diagnosticsWhere(() => configRows().length === 0 && configNotices(doc.uri).length === 0 && !findings().some((r) => r[0] === 'counterpart-back-end'), 'everything cleared');
       assert.deepEqual(findings().map((r) => `${r[0]} ${r[1]}`), [
         'customer-not-premier warning',
         'customer-rationale error',
@@ -1138,26 +1141,13 @@ suite('testbed-lint in VS Code', () => {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'p.testbed.md'), Buffer.from('---\nkind: testbed-plan\ntitle: Pilot\n---\n'));
     await vscode.workspace.fs.writeFile(config, Buffer.from('rules:\n  no-such-rule: error\n'));
     const configErrors = () => vscode.languages.getDiagnostics(config).map((d) => d.message);
-    const waitFor = (pred: () => boolean, label: string) =>
-      withTimeout(
-        new Promise<void>((resolve) => {
-          if (pred()) return resolve();
-          const sub = vscode.languages.onDidChangeDiagnostics(() => {
-            if (pred()) {
-              sub.dispose();
-              resolve();
-            }
-          });
-        }),
-        label,
-      );
     try {
       const { doc } = await open('fixed-later/p.testbed.md');
       await lintWhere(doc.uri, (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'), 'the plan linted under its broken config');
-      await waitFor(() => configErrors().length > 0 && configNotices(doc.uri).length === 1, 'the config error');
+      await diagnosticsWhere(() => configErrors().length > 0 && configNotices(doc.uri).length === 1, 'the config error');
       assert.deepEqual(configErrors(), ['unknown rule "no-such-rule"']);
       await vscode.workspace.fs.delete(config);
-      await waitFor(() => configErrors().length === 0 && configNotices(doc.uri).length === 0, 'the config errors cleared');
+      await diagnosticsWhere(() => configErrors().length === 0 && configNotices(doc.uri).length === 0, 'the config errors cleared');
       assert.ok(diagnostic(doc.uri, 'customer-named'), 'the plan is still linted');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
