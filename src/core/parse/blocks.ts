@@ -53,8 +53,6 @@ function scanSplitPoints(text: string, from: number, to: number, stop?: (point: 
     if (clean && pos > from && c0 === 35 && ATX.test(line)) {
       points.push(pos);
       if (stop?.(pos)) return { points, stopped: true };
-    } else if (clean && c0 !== 32 && c0 !== 96 && c0 !== 126 && c0 !== 60) {
-      // Empty: a line that cannot open a fence or an HTML block leaves a clean state clean.
     } else {
       const next: ScanState[] = [];
       for (const st of states) for (const n of scanLine(st, line)) if (!next.some((x) => x.fence?.char === n.fence?.char && x.fence?.len === n.fence?.len && x.html === n.html)) next.push(n);
