@@ -4,6 +4,7 @@ import type { Directive, PlanDocument } from './document.js';
 import { isDraft, isTodo, todoMessage } from './drafts.js';
 import { interpolate, type Rule } from './rule-api.js';
 import type { Fix, Problem, RelatedLocation, Severity, Span } from './types.js';
+import { append } from './arrays.js';
 
 export interface RuleCrash {
   ruleId: string;
@@ -91,7 +92,7 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
       crashes.push({ ruleId: id, error });
       continue;
     }
-    problems.push(...found);
+    append(problems, found);
   }
   const kept = applyDirectives(problems, doc.directives, new Set(knownRuleIds));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));

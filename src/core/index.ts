@@ -55,6 +55,7 @@ export { docsUrlFor };
 export * from './schema.js';
 export { suggest } from './suggest.js';
 export { plural } from './text.js';
+export { maxOf, minOf } from './arrays.js';
 export { DEFAULT_MAX_FILE_SIZE, posixPath } from './limits.js';
 export { disableFileFix, disableNextLineFix } from './disable.js';
 export {

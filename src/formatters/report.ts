@@ -1,7 +1,7 @@
 // The plans overview (`testbed-lint report`) for a review meeting: one row per plan with its three points,
 // its iterations on a time axis shared by every row, its counts, and its findings linked to the plan's
 // line and the rule's page.
-import { formatDay, POINTS, type PlanSummary, type PointState, type Problem } from '../core/index.js';
+import { formatDay, maxOf, minOf, POINTS, type PlanSummary, type PointState, type Problem } from '../core/index.js';
 import { displayPath } from './paths.js';
 
 export interface ReportEntry {
@@ -54,7 +54,7 @@ const BARS = ' ▁▂▃▄▅▆▇█';
 
 /** A sparkline of iterations per month for the last 12 months. */
 export function sparkline(counts: readonly number[]): string {
-  const max = Math.max(1, ...counts);
+  const max = maxOf(counts, 1);
   return counts.map((c) => (c === 0 ? '·' : BARS[Math.max(1, Math.round((c / max) * 8))])).join('');
 }
 
@@ -138,7 +138,7 @@ export function timeAxis(summaries: readonly PlanSummary[], today: string): Time
   const end = dayOf(today);
   const days = summaries.flatMap((s) => [...(s.start ? [s.start] : []), ...s.iterations.dates]).map(dayOf).filter((d) => d <= end);
   if (days.length === 0) return undefined;
-  const first = formatDay(Math.min(...days));
+  const first = formatDay(minOf(days));
   let [y, m] = first.split('-').map(Number) as [number, number];
   const start = dayOf(`${first.slice(0, 7)}-01`);
   const months: TimeAxis['months'] = [];

@@ -1,6 +1,6 @@
 // stylish (the default): ESLint's human format, grouped by file, `line:col  severity  message  rule-id`, a summary.
 import pc from 'picocolors';
-import { plural, type Problem } from '../core/index.js';
+import { maxOf, plural, type Problem } from '../core/index.js';
 import { displayPath } from './paths.js';
 import { sumCounts, type Formatter } from './types.js';
 
@@ -22,11 +22,11 @@ export const stylish: Formatter = (results, ctx) => {
       ruleId: p.ruleId,
     }));
     const w = {
-      line: Math.max(...rows.map((r) => r.line.length)),
-      column: Math.max(...rows.map((r) => r.column.length)),
-      severity: Math.max(...rows.map((r) => r.severity.length)),
+      line: maxOf(rows.map((r) => r.line.length)),
+      column: maxOf(rows.map((r) => r.column.length)),
+      severity: maxOf(rows.map((r) => r.severity.length)),
       // Why: plan messages are sentences; aligning rule ids past the longest one makes every line as wide as it.
-      message: Math.min(MESSAGE_COLUMN, Math.max(...rows.map((r) => r.message.length))),
+      message: Math.min(MESSAGE_COLUMN, maxOf(rows.map((r) => r.message.length))),
     };
     out += `\n${c.underline(displayPath(result.filePath, ctx.cwd))}\n`;
     for (const r of rows) {

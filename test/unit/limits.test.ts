@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixText, lint, lintDetailed, parseConfigText, parsePlan, rules, type Problem } from '../../src/core/index.js';
+import { fixText, formatDay, lint, lintDetailed, parseConfigText, parsePlan, rules, type Problem } from '../../src/core/index.js';
+import { FORMATTERS } from '../../src/formatters/index.js';
+import { timeAxis } from '../../src/formatters/report.js';
 import { expectValidRanges } from '../property/arbitraries.js';
 
 const TODAY = '2026-06-01';
@@ -44,6 +46,37 @@ describe('big files lint in bounded time', () => {
     const { ms } = timedLint(`kind: testbed-plan\ntitle: Big\ncounterparts:\n${items.join('\n')}\n`, 'big.testbed.yaml');
     log('10,000 YAML counterparts', ms);
     expect(ms).toBeLessThan(30_000);
+  });
+});
+
+// Why: `a.push(...b)` and `Math.max(...b)` throw RangeError past about 120,000 elements; a 4.7 MB table has 200,000 rows.
+describe('collections past the argument limit are read whole', () => {
+  const N = 150_000;
+  const rows = Array.from({ length: N }, (_, i) => `| D${i} | C${i} |  | b |`);
+  const text = `---\nkind: testbed-plan\ntitle: Big\nstatus: running\nstart: 2026-01-01\n---\n\n# Big\n\n## Counterparts\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n${rows.join('\n')}\n`;
+
+  it('a 150,000-row counterparts table: every row is an entry, each missing join date reported on its row', { timeout: 120_000 }, () => {
+    const r = lintDetailed(text, { filePath: 'rows.testbed.md', today: TODAY });
+    expect(r.crashes).toEqual([]);
+    expect(r.problems.filter((p) => p.ruleId === 'plan-syntax')).toEqual([]);
+    expect(r.document.plan.counterparts?.entries).toHaveLength(N);
+    const early = r.problems.filter((p) => p.ruleId === 'counterpart-early' && p.messageId === 'noDate');
+    expect(early).toHaveLength(N);
+    const last = early[N - 1]!;
+    expect([last.line, last.column, last.endLine]).toEqual([13 + N, 3, 13 + N]);
+    expect(last.message).toContain(`D${N - 1}`);
+  });
+
+  it('the stylish and report formatters take 150,000 problems and dates', () => {
+    const problems: Problem[] = Array.from({ length: N }, (_, i) => ({
+      ruleId: 'counterpart-early', severity: 'warning', messageId: 'noDate', message: 'm', span: { start: i, end: i + 1 },
+      line: i + 1, column: 1, endLine: i + 1, endColumn: 2, docsUrl: 'u',
+    }));
+    const out = FORMATTERS.stylish([{ filePath: '/p/a.testbed.md', problems }], { cwd: '/p', color: false, version: '0' } as never);
+    expect(out.split('\n')[2]).toBe(`  ${' '.repeat(String(N).length - 1)}1:1  warning  m  counterpart-early`);
+    const dates = Array.from({ length: N }, (_, i) => formatDay(20_000 + (i % 300)));
+    const axis = timeAxis([{ start: '2025-01-01', iterations: { dates } } as never], TODAY);
+    expect(formatDay(axis!.start)).toBe('2024-10-01');
   });
 });
 

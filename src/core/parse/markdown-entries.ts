@@ -7,6 +7,7 @@ import type { DateField, EntryStyle, ListSection, Located } from '../model.js';
 import { COUNTERPART_FIELDS, STAGES, fieldByLabel, type EntrySpec, type FieldSpec, type SectionKind } from '../schema.js';
 import type { Span } from '../types.js';
 import { wordOf } from './words.js';
+import { append } from '../arrays.js';
 
 type Entry = Record<string, unknown> & { span: Span; anchor: Span; style: EntryStyle };
 
@@ -314,7 +315,7 @@ function addTableRows(text: string, node: Table, spec: EntrySpec, section: ListS
     return;
   }
   if (section.style === 'none') section.style = 'table';
-  section.entries.push(...rows);
+  append(section.entries, rows);
 }
 
 export function bulletSection(text: string, nodes: RootContent[], anchor: Span, span: Span, kind: SectionKind, spec: EntrySpec): ListSection<unknown> {

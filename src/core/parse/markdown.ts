@@ -16,6 +16,7 @@ import { bulletSection, HeadingSectionReader, headingTextSpan, off } from './mar
 import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
 import { countWords, readYamlPlan, suggestedDate } from './yaml-model.js';
 import { nearest } from '../suggest.js';
+import { append } from '../arrays.js';
 
 /** The section a heading names (see the schema's synonyms). */
 export const sectionKind: (heading: string) => SectionKind | undefined = sectionOfHeading;
@@ -45,10 +46,10 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     plan.frontMatter = { span: fm.span, contentSpan: fm.content };
     frontMatterYaml = { start: contentStart, end: contentEnd };
     const doc = cache.frontMatter(yamlText, () => parseDocument(yamlText, YAML_OPTIONS));
-    syntaxIssues.push(...yamlSyntaxIssues(doc, contentStart, yamlText));
+    append(syntaxIssues, yamlSyntaxIssues(doc, contentStart, yamlText));
     const r = readYamlPlan(doc, text, contentStart, plan, 'front-matter');
-    schemaIssues.push(...r.schemaIssues);
-    unknownKeys.push(...r.unknownKeys);
+    append(schemaIssues, r.schemaIssues);
+    append(unknownKeys, r.unknownKeys);
     const nl = text.indexOf('\n', fm.span.end);
     bodyStart = nl === -1 ? text.length : nl + 1;
   } else if (/^---[ \t]*\r?\n/.test(text)) {
@@ -127,7 +128,7 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     const line = lines.positionAt(u.start).line;
     syntaxIssues.push({ span: lines.trimSpan(lines.lineSpan(line)), detail: 'this part is nested too deeply to read', kind: 'markdown' });
   }
-  syntaxIssues.push(...sectionIssues);
+  append(syntaxIssues, sectionIssues);
   const out: MarkdownReadResult = { mdast, syntaxIssues, schemaIssues, unknownKeys, outline, frontMatterYaml, directives };
   validateBody(text, plan, out.schemaIssues);
   return out;
