@@ -15,9 +15,41 @@ const FUNCTIONS: readonly string[] = [...FINANCE_DEPARTMENTS, ...BACK_END_DEPART
 /** Words that name no department by themselves: "Sales team" is sales, "Finance department" is finance. */
 const GENERIC = new Set(['team', 'teams', 'department', 'dept', 'group', 'division', 'unit', 'function', 'org', 'organisation', 'organization', 'the', 'our']);
 
+/**
+ * Each name list's words, by list. Why: the rules ask about every counterpart with the same lists (the defaults or a
+ * config's) on every keystroke; a list is not changed once it is passed in (options are read-only to rules).
+ */
+const phraseMemo = new WeakMap<readonly string[], string[][]>();
+
 function phraseWords(names: readonly string[]): string[][] {
-  return names.map(words).filter((p) => p.length > 0);
+  let out = phraseMemo.get(names);
+  if (!out) phraseMemo.set(names, (out = names.map(words).filter((p) => p.length > 0)));
+  return out;
 }
+
+/** Answers already given, by department, for one set of lists; bounded (cleared when full). */
+const MEMO_SIZE = 5_000;
+type Answers = Map<string, boolean>;
+
+function remembered(memo: Answers, department: string, judge: (department: string) => boolean): boolean {
+  const known = memo.get(department);
+  if (known !== undefined) return known;
+  const answer = judge(department);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  // Why: a long value (a pasted paragraph in a cell) is not kept; it would hold its text.
+  if (department.length <= 200) memo.set(department, answer);
+  return answer;
+}
+
+function inner<K extends object, V>(memo: WeakMap<K, V>, key: K, make: () => V): V {
+  let v = memo.get(key);
+  if (v === undefined) memo.set(key, (v = make()));
+  return v;
+}
+
+const financeAnswers = new WeakMap<readonly string[], Answers>();
+const backEndAnswers = new WeakMap<readonly string[], WeakMap<readonly string[], Answers>>();
+const ownAnswers = new WeakMap<readonly string[], Map<string, Answers>>();
 
 function occurs(tokens: readonly string[], phrases: readonly string[][]): boolean {
   return phrases.some((p) => findPhrase(tokens, p) >= 0);
@@ -25,7 +57,7 @@ function occurs(tokens: readonly string[], phrases: readonly string[][]): boolea
 
 /** Whether a counterpart's department is finance: one of `names` occurs in it as whole words ("Finance", "FP&A West"). */
 export function isFinanceDepartment(department: string, names: readonly string[] = FINANCE_DEPARTMENTS): boolean {
-  return occurs(words(department), phraseWords(names));
+  return remembered(inner(financeAnswers, names, () => new Map()), department, (d) => occurs(words(d), phraseWords(names)));
 }
 
 /**
@@ -38,6 +70,10 @@ export function isBackEndDepartment(
   backEnd: readonly string[] = BACK_END_DEPARTMENTS,
   frontLine: readonly string[] = FRONT_LINE_FUNCTIONS,
 ): boolean {
+  return remembered(inner(inner(backEndAnswers, backEnd, () => new WeakMap()), frontLine, () => new Map()), department, (d) => judgeBackEnd(d, backEnd, frontLine));
+}
+
+function judgeBackEnd(department: string, backEnd: readonly string[], frontLine: readonly string[]): boolean {
   const tokens = words(department);
   const front = phraseWords(frontLine);
   for (const p of phraseWords(backEnd)) {
@@ -69,7 +105,18 @@ export function ownDepartmentNames(owner: string | undefined, sameDepartment: re
  * Whether a counterpart's department is the owner's own, or one of its sub-teams: a name of the owner's department
  * occurs in it as whole words ("Inside Sales", "Sales Operations", "Field Sales (West)" when the owner is sales).
  */
-export function isOwnDepartment(department: string, owner: string | undefined, sameDepartment: readonly string[] = []): boolean {
+export function isOwnDepartment(department: string, owner: string | undefined, sameDepartment: readonly string[] = NONE): boolean {
+  const byOwner = inner(ownAnswers, sameDepartment, () => new Map<string, Answers>());
+  let answers = byOwner.get(owner ?? '');
+  if (!answers) {
+    if (byOwner.size >= 100) byOwner.clear();
+    byOwner.set(owner ?? '', (answers = new Map()));
+  }
+  return remembered(answers, department, (d) => judgeOwn(d, owner, sameDepartment));
+}
+const NONE: readonly string[] = [];
+
+function judgeOwn(department: string, owner: string | undefined, sameDepartment: readonly string[]): boolean {
   const tokens = words(department);
   if (tokens.length === 0) return false;
   const own = ownDepartmentNames(owner, sameDepartment);

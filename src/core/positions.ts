@@ -8,12 +8,13 @@ export class LineIndex {
 
   constructor(text: string) {
     this.text = text;
-    const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
-    }
+    // Why: counted first, so the table is allocated once at its size (built on every keystroke).
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+    const starts: number[] = new Array<number>(n);
+    starts[0] = 0;
+    let k = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
     this.starts = starts;
   }
 

@@ -96,6 +96,20 @@ interface CachedBlock {
   children: RootContent[];
 }
 
+/** Whether the ascending list holds `x` (a binary search: the points of a long plan, asked on every keystroke). */
+function sortedHas(list: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /**
  * Parses of blocks, kept from one lint of a document to the next. A block is reused when its text is
  * unchanged: it lies wholly before the edit (same offset) or wholly after it (offset moved by the edit).
@@ -182,8 +196,7 @@ export class BlockCache {
     while (k < old.length && old[k]! < editLine) k++;
     const restart = k > 0 ? old[k - 1]! : from;
     const tailStart = text.length - tail;
-    const oldSet = new Set(old);
-    const scan = scanSplitPoints(text, restart, text.length, (p) => p - 1 >= tailStart && oldSet.has(p - delta));
+    const scan = scanSplitPoints(text, restart, text.length, (p) => p - 1 >= tailStart && sortedHas(old, p - delta));
     const out = old.slice(0, k);
     for (const p of scan.points) out.push(p);
     if (scan.stopped) {

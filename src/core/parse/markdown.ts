@@ -143,9 +143,10 @@ function validateBody(text: string, plan: PlanModel, issues: SchemaIssue[]): voi
   for (const s of SECTIONS) {
     const entries = model[s.kind]?.entries;
     if (!s.entry || !entries) continue;
-    entries.forEach((e, i) => {
-      for (const f of s.entry!.fields) {
-        const key = `${s.key}[${i}].${f.key}`;
+    // Why: a plain loop and each problem's key built only for it: every field of every entry is checked on every keystroke.
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      for (const f of s.entry.fields) {
         if (f.type === 'enum') {
           const v = e[f.name] as Located<string> | undefined;
           if (v && !f.values!.includes(v.value)) {
@@ -155,7 +156,7 @@ function validateBody(text: string, plan: PlanModel, issues: SchemaIssue[]): voi
             const near = nearest(v.value, f.values!);
             issues.push({
               span,
-              key,
+              key: `${s.key}[${i}].${f.key}`,
               expected: `one of ${f.values!.join(', ')}`,
               actual: text.slice(span.start, span.end),
               ...(near.length === 1 && span !== v.span ? { replacement: near[0] } : near.length > 0 ? { suggestions: near } : {}),
@@ -164,11 +165,11 @@ function validateBody(text: string, plan: PlanModel, issues: SchemaIssue[]): voi
         } else if (f.type === 'date' && f.reportInvalid) {
           const d = e[f.name] as DateField | undefined;
           if (d && d.day === undefined) {
-            issues.push({ span: d.span, key, expected: 'a real calendar date (YYYY-MM-DD)', actual: d.value, replacement: normaliseDateLike(d.value), ...suggestedDate(d.value) });
+            issues.push({ span: d.span, key: `${s.key}[${i}].${f.key}`, expected: 'a real calendar date (YYYY-MM-DD)', actual: d.value, replacement: normaliseDateLike(d.value), ...suggestedDate(d.value) });
           }
         }
       }
-    });
+    }
   }
   issues.sort((a, b) => a.span.start - b.span.start);
 }
