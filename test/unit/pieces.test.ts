@@ -87,6 +87,56 @@ const SIMPLE_LINES = [
   '😀 emoji', 'a\u0000b', '- é', '-', '- 1', 'word\r',
 ];
 
+/** What the rules see from a one-shot lint that streams long tables (tiny pieces) and from a whole parse. */
+function model(text: string, options: ConstructorParameters<typeof BlockCache>[0]) {
+  const d = parsePlan(text, 'p.testbed.md', undefined, new BlockCache(options));
+  return JSON.stringify({ plan: d.plan, outline: d.outline, directives: d.directives, syntax: d.syntaxIssues, schema: d.schemaIssues, keys: d.unknownKeys });
+}
+
+const ROW = fc.integer({ min: 0, max: 99 }).map((i) => `| D${i} | C${i} | 2026-01-0${(i % 9) + 1} | b${i} |`);
+const HEADERS = [
+  '| Department | Contact | Since | Benefit |\n|---|---|---|---|', '| Date | Change | Feedback |\n|---|---|---|', '| Notes | More |\n|---|---|',
+  '| a | b |\n|---|---|---|', '| Department |\n|:-:|',
+];
+const SECTION_HEADS = ['## Counterparts', '## Iteration log', '## Iteration log\n\n### 2026-02-01 — Pilot\n- Change: x', '## Customer selection', '## Unknown part', '## Metrics'];
+/** A plan of sections holding long tables whose runs of plain rows are broken by lines that end, continue or fake a table. */
+const streamArb = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom(...SECTION_HEADS),
+      fc.array(fc.tuple(fc.constantFrom(...HEADERS), fc.array(fc.oneof({ arbitrary: ROW, weight: 8 }, { arbitrary: fc.constantFrom(...LINES, '<!-- testbed-lint-disable -->'), weight: 1 }), { maxLength: 60 })), { maxLength: 3 }),
+    ),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((sections) => `---\nkind: testbed-plan\nstart: 2026-01-01\n---\n${sections.map(([h, tables]) => `${h}\n\n${tables.map(([head, rows]) => `${head}\n${rows.join('\n')}`).join('\n\n')}\n`).join('')}`);
+
+describe('a one-shot lint reads long tables piece by piece', () => {
+  it('hands a long table over in pieces of rows, and reads the same model as a whole parse', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `| D${i} | C${i} | 2026-01-0${(i % 9) + 1} | b |`).join('\n');
+    const t = `---\nkind: testbed-plan\n---\n## Counterparts\n\nThe departments:\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n${rows}\n\nAfter the table.\n`;
+    const batches: string[] = [];
+    const cache = new BlockCache({ reuse: false });
+    const lines = new LineIndex(t);
+    cache.parse(t, t.indexOf('## '), (o) => lines.positionAt(o).line, (nodes) => batches.push(nodes.map((n) => `${n.type}${n.type === 'table' ? n.children.length : ''}`).join(' ')));
+    // The first piece (heading, paragraph, the table's first rows), then rows alone, 16 KB at a time, then what follows.
+    expect(batches[0]).toMatch(/^heading paragraph table\d+$/);
+    expect(batches.length).toBeGreaterThan(5);
+    expect(batches.slice(1, -1).every((b) => /^table\d+$/.test(b) && Number(b.slice(5)) < 600)).toBe(true);
+    expect(batches.at(-1)).toBe('paragraph');
+    const streamed = parsePlan(t, 'p.testbed.md', undefined, new BlockCache({ reuse: false }));
+    expect(streamed.plan.counterparts?.entries).toHaveLength(3000);
+    expect(streamed.plan.counterparts?.table?.span).toEqual({ start: t.indexOf('| Department'), end: t.indexOf('\n\nAfter') });
+    expect(model(t, { reuse: false })).toBe(model(t, { split: false }));
+  });
+
+  it('reads the same model as a whole parse for tables broken by tricky lines (property)', { timeout: 300_000 }, () => {
+    fc.assert(
+      fc.property(streamArb, fc.constantFrom(1, 20, 64), (t, pieceBytes) => model(t, { reuse: false, pieceBytes }) === model(t, { split: false })),
+      { seed: SEED, numRuns: 600 },
+    );
+  });
+});
+
 const simpleArb = fc
   .tuple(fc.constantFrom('## S1\n', '### 2025-02-03 — E1\n\n', '', '#  Heading  \n', '# H #\n'), fc.array(fc.oneof({ arbitrary: fc.constantFrom(...PLAIN_LINES), weight: 12 }, { arbitrary: fc.constantFrom(...SIMPLE_LINES), weight: 1 }), { maxLength: 30 }), fc.constantFrom('', '## Next\n- x\n'))
   .map(([head, lines, tail]) => `---\nkind: testbed-plan\n---\n${head}${lines.join('\n')}\n${tail}`);

@@ -1,11 +1,11 @@
 // Splits Markdown into top-level blocks at heading lines and parses each block once, reusing parses between calls.
-import type { Root, RootContent } from 'mdast';
+import type { Root, RootContent, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Span } from '../types.js';
-import { htmlEnds, htmlKind, type HtmlKind, parsePieces, PIECE_BYTES, planBlock, shift } from './pieces.js';
-import { readSimpleBlock } from './simple.js';
+import { continuation, htmlEnds, htmlKind, type HtmlKind, parsePieces, PIECE_BYTES, planBlock, shift } from './pieces.js';
+import { readSimpleBlock, readTableRow } from './simple.js';
 
 // Why: a plan needs CommonMark plus GFM tables; the other GFM constructs (autolinks, footnotes,
 // strikethrough, task lists) cost parse time and change nothing the rules read.
@@ -96,6 +96,16 @@ interface CachedBlock {
   children: RootContent[];
 }
 
+/** Long blocks of a one-shot lint are streamed (see BlockCache.stream) from this many pieces on. */
+const STREAM_PIECES = 4;
+
+/** Whether `node` ends on the line before `at` (a line start): a table or list a cut at `at` continues. */
+function endsBefore(text: string, node: RootContent, at: number): boolean {
+  const prevLine = text.lastIndexOf('\n', at - 2) + 1;
+  const end = node.position?.end.offset;
+  return end !== undefined && end > prevLine && end < at;
+}
+
 /** Whether the ascending list holds `x` (a binary search: the points of a long plan, asked on every keystroke). */
 function sortedHas(list: readonly number[], x: number): boolean {
   let lo = 0;
@@ -151,6 +161,84 @@ export class BlockCache {
    * `reuse: false` (a one-shot lint) keeps nothing for a next call: no text, no map of blocks.
    */
   constructor(private readonly options: { split?: boolean; pieceBytes?: number; simple?: boolean; reuse?: boolean } = {}) {}
+
+  private get pieceBytes(): number {
+    return this.options.pieceBytes ?? PIECE_BYTES;
+  }
+
+  /**
+   * A one-shot lint's long block that goes on with a long table after its first piece: the first piece's nodes go to
+   * `sink`, then the table's rows a piece at a time as continuation tables (see isContinuation), then what follows the
+   * table. Rows the simple reader takes are read directly; from the first row it does not take, the rest of the block
+   * is parsed behind the table's header and delimiter rows, so it reads as it would in the whole block. Returns the
+   * last node given (null: none); undefined when the block does not start that way (then nothing was given).
+   */
+  private stream(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number, sink: (nodes: RootContent[]) => void): RootContent | null | undefined {
+    const plan = planBlock(text, start, end, this.pieceBytes);
+    const cut = plan.cuts[0];
+    if (plan.tooDeep || !cut || cut.kind !== 'table' || !cut.prefix) return undefined;
+    const head = this.tryRange(text, start, cut.from, line, lineOf);
+    const table = head?.[head.length - 1];
+    if (!head || table?.type !== 'table' || !endsBefore(text, table, cut.from)) return undefined;
+    sink(head);
+    let last: RootContent = table;
+    const parse = (source: string) => fromMarkdown(source, PARSE_OPTIONS).children;
+    const prefix = cut.prefix;
+    // The planned cuts in this table: where a piece read by the parser may end with the table still open.
+    const tableCuts = plan.cuts.filter((c) => c.kind === 'table' && c.prefix?.start === prefix.start).map((c) => c.from);
+    let pos = cut.from;
+    let lineNo = lineOf(pos);
+    for (;;) {
+      // Rows the simple reader takes, a piece at a time.
+      const rows: Table['children'] = [];
+      let stopped = false;
+      while (pos < end) {
+        let nl = text.indexOf('\n', pos);
+        if (nl === -1 || nl > end) nl = end;
+        const row = readTableRow(text, pos, nl, lineNo);
+        if (!row) {
+          stopped = true;
+          break;
+        }
+        rows.push(row);
+        pos = nl + 1;
+        lineNo++;
+        if (rows.length > 0 && pos - rows[0]!.position!.start.offset! >= this.pieceBytes) break;
+      }
+      if (rows.length > 0) sink([(last = continuation(table, rows))]);
+      if (pos >= end) return last;
+      if (!stopped) continue;
+      const nl = text.indexOf('\n', pos);
+      if (text.slice(pos, nl === -1 || nl > end ? end : nl).trim() === '') {
+        // A blank line ends the table: what follows reads as a block of its own (streamed again when long).
+        const again = end - pos > STREAM_PIECES * this.pieceBytes ? this.stream(text, pos, end, lineNo, lineOf, sink) : undefined;
+        if (again !== undefined) return again ?? last;
+        const nodes = this.tryRange(text, pos, end, lineNo, lineOf) ?? [];
+        if (nodes.length > 0) sink(nodes);
+        return nodes[nodes.length - 1] ?? last;
+      }
+      // A line the simple reader does not take: the parser reads on, behind the table's header and delimiter rows, up
+      // to the next planned cut; when the table is still open there, rows are read directly again.
+      const next = tableCuts.find((c) => c > pos);
+      if (next !== undefined) {
+        const nodes = parsePieces(text, pos, next, [], lineOf, parse, prefix);
+        const first = nodes?.[0];
+        if (nodes?.length === 1 && first?.type === 'table' && endsBefore(text, first, next)) {
+          if (first.children.length > 1) sink([(last = continuation(table, first.children.slice(1)))]);
+          pos = next;
+          lineNo = lineOf(pos);
+          continue;
+        }
+      }
+      // The table ends before the next cut: the rest of the block is parsed behind the header (in pieces when long).
+      const later = plan.cuts.filter((c) => c.from > pos);
+      let nodes = (later.length > 0 ? parsePieces(text, pos, end, later, lineOf, parse, prefix) : undefined) ?? parsePieces(text, pos, end, [], lineOf, parse, prefix) ?? [];
+      const first = nodes[0];
+      if (first?.type === 'table') nodes = first.children.length > 1 ? [continuation(table, first.children.slice(1)), ...nodes.slice(1)] : nodes.slice(1);
+      if (nodes.length > 0) sink(nodes);
+      return nodes[nodes.length - 1] ?? last;
+    }
+  }
 
   /** As parseRange, with a parser that runs out of stack also giving undefined. */
   private tryRange(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number): RootContent[] | undefined {
@@ -254,6 +342,14 @@ export class BlockCache {
         }
       } else {
         this.parsedLastTime++;
+        // Why: a one-shot lint gives a long table to the reader piece by piece, so its rows are never all held at once.
+        if (!keep && sink && this.options.split !== false && this.options.simple !== false && end - start > STREAM_PIECES * this.pieceBytes) {
+          const last = this.stream(text, start, end, line, lineOf, sink);
+          if (last !== undefined) {
+            if (last) children[0] = last;
+            continue;
+          }
+        }
         let parsed = this.tryRange(text, start, end, line, lineOf);
         if (parsed === undefined) {
           this.unreadable.push({ start, end });

@@ -8,6 +8,7 @@ import { COUNTERPART_FIELDS, STAGES, fieldByLabel, type EntrySpec, type FieldSpe
 import type { Span } from '../types.js';
 import { wordOf } from './words.js';
 import { append } from '../arrays.js';
+import { isContinuation } from './pieces.js';
 
 type Entry = Record<string, unknown> & { span: Span; anchor: Span; style: EntryStyle };
 
@@ -123,16 +124,31 @@ function holdsEntries(cols: Partial<Record<string, number>>, spec: EntrySpec): b
   return spec.tableNeeds.some((k) => cols[k] !== undefined);
 }
 
-/** The entries of a table's rows, noting the first table a section was read from with each column's field. */
-function tableEntries(text: string, table: Table, spec: EntrySpec, section: ListSection<unknown>): Entry[] | undefined {
-  const cols = tableColumns(table, spec);
+/**
+ * The table a section reader read last: its columns, and the spans taken from it that grow when a continuation of it
+ * follows (see isContinuation: a one-shot lint gives a long table in pieces).
+ */
+export interface OpenTable {
+  cols: Partial<Record<string, number>>;
+  grow: Span[];
+}
+
+/** The entries of a table's rows (a continuation's rows in its table's columns), noting the first table a section was read from. */
+function tableEntries(text: string, table: Table, spec: EntrySpec, section: ListSection<unknown>, open: { table?: OpenTable }): Entry[] | undefined {
+  const continues = isContinuation(table) ? open.table : undefined;
+  if (continues) for (const span of continues.grow) span.end = off(table).end;
+  const cols = continues ? continues.cols : tableColumns(table, spec);
+  if (!continues) open.table = { cols, grow: [] };
   if (!holdsEntries(cols, spec)) return undefined;
   if (!section.table) {
     const columns: (string | undefined)[] = (table.children[0]?.children ?? []).map(() => undefined);
     for (const [name, i] of Object.entries(cols)) columns[i!] = name;
     section.table = { span: off(table), columns };
+    open.table!.grow.push(section.table.span);
   }
-  return table.children.slice(1).map((row) => {
+  const out: Entry[] = [];
+  for (let r = continues ? 0 : 1; r < table.children.length; r++) {
+    const row = table.children[r]!;
     const rs = off(row);
     const e: Entry = { span: rs, anchor: rs, style: 'row' };
     for (const f of spec.fields) {
@@ -141,8 +157,9 @@ function tableEntries(text: string, table: Table, spec: EntrySpec, section: List
       if (cell) e[f.name] = valueAt(text, f, off(cell));
     }
     anchorOn(e, spec);
-    return e;
-  });
+    out.push(e);
+  }
+  return out;
 }
 
 function anchorOn(e: Entry, spec: EntrySpec): void {
@@ -164,6 +181,7 @@ const HEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2
 export class HeadingSectionReader {
   readonly section: ListSection<unknown>;
   private pending: { heading: Heading; content: RootContent[] } | undefined;
+  private readonly open: { table?: OpenTable } = {};
 
   constructor(
     private readonly text: string,
@@ -181,13 +199,14 @@ export class HeadingSectionReader {
       return;
     }
     if (this.pending) {
-      if (!(node.type === 'table' && holdsEntries(tableColumns(node, this.spec), this.spec))) {
+      // A continuation goes where its table went: into the entry's content, or (no entry pending) read as rows.
+      if (!(node.type === 'table' && !isContinuation(node) && holdsEntries(tableColumns(node, this.spec), this.spec))) {
         this.pending.content.push(node);
         return;
       }
       this.flush();
     }
-    if (node.type === 'table') addTableRows(this.text, node, this.spec, this.section);
+    if (node.type === 'table') addTableRows(this.text, node, this.spec, this.section, this.open);
     else if (node.type === 'list') this.section.unread ??= off(node);
   }
 
@@ -308,21 +327,40 @@ function bulletLead(text: string, item: ListItem): Lead | undefined {
  * Tables and lists may mix; `style` records the first kind found.
  */
 /** Adds a table's rows to the section as entries, or notes the table as unread when its columns are not the section's. */
-function addTableRows(text: string, node: Table, spec: EntrySpec, section: ListSection<unknown>): void {
-  const rows = tableEntries(text, node, spec, section);
+function addTableRows(text: string, node: Table, spec: EntrySpec, section: ListSection<unknown>, open: { table?: OpenTable }): void {
+  const rows = tableEntries(text, node, spec, section, open);
   if (!rows) {
-    section.unread ??= off(node);
+    if (!section.unread && !isContinuation(node)) {
+      section.unread = off(node);
+      open.table!.grow.push(section.unread);
+    }
     return;
   }
   if (section.style === 'none') section.style = 'table';
   append(section.entries, rows);
 }
 
-export function bulletSection(text: string, nodes: RootContent[], anchor: Span, span: Span, kind: SectionKind, spec: EntrySpec): ListSection<unknown> {
-  const section: ListSection<unknown> = { anchor, span, entries: [], style: 'none' };
-  const read = BULLETS[kind];
-  for (const node of nodes) {
-    if (node.type === 'table') addTableRows(text, node, spec, section);
+/**
+ * Reads a section of entries (counterparts, metrics, journey) from its nodes one at a time, in order. Why one at a
+ * time: a one-shot lint lets each node (a piece of a long table) go once its entries are read.
+ */
+export class BulletSectionReader {
+  readonly section: ListSection<unknown>;
+  private readonly open: { table?: OpenTable } = {};
+
+  constructor(
+    private readonly text: string,
+    anchor: Span,
+    private readonly kind: SectionKind,
+    private readonly spec: EntrySpec,
+  ) {
+    this.section = { anchor, span: anchor, entries: [], style: 'none' };
+  }
+
+  add(node: RootContent): void {
+    const { text, kind, spec, section } = this;
+    const read = BULLETS[kind];
+    if (node.type === 'table') addTableRows(text, node, spec, section, this.open);
     else if (node.type === 'list' && read) {
       if (!node.children.some((item) => bulletLead(text, item) ?? (kind === 'metrics' ? plainLead(text, item) : undefined))) section.unread ??= off(node);
       for (const item of node.children) {
@@ -335,7 +373,12 @@ export function bulletSection(text: string, nodes: RootContent[], anchor: Span, 
       }
     }
   }
-  return section;
+
+  /** The section; `span` is the whole section's. */
+  finish(span: Span): ListSection<unknown> {
+    this.section.span = span;
+    return this.section;
+  }
 }
 
 type BulletReader = (text: string, lead: Lead, e: Entry, spec: EntrySpec) => void;

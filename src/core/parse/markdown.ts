@@ -12,7 +12,7 @@ import type { Span } from '../types.js';
 import { BlockCache } from './blocks.js';
 import { findFrontMatter } from './front-matter.js';
 import { markdownDirectives } from './directives.js';
-import { bulletSection, HeadingSectionReader, headingTextSpan, off } from './markdown-entries.js';
+import { BulletSectionReader, HeadingSectionReader, headingTextSpan, off } from './markdown-entries.js';
 import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
 import { countWords, readYamlPlan, suggestedDate } from './yaml-model.js';
 import { nearest } from '../suggest.js';
@@ -60,8 +60,10 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
   const sectionIssues: SyntaxIssue[] = [];
   const directives: Directive[] = [];
   const withDirectives = text.includes('testbed-lint-');
-  /** The H2 section being read: its nodes, or for an iteration log a reader that takes them one at a time. */
-  let current: { heading: Heading; name: string; kind: SectionKind | undefined; anchor: Span; read: boolean; nodes: RootContent[]; last?: RootContent; log?: HeadingSectionReader; failed?: boolean } | undefined;
+  /** The H2 section being read: its nodes (a text section), or a reader of entries that takes them one at a time. */
+  let current:
+    | { heading: Heading; name: string; kind: SectionKind | undefined; anchor: Span; read: boolean; nodes: RootContent[]; last?: RootContent; entries?: HeadingSectionReader | BulletSectionReader; failed?: boolean }
+    | undefined;
   const nestedTooDeeply = (anchor: Span) => sectionIssues.push({ span: anchor, detail: 'this section is nested too deeply to read', kind: 'markdown' });
   const finishSection = () => {
     const sec = current;
@@ -72,11 +74,10 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     if (!sec.read || !sec.kind) return;
     const spec = SECTIONS.find((s) => s.kind === sec.kind)!;
     try {
-      if (sec.log) {
+      if (sec.entries) {
         if (sec.failed) nestedTooDeeply(sec.anchor);
-        else model[sec.kind] = sec.log.finish(span);
+        else model[sec.kind] = sec.entries.finish(span);
       } else if (!spec.entry) model[sec.kind] = textSection(sec.nodes, sec.anchor, span);
-      else model[sec.kind] = bulletSection(text, sec.nodes, sec.anchor, span, sec.kind, spec.entry);
     } catch (error) {
       // Why: reading a section's text recurses per nesting level; a section nested thousands deep is reported, not fatal.
       if (!(error instanceof RangeError)) throw error;
@@ -103,16 +104,19 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
       const anchor = off(node);
       const read = kind !== undefined && model[kind] === undefined;
       const spec = kind && SECTIONS.find((s) => s.kind === kind);
-      const log = read && kind === 'iterations' && spec?.entry ? new HeadingSectionReader(text, anchor, spec.entry, cache.keeps) : undefined;
-      current = { heading: node, name, kind, anchor, read, nodes: [], ...(log ? { log } : {}) };
+      const entries =
+        read && spec?.entry ? (kind === 'iterations' ? new HeadingSectionReader(text, anchor, spec.entry, cache.keeps) : new BulletSectionReader(text, anchor, kind!, spec.entry)) : undefined;
+      current = { heading: node, name, kind, anchor, read, nodes: [], ...(entries ? { entries } : {}) };
       return;
     }
     if (!current) return;
     current.last = node;
-    if (!current.log) current.nodes.push(node);
-    else if (!current.failed) {
+    // Why: only a text section needs its nodes at the end; entry readers take them as they come.
+    if (!current.entries) {
+      if (current.read) current.nodes.push(node);
+    } else if (!current.failed) {
       try {
-        current.log.add(node);
+        current.entries.add(node);
       } catch (error) {
         if (!(error instanceof RangeError)) throw error;
         current.failed = true;

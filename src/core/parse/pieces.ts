@@ -185,16 +185,60 @@ export function planBlock(text: string, start: number, end: number, pieceBytes =
 type Parse = (source: string) => RootContent[];
 
 /**
- * The nodes of [start, end) with positions in the whole text, parsed piece by piece at `cuts`; undefined when a
- * piece does not continue the previous one as planned (the caller then parses the block whole).
+ * Tables that carry on the table given before them (see BlockCache's streaming of a one-shot lint): rows only, no
+ * header row, in the same columns. Why: a long table is read and let go piece by piece instead of held whole.
  */
-export function parsePieces(text: string, start: number, end: number, cuts: Cut[], lineOf: (offset: number) => number, parse: Parse): RootContent[] | undefined {
+const continuations = new WeakSet<Table>();
+
+/** A table of rows that continue the table before it (it has no header row). */
+export function isContinuation(node: RootContent): node is Table {
+  return node.type === 'table' && continuations.has(node);
+}
+
+/** A continuation of `table` holding `rows` (see isContinuation). */
+export function continuation(table: Table, rows: Table['children']): Table {
+  const node: Table = {
+    type: 'table',
+    align: table.align,
+    children: rows,
+    position: { start: { ...rows[0]!.position!.start }, end: { ...rows[rows.length - 1]!.position!.end } },
+  };
+  continuations.add(node);
+  return node;
+}
+
+/**
+ * The nodes of [start, end) with positions in the whole text, parsed piece by piece at `cuts`; undefined when a
+ * piece does not continue the previous one as planned (the caller then parses the block whole). With `firstPrefix`
+ * (a table's header and delimiter rows), [start, end) begins inside that table: the first node is the table with the
+ * header row again (parsed from the prefix, positioned before `start`) and the rows from `start` on.
+ */
+export function parsePieces(
+  text: string,
+  start: number,
+  end: number,
+  cuts: Cut[],
+  lineOf: (offset: number) => number,
+  parse: Parse,
+  firstPrefix?: { start: number; end: number },
+): RootContent[] | undefined {
   const out: RootContent[] = [];
   const bounds = [start, ...cuts.map((c) => c.from), end];
   for (let i = 0; i + 1 < bounds.length; i++) {
     let from = bounds[i]!;
     const to = bounds[i + 1]!;
     const cut = i > 0 ? cuts[i - 1] : undefined;
+    if (i === 0 && firstPrefix) {
+      // The first piece continues a table whose header and delimiter rows lie before it: parsed behind them again.
+      const prefix = text.slice(firstPrefix.start, firstPrefix.end);
+      const nodes = parse(prefix + text.slice(from, to));
+      const d = from - prefix.length;
+      const dl = lineOf(from) - 1 - countLines(prefix);
+      for (const n of nodes) shift(n, d, dl);
+      if (nodes[0]?.type !== 'table' || nodes[0].position?.start.offset !== d) return undefined;
+      for (const n of nodes) out.push(n);
+      continue;
+    }
     if (cut?.kind === 'table') {
       // Why: rows the simple reader takes (most rows of a long table) are read here, without the parser's per-row cost.
       const last = out[out.length - 1];
