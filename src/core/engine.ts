@@ -23,9 +23,23 @@ export interface EngineOptions {
   docsUrl(ruleId: string): string;
 }
 
+/**
+ * The settings resolved for the last rules and config, with the config as it was then (JSON). Why: an editor lints
+ * on every keystroke with the same config; resolving it each time was a twentieth of a re-lint.
+ */
+let lastResolved: { rules: readonly Rule[]; config: LintConfig | undefined; json: string; settings: ReturnType<typeof resolveRules>; knownRuleIds: string[]; known: Set<string> } | undefined;
+
+function resolvedFor(rules: readonly Rule[], config: LintConfig | undefined) {
+  const json = config === undefined ? '' : JSON.stringify(config);
+  const last = lastResolved;
+  if (last && last.rules === rules && last.config === config && last.json === json) return last;
+  const knownRuleIds = rules.map((r) => r.meta.id);
+  lastResolved = { rules, config, json, settings: resolveRules(rules, config), knownRuleIds, known: new Set(knownRuleIds) };
+  return lastResolved;
+}
+
 export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
-  const settings = resolveRules(opts.rules, opts.config);
-  const knownRuleIds = opts.rules.map((r) => r.meta.id);
+  const { settings, knownRuleIds, known } = resolvedFor(opts.rules, opts.config);
   const problems: Problem[] = [];
   const crashes: RuleCrash[] = [];
   const swallowedFrom = unclosedTail(doc);
@@ -94,7 +108,7 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
     }
     append(problems, found);
   }
-  const kept = applyDirectives(problems, doc.directives, new Set(knownRuleIds));
+  const kept = applyDirectives(problems, doc.directives, known);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { problems: kept, crashes };
 }

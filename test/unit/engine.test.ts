@@ -9,6 +9,16 @@ const brief = (ps: Problem[]) => ps.map((p) => `${p.line}:${p.column} ${p.ruleId
 
 const PLAN = ['---', 'kind: testbed-plan', 'title: Pilot', 'owner_departmnt: sales', 'custmer: x', '---', '', '# Pilot', ''].join('\n');
 
+describe('rule settings', () => {
+  it('a config changed in place between lints is read again (settings are kept only while the config is the same)', () => {
+    const config = only('plan-unknown-key');
+    expect(brief(lint(PLAN, { filePath: 'p.md', config, today: TODAY }))).toEqual(['4:1 plan-unknown-key', '5:1 plan-unknown-key']);
+    config.rules!['plan-unknown-key'] = 'off';
+    expect(lint(PLAN, { filePath: 'p.md', config, today: TODAY })).toEqual([]);
+    expect(lint(PLAN, { filePath: 'p.md', config: only('plan-unknown-key', { 'plan-unknown-key': 'info' }), today: TODAY }).map((p) => p.severity)).toEqual(['info', 'info']);
+  });
+});
+
 describe('inline disable comments', () => {
   it('disable-next-line in front matter silences that line only', () => {
     const t = PLAN.replace('owner_departmnt', '# testbed-lint-disable-next-line plan-unknown-key\nowner_departmnt');
