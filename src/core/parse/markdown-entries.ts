@@ -246,7 +246,7 @@ function headingEntry(text: string, heading: Heading, content: RootContent[], sp
   const cached = reuse ? entryCache.get(heading) : undefined;
   if (cached) {
     if (cached.base !== base) {
-      cached.entry = shiftEntry(cached.entry, base - cached.base);
+      shiftEntry(cached.entry, base - cached.base);
       cached.base = base;
     }
     return cached.entry;
@@ -285,15 +285,27 @@ function headingEntry(text: string, heading: Heading, content: RootContent[], sp
   return entry;
 }
 
-/** A copy of an entry moved by `d` (a copy: the last lint's problems may still hold the old spans). */
+/**
+ * Moves an entry by `d`, in place. Why in place: the entries after an edit move on every keystroke; no problem holds
+ * an entry's span (the engine copies spans into problems), and the kept blocks' nodes move in place as well.
+ */
 function shiftEntry(e: Entry, d: number): Entry {
-  const out: Entry = { span: { start: e.span.start + d, end: e.span.end + d }, anchor: { start: e.anchor.start + d, end: e.anchor.end + d }, style: e.style };
+  // Why: an entry's anchor may be one of its fields' spans; each span object moves once.
+  const moved: Span[] = [];
+  const move = (s: Span) => {
+    if (moved.includes(s)) return;
+    moved.push(s);
+    s.start += d;
+    s.end += d;
+  };
+  move(e.span);
+  move(e.anchor);
   for (const k in e) {
     if (k === 'span' || k === 'anchor' || k === 'style') continue;
     const v = e[k] as Located<unknown> | undefined;
-    if (v) out[k] = { ...v, span: { start: v.span.start + d, end: v.span.end + d } };
+    if (v) move(v.span);
   }
-  return out;
+  return e;
 }
 
 // ---------- counterparts, metrics, journey: table rows or labelled bullets
