@@ -134,8 +134,8 @@ export class BlockCache {
   private fm: { text: string; doc: unknown } | undefined;
 
   /**
-   * The parsed front matter: the last one when its text is unchanged, else `parse()`. The document is only read
-   * (readYamlPlan, yamlSyntaxIssues), never changed, so one parse serves every lint until the front matter changes.
+   * What the front matter reads to: the last result when its text (`key`) is unchanged, else `parse()`. The result is
+   * only read, never changed, so one parse serves every lint until the front matter changes.
    */
   frontMatter<T>(text: string, parse: () => T): T {
     if (this.fm?.text === text) return this.fm.doc as T;

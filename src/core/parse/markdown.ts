@@ -45,11 +45,17 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     const yamlText = text.slice(contentStart, contentEnd);
     plan.frontMatter = { span: fm.span, contentSpan: fm.content };
     frontMatterYaml = { start: contentStart, end: contentEnd };
-    const doc = cache.frontMatter(yamlText, () => parseDocument(yamlText, YAML_OPTIONS));
-    append(syntaxIssues, yamlSyntaxIssues(doc, contentStart, yamlText));
-    const r = readYamlPlan(doc, text, contentStart, plan, 'front-matter');
-    append(schemaIssues, r.schemaIssues);
-    append(unknownKeys, r.unknownKeys);
+    // Why: keystrokes rarely touch the front matter; what it reads to is kept (values are only read, never changed).
+    const read = cache.frontMatter(`${contentStart}\u0000${yamlText}`, () => {
+      const doc = parseDocument(yamlText, YAML_OPTIONS);
+      const fields = {} as PlanModel;
+      const r = readYamlPlan(doc, text, contentStart, fields, 'front-matter');
+      return { fields, syntax: yamlSyntaxIssues(doc, contentStart, yamlText), schema: r.schemaIssues, unknown: r.unknownKeys };
+    });
+    Object.assign(plan, read.fields);
+    append(syntaxIssues, read.syntax);
+    append(schemaIssues, read.schema);
+    append(unknownKeys, read.unknown);
     const nl = text.indexOf('\n', fm.span.end);
     bodyStart = nl === -1 ? text.length : nl + 1;
   } else if (/^---[ \t]*\r?\n/.test(text)) {
