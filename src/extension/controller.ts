@@ -8,7 +8,9 @@ import {
   formOf,
   isPlan,
   lintTooLarge,
+  parsePlan,
   rules,
+  summarizePlan,
   type LintConfig,
   type LintOptions,
   type PlanDocument,
@@ -298,6 +300,12 @@ export class LintController implements Linter, vscode.Disposable {
     const path = uri.scheme === 'file' ? uri.fsPath : uri.path;
     const options = await this.optionsFor(uri, path);
     if (!options) return undefined;
+    const limit = this.settings().get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
+    if (text.length > limit) {
+      // Why: as in the editor's lint, a plan over the limit is not linted; the view lists it with that finding.
+      const problems = lintTooLarge(text.length, limit, 'testbedLint.maxFileSize', { filePath: path, config: options.config, unit: 'characters' });
+      return summarizePlan(parsePlan('', path), problems, today, options.config);
+    }
     // Why: in the lint workers, as the editor's lints: the plans view reads every plan after each lint, and a huge
     // one linted and summarised here froze the extension host for seconds (keystrokes in other plans waited for it).
     // Its own key: it neither supersedes nor is superseded by the editor's lints of the same file, and leaves no state behind.

@@ -704,6 +704,12 @@ suite('testbed-lint in VS Code', () => {
         `The plan is too large to read: it has ${doc.getText().length} characters, over the limit of 1000 characters (testbedLint.maxFileSize); split it into smaller plans, or raise the limit.`,
       );
       assert.equal(ds[0]!.source, 'testbed-lint');
+      // The plans view lists it with that one finding (it is not linted there either), named by its file.
+      const refreshed = withTimeout(new Promise<void>((resolve) => { const sub = api.onDidRefreshPlans(() => { sub.dispose(); resolve(); }); }), 'a refresh of the plans view');
+      await vscode.commands.executeCommand('testbedLint.refreshPlans');
+      await refreshed;
+      const listed = (await api.plans()).find((p) => p.path === 'plan.testbed.md')!.summary;
+      assert.deepEqual([listed.title, listed.problems, listed.other, listed.iterations.count], ['plan.testbed.md', { error: 1, warning: 0, info: 0 }, 'error', 0]);
     } finally {
       await settings.update('maxFileSize', undefined, vscode.ConfigurationTarget.Global);
     }
