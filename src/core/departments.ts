@@ -21,9 +21,14 @@ const GENERIC = new Set(['team', 'teams', 'department', 'dept', 'group', 'divisi
  */
 const phraseMemo = new WeakMap<readonly string[], string[][]>();
 
+/** The last few lists asked for, checked first by identity (cheaper than the WeakMap; a check asks for 2 or 3 lists in turn). */
+const recentPhrases: [readonly string[], string[][]][] = [];
+
 function phraseWords(names: readonly string[]): string[][] {
+  for (const [list, phrases] of recentPhrases) if (list === names) return phrases;
   let out = phraseMemo.get(names);
   if (!out) phraseMemo.set(names, (out = names.map(words).filter((p) => p.length > 0)));
+  if (recentPhrases.unshift([names, out]) > 4) recentPhrases.pop();
   return out;
 }
 
@@ -116,11 +121,21 @@ export function isOwnDepartment(department: string, owner: string | undefined, s
 }
 const NONE: readonly string[] = [];
 
+/** The owner's names and the other functions, for the last owner and list asked about (a table asks for each row). */
+let lastOwner: { owner: string | undefined; same: readonly string[]; own: string[][]; others: string[][] } | undefined;
+
+function ownerNames(owner: string | undefined, same: readonly string[]): { own: string[][]; others: string[][] } {
+  if (lastOwner && lastOwner.owner === owner && lastOwner.same === same) return lastOwner;
+  const own = ownDepartmentNames(owner, same);
+  const others = phraseWords(FUNCTIONS).filter((f) => !own.some((o) => o.join(' ') === f.join(' ')));
+  lastOwner = { owner, same, own, others };
+  return lastOwner;
+}
+
 function judgeOwn(department: string, owner: string | undefined, sameDepartment: readonly string[]): boolean {
   const tokens = words(department);
   if (tokens.length === 0) return false;
-  const own = ownDepartmentNames(owner, sameDepartment);
-  const others = phraseWords(FUNCTIONS).filter((f) => !own.some((o) => o.join(' ') === f.join(' ')));
+  const { own, others } = ownerNames(owner, sameDepartment);
   for (const name of own) {
     for (let i = findPhrase(tokens, name); i >= 0; i = findPhrase(tokens, name, i + 1)) {
       // Why: another function right before the owner's name makes it that function's team: with `operations` as

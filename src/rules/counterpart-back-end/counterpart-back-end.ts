@@ -2,6 +2,9 @@
 import { BACK_END_DEPARTMENTS, FRONT_LINE_FUNCTIONS, isBackEndDepartment } from '../../core/departments.js';
 import { defineRule } from '../../core/rule-api.js';
 
+/** No front-line qualifier (one list for every call: the department answers are kept by list). */
+const NO_FRONT_LINE: readonly string[] = [];
+
 export default defineRule({
   meta: {
     id: 'counterpart-back-end',
@@ -36,7 +39,7 @@ export default defineRule({
     const named = section.entries.map((c) => c.department?.value.trim() ?? '').filter((d) => d !== '');
     if (named.some((d) => isBackEndDepartment(d, backEnd, frontLine))) return;
     // Departments that carry a back-end name, qualified by a front-line function.
-    const qualified = named.filter((d) => isBackEndDepartment(d, backEnd, []));
+    const qualified = named.filter((d) => isBackEndDepartment(d, backEnd, NO_FRONT_LINE));
     if (qualified.length > 0) {
       ctx.report({
         messageId: 'frontLineOnly',
