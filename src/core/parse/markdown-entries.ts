@@ -26,10 +26,18 @@ export function headingTextSpan(text: string, h: Heading): Span {
   return { start, end: Math.max(start, end) };
 }
 
-function trimmed(text: string, span: Span, chars = /[\s|]/): Span {
+/** Whether the character at `i` is white space (as `\s` reads it) or a pipe: what a cell's value is trimmed of. */
+function spaceOrPipe(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // Why: by code first (most characters are ASCII); a long table trims every cell.
+  if (c < 128) return c === 32 || c === 124 || (c >= 9 && c <= 13);
+  return /\s/.test(text[i]!);
+}
+
+function trimmed(text: string, span: Span): Span {
   let { start, end } = span;
-  while (start < end && chars.test(text[start]!)) start++;
-  while (end > start && chars.test(text[end - 1]!)) end--;
+  while (start < end && spaceOrPipe(text, start)) start++;
+  while (end > start && spaceOrPipe(text, end - 1)) end--;
   return { start, end };
 }
 

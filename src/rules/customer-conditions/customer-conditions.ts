@@ -71,12 +71,14 @@ function nameOf(champion: string): string {
 /** Why a named champion is on our side, as a clause ("is our account executive"); undefined when it is the customer's. */
 function ownSide(champion: string, plan: PlanModel, ownSideWords: readonly string[]): string | undefined {
   const tokens = words(champion);
+  // Why: once, not per counterpart (a long table has thousands).
+  const championName = words(nameOf(champion)).join(' ');
   const same = (other: string | undefined): boolean => {
     if (!other || isPlaceholder(other)) return false;
     const raw = nameOf(other);
     const name = words(raw);
     if (name.length === 0) return false;
-    if (words(nameOf(champion)).join(' ') === name.join(' ')) return true;
+    if (championName === name.join(' ')) return true;
     // Why: a person's full name ("Marco Bellini") may sit anywhere in the champion; a role ("VP supply chain")
     // may not, since the customer has people with the same titles as ours.
     const personName = name.length >= 2 && raw.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
