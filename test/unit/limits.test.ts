@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixText, formatDay, lint, lintDetailed, parseConfigText, parsePlan, rules, type Problem } from '../../src/core/index.js';
+import { isStackOverflow } from '../../src/core/arrays.js';
 import { FORMATTERS } from '../../src/formatters/index.js';
 import { timeAxis } from '../../src/formatters/report.js';
 import { expectValidRanges } from '../property/arbitraries.js';
@@ -65,6 +66,27 @@ describe('collections past the argument limit are read whole', () => {
     const last = early[N - 1]!;
     expect([last.line, last.column, last.endLine]).toEqual([13 + N, 3, 13 + N]);
     expect(last.message).toContain(`D${N - 1}`);
+  });
+
+  it('only a call stack running out reads as nesting too deep; any other RangeError is not taken for it', () => {
+    const deep = (n: number): number => (n === 0 ? 0 : 1 + deep(n - 1));
+    let overflow: unknown;
+    try {
+      deep(1e7);
+    } catch (error) {
+      overflow = error;
+    }
+    expect(isStackOverflow(overflow)).toBe(true);
+    expect(isStackOverflow(Object.assign(new Error('too much recursion'), { name: 'InternalError' }))).toBe(true);
+    let length: unknown;
+    try {
+      new Array(-1);
+    } catch (error) {
+      length = error;
+    }
+    expect(length).toBeInstanceOf(RangeError);
+    expect(isStackOverflow(length)).toBe(false);
+    expect(isStackOverflow(new TypeError('Maximum call stack size exceeded'))).toBe(false);
   });
 
   it('the stylish and report formatters take 150,000 problems and dates', () => {

@@ -6,6 +6,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Span } from '../types.js';
 import { continuation, htmlEnds, htmlKind, type HtmlKind, parsePieces, PIECE_BYTES, planBlock, shift } from './pieces.js';
 import { readSimpleBlock, readTableRow } from './simple.js';
+import { isStackOverflow } from '../arrays.js';
 
 // Why: a plan needs CommonMark plus GFM tables; the other GFM constructs (autolinks, footnotes,
 // strikethrough, task lists) cost parse time and change nothing the rules read.
@@ -246,7 +247,7 @@ export class BlockCache {
       return this.parseRange(text, start, end, line, lineOf);
     } catch (error) {
       // Why: the Markdown parser recurses per nesting level; a block nested thousands deep is reported, not fatal.
-      if (!(error instanceof RangeError)) throw error;
+      if (!isStackOverflow(error)) throw error;
       return undefined;
     }
   }

@@ -16,7 +16,7 @@ import { BulletSectionReader, HeadingSectionReader, headingTextSpan, off } from 
 import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
 import { countWords, readYamlPlan, suggestedDate } from './yaml-model.js';
 import { nearest } from '../suggest.js';
-import { append } from '../arrays.js';
+import { append, isStackOverflow } from '../arrays.js';
 
 /** The section a heading names (see the schema's synonyms). */
 export const sectionKind: (heading: string) => SectionKind | undefined = sectionOfHeading;
@@ -86,7 +86,7 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
       } else if (!spec.entry) model[sec.kind] = textSection(sec.nodes, sec.anchor, span);
     } catch (error) {
       // Why: reading a section's text recurses per nesting level; a section nested thousands deep is reported, not fatal.
-      if (!(error instanceof RangeError)) throw error;
+      if (!isStackOverflow(error)) throw error;
       nestedTooDeeply(sec.anchor);
     }
   };
@@ -124,7 +124,7 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
       try {
         current.entries.add(node);
       } catch (error) {
-        if (!(error instanceof RangeError)) throw error;
+        if (!isStackOverflow(error)) throw error;
         current.failed = true;
       }
     }
