@@ -179,25 +179,47 @@ function anchorOn(e: Entry, spec: EntrySpec): void {
 
 const HEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})(?=$|[\s:—–-])/;
 
-/** The entries of a section written as H3 headings (with labelled lines below) and tables. */
 /**
- * Reads an iteration log's nodes one at a time, in order: an H3 starts an entry, which runs to the next H3 or entry
- * table; a table of entries adds its rows; a list outside any entry is not read. Why one at a time: the caller can
- * let each entry's nodes go once it is read, so a log of 80,000 entries never has all its nodes in memory at once.
- * With `reuse` (the editor's session), entries are kept by heading node for the next lint (see entryCache).
+ * Reads a section of entries from its nodes one at a time, in order. Why one at a time: the caller can let each node
+ * go once it is read (an iteration log's entry, a piece of a long table), so a long section is never held whole.
  */
-export class HeadingSectionReader {
+abstract class EntrySectionReader {
   readonly section: ListSection<unknown>;
-  private pending: { heading: Heading; content: RootContent[] } | undefined;
-  private readonly open: { table?: OpenTable } = {};
+  /** The last table read, which a continuation carries on. */
+  protected readonly open: { table?: OpenTable } = {};
 
   constructor(
-    private readonly text: string,
+    protected readonly text: string,
     anchor: Span,
-    private readonly spec: EntrySpec,
-    private readonly reuse: boolean,
+    protected readonly spec: EntrySpec,
   ) {
     this.section = { anchor, span: anchor, entries: [], style: 'none' };
+  }
+
+  abstract add(node: RootContent): void;
+
+  /** The section; `span` is the whole section's. */
+  finish(span: Span): ListSection<unknown> {
+    this.section.span = span;
+    return this.section;
+  }
+}
+
+/**
+ * Reads an iteration log: an H3 starts an entry, which runs to the next H3 or entry table; a table of entries adds
+ * its rows; a list outside any entry is not read. With `reuse` (the editor's session), entries are kept by heading
+ * node for the next lint (see entryCache).
+ */
+export class HeadingSectionReader extends EntrySectionReader {
+  private pending: { heading: Heading; content: RootContent[] } | undefined;
+
+  constructor(
+    text: string,
+    anchor: Span,
+    spec: EntrySpec,
+    private readonly reuse: boolean,
+  ) {
+    super(text, anchor, spec);
   }
 
   add(node: RootContent): void {
@@ -219,10 +241,9 @@ export class HeadingSectionReader {
   }
 
   /** The section, its last entry read; `span` is the whole section's. */
-  finish(span: Span): ListSection<unknown> {
+  override finish(span: Span): ListSection<unknown> {
     this.flush();
-    this.section.span = span;
-    return this.section;
+    return super.finish(span);
   }
 
   private flush(): void {
@@ -360,21 +381,15 @@ function addTableRows(text: string, node: Table, spec: EntrySpec, section: ListS
   append(section.entries, rows);
 }
 
-/**
- * Reads a section of entries (counterparts, metrics, journey) from its nodes one at a time, in order. Why one at a
- * time: a one-shot lint lets each node (a piece of a long table) go once its entries are read.
- */
-export class BulletSectionReader {
-  readonly section: ListSection<unknown>;
-  private readonly open: { table?: OpenTable } = {};
-
+/** Reads a section of entries written as tables or labelled bullets (counterparts, metrics, journey). */
+export class BulletSectionReader extends EntrySectionReader {
   constructor(
-    private readonly text: string,
+    text: string,
     anchor: Span,
     private readonly kind: SectionKind,
-    private readonly spec: EntrySpec,
+    spec: EntrySpec,
   ) {
-    this.section = { anchor, span: anchor, entries: [], style: 'none' };
+    super(text, anchor, spec);
   }
 
   add(node: RootContent): void {
@@ -392,12 +407,6 @@ export class BulletSectionReader {
         section.style = section.style === 'none' ? 'bullets' : section.style;
       }
     }
-  }
-
-  /** The section; `span` is the whole section's. */
-  finish(span: Span): ListSection<unknown> {
-    this.section.span = span;
-    return this.section;
   }
 }
 
