@@ -25,6 +25,13 @@ export class LineIndex {
   /** 1-based position of an offset; offsets outside the text are clamped. */
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    return { line, column: o - this.starts[line - 1]! + 1 };
+  }
+
+  /** 1-based line of an offset (as positionAt's, without a position object: asked for every block on every keystroke). */
+  lineAt(offset: number): number {
+    const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -32,7 +39,7 @@ export class LineIndex {
       if (this.starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.starts[lo]! + 1 };
+    return lo + 1;
   }
 
   /** Offset of a 1-based position; clamped to the line's end and the text. */

@@ -11,6 +11,7 @@ describe('LineIndex', () => {
     expect(idx.positionAt(8)).toEqual({ line: 4, column: 1 });
     expect(idx.positionAt(999)).toEqual({ line: 4, column: 5 });
     expect(idx.positionAt(-5)).toEqual({ line: 1, column: 1 });
+    expect([-5, 0, 2, 3, 4, 7, 8, 12, 999].map((o) => idx.lineAt(o))).toEqual([1, 1, 1, 1, 2, 3, 4, 4, 4]);
   });
 
   it('converts positions back to offsets, clamped to the line', () => {

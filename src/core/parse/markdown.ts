@@ -129,7 +129,7 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
       }
     }
   };
-  const mdast = cache.parse(text, bodyStart, (o) => lines.positionAt(o).line, (nodes) => {
+  const mdast = cache.parse(text, bodyStart, (o) => lines.lineAt(o), (nodes) => {
     if (withDirectives) for (const d of markdownDirectives({ type: 'root', children: nodes }, text, lines, true)) directives.push(d);
     for (const node of nodes) take(node);
   });
