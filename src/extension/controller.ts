@@ -62,7 +62,8 @@ export interface Linter {
   current(document: vscode.TextDocument): Promise<LintResult>;
   /**
    * Lints a file's text as the editor does (same config), without touching the open documents' state, and summarises
-   * the plan as of `today` (YYYY-MM-DD); undefined when it is not linted.
+   * the plan as of `today` (YYYY-MM-DD); undefined when it is not linted (off, or skipped by its config). Throws when
+   * no lint worker answered (it stopped meanwhile).
    */
   summarizeFile(uri: vscode.Uri, text: string, today: string): Promise<PlanSummary | undefined>;
   /** The lint options (config or settings) for a plan at `uri`; undefined when it is ignored or linting is off. */
@@ -312,7 +313,9 @@ export class LintController implements Linter, vscode.Disposable {
     const { filePath: _path, onRuleError: _onRuleError, configNotice: _notice, ...rest } = options;
     const plain = JSON.parse(JSON.stringify(rest)) as typeof rest;
     const reply = await this.engine.lint({ key: `${uri.toString()}#summary-${++this.summaries}`, path, text, version: 0, options: plain, summarize: today });
-    if (!reply) return undefined;
+    // Why: no reply means the worker stopped meanwhile; the plan is still a plan, so this is not an answer to keep
+    // (the view would leave it out until the file changed). Its next refresh asks again.
+    if (!reply) throw new Error(`the lint worker stopped before ${path} was summarised`);
     for (const c of reply.crashes) options.onRuleError?.({ ruleId: c.ruleId, error: c.error });
     return reply.summary;
   }

@@ -146,7 +146,8 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         known.set(key, { stamp, day, entry });
         if (entry) out.push(entry);
       } catch {
-        // Empty: an unreadable file is not listed; the lint-all command reports such files.
+        // Empty: an unreadable file (or one no lint worker answered for) is not listed, and not remembered: the
+        // next refresh reads it again. The lint-all command reports unreadable files.
       }
     }
     if (epoch === this.epoch) this.known = known;

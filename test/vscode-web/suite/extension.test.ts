@@ -112,6 +112,21 @@ async function cliRows(rel: string): Promise<Row[]> {
   return messages.map((m): Row => [m.ruleId, severity[m.severity]!, m.line, m.column, m.endLine, m.endColumn, m.message]).sort(byPosition);
 }
 
+/**
+ * The code actions VS Code gathers for a range. Why the retry: the workbench cancels the request ("Canceled") when the
+ * document changes while it runs (a revert of an earlier test landing late); asked again, it answers.
+ */
+async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<vscode.CodeAction[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !/Canceled/.test(error.message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 function diagnostic(uri: vscode.Uri, ruleId: string): vscode.Diagnostic {
   const d = vscode.languages.getDiagnostics(uri).find((x) => typeof x.code === 'object' && x.code.value === ruleId);
   ok(d, `no ${ruleId} diagnostic`);
@@ -246,7 +261,9 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
       }),
       'the worker crash to be logged',
     );
-    equal([...api.testing.workerLog], ['the lint worker stopped: exited; it is restarted']);
+    // The plans view may have been summarising a plan in the worker at that moment: the log then names it.
+    equal(api.testing.workerLog.length, 1, 'one line in the worker log');
+    match(api.testing.workerLog[0]!, /^the lint worker stopped(?: while linting \S+ \(\d+ characters\))?: exited; it is restarted$/);
     const at = doc.getText().indexOf('Key Account');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Key Account'.length)), 'standard');
@@ -287,7 +304,7 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
   test('quick fixes: the safe fix (preferred), disable comments, documentation; the fix applied changes the text', async () => {
     const { doc } = await open('plan.testbed.md');
     const d = diagnostic(doc.uri, 'counterpart-finance');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
     const mine = actions.filter((a) => a.title.includes('counterpart-finance') || a.title === 'Add a Finance counterpart');
     equal(
       mine.map((a) => [a.title, a.isPreferred ?? false]),
@@ -314,7 +331,7 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     const { doc, lint } = await open('plan.testbed.yaml');
     ok(lint.problems.some((p) => p.fix), 'the fixture has no fixable problem');
     const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.testbedLint');
+    const actions = await codeActions(doc.uri, whole, 'source.fixAll.testbedLint');
     const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.testbedLint');
     equal(fixAll.length, 1, 'fix-all actions');
     const after = await applyAndLint(doc, fixAll[0]!.edit!);
