@@ -238,12 +238,9 @@ export class LintController implements Linter, vscode.Disposable {
     if (!isPlan(path, text)) return publish(base);
     const options = await this.optionsFor(document.uri, path, document.languageId === 'yaml' ? 'yaml' : 'markdown');
     if (!options) return publish(base);
-    const limit = this.settings().get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
-    if (text.length > limit) {
-      // Why: as in the CLI, a huge file is not linted, and that is a finding of the file (plan-syntax at 1:1) naming the limit.
-      const problems = lintTooLarge(text.length, limit, 'testbedLint.maxFileSize', { filePath: path, config: options.config, unit: 'characters' });
-      return publish({ ...base, linted: true, problems });
-    }
+    const tooLarge = this.tooLarge(text, path, options.config);
+    // Why: as in the CLI, a huge file is not linted, and that is a finding of the file (plan-syntax at 1:1) naming the limit.
+    if (tooLarge) return publish({ ...base, linted: true, problems: tooLarge });
     if (this.killedBy.get(key) === version) return this.results.get(key) ?? base;
     this.killedBy.delete(key);
     try {
@@ -296,17 +293,21 @@ export class LintController implements Linter, vscode.Disposable {
     this.output.appendLine(line);
   }
 
+  /** The too-large finding of a text over `testbedLint.maxFileSize` (counted in characters); undefined under it. */
+  private tooLarge(text: string, path: string, config: LintConfig | undefined): Problem[] | undefined {
+    const limit = this.settings().get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
+    if (text.length <= limit) return undefined;
+    return lintTooLarge(text.length, limit, 'testbedLint.maxFileSize', { filePath: path, config, unit: 'characters' });
+  }
+
   async summarizeFile(uri: vscode.Uri, text: string, today: string): Promise<PlanSummary | undefined> {
     if (!this.enabled()) return undefined;
     const path = uri.scheme === 'file' ? uri.fsPath : uri.path;
     const options = await this.optionsFor(uri, path);
     if (!options) return undefined;
-    const limit = this.settings().get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
-    if (text.length > limit) {
-      // Why: as in the editor's lint, a plan over the limit is not linted; the view lists it with that finding.
-      const problems = lintTooLarge(text.length, limit, 'testbedLint.maxFileSize', { filePath: path, config: options.config, unit: 'characters' });
-      return summarizePlan(parsePlan('', path), problems, today, options.config);
-    }
+    const tooLarge = this.tooLarge(text, path, options.config);
+    // Why: as in the editor's lint, a plan over the limit is not linted; the view lists it with that finding.
+    if (tooLarge) return summarizePlan(parsePlan('', path), tooLarge, today, options.config);
     // Why: in the lint workers, as the editor's lints: the plans view reads every plan after each lint, and a huge
     // one linted and summarised here froze the extension host for seconds (keystrokes in other plans waited for it).
     // Its own key: it neither supersedes nor is superseded by the editor's lints of the same file, and leaves no state behind.
