@@ -5,7 +5,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Span } from '../types.js';
-import { continuation, htmlEnds, htmlKind, type HtmlKind, parsePieces, PIECE_BYTES, planBlock, shift } from './pieces.js';
+import { type BlockPlan, continuation, htmlEnds, htmlKind, type HtmlKind, parsePieces, PIECE_BYTES, planBlock, shift } from './pieces.js';
 import { readSimpleBlock, readTableRow } from './simple.js';
 import { isStackOverflow } from '../arrays.js';
 
@@ -205,9 +205,17 @@ export class BlockCache {
    * table. Rows the simple reader takes are read directly; from the first row it does not take, the rest of the block
    * is parsed behind the table's header and delimiter rows, so it reads as it would in the whole block. Returns the
    * last node given (null: none); undefined when the block does not start that way (then nothing was given).
+   * `plan` is the block's (planBlock), which the caller hands on to parseRange when this gives undefined.
    */
-  private stream(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number, sink: (nodes: RootContent[]) => void): RootContent | null | undefined {
-    const plan = planBlock(text, start, end, this.pieceBytes);
+  private stream(
+    text: string,
+    start: number,
+    end: number,
+    line: number,
+    lineOf: (offset: number) => number,
+    sink: (nodes: RootContent[]) => void,
+    plan: BlockPlan,
+  ): RootContent | null | undefined {
     const cut = plan.cuts[0];
     if (plan.tooDeep || !cut || cut.kind !== 'table' || !cut.prefix) return undefined;
     const head = this.tryRange(text, start, cut.from, line, lineOf);
@@ -236,7 +244,7 @@ export class BlockCache {
         rows.push(row);
         pos = nl + 1;
         lineNo++;
-        if (rows.length > 0 && pos - rows[0]!.position!.start.offset! >= this.pieceBytes) break;
+        if (pos - rows[0]!.position!.start.offset! >= this.pieceBytes) break;
       }
       if (rows.length > 0) sink([(last = continuation(table, rows))]);
       if (pos >= end) return last;
@@ -244,9 +252,10 @@ export class BlockCache {
       const nl = text.indexOf('\n', pos);
       if (text.slice(pos, nl === -1 || nl > end ? end : nl).trim() === '') {
         // A blank line ends the table: what follows reads as a block of its own (streamed again when long).
-        const again = end - pos > STREAM_PIECES * this.pieceBytes ? this.stream(text, pos, end, lineNo, lineOf, sink) : undefined;
+        const rest = end - pos > STREAM_PIECES * this.pieceBytes ? planBlock(text, pos, end, this.pieceBytes) : undefined;
+        const again = rest ? this.stream(text, pos, end, lineNo, lineOf, sink, rest) : undefined;
         if (again !== undefined) return again ?? last;
-        const nodes = this.tryRange(text, pos, end, lineNo, lineOf) ?? [];
+        const nodes = this.tryRange(text, pos, end, lineNo, lineOf, rest) ?? [];
         if (nodes.length > 0) sink(nodes);
         return nodes[nodes.length - 1] ?? last;
       }
@@ -274,9 +283,9 @@ export class BlockCache {
   }
 
   /** As parseRange, with a parser that runs out of stack also giving undefined. */
-  private tryRange(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number): RootContent[] | undefined {
+  private tryRange(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number, plan?: BlockPlan): RootContent[] | undefined {
     try {
-      return this.parseRange(text, start, end, line, lineOf);
+      return this.parseRange(text, start, end, line, lineOf, plan);
     } catch (error) {
       // Why: the Markdown parser recurses per nesting level; a block nested thousands deep is reported, not fatal.
       if (!isStackOverflow(error)) throw error;
@@ -284,8 +293,11 @@ export class BlockCache {
     }
   }
 
-  /** The nodes of [start, end), positioned in the whole text; undefined when it nests too deeply to read. */
-  private parseRange(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number): RootContent[] | undefined {
+  /**
+   * The nodes of [start, end), positioned in the whole text; undefined when it nests too deeply to read. `known`: the
+   * block's plan when the caller already made it.
+   */
+  private parseRange(text: string, start: number, end: number, line: number, lineOf: (offset: number) => number, known?: BlockPlan): RootContent[] | undefined {
     const whole = () => {
       const nodes = fromMarkdown(text.slice(start, end), PARSE_OPTIONS).children;
       for (const c of nodes) shift(c, start, line - 1);
@@ -298,7 +310,7 @@ export class BlockCache {
       const simple = readSimpleBlock(text, start, end, line, this.options.reuse === false);
       if (simple) return simple;
     }
-    const plan = planBlock(text, start, end, this.options.pieceBytes ?? PIECE_BYTES);
+    const plan = known ?? planBlock(text, start, end, this.pieceBytes);
     if (plan.tooDeep) return undefined;
     if (plan.cuts.length === 0) return whole();
     return parsePieces(text, start, end, plan.cuts, lineOf, (source) => fromMarkdown(source, PARSE_OPTIONS).children) ?? whole();
@@ -376,14 +388,16 @@ export class BlockCache {
       } else {
         this.parsedLastTime++;
         // Why: a one-shot lint gives a long table to the reader piece by piece, so its rows are never all held at once.
+        let plan: BlockPlan | undefined;
         if (!keep && sink && this.options.split !== false && this.options.simple !== false && end - start > STREAM_PIECES * this.pieceBytes) {
-          const last = this.stream(text, start, end, line, lineOf, sink);
+          plan = planBlock(text, start, end, this.pieceBytes);
+          const last = this.stream(text, start, end, line, lineOf, sink, plan);
           if (last !== undefined) {
             if (last) children[0] = last;
             continue;
           }
         }
-        let parsed = this.tryRange(text, start, end, line, lineOf);
+        let parsed = this.tryRange(text, start, end, line, lineOf, plan);
         if (parsed === undefined) {
           this.unreadable.push({ start, end });
           parsed = [];

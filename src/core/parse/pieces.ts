@@ -228,17 +228,6 @@ export function parsePieces(
     let from = bounds[i]!;
     const to = bounds[i + 1]!;
     const cut = i > 0 ? cuts[i - 1] : undefined;
-    if (i === 0 && firstPrefix) {
-      // The first piece continues a table whose header and delimiter rows lie before it: parsed behind them again.
-      const prefix = text.slice(firstPrefix.start, firstPrefix.end);
-      const nodes = parse(prefix + text.slice(from, to));
-      const d = from - prefix.length;
-      const dl = lineOf(from) - 1 - countLines(prefix);
-      for (const n of nodes) shift(n, d, dl);
-      if (nodes[0]?.type !== 'table' || nodes[0].position?.start.offset !== d) return undefined;
-      for (const n of nodes) out.push(n);
-      continue;
-    }
     if (cut?.kind === 'table') {
       // Why: rows the simple reader takes (most rows of a long table) are read here, without the parser's per-row cost.
       const last = out[out.length - 1];
@@ -280,13 +269,17 @@ export function parsePieces(
       }
       if (from >= to) continue;
     }
-    const prefix = cut?.prefix ? text.slice(cut.prefix.start, cut.prefix.end) : '';
-    const prefixLines = cut?.prefix ? countLines(prefix) : 0;
+    // A table's header and delimiter rows, parsed again in front of a piece that continues it (the first piece too,
+    // with `firstPrefix`).
+    const before = cut?.prefix ?? (i === 0 ? firstPrefix : undefined);
+    const prefix = before ? text.slice(before.start, before.end) : '';
+    const prefixLines = before ? countLines(prefix) : 0;
     const nodes = parse(prefix + text.slice(from, to));
     const d = from - prefix.length;
     const dl = lineOf(from) - 1 - prefixLines;
     for (const n of nodes) shift(n, d, dl);
     if (!cut) {
+      if (before && (nodes[0]?.type !== 'table' || nodes[0].position?.start.offset !== d)) return undefined;
       out.push(...nodes);
       continue;
     }
