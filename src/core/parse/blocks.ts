@@ -131,6 +131,12 @@ function movePoints(points: readonly Point[], d: number, dl: number): void {
 
 /** Long blocks of a one-shot lint are streamed (see BlockCache.stream) from this many pieces on. */
 const STREAM_PIECES = 4;
+/**
+ * An editor's session streams a block from this size on and does not keep it. Why: kept, a pasted 4.7 MB table held
+ * about 580 MB in the lint worker, whose garbage collection slowed every other lint; read again on each lint of that
+ * plan it takes about 1.3 s in the background worker and less than half the memory.
+ */
+const SESSION_STREAM_BYTES = 1024 * 1024;
 
 /** Whether `node` ends on the line before `at` (a line start): a table or list a cut at `at` continues. */
 function endsBefore(text: string, node: RootContent, at: number): boolean {
@@ -192,15 +198,16 @@ export class BlockCache {
    * `simple: false` sends every block to micromark (tests compare it with the direct reading of simple blocks).
    * `pieceBytes` is how long a piece of a long table or list may grow before it is cut (tests make it small).
    * `reuse: false` (a one-shot lint) keeps nothing for a next call: no text, no map of blocks.
+   * `sessionStreamBytes`: from what size a session streams a block instead of keeping it (tests make it small).
    */
-  constructor(private readonly options: { split?: boolean; pieceBytes?: number; simple?: boolean; reuse?: boolean } = {}) {}
+  constructor(private readonly options: { split?: boolean; pieceBytes?: number; simple?: boolean; reuse?: boolean; sessionStreamBytes?: number } = {}) {}
 
   private get pieceBytes(): number {
     return this.options.pieceBytes ?? PIECE_BYTES;
   }
 
   /**
-   * A one-shot lint's long block that goes on with a long table after its first piece: the first piece's nodes go to
+   * A long block (see STREAM_PIECES, SESSION_STREAM_BYTES) that goes on with a long table after its first piece: the first piece's nodes go to
    * `sink`, then the table's rows a piece at a time as continuation tables (see isContinuation), then what follows the
    * table. Rows the simple reader takes are read directly; from the first row it does not take, the rest of the block
    * is parsed behind the table's header and delimiter rows, so it reads as it would in the whole block. Returns the
@@ -387,13 +394,17 @@ export class BlockCache {
         }
       } else {
         this.parsedLastTime++;
-        // Why: a one-shot lint gives a long table to the reader piece by piece, so its rows are never all held at once.
+        // Why: a long table goes to the reader piece by piece, so its rows are never all held at once.
         let plan: BlockPlan | undefined;
-        if (!keep && sink && this.options.split !== false && this.options.simple !== false && end - start > STREAM_PIECES * this.pieceBytes) {
+        if (sink && this.options.split !== false && this.options.simple !== false && end - start > (keep ? (this.options.sessionStreamBytes ?? SESSION_STREAM_BYTES) : STREAM_PIECES * this.pieceBytes)) {
           plan = planBlock(text, start, end, this.pieceBytes);
           const last = this.stream(text, start, end, line, lineOf, sink, plan);
           if (last !== undefined) {
-            if (last) children[0] = last;
+            // The root keeps the last node of a streamed block only (the rules read the root's last node).
+            if (last) {
+              if (keep) children.push(last);
+              else children[0] = last;
+            }
             continue;
           }
         }
