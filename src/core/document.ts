@@ -7,8 +7,11 @@ import type { Span } from './types.js';
 export interface SyntaxIssue {
   span: Span;
   detail: string;
-  /** Which parser gave up: the YAML of the front matter or plan (default), or the Markdown body; `size`: the plan was too large to read. */
-  kind?: 'yaml' | 'markdown' | 'size';
+  /**
+   * Which parser gave up: the YAML of the front matter or plan (default), or the Markdown body; `size`: the plan was
+   * too large to read; `encoding`: its bytes are not text (invalid UTF-8, a NUL byte).
+   */
+  kind?: 'yaml' | 'markdown' | 'size' | 'encoding';
 }
 
 export interface SchemaIssue {

@@ -9,6 +9,7 @@ import { BlockCache, parsePlan } from './parse/index.js';
 import type { LintConfig } from './config.js';
 import type { Problem } from './types.js';
 import { plural } from './text.js';
+import { LineIndex } from './positions.js';
 
 export type { Problem, Fix, TextEdit, Span, Position, Severity, SeveritySetting, RelatedLocation } from './types.js';
 export type { PlanDocument, OutlineEntry } from './document.js';
@@ -101,14 +102,32 @@ export function lintDetailed(text: string, options: LintOptions): LintResult {
 
 function lintWith(text: string, options: LintOptions, cache: BlockCache): LintResult {
   const bom = text.charCodeAt(0) === 0xfeff;
-  const body = bom ? text.slice(1) : text;
+  const given = bom ? text.slice(1) : text;
+  // Why: CommonMark and YAML read a lone CR (old Mac line endings) as a line break, but the parsers and the line
+  // index here break at LF only. A lone CR becomes an LF of the same length, so every offset, line and column
+  // still refers to the text given; a plan whose lines end in CR gets its fixes' new lines in CR too.
+  const body = given.includes('\r') ? given.replace(LONE_CR, '\n') : given;
   const today = resolveToday(options.today);
   const document = parsePlan(body, options.filePath, options.form, cache);
   const { problems, crashes } = runRules(document, { rules: registry, config: options.config, today, docsUrl: docsUrlFor });
   for (const c of crashes) options.onRuleError?.(c);
+  if (body !== given && endsLinesWithCr(given)) for (const p of problems) editsInCr(p);
   // Why: a byte-order mark is not part of the text an editor shows; offsets still refer to the text given.
   if (bom) for (const p of problems) shift(p, 1);
   return { problems, crashes, document };
+}
+
+const LONE_CR = /\r(?!\n)/g;
+
+/** Whether the first line break of `text` is a lone CR. */
+function endsLinesWithCr(text: string): boolean {
+  const cr = text.indexOf('\r');
+  return cr !== -1 && text[cr + 1] !== '\n' && (text.indexOf('\n') === -1 || text.indexOf('\n') > cr);
+}
+
+/** Writes the line breaks of a problem's edits as CR, the line ending of the plan they go into. */
+function editsInCr(p: Problem): void {
+  for (const f of [...(p.fix ? [p.fix] : []), ...(p.suggestions ?? [])]) f.edits = f.edits.map((e) => ({ span: e.span, text: e.text.replace(/\r?\n/g, '\r') }));
 }
 
 function shift(p: Problem, by: number): void {
@@ -176,6 +195,22 @@ export function formatSize(n: number, unit: 'bytes' | 'characters' = 'bytes'): s
   if (unit === 'bytes' && n >= 1024 * 1024) return `${trim(n / (1024 * 1024))} MB`;
   if (unit === 'bytes' && n >= 1024) return `${trim(n / 1024)} KB`;
   return plural(n, one);
+}
+
+/**
+ * The problems of a plan whose bytes cannot be decoded (invalid UTF-8, a NUL byte): one plan-syntax problem at
+ * `offset` of `text` (the bytes decoded leniently, so lines and columns count as an editor shows them), with the
+ * severity the config gives plan-syntax; none when plan-syntax is off. The plan is not parsed.
+ */
+export function lintUndecodable(text: string, offset: number, detail: string, options: Omit<LintOptions, 'form'>): Problem[] {
+  const document = parsePlan('', options.filePath, 'markdown');
+  document.text = text;
+  document.lines = new LineIndex(text);
+  const at = Math.max(0, Math.min(offset, text.length));
+  document.syntaxIssues = [{ span: { start: at, end: Math.min(at + 1, text.length) }, kind: 'encoding', detail }];
+  const today = resolveToday(options.today);
+  const only = registry.filter((r) => r.meta.id === 'plan-syntax');
+  return runRules(document, { rules: only, config: options.config, today, docsUrl: docsUrlFor }).problems;
 }
 
 /**

@@ -4,7 +4,7 @@ import { defineRule } from '../../core/rule-api.js';
 export default defineRule({
   meta: {
     id: 'plan-syntax',
-    description: 'reports YAML syntax errors in the front matter or the YAML plan at the offending line and column, Markdown nested too deeply to read, and a plan too large to read.',
+    description: 'reports YAML syntax errors in the front matter or the YAML plan at the offending line and column, Markdown nested too deeply to read, a plan too large to read, and a plan that is not readable text.',
     category: 'structure',
     defaultSeverity: 'error',
     fixable: 'none',
@@ -12,11 +12,12 @@ export default defineRule({
       yaml: 'YAML syntax error: {{detail}}; fix the YAML so the rest of the plan can be read.',
       markdown: 'Markdown that cannot be read: {{detail}}; flatten it so the rules can check this part of the plan.',
       size: 'The plan is too large to read: {{detail}}; split it into smaller plans, or raise the limit.',
+      encoding: 'The plan is not readable text: {{detail}}; save it as UTF-8 (or UTF-16 with a byte-order mark).',
     },
   },
   check(ctx) {
     for (const issue of ctx.doc.syntaxIssues) {
-      ctx.report({ messageId: issue.kind === 'markdown' ? 'markdown' : issue.kind === 'size' ? 'size' : 'yaml', data: { detail: issue.detail }, at: issue.span });
+      ctx.report({ messageId: issue.kind ?? 'yaml', data: { detail: issue.detail }, at: issue.span });
     }
   },
 });
