@@ -3,12 +3,14 @@
 // The key hashes the tool's version, the date the rules take as today, the ids of the rules, the plan's
 // resolved config and the plan's text. A plan whose key is unchanged is not linted again. The cache is
 // one JSON file, written atomically (a temporary file, then a rename); a missing, unreadable or corrupt
-// cache is treated as empty, and a cache that cannot be written is skipped with a notice.
+// cache is treated as empty, an entry of the wrong shape is dropped, and a cache that cannot be written is
+// skipped with a notice.
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { VERSION, rules, type LintConfig, type Problem } from '../core/index.js';
 import type { Fs } from './fs.js';
+import { formatBytes, readFileBytes } from './read.js';
 import { writeFileAtomic } from './write.js';
 
 /** Where --cache keeps its file, relative to the current folder, unless --cache-location says otherwise. */
@@ -48,18 +50,26 @@ export class LintCache {
     return join(this.dir, CACHE_FILE_NAME);
   }
 
-  /** Loads the cache in `dir`; anything wrong with it (missing, unreadable, corrupt) gives an empty cache. */
-  static load(fs: Fs, dir: string): LintCache {
+  /**
+   * Loads the cache in `dir`; anything wrong with it (missing, unreadable, corrupt) gives an empty cache, and an entry
+   * that is not the shape this version writes is dropped (its plan is linted again). A cache file that is not a
+   * regular file or is over CACHE_MAX_BYTES is not read, with a notice.
+   */
+  static load(fs: Fs, dir: string, onNotice: (message: string) => void = () => {}): LintCache {
     const entries = new Map<string, Entry>();
-    try {
-      const data = JSON.parse(String(fs.readFileSync(join(dir, CACHE_FILE_NAME), 'utf8'))) as Partial<CacheFile> | null;
-      if (data && data.format === FORMAT && typeof data.entries === 'object' && data.entries !== null) {
-        for (const [path, e] of Object.entries(data.entries)) {
-          if (e && typeof e.k === 'string' && Array.isArray(e.p)) entries.set(path, { k: e.k, p: e.p });
+    const file = join(dir, CACHE_FILE_NAME);
+    const read = readFileBytes(fs, file, CACHE_MAX_BYTES);
+    if (read.kind === 'not-a-file') onNotice(`the cache ${file} is not a regular file (${read.what}); not used`);
+    else if (read.kind === 'too-large') onNotice(`the cache ${file} is over ${formatBytes(CACHE_MAX_BYTES)}; not used`);
+    else if (read.kind === 'bytes') {
+      try {
+        const data = JSON.parse(Buffer.from(read.bytes).toString('utf8')) as Partial<CacheFile> | null;
+        if (data && data.format === FORMAT && typeof data.entries === 'object' && data.entries !== null) {
+          for (const [path, e] of Object.entries(data.entries)) if (isEntry(e)) entries.set(path, e);
         }
+      } catch {
+        // Empty: a cache we cannot use; the plans are linted and the cache rewritten.
       }
-    } catch {
-      // Empty: no cache yet, or one we cannot use; the plans are linted and the cache rewritten.
     }
     return new LintCache(fs, dir, entries);
   }
@@ -98,6 +108,40 @@ export class LintCache {
 }
 
 const RULE_IDS = rules.map((r) => r.meta.id).join(',');
+
+/** Larger cache files are not read (a notice says so): about 100,000 plans' worth of problems. */
+export const CACHE_MAX_BYTES = 256 * 1024 * 1024;
+
+// Why: the cache file is only data on disk; anyone (or a crash, or another version) may have written it, and a
+// Problem of the wrong shape would crash the formatters. Each entry is checked field by field.
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isSpan = (v: unknown) => isObject(v) && isCount(v.start) && isCount(v.end) && v.start <= v.end;
+const isEdit = (v: unknown) => isObject(v) && isSpan(v.span) && typeof v.text === 'string';
+const isFix = (v: unknown) => isObject(v) && typeof v.title === 'string' && Array.isArray(v.edits) && v.edits.every(isEdit);
+const isPlace = (v: Record<string, unknown>) => isSpan(v.span) && [v.line, v.column, v.endLine, v.endColumn].every((n) => isCount(n) && n >= 1);
+const isRelated = (v: unknown) => isObject(v) && typeof v.message === 'string' && isPlace(v);
+const SEVERITY_NAMES: readonly unknown[] = ['error', 'warning', 'info'];
+
+/** Whether `v` is a Problem as this version writes it. */
+export function isProblem(v: unknown): v is Problem {
+  return (
+    isObject(v) &&
+    typeof v.ruleId === 'string' &&
+    SEVERITY_NAMES.includes(v.severity) &&
+    typeof v.messageId === 'string' &&
+    typeof v.message === 'string' &&
+    typeof v.docsUrl === 'string' &&
+    isPlace(v) &&
+    (v.fix === undefined || isFix(v.fix)) &&
+    (v.suggestions === undefined || (Array.isArray(v.suggestions) && v.suggestions.every(isFix))) &&
+    (v.related === undefined || (Array.isArray(v.related) && v.related.every(isRelated)))
+  );
+}
+
+function isEntry(e: unknown): e is Entry {
+  return isObject(e) && typeof e.k === 'string' && Array.isArray(e.p) && e.p.every(isProblem);
+}
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -2,7 +2,8 @@
 import { join, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { formOf, posixPath } from '../core/index.js';
-import { fsCode, fsReason, type Fs } from './fs.js';
+import { displayPath } from '../formatters/paths.js';
+import { fsCode, fsReason, specialKind, type Fs } from './fs.js';
 import type { GitIgnore } from './gitignore.js';
 
 /** Folders never entered, whatever the ignore files say. */
@@ -13,6 +14,8 @@ export interface Candidate {
   path: string;
   /** Named on the command line (not found by walking a folder or matching a glob). */
   explicit: boolean;
+  /** Found through a symbolic link while walking a folder or matching a glob (`--fix` never writes it). */
+  viaLink?: boolean;
 }
 
 export interface CollectOptions {
@@ -33,8 +36,12 @@ export interface CollectOptions {
  * decides whether they are plans).
  */
 export function collectFiles(args: readonly string[], opts: CollectOptions): Candidate[] {
-  const found = new Map<string, boolean>();
-  const add = (path: string, explicit: boolean) => found.set(path, (found.get(path) ?? false) || explicit);
+  const found = new Map<string, { explicit: boolean; viaLink: boolean }>();
+  const add = (path: string, explicit: boolean, viaLink = false) => {
+    const had = found.get(path);
+    // Why: a file named on the command line is the user's to fix, even when a walk also met it.
+    found.set(path, { explicit: explicit || (had?.explicit ?? false), viaLink: explicit ? false : had !== undefined ? had.viaLink && viaLink : viaLink });
+  };
   for (const arg of args) {
     const abs = resolve(opts.cwd, arg);
     let kind: 'file' | 'dir' | 'other' | 'missing';
@@ -53,14 +60,14 @@ export function collectFiles(args: readonly string[], opts: CollectOptions): Can
     else if (kind === 'dir') walk(abs, opts, add);
     else if (isDynamicPattern(toPattern(arg))) {
       const before = found.size;
-      for (const path of glob(arg, opts)) add(path, false);
+      for (const path of glob(arg, opts)) add(path, false, isLink(opts.fs, path));
       if (found.size === before) opts.onNotice(`no files match the pattern "${arg}"`);
     } else opts.onError(arg, 'no such file or directory');
   }
-  return [...found.entries()].map(([path, explicit]) => ({ path, explicit })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...found.entries()].map(([path, f]) => ({ path, explicit: f.explicit, ...(f.viaLink ? { viaLink: true } : {}) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function walk(root: string, opts: CollectOptions, add: (path: string, explicit: boolean) => void): void {
+function walk(root: string, opts: CollectOptions, add: (path: string, explicit: boolean, viaLink?: boolean) => void): void {
   const stack = [root];
   while (stack.length > 0) {
     const dir = stack.pop()!;
@@ -76,10 +83,16 @@ function walk(root: string, opts: CollectOptions, add: (path: string, explicit: 
       const path = join(dir, name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        // Why: linked files are linted; linked folders are not entered, so a link cycle cannot loop.
+      let what: string | undefined = isDir || isFile ? undefined : specialKind(entry);
+      const viaLink = entry.isSymbolicLink();
+      if (viaLink) {
+        // Why: linked files are linted (never written: see lint-run); linked folders are not entered, so a link
+        // cycle cannot loop; a link to a FIFO or device is reported like one.
+        what = undefined;
         try {
-          isFile = opts.fs.statSync(path).isFile();
+          const st = opts.fs.statSync(path);
+          isFile = st.isFile();
+          if (!isFile && !st.isDirectory()) what = specialKind(st);
         } catch {
           isFile = false;
         }
@@ -89,11 +102,20 @@ function walk(root: string, opts: CollectOptions, add: (path: string, explicit: 
         if (ALWAYS_SKIPPED.has(name)) continue;
         if (opts.gitignore.matchesEntry(path, true) || opts.isConfigIgnoredDir(path)) continue;
         stack.push(path);
-      } else if (isFile && formOf(name) !== undefined) {
+      } else if ((isFile || what !== undefined) && formOf(name) !== undefined) {
         if (opts.gitignore.matchesEntry(path, false)) continue;
-        add(path, false);
+        if (what !== undefined) opts.onNotice(`skipped ${displayPath(path, opts.cwd)}: not a regular file (${what})`);
+        else add(path, false, viaLink);
       }
     }
+  }
+}
+
+function isLink(fs: Fs, path: string): boolean {
+  try {
+    return fs.lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

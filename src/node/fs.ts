@@ -3,6 +3,9 @@ import * as nodeFs from 'node:fs';
 
 export interface Fs {
   statSync: typeof nodeFs.statSync;
+  lstatSync: typeof nodeFs.lstatSync;
+  fstatSync: typeof nodeFs.fstatSync;
+  realpathSync: typeof nodeFs.realpathSync;
   readdirSync: typeof nodeFs.readdirSync;
   readFileSync: typeof nodeFs.readFileSync;
   writeFileSync: typeof nodeFs.writeFileSync;
@@ -11,11 +14,17 @@ export interface Fs {
   openSync: typeof nodeFs.openSync;
   readSync: typeof nodeFs.readSync;
   closeSync: typeof nodeFs.closeSync;
+  writeSync: typeof nodeFs.writeSync;
+  fsyncSync: typeof nodeFs.fsyncSync;
+  fchmodSync: typeof nodeFs.fchmodSync;
 }
 
 /** The real file system. */
 export const realFs: Fs = {
   statSync: nodeFs.statSync,
+  lstatSync: nodeFs.lstatSync,
+  fstatSync: nodeFs.fstatSync,
+  realpathSync: nodeFs.realpathSync,
   readdirSync: nodeFs.readdirSync,
   readFileSync: nodeFs.readFileSync,
   writeFileSync: nodeFs.writeFileSync,
@@ -24,7 +33,28 @@ export const realFs: Fs = {
   openSync: nodeFs.openSync,
   readSync: nodeFs.readSync,
   closeSync: nodeFs.closeSync,
+  writeSync: nodeFs.writeSync,
+  fsyncSync: nodeFs.fsyncSync,
+  fchmodSync: nodeFs.fchmodSync,
 };
+
+/** What a file that is not a regular file or a folder is, in words: "a FIFO", "a character device". */
+export function specialKind(st: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isDirectory()) return 'a directory';
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file or directory',

@@ -3,7 +3,11 @@ import ignore, { type Ignore } from 'ignore';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { posixPath } from '../core/index.js';
 import type { Fs } from './fs.js';
-import { decodeLenient } from './read.js';
+import { displayPath } from '../formatters/paths.js';
+import { decodeLenient, formatBytes, readFileBytes } from './read.js';
+
+/** Larger .gitignore files are not read (a notice says so); git's own are a few KB. */
+export const GITIGNORE_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * Answers whether a path is ignored by .gitignore files, as git would: every .gitignore from the
@@ -19,6 +23,8 @@ export class GitIgnore {
   constructor(
     private readonly fs: Fs,
     private readonly cwd: string,
+    /** A .gitignore that cannot be used (a FIFO or device, over the size cap): one line, the run goes on. */
+    private readonly onNotice: (message: string) => void = () => {},
   ) {}
 
   /** Whether the file at `path` is ignored. */
@@ -77,11 +83,13 @@ export class GitIgnore {
     const cached = this.rules.get(dir);
     if (cached !== undefined) return cached;
     let ig: Ignore | null = null;
-    try {
-      ig = ignore().add(decodeLenient(this.fs.readFileSync(join(dir, '.gitignore'))));
-    } catch {
-      // Empty: no (readable) .gitignore in this folder.
-    }
+    const file = join(dir, '.gitignore');
+    // Why: a pull request controls .gitignore; a link to /dev/zero or a FIFO must not hang or fill memory.
+    const read = readFileBytes(this.fs, file, GITIGNORE_MAX_BYTES);
+    if (read.kind === 'bytes') ig = ignore().add(decodeLenient(read.bytes));
+    else if (read.kind === 'not-a-file' && read.what !== 'a directory') this.onNotice(`${displayPath(file, this.cwd)} is not a regular file (${read.what}); not read`);
+    else if (read.kind === 'too-large') this.onNotice(`${displayPath(file, this.cwd)} is over ${formatBytes(GITIGNORE_MAX_BYTES)}; not read`);
+    // Empty otherwise: no (readable) .gitignore in this folder.
     this.rules.set(dir, ig);
     return ig;
   }
