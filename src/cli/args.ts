@@ -78,26 +78,31 @@ export class UsageError extends Error {}
 export function parseCommandLine(argv: readonly string[]): Command {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     throw new UsageError(describeParseError(error));
   }
   const v = parsed.values;
   const positionals = parsed.positionals;
+  // Why: `--` ends the options, and the command words too: everything after it is a path, even one named "init",
+  // "report" or "--help" (the GitHub Action passes a pull request's file names that way).
+  const end = parsed.tokens.find((t) => t.kind === 'option-terminator')?.index ?? Infinity;
+  const first = parsed.tokens.find((t) => t.kind === 'positional');
+  const command = first !== undefined && first.index < end ? positionals[0] : undefined;
   if (v.help) return { kind: 'help' };
   if (v.version) return { kind: 'version' };
   const today = v.today;
   if (today !== undefined && parseIsoDate(today) === undefined) throw new UsageError(`--today takes a real date as YYYY-MM-DD, got "${today}"`);
   if (v['list-rules']) return { kind: 'list-rules' };
   if (v.explain !== undefined) return { kind: 'explain', ruleId: v.explain };
-  if (positionals[0] === 'init') {
+  if (command === 'init') {
     if (positionals.length !== 2) throw new UsageError('init takes one NAME, as in "testbed-lint init northside-vmi"');
     return { kind: 'init', name: positionals[1]!, yaml: v.yaml === true, ...(today !== undefined ? { today } : {}) };
   }
   if (v.yaml) throw new UsageError('--yaml only goes with init, as in "testbed-lint init --yaml NAME"');
 
   let report: ReportFormat | undefined;
-  if (positionals[0] === 'report') {
+  if (command === 'report') {
     positionals.shift();
     const f = v.format ?? 'markdown';
     if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`report takes --format ${REPORT_FORMATS.join(' or ')}, got "${f}"`);

@@ -1,20 +1,21 @@
-// The lint command: collect files, find their configs, read, lint (or fix), format, write, and pick the exit code.
+// The lint command, in stages: open the config, read the files (or stdin) into steps, lint the plans (cached, on
+// worker threads), settle each step in file order (messages, results, fixes written back), then report and exit.
 import { dirname, relative, resolve, sep } from 'node:path';
-import { formatDay, formOf, isPlan, localDayOf, isPlanName, lintTooLarge, parsePlan, plural, posixPath, rules, summarizePlan, VERSION } from '../core/index.js';
+import { formatDay, localDayOf, parsePlan, plural, posixPath, rules, summarizePlan, VERSION, type LintConfig } from '../core/index.js';
 import { reportHtml, reportMarkdown, type ReportEntry } from '../formatters/report.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import { sumCounts } from '../formatters/types.js';
 import { collectFiles } from '../node/collect.js';
-import { ConfigResolver, isIgnoredBy, toLintConfig, type ConfigFor, type ConfigError } from '../node/config.js';
+import { ConfigResolver, isIgnoredBy, type ConfigError } from '../node/config.js';
 import { fsReason, type Fs } from '../node/fs.js';
 import { GitIgnore } from '../node/gitignore.js';
-import { decodeLenient, decodeUtf8, looksBinary, readFileBytes, readHead } from '../node/read.js';
+import { encodeText } from '../node/read.js';
 import { DEFAULT_CACHE_LOCATION, LintCache } from '../node/cache.js';
 import { defaultThreads, lintAll, type LintJob, type LintOutcome } from '../node/workers.js';
-import { writeFileAtomic } from '../node/write.js';
+import { ChangedDuringRun, replacePlan, writeFileAtomic } from '../node/write.js';
 import type { LintOptions } from './args.js';
-import type { LintConfig } from '../core/index.js';
+import { readCandidate, readStdinPlan, type PlanToLint, type ReadContext, type Step } from './plan-input.js';
 
 export type ExitCode = 0 | 1 | 2;
 
@@ -29,218 +30,220 @@ export interface RunContext {
   color: boolean;
 }
 
-const STDIN_NAME = '<stdin>';
-/** How much of a file too large to read is read to tell whether it is a plan (its front matter). */
-const HEAD_BYTES = 64 * 1024;
-
 /** Counts for tests and benchmarks: plans linted, and plans whose problems came from the --cache. */
 export const lintStats = { linted: 0, cached: 0 };
 
-export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode> {
-  const { cwd, fs } = ctx;
-  let failed = false;
-  // Why: while files are collected, messages wait in `steps`, so they come out in order with the results.
-  let deferring = false;
-  const steps: (() => void)[] = [];
-  const fail = (line: string) => {
-    if (deferring) steps.push(() => fail(line));
-    else {
-      failed = true;
-      ctx.error(line);
-    }
-  };
-  const notice = (line: string) => {
-    if (deferring) steps.push(() => notice(line));
-    else ctx.notice(line);
-  };
-  const rel = (p: string) => displayPath(p, cwd);
-  const onConfigError = (e: ConfigError) => fail(`${rel(e.file)}:${e.line}:${e.column}: ${e.message}`);
-
-  let configFile: string | undefined;
-  if (o.config !== undefined) {
-    configFile = resolve(cwd, o.config);
-    try {
-      if (!fs.statSync(configFile).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    } catch (error) {
-      fail(`testbed-lint: --config ${o.config}: ${fsReason(error)}`);
-      return 2;
-    }
+/** Prints messages and remembers whether an error was printed (which makes the exit code 2). */
+class Messages {
+  failed = false;
+  constructor(private readonly ctx: RunContext) {}
+  error(line: string): void {
+    this.failed = true;
+    this.ctx.error(line);
   }
-  const resolver = new ConfigResolver(fs, onConfigError, configFile);
-  if (configFile !== undefined && !resolver.load(configFile).ok) return 2;
+  notice(line: string): void {
+    this.ctx.notice(line);
+  }
+}
 
-  const results: FileResult[] = [];
-  let skipped = 0;
+export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode> {
+  const out = new Messages(ctx);
+  // Why: config errors found while files are read wait in `steps`, so every message comes out in file order.
+  const steps: Step[] = [];
+  const resolver = openConfig(o, ctx, out, steps);
+  if (resolver === undefined) return 2;
   const today = o.today ?? formatDay(localDayOf(new Date()));
+  const x: ReadContext = { o, fs: ctx.fs, cwd: ctx.cwd, today, resolver, rel: (p) => displayPath(p, ctx.cwd) };
   // Why: --fix writes files and reports what is left after fixing; only plain linting is cached.
-  const fixing = o.fix || o.fixDryRun;
-  const cache = o.cache && !fixing ? LintCache.load(fs, resolve(cwd, o.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined;
-  // Why: files are read and checked in order first, then linted (on several threads when there are many),
-  // then reported in the same order; `steps` keeps every message and result in its place.
-  const jobs: LintJob[] = [];
-  const later = (step: () => void) => steps.push(step);
-  // Why: the plans overview summarises each plan's model, so `report` keeps the texts to read them again.
-  const texts = new Map<string, { text: string; config: LintConfig | undefined }>();
-  const lintText = (filePath: string, text: string, config: ConfigFor, write: boolean) => {
-    const lintConfig = toLintConfig(config);
-    if (o.report !== undefined) texts.set(filePath, { text, config: lintConfig });
-    const key = cache?.keyFor(text, lintConfig, today);
-    const cached = key !== undefined ? cache!.get(filePath, key) : undefined;
-    if (cached !== undefined) {
-      lintStats.cached++;
-      later(() => results.push({ filePath, problems: cached }));
-      return;
-    }
-    const job: LintJob = { filePath, text, today, fix: fixing };
-    if (lintConfig !== undefined) job.config = lintConfig;
-    const index = jobs.push(job) - 1;
-    later(() => finish(filePath, outcomes[index]!, write, key));
-  };
-  let outcomes: LintOutcome[] = [];
-  const finish = (filePath: string, outcome: LintOutcome, write: boolean, key: string | undefined) => {
-    if (outcome.error !== undefined) {
-      fail(`testbed-lint: internal error while linting ${rel(filePath)}: ${outcome.error}`);
-      return;
-    }
-    for (const c of outcome.crashes) fail(`testbed-lint: rule "${c.ruleId}" crashed on ${rel(filePath)}: ${c.message}`);
-    // Why: a plan a rule crashed on is linted again next time, so the crash is reported again.
-    if (key !== undefined && outcome.crashes.length === 0) cache!.set(filePath, key, outcome.problems);
-    if (outcome.output !== undefined && write) {
-      try {
-        fs.writeFileSync(filePath, outcome.output, 'utf8');
-      } catch (error) {
-        fail(`testbed-lint: cannot write the fixes to ${rel(filePath)}: ${fsReason(error)}`);
-      }
-    }
-    const result: FileResult = { filePath, problems: outcome.problems };
-    if (outcome.output !== undefined) result.output = outcome.output;
-    results.push(result);
-  };
-
-  deferring = true;
+  const cacheDir = o.cache && !o.fix && !o.fixDryRun ? resolve(ctx.cwd, o.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
+  const cache = cacheDir !== undefined ? LintCache.load(ctx.fs, cacheDir, (line) => steps.push({ kind: 'notice', line: `testbed-lint: ${line}` })) : undefined;
   if (o.stdin) {
     if (!ctx.stdin) {
-      deferring = false;
-      fail('testbed-lint: --stdin was given but there is no stdin to read');
+      out.error('testbed-lint: --stdin was given but there is no stdin to read');
       return 2;
     }
-    const bytes = await readAll(ctx.stdin);
-    const text = decodeUtf8(bytes);
-    const filePath = o.stdinFilename !== undefined ? resolve(cwd, o.stdinFilename) : STDIN_NAME;
-    if (text === undefined) fail(`testbed-lint: ${o.stdinFilename ?? STDIN_NAME}: not valid UTF-8 text`);
-    else {
-      const config = resolver.forDirectory(o.stdinFilename !== undefined ? dirname(filePath) : cwd);
-      if (config.kind === 'file' && !config.config.ok) {
-        // Empty: the config's errors are printed; the text is not linted with a config that is wrong.
-      } else if (o.stdinFilename !== undefined && isIgnoredBy(config, filePath, false)) {
-        notice(`testbed-lint: ${o.stdinFilename} is ignored by the "ignores" of ${rel(configOf(config))}`);
-      } else if (o.stdinFilename !== undefined && !isPlan(filePath, text)) {
-        skipped++;
-      } else lintText(filePath, text, config, false);
-    }
-  } else {
-    const gitignore = new GitIgnore(fs, cwd);
-    const candidates = collectFiles(o.patterns, {
-      cwd,
-      fs,
-      gitignore,
-      isConfigIgnoredDir: (dir) => isIgnoredBy(resolver.forFile(dir), dir, true),
-      onError: (path, reason) => fail(`testbed-lint: ${rel(resolve(cwd, path))}: ${reason}`),
-      onNotice: (message) => notice(`testbed-lint: ${message}`),
-    });
-    for (const { path, explicit } of candidates) {
-      if (!isPlanName(path) && formOf(path) === undefined) {
-        skipped++;
-        continue;
-      }
-      const config = resolver.forFile(path);
-      if (config.kind === 'file' && !config.config.ok) continue;
-      if (isIgnoredBy(config, path, false)) {
-        if (explicit) notice(`testbed-lint: ${rel(path)} is ignored by the "ignores" of ${rel(configOf(config))}`);
-        continue;
-      }
-      const read = readFileBytes(fs, path, o.maxFileSize);
-      if (read.kind === 'error') {
-        fail(`testbed-lint: ${rel(path)}: ${read.reason}`);
-        continue;
-      }
-      if (read.kind === 'not-a-file') {
-        if (explicit) fail(`testbed-lint: ${rel(path)}: not a regular file`);
-        continue;
-      }
-      if (read.kind === 'too-large') {
-        // Why: a plan too large to read is a problem of that plan (CI must not pass it unread); a large file that is
-        // not a plan (its name and the head of its text say so) is skipped like any other non-plan.
-        const head = isPlanName(path) ? undefined : readHead(fs, path, HEAD_BYTES);
-        if (!isPlanName(path) && (head === undefined || looksBinary(head) || !isPlan(path, decodeLenient(head)))) {
-          skipped++;
-          continue;
-        }
-        const lintConfig = toLintConfig(config);
-        const problems = lintTooLarge(read.size, o.maxFileSize, '--max-file-size', { filePath: path, today, ...(lintConfig !== undefined ? { config: lintConfig } : {}) });
-        later(() => results.push({ filePath: path, problems }));
-        continue;
-      }
-      if (looksBinary(read.bytes)) {
-        if (explicit) notice(`testbed-lint: skipped ${rel(path)}: binary file`);
-        skipped++;
-        continue;
-      }
-      const text = decodeUtf8(read.bytes);
-      if (text === undefined) {
-        // Why: only a plan's broken encoding is an error; a stray Latin-1 README found while walking is not ours.
-        if (isPlan(path, decodeLenient(read.bytes))) fail(`testbed-lint: ${rel(path)}: not valid UTF-8 text`);
-        else skipped++;
-        continue;
-      }
-      if (!isPlan(path, text)) {
-        skipped++;
-        continue;
-      }
-      lintText(path, text, config, o.fix);
-    }
-  }
-  // Why: an explicit --concurrency N is obeyed even for a few small files; "auto" skips workers for those.
-  outcomes = await lintAll(jobs, o.concurrency === 'auto' ? { threads: defaultThreads() } : { threads: o.concurrency, force: true });
-  lintStats.linted += jobs.length;
-  jobs.length = 0;
-  deferring = false;
-  for (const step of steps) step();
-  steps.length = 0;
-  if (!o.stdin && results.length === 0 && !failed) notice(`testbed-lint: no plans found${skipped > 0 ? ` (${plural(skipped, 'file')} skipped: not plans)` : ''}`);
+    const step = readStdinPlan(await readAll(ctx.stdin), x);
+    if (step !== undefined) steps.push(step);
+  } else readFiles(x, steps);
+
+  const outcomes = await lintPlans(steps, o, today, cache);
+  const results = settle(steps, outcomes, { x, out, cache });
+  const skipped = steps.filter((s) => s.kind === 'skipped').length;
+  if (!o.stdin && results.length === 0 && !out.failed) out.notice(`testbed-lint: no plans found${skipped > 0 ? ` (${plural(skipped, 'file')} skipped: not plans)` : ''}`);
   if (cache) {
     try {
       cache.save();
     } catch (error) {
-      notice(`testbed-lint: cannot write the cache to ${rel(cache.file)}: ${fsReason(error)}`);
+      out.notice(`testbed-lint: cannot write the cache to ${x.rel(cache.file)}: ${fsReason(error)}`);
     }
   }
+  writeReport(results, steps, x, out, ctx);
+  return exitCode(o, results, out, ctx);
+}
 
-  const shown = o.quiet ? results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === 'error') })) : results;
-  const color = o.output !== undefined ? o.color === true : ctx.color;
+/** Checks --config and loads the resolver; undefined (after printing why) when the run cannot go on. */
+function openConfig(o: LintOptions, ctx: RunContext, out: Messages, steps: Step[]): ConfigResolver | undefined {
+  let reading = false;
+  const onConfigError = (e: ConfigError) => {
+    const line = `${displayPath(e.file, ctx.cwd)}:${e.line}:${e.column}: ${e.message}`;
+    if (reading) steps.push({ kind: 'error', line });
+    else out.error(line);
+  };
+  let configFile: string | undefined;
+  if (o.config !== undefined) {
+    configFile = resolve(ctx.cwd, o.config);
+    try {
+      if (!ctx.fs.statSync(configFile).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    } catch (error) {
+      out.error(`testbed-lint: --config ${o.config}: ${fsReason(error)}`);
+      return undefined;
+    }
+  }
+  const resolver = new ConfigResolver(ctx.fs, onConfigError, configFile);
+  if (configFile !== undefined && !resolver.load(configFile).ok) return undefined;
+  reading = true;
+  return resolver;
+}
+
+/** Collects the files the patterns name and reads each into a step, in path order. */
+function readFiles(x: ReadContext, steps: Step[]): void {
+  const note = (kind: 'error' | 'notice') => (line: string) => steps.push({ kind, line });
+  const candidates = collectFiles(x.o.patterns, {
+    cwd: x.cwd,
+    fs: x.fs,
+    gitignore: new GitIgnore(x.fs, x.cwd, (m) => note('notice')(`testbed-lint: ${m}`)),
+    isConfigIgnoredDir: (dir) => isIgnoredBy(x.resolver.forFile(dir), dir, true),
+    onError: (path, reason) => note('error')(`testbed-lint: ${x.rel(resolve(x.cwd, path))}: ${reason}`),
+    onNotice: (message) => note('notice')(`testbed-lint: ${message}`),
+  });
+  for (const c of candidates) {
+    const step = readCandidate(c, x);
+    if (step !== undefined) steps.push(step);
+  }
+}
+
+/** What linting a plan gave: from the cache, or from a lint job (with the cache key to store it under). */
+type Linted = { cached: Step & { kind: 'problems' } } | { outcome: LintOutcome; key: string | undefined };
+
+/** Lints every plan step (or takes its problems from the cache), on worker threads when there are many. */
+async function lintPlans(steps: readonly Step[], o: LintOptions, today: string, cache: LintCache | undefined): Promise<Map<PlanToLint, Linted>> {
+  const linted = new Map<PlanToLint, Linted>();
+  const jobs: LintJob[] = [];
+  const pending: { plan: PlanToLint; key: string | undefined }[] = [];
+  for (const step of steps) {
+    if (step.kind !== 'lint') continue;
+    const { plan } = step;
+    const key = cache?.keyFor(plan.text, plan.config, today);
+    const cached = key !== undefined ? cache!.get(plan.filePath, key) : undefined;
+    if (cached !== undefined) {
+      lintStats.cached++;
+      linted.set(plan, { cached: { kind: 'problems', filePath: plan.filePath, problems: cached } });
+      continue;
+    }
+    // Why: a link met while walking is linted as it is (its fixes are never written, so it is reported unfixed).
+    const job: LintJob = { filePath: plan.filePath, text: plan.text, today, fix: o.fixDryRun || (o.fix && plan.source?.viaLink !== true) };
+    if (plan.config !== undefined) job.config = plan.config;
+    jobs.push(job);
+    pending.push({ plan, key });
+  }
+  // Why: an explicit --concurrency N is obeyed even for a few small files; "auto" skips workers for those.
+  const outcomes = await lintAll(jobs, o.concurrency === 'auto' ? { threads: defaultThreads() } : { threads: o.concurrency, force: true });
+  lintStats.linted += jobs.length;
+  pending.forEach(({ plan, key }, i) => linted.set(plan, { outcome: outcomes[i]!, key }));
+  return linted;
+}
+
+/**
+ * Goes through the steps in file order: prints their messages, stores new problems in the cache, writes fixes
+ * back (--fix) and gathers the results to report.
+ */
+function settle(steps: readonly Step[], linted: Map<PlanToLint, Linted>, s: { x: ReadContext; out: Messages; cache: LintCache | undefined }): FileResult[] {
+  const { x, out } = s;
+  const results: FileResult[] = [];
+  for (const step of steps) {
+    if (step.kind === 'error') out.error(step.line);
+    else if (step.kind === 'notice') out.notice(step.line);
+    else if (step.kind === 'problems') results.push({ filePath: step.filePath, problems: step.problems });
+    else if (step.kind === 'lint') {
+      const got = linted.get(step.plan)!;
+      if ('cached' in got) {
+        results.push({ filePath: got.cached.filePath, problems: got.cached.problems });
+        continue;
+      }
+      const { filePath } = step.plan;
+      const { outcome, key } = got;
+      if (outcome.error !== undefined) {
+        out.error(`testbed-lint: internal error while linting ${x.rel(filePath)}: ${outcome.error}`);
+        continue;
+      }
+      for (const c of outcome.crashes) out.error(`testbed-lint: rule "${c.ruleId}" crashed on ${x.rel(filePath)}: ${c.message}`);
+      // Why: a plan a rule crashed on is linted again next time, so the crash is reported again.
+      if (key !== undefined && outcome.crashes.length === 0) s.cache!.set(filePath, key, outcome.problems);
+      if (step.plan.source?.viaLink === true) {
+        out.notice(`testbed-lint: ${x.rel(filePath)} is a symbolic link met while walking a folder; linted, not fixed (name it to fix it)`);
+      } else if (outcome.output !== undefined && step.plan.source !== undefined) writeFixes(step.plan, outcome.output, x, out);
+      const result: FileResult = { filePath, problems: outcome.problems };
+      if (outcome.output !== undefined) result.output = outcome.output;
+      results.push(result);
+    }
+  }
+  return results;
+}
+
+/**
+ * Writes a plan's fixed text back (--fix), whole and in the encoding it was read in, if the file still holds what
+ * was linted. (A plan reached through a symbolic link while walking a folder never comes here: the link could point
+ * anywhere, outside the tree that was asked for.) A plan named on the command line that is a link has its fixes
+ * written to the file the link points to (the link stays a link).
+ */
+function writeFixes(plan: PlanToLint, output: string, x: ReadContext, out: Messages): void {
+  const source = plan.source!;
+  const name = x.rel(plan.filePath);
+  try {
+    const target = x.fs.lstatSync(plan.filePath).isSymbolicLink() ? x.fs.realpathSync(plan.filePath) : plan.filePath;
+    replacePlan(x.fs, target, encodeText(output, source.encoding), source.bytes);
+  } catch (error) {
+    if (error instanceof ChangedDuringRun) out.error(`testbed-lint: ${name}: changed during the run; its fixes were not written (run --fix again)`);
+    else out.error(`testbed-lint: cannot write the fixes to ${name}: ${fsReason(error)}`);
+  }
+}
+
+/** Formats the results (or, for `report`, the plans overview) and writes them to --output or stdout. */
+function writeReport(results: FileResult[], steps: readonly Step[], x: ReadContext, out: Messages, ctx: RunContext): void {
+  const { o, cwd, today } = x;
   let report: string;
   if (o.report !== undefined) {
+    // Why: the plans overview summarises each plan's model, so `report` reads each plan's text again.
+    const plans = new Map<string, { text: string; config: LintConfig | undefined }>();
+    for (const s of steps) if (s.kind === 'lint') plans.set(s.plan.filePath, s.plan);
     const entries: ReportEntry[] = results.map((r) => ({
       filePath: r.filePath,
-      summary: summarizePlan(parsePlan(texts.get(r.filePath)?.text ?? '', r.filePath), r.problems, today, texts.get(r.filePath)?.config),
+      summary: summarizePlan(parsePlan(plans.get(r.filePath)?.text ?? '', r.filePath), r.problems, today, plans.get(r.filePath)?.config),
       problems: r.problems,
     }));
     const rctx = { cwd, today, version: VERSION, linkBase: reportLinkBase(o, cwd) };
     report = o.report === 'html' ? reportHtml(entries, rctx) : reportMarkdown(entries, rctx);
-  } else report = FORMATTERS[o.format](shown, { cwd, color, rules, version: VERSION });
+  } else {
+    const shown = o.quiet ? results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === 'error') })) : results;
+    const color = o.output !== undefined ? o.color === true : ctx.color;
+    report = FORMATTERS[o.format](shown, { cwd, color, rules, version: VERSION });
+  }
   if (report !== '' && !report.endsWith('\n')) report += '\n';
   if (o.output !== undefined) {
     try {
-      writeFileAtomic(fs, resolve(cwd, o.output), report);
+      writeFileAtomic(x.fs, resolve(cwd, o.output), report);
     } catch (error) {
-      fail(`testbed-lint: cannot write the report to ${o.output}: ${fsReason(error)}`);
+      out.error(`testbed-lint: cannot write the report to ${o.output}: ${fsReason(error)}`);
     }
   } else if (report !== '') ctx.stdout.write(report);
+}
 
-  const counts = sumCounts(results);
-  if (failed) return 2;
+/** 2 when an error line was printed, else 1 for lint errors or too many warnings, else 0. */
+function exitCode(o: LintOptions, results: FileResult[], out: Messages, ctx: RunContext): ExitCode {
+  if (out.failed) return 2;
   // Why: the overview is information for people; the lint run is what gates a pipeline.
   if (o.report !== undefined) return 0;
+  const counts = sumCounts(results);
   if (counts.errorCount > 0) return 1;
   if (o.maxWarnings >= 0 && counts.warningCount > o.maxWarnings) {
     ctx.error(`testbed-lint found too many warnings (maximum: ${o.maxWarnings}).`);
@@ -257,11 +260,7 @@ export function reportLinkBase(o: Pick<LintOptions, 'linkBase' | 'output'>, cwd:
   return back === '' ? '' : `${back}/`;
 }
 
-function configOf(config: ConfigFor): string {
-  return config.kind === 'file' ? config.config.file : '';
-}
-
-/** Today on the local clock, as the core takes it when no date is given. */
+/** Reads the whole of stdin (--stdin) as bytes; decoding is the read stage's. */
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));

@@ -1,5 +1,6 @@
 // The CLI: main() parses arguments and runs a command, with every stream and the environment injected.
 import { formatDay, localDayOf, VERSION } from '../core/index.js';
+import { escapeControls } from '../formatters/escape.js';
 import { realFs, type Fs } from '../node/fs.js';
 import { findPackageRoot } from '../node/package-root.js';
 import { parseCommandLine, UsageError } from './args.js';
@@ -34,9 +35,10 @@ export interface MainParams {
 
 /** Runs the CLI. Never throws: anything unexpected becomes one "internal error" line and exit code 2. */
 export async function main(params: MainParams): Promise<ExitCode> {
+  // Why: a line may quote a file name, which a pull request chooses; its control characters are shown, not obeyed.
   const errLine = (line: string) => {
     try {
-      params.stderr.write(`${line}\n`);
+      params.stderr.write(`${escapeControls(line)}\n`);
     } catch {
       // Empty: nowhere left to report to.
     }

@@ -1,12 +1,16 @@
 // github: GitHub Actions workflow commands, one annotation per problem (error, warning, notice).
+import { escapeControls } from './escape.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-/** Escapes a workflow command's message (data). */
+/**
+ * Escapes a workflow command's message (data): `%`, CR and LF as GitHub decodes them; other control characters
+ * (an ESC the job log would obey) as visible `\x1b`-style text.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControls(s, '\r\n').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a workflow command's property value. */

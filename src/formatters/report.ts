@@ -2,6 +2,7 @@
 // its iterations on a time axis shared by every row, its counts, and its findings linked to the plan's
 // line and the rule's page.
 import { formatDay, maxOf, minOf, POINTS, type PlanSummary, type PointState, type Problem } from '../core/index.js';
+import { escapeControls } from './escape.js';
 import { displayPath } from './paths.js';
 
 export interface ReportEntry {
@@ -117,7 +118,8 @@ export function reportMarkdown(entries: readonly ReportEntry[], ctx: ReportConte
     out.push('', '</details>');
   }
   out.push('', `Made by testbed-lint ${ctx.version}.`, '');
-  return out.join('\n');
+  // Why: a plan's title or a value quoted in a message may hold an ESC; the report shows it, never passes it on.
+  return escapeControls(out.join('\n'), '\t\n');
 }
 
 const escHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -245,7 +247,7 @@ export function reportHtml(entries: readonly ReportEntry[], ctx: ReportContext):
       findingsRow(filePath, problems, ctx),
     ].join('');
   });
-  return `<!doctype html>
+  return escapeControls(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -265,5 +267,5 @@ ${rows.join('\n')}
 <ul class="legend"><li class="pass">✓ passes</li><li class="info">ℹ notes only</li><li class="warning">⚠ warnings</li><li class="error">✗ errors</li><li>Timelines share one axis: <svg width="14" height="10" aria-hidden="true"><rect x="0" y="3" width="14" height="4" rx="2" fill="#b6d7f5"/></svg> since the plan's start, <svg width="6" height="12" aria-hidden="true"><line x1="3" x2="3" y1="0" y2="12" stroke="#0550ae" stroke-width="2"/></svg> an iteration entry</li></ul>
 </body>
 </html>
-`;
+`, '\t\n');
 }

@@ -1,6 +1,7 @@
 // stylish (the default): ESLint's human format, grouped by file, `line:col  severity  message  rule-id`, a summary.
 import pc from 'picocolors';
 import { maxOf, plural, type Problem } from '../core/index.js';
+import { escapeControls } from './escape.js';
 import { displayPath } from './paths.js';
 import { sumCounts, type Formatter } from './types.js';
 
@@ -18,7 +19,7 @@ export const stylish: Formatter = (results, ctx) => {
       column: String(p.column),
       severity: p.severity,
       // Why: ESLint drops a message's final period, since the rule id follows on the same line.
-      message: p.message.replace(/\s*\r?\n\s*/g, ' ').replace(/([^ ])\.$/, '$1'),
+      message: escapeControls(p.message.replace(/\s*\r?\n\s*/g, ' ').replace(/([^ ])\.$/, '$1')),
       ruleId: p.ruleId,
     }));
     const w = {
@@ -28,7 +29,7 @@ export const stylish: Formatter = (results, ctx) => {
       // Why: plan messages are sentences; aligning rule ids past the longest one makes every line as wide as it.
       message: Math.min(MESSAGE_COLUMN, maxOf(rows.map((r) => r.message.length))),
     };
-    out += `\n${c.underline(displayPath(result.filePath, ctx.cwd))}\n`;
+    out += `\n${c.underline(escapeControls(displayPath(result.filePath, ctx.cwd)))}\n`;
     for (const r of rows) {
       const pos = c.dim(`${r.line.padStart(w.line)}:${r.column.padEnd(w.column)}`);
       const sev = severityColor(c, r.severity as Problem['severity'])(r.severity.padEnd(w.severity));
