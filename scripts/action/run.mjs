@@ -89,7 +89,10 @@ export function linkBase(env, payload) {
   return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${sha}/`;
 }
 
-/** Runs the CLI; `inherit` sends its output to the job log (annotations). */
+/**
+ * Runs the CLI; `inherit` sends its output to the job log (annotations). Callers put every path after `--`: a
+ * pull request chooses its file names (`--config=off.yaml`, `--help`, `report`), and each must stay a path.
+ */
 function cli(cwd, args, inherit) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
@@ -152,10 +155,10 @@ export async function run(env = process.env, log = (s) => process.stdout.write(`
     } else {
       // 1. Annotations in the job log (and on the pull request's diff); this run's exit code is the action's.
       const maxWarnings = inputs.maxWarnings !== '' ? ['--max-warnings', inputs.maxWarnings] : [];
-      code = cli(cwd, ['--format', 'github', ...maxWarnings, ...common, ...targets], true).code;
+      code = cli(cwd, ['--format', 'github', ...maxWarnings, ...common, '--', ...targets], true).code;
       // 2. Counts for the outputs.
       const jsonFile = join(temp, 'results.json');
-      const j = cli(cwd, ['--format', 'json', '--output', jsonFile, ...common, ...targets], false);
+      const j = cli(cwd, ['--format', 'json', '--output', jsonFile, ...common, '--', ...targets], false);
       if (existsSync(jsonFile)) {
         const results = JSON.parse(readFileSync(jsonFile, 'utf8'));
         counts = {
@@ -170,7 +173,7 @@ export async function run(env = process.env, log = (s) => process.stdout.write(`
       }
       // 3. The report for the job summary.
       const link = linkBase(env, payload);
-      const rep = cli(cwd, ['report', '--format', 'markdown', ...(link ? ['--link-base', link] : []), ...common, ...targets], false);
+      const rep = cli(cwd, ['report', '--format', 'markdown', ...(link ? ['--link-base', link] : []), ...common, '--', ...targets], false);
       summary = rep.stdout !== '' ? rep.stdout : '### Testbed plans\n\ntestbed-lint stopped with exit code 2 (a usage, config or read error); the job log says why.\n';
       if (scope !== '') summary = summary.replace(/\n/, `\n\n${scope}\n`);
       if (rep.code === 2 && code !== 2) {
@@ -182,7 +185,7 @@ export async function run(env = process.env, log = (s) => process.stdout.write(`
     let sarifFile = '';
     if (inputs.sarifFile !== '') {
       mkdirSync(dirname(resolve(cwd, inputs.sarifFile)), { recursive: true });
-      const s = cli(cwd, ['--format', 'sarif', '--output', inputs.sarifFile, ...common, ...patterns], false);
+      const s = cli(cwd, ['--format', 'sarif', '--output', inputs.sarifFile, ...common, '--', ...patterns], false);
       if (existsSync(resolve(cwd, inputs.sarifFile))) sarifFile = inputs.sarifFile;
       if (s.code === 2 && code !== 2) {
         process.stderr.write(s.stderr);
