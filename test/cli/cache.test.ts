@@ -171,10 +171,10 @@ describe('--cache', () => {
     const file = cacheFile(cwd);
     const fs = {
       ...realFs,
-      readFileSync: ((path: Parameters<typeof realFs.readFileSync>[0], ...rest: unknown[]) => {
+      openSync: ((path: Parameters<typeof realFs.openSync>[0], ...rest: unknown[]) => {
         if (path === file) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
-        return (realFs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
-      }) as typeof realFs.readFileSync,
+        return (realFs.openSync as (...a: unknown[]) => unknown)(path, ...rest);
+      }) as typeof realFs.openSync,
     };
     const before = { ...lintStats };
     const r = await runCli(['--today', TODAY, '--cache'], { cwd, fs });

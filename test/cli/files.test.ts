@@ -146,10 +146,10 @@ describe('bad input', () => {
     const locked = join(cwd, 'locked.testbed.md');
     const fs: Fs = {
       ...realFs,
-      readFileSync: ((path: unknown, ...rest: unknown[]) => {
+      openSync: ((path: unknown, ...rest: unknown[]) => {
         if (path === locked) throw eacces(locked);
-        return (realFs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
-      }) as Fs['readFileSync'],
+        return (realFs.openSync as (...a: unknown[]) => unknown)(path, ...rest);
+      }) as Fs['openSync'],
     };
     const r = await runCli(['--today', TODAY], { cwd, fs });
     expect(r.errors).toEqual(['testbed-lint: locked.testbed.md: permission denied']);
@@ -182,25 +182,32 @@ describe('bad input', () => {
     expect(r.code).toBe(2);
   });
 
-  test('a binary file: a notice when named explicitly, silence when found by walking', async () => {
-    const binary = Buffer.concat([Buffer.from('---\nkind: testbed-plan\n'), Buffer.from([0, 1, 2, 0])]);
-    const cwd = project({ 'bin.testbed.md': binary, 'a.testbed.md': GOOD_PLAN });
+  test('a binary file that is no plan: a notice when named explicitly, silence when found by walking', async () => {
+    const cwd = project({ 'bin.md': Buffer.from([0x23, 0, 1, 2, 0]), 'a.testbed.md': GOOD_PLAN });
     const walked = await linted(cwd);
     expect(walked.files).toEqual(['a.testbed.md']);
     expect(walked.stderr).toBe('');
-    const named = await linted(cwd, ['bin.testbed.md', 'a.testbed.md']);
+    const named = await linted(cwd, ['bin.md', 'a.testbed.md']);
     expect(named.files).toEqual(['a.testbed.md']);
-    expect(named.errors).toEqual(['testbed-lint: skipped bin.testbed.md: binary file']);
+    expect(named.errors).toEqual(['testbed-lint: skipped bin.md: binary file']);
     expect(named.code).toBe(0);
   });
 
-  test('a plan that is not valid UTF-8: an error naming it, exit 2, the others still linted', async () => {
+  test('a plan that is not text (invalid UTF-8, a NUL): a plan-syntax error at the first bad byte; other files skipped', async () => {
     const latin1 = Buffer.concat([Buffer.from('---\nkind: testbed-plan\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\n---\n')]);
-    const cwd = project({ 'latin1.testbed.md': latin1, 'sniffed.md': latin1, 'notes.md': Buffer.from([0x23, 0x20, 0xe9, 0x0a]), 'a.testbed.md': GOOD_PLAN });
+    const nul = Buffer.concat([Buffer.from('---\nkind: testbed-plan\n'), Buffer.from([0, 1, 2, 0])]);
+    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error' }), 'latin1.testbed.md': latin1, 'sniffed.md': latin1, 'bin.testbed.md': nul, 'notes.md': Buffer.from([0x23, 0x20, 0xe9, 0x0a]), 'a.testbed.md': GOOD_PLAN });
     const r = await linted(cwd);
-    expect(r.errors).toEqual(['testbed-lint: latin1.testbed.md: not valid UTF-8 text', 'testbed-lint: sniffed.md: not valid UTF-8 text']);
-    expect(r.files).toEqual(['a.testbed.md']);
-    expect(r.code).toBe(2);
+    expect(r.errors).toEqual([]);
+    expect(r.files).toEqual(['a.testbed.md', 'bin.testbed.md', 'latin1.testbed.md', 'sniffed.md']);
+    const found = (JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[]).slice(1).map((f) => f.messages.map((m) => [m.ruleId, m.line, m.column, m.message]));
+    const hint = '; save it as UTF-8 (or UTF-16 with a byte-order mark).';
+    expect(found).toEqual([
+      [['plan-syntax', 3, 1, `The plan is not readable text: a NUL byte (0x00) at byte 24${hint}`]],
+      [['plan-syntax', 3, 11, `The plan is not readable text: invalid UTF-8 (byte 0xE9) at byte 34${hint}`]],
+      [['plan-syntax', 3, 11, `The plan is not readable text: invalid UTF-8 (byte 0xE9) at byte 34${hint}`]],
+    ]);
+    expect(r.code).toBe(1);
   });
 
   test('a plan over --max-file-size is a plan-syntax problem at 1:1, counted in the exit code, without being read', async () => {
@@ -208,10 +215,10 @@ describe('bad input', () => {
     const read: string[] = [];
     const fs: Fs = {
       ...realFs,
-      readFileSync: ((path: unknown, ...rest: unknown[]) => {
-        read.push(String(path));
-        return (realFs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
-      }) as Fs['readFileSync'],
+      readSync: ((fd: number, ...rest: unknown[]) => {
+        read.push(realFs.readFileSync(`/proc/self/fd/${fd}`, 'utf8') === GOOD_PLAN ? join(cwd, 'big.testbed.md') : 'other');
+        return (realFs.readSync as (...a: unknown[]) => unknown)(fd, ...rest);
+      }) as Fs['readSync'],
     };
     const r = await linted(cwd, ['--max-file-size', '1000'], { fs });
     expect(r.files).toEqual(['a.testbed.yaml', 'big.testbed.md']);

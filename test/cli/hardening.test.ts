@@ -124,10 +124,10 @@ describe('--output is written to a temporary file, then renamed', () => {
     const target = join(cwd, 'report.json');
     const fs: Fs = {
       ...realFs,
-      writeFileSync: ((path: unknown, ...rest: unknown[]) => {
-        calls.push(`write ${String(path) === target ? 'target' : 'other'}`);
-        return (realFs.writeFileSync as (...a: unknown[]) => unknown)(path, ...rest);
-      }) as Fs['writeFileSync'],
+      openSync: ((path: unknown, flags: unknown, ...rest: unknown[]) => {
+        if (flags === 'wx') calls.push(`write ${String(path) === target ? 'target' : 'other'}`);
+        return (realFs.openSync as (...a: unknown[]) => unknown)(path, flags, ...rest);
+      }) as Fs['openSync'],
       renameSync: ((from: unknown, to: unknown) => {
         calls.push(`rename ${String(from) === target ? 'target' : 'other'} -> ${String(to) === target ? 'target' : 'other'}`);
         return realFs.renameSync(from as string, to as string);

@@ -262,11 +262,15 @@ lenient/harbor.testbed.yaml
     expect(r.code).toBe(0);
   });
 
-  test('text that is not valid UTF-8 is an error', async () => {
+  test('text that is not valid UTF-8 is a plan-syntax error at the first bad byte', async () => {
     const cwd = project({});
-    const r = await runCli(['--stdin'], { cwd, stdin: Buffer.from([0x2d, 0xff, 0xfe, 0x0a]) });
-    expect(r.code).toBe(2);
-    expect(r.errors).toEqual(['testbed-lint: <stdin>: not valid UTF-8 text']);
+    const r = await runCli(['--today', TODAY, '--stdin', '-f', 'json'], { cwd, stdin: Buffer.from([0x2d, 0xff, 0xfe, 0x0a]) });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([]);
+    const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[];
+    expect(result!.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
+      ['plan-syntax', 1, 2, 'The plan is not readable text: invalid UTF-8 (byte 0xFF) at byte 2; save it as UTF-8 (or UTF-16 with a byte-order mark).'],
+    ]);
   });
 
   test('--fix-dry-run with json gives the fixed text as "output"', async () => {
@@ -297,7 +301,7 @@ vmi.testbed.md
   test('writes only files that changed', async () => {
     const cwd = project({ '.testbed-lint.yaml': THREE_RULES, 'vmi.testbed.md': FLAWED_PLAN, 'good.testbed.md': GOOD_PLAN });
     const written: string[] = [];
-    const fs: Fs = { ...realFs, writeFileSync: ((path: string, ...rest: never[]) => (written.push(path), (nodeFs.writeFileSync as (...a: unknown[]) => void)(path, ...rest))) as Fs['writeFileSync'] };
+    const fs: Fs = { ...realFs, renameSync: ((from: string, to: string) => (written.push(to), nodeFs.renameSync(from, to))) as Fs['renameSync'] };
     await runCli(['--today', TODAY, '--fix'], { cwd, fs });
     expect(written).toEqual([join(cwd, 'vmi.testbed.md')]);
   });

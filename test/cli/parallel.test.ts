@@ -19,8 +19,11 @@ function files(): Record<string, string | Uint8Array> {
     if (i % 7 === 0) f[`${dir}/p${i}.testbed.yaml`] = YAML_PLAN.replace('Ana Ruiz', `Owner ${i}`);
     else f[`${dir}/p${i}.testbed.md`] = base.replace('## Counterparts', `${iterations}\n## Counterparts`);
   }
-  // Invalid UTF-8 in a plan: an error message that must stay in its place among the results.
+  // Invalid UTF-8 in a plan: a plan-syntax finding in its place among the results.
   f['plans/2/broken.testbed.md'] = Buffer.from('kind: testbed-plan\n\xff\n', 'latin1');
+  // A config mistake: an error message that must stay in its place among the results (its plan is not linted).
+  f['plans/2/bad/.testbed-lint.yaml'] = 'rules:\n  no-such-rule: error\n';
+  f['plans/2/bad/p.testbed.md'] = GOOD_PLAN;
   return f;
 }
 
@@ -50,7 +53,7 @@ describe('--concurrency', () => {
       expect(serial.stats.workers).toBe(0);
       expect(serial.stats.linted).toBe(40);
       expect(serial.code).toBe(2);
-      expect(serial.stderr).toContain('broken.testbed.md: not valid UTF-8 text');
+      expect(serial.stderr).toContain('plans/2/bad/.testbed-lint.yaml:2:3: ');
       for (const threads of format === 'json' ? ['2', '3'] : ['2']) {
         const parallel = run(['-f', format, '--concurrency', threads]);
         expect(parallel.stats.workers).toBe(Number(threads) - 1);
