@@ -1,7 +1,7 @@
 // Property tests of the core over generated plans (both forms) with random mutations; see arbitraries.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyFixes, fixText, lint, lintDetailed, LineIndex, type Problem } from '../../src/core/index.js';
-import { brief, check, docArb, expectValidRanges, FIXED_SEED, planArb, RANDOM_SEED, RUNS, TODAY, toMarkdown, toYaml } from './arbitraries.js';
+import { brief, check, docArb, expectValidRanges, planArb, RUNS, SEED, TODAY, toMarkdown, toYaml } from './arbitraries.js';
 
 const opts = (filePath: string) => ({ filePath, today: TODAY });
 /** Generous: the machine may be shared; the suite's own runtime is reported in the output. */
@@ -10,7 +10,7 @@ const TIMEOUT = 180_000;
 const FIX_RUNS = Number(process.env.PROPERTY_FIX_RUNS ?? RUNS);
 
 beforeAll(() => {
-  console.log(`property tests: ${RUNS} runs per property, seeds ${FIXED_SEED} (fixed) and ${RANDOM_SEED} (random; replay with PROPERTY_SEED=${RANDOM_SEED})`);
+  console.log(`property tests: ${RUNS} runs per property, seed ${SEED} (replay with PROPERTY_SEED=${SEED})`);
 });
 
 /** Lines of a text, without their line breaks. */

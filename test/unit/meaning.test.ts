@@ -68,7 +68,7 @@ describe('the placeholder list', () => {
     };
     const part = fc.constantFrom('TODO', 'todo:', 'None yet', 'to be confirmed', 'TBDs', 'word', 'x', 'X', '?', '.', '!', '(', ')', '<', '>', '[', ']', ' ', '   ', '\n', '\t', '’', 'İ', '—', 'what the customer said or experienced that prompted it');
     const value = fc.tuple(fc.array(part, { maxLength: 12 }), fc.nat({ max: 400 }), fc.constantFrom(' ', 'x', 'a b ', '\n', '.', '?')).map(([ps, n, fill]) => ps.join('') + fill.repeat(n) + ps.reverse().join(''));
-    fc.assert(fc.property(value, (v) => isPlaceholder(v) === reference(v)), { numRuns: 5000 });
+    fc.assert(fc.property(value, (v) => isPlaceholder(v) === reference(v)), { seed: Number(process.env.TESTBED_SEED ?? 424242), numRuns: 5000 });
     expect(isPlaceholder(`TODO: ${'name the contact '.repeat(50)}`)).toBe(true);
     expect(isPlaceholder(`${'x'.repeat(500)}.`)).toBe(true);
     expect(isPlaceholder(`${' '.repeat(300)}none yet`)).toBe(true);
