@@ -1,9 +1,11 @@
 // Hostile input, issue 23 rows 5-8: a NUL byte or UTF-16 cannot take a plan out of linting, lone CRs are line
 // breaks, a cache entry of the wrong shape is linted again, and control characters from a plan are shown, not obeyed.
+import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CACHE_FILE_NAME } from '../../src/node/cache.js';
+import { decodeText, firstBadUtf8 } from '../../src/node/read.js';
 import { onlyRules, runCli, tempProject, TODAY } from '../cli/helpers.js';
 import { EXAMPLES } from './helpers.js';
 
@@ -139,5 +141,43 @@ describe('row 8: control characters from a plan are escaped in terminal and repo
     const cwd = project({ 'e\u001b[2J.testbed.md': '\u0000' });
     const r = await runCli(['--today', TODAY, '--fix', 'missing\u001b]0;x\u0007.testbed.md'], { cwd });
     expect(r.stderr).toBe('testbed-lint: missing\\x1b]0;x\\x07.testbed.md: no such file or directory\n');
+  });
+});
+
+describe('decoding bytes as a plan', () => {
+  test('firstBadUtf8 agrees with a strict UTF-8 decoder on any bytes, and points at a byte the decoder rejects', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const bytes = fc.uint8Array({ maxLength: 40 });
+    const utf8ish = fc.string({ unit: 'binary', maxLength: 20 }).chain((s) => fc.tuple(fc.constant(Buffer.from(s, 'utf8')), fc.nat(40), fc.integer({ min: 0x80, max: 0xff })).map(([b, i, x]) => {
+      const c = Buffer.from(b);
+      if (c.length > 0) c[i % c.length] = x;
+      return c;
+    }));
+    fc.assert(
+      fc.property(fc.oneof(bytes, utf8ish), (b) => {
+        const bad = firstBadUtf8(b);
+        let valid = true;
+        try {
+          strict.decode(b);
+        } catch {
+          valid = false;
+        }
+        expect(bad === -1).toBe(valid);
+        if (bad !== -1) {
+          // The bytes before it decode; with it, the sequence it starts cannot.
+          expect(() => strict.decode(b.subarray(0, bad))).not.toThrow();
+        }
+      }),
+      { seed: 23, numRuns: 1000 },
+    );
+  });
+
+  test('decodeText: UTF-8 with its BOM kept, UTF-16 LE and BE by their BOM, a NUL located', () => {
+    expect(decodeText(Buffer.from('\ufeffa\rb', 'utf8'))).toEqual({ ok: true, text: '\ufeffa\rb', encoding: 'utf8' });
+    expect(decodeText(Buffer.from('\ufeffé😀', 'utf16le'))).toEqual({ ok: true, text: '\ufeffé😀', encoding: 'utf16le' });
+    expect(decodeText(Buffer.from('\ufeffé😀', 'utf16le').swap16())).toEqual({ ok: true, text: '\ufeffé😀', encoding: 'utf16be' });
+    expect(decodeText(Buffer.from('ab\ncd\0', 'utf8'))).toEqual({ ok: false, text: 'ab\ncd\0', offset: 5, detail: 'a NUL byte (0x00) at byte 6' });
+    expect(decodeText(Buffer.from([0xff, 0xfe, 0x61]))).toMatchObject({ ok: false, detail: 'UTF-16 LE with an odd number of bytes (3)' });
+    expect(decodeText(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x61, 0x00]))).toMatchObject({ ok: false, offset: 1, detail: 'invalid UTF-16 LE (an unpaired surrogate) at byte 3' });
   });
 });
