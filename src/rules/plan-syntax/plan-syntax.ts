@@ -1,6 +1,9 @@
 // plan-syntax: the front matter or YAML plan parses; each syntax error is reported where it is.
 import { defineRule } from '../../core/rule-api.js';
 
+/** The message for each kind of syntax issue. */
+const MESSAGE_IDS = { yaml: 'yaml', markdown: 'markdown', size: 'size', encoding: 'encoding' } as const;
+
 export default defineRule({
   meta: {
     id: 'plan-syntax',
@@ -17,7 +20,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const issue of ctx.doc.syntaxIssues) {
-      ctx.report({ messageId: issue.kind ?? 'yaml', data: { detail: issue.detail }, at: issue.span });
+      ctx.report({ messageId: MESSAGE_IDS[issue.kind ?? 'yaml'], data: { detail: issue.detail }, at: issue.span });
     }
   },
 });
