@@ -299,9 +299,10 @@ export const docArb: fc.Arbitrary<Doc> = fc
 
 /** Every range lies inside the text, start <= end, and the line/column agree with the offsets. */
 export function expectValidRanges(text: string, result: Pick<LintResult, 'problems'>): void {
-  // Why: positions exclude a leading BOM (editors do not show it); spans count it.
+  // Why: positions exclude a leading BOM (editors do not show it); spans count it. A lone CR is a line break, as
+  // CommonMark and YAML read it (the core lints it as an LF of the same length).
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lines = new LineIndex(text.slice(bom));
+  const lines = new LineIndex(text.slice(bom).replace(/\r(?!\n)/g, '\n'));
   const pos = (o: number) => lines.positionAt(o - bom);
   const inside = (s: { start: number; end: number }) => {
     expect(Number.isInteger(s.start) && Number.isInteger(s.end)).toBe(true);
