@@ -6,7 +6,7 @@ import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import { sumCounts } from '../formatters/types.js';
 import { collectFiles } from '../node/collect.js';
-import { ConfigResolver, isIgnoredBy, toLintConfig, type ConfigFor, type ConfigError } from '../node/config.js';
+import { configResolver, isIgnoredBy, toLintConfig, type ConfigFor, type ConfigError } from '../node/config.js';
 import { fsReason, type Fs } from '../node/fs.js';
 import { GitIgnore } from '../node/gitignore.js';
 import { decodeLenient, decodeUtf8, looksBinary, readFileBytes, readHead } from '../node/read.js';
@@ -60,14 +60,20 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
   if (o.config !== undefined) {
     configFile = resolve(cwd, o.config);
     try {
-      if (!fs.statSync(configFile).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      const st = fs.statSync(configFile);
+      if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      // Why: a FIFO or a device as --config is named, never opened (it could block or never end).
+      if (!st.isFile()) throw new Error('not a regular file');
     } catch (error) {
       fail(`testbed-lint: --config ${o.config}: ${fsReason(error)}`);
       return 2;
     }
   }
-  const resolver = new ConfigResolver(fs, onConfigError, configFile);
-  if (configFile !== undefined && !resolver.load(configFile).ok) return 2;
+  const resolver = configResolver(fs, onConfigError, configFile);
+  if (configFile !== undefined) {
+    const fixed = await resolver.forDirectory(cwd);
+    if (fixed.kind === 'file' && fixed.config.errors.length > 0) return 2;
+  }
 
   const results: FileResult[] = [];
   let skipped = 0;
@@ -129,8 +135,8 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
     const filePath = o.stdinFilename !== undefined ? resolve(cwd, o.stdinFilename) : STDIN_NAME;
     if (text === undefined) fail(`testbed-lint: ${o.stdinFilename ?? STDIN_NAME}: not valid UTF-8 text`);
     else {
-      const config = resolver.forDirectory(o.stdinFilename !== undefined ? dirname(filePath) : cwd);
-      if (config.kind === 'file' && !config.config.ok) {
+      const config = await resolver.forDirectory(o.stdinFilename !== undefined ? dirname(filePath) : cwd);
+      if (config.kind === 'file' && config.config.errors.length > 0) {
         // Empty: the config's errors are printed; the text is not linted with a config that is wrong.
       } else if (o.stdinFilename !== undefined && isIgnoredBy(config, filePath, false)) {
         notice(`testbed-lint: ${o.stdinFilename} is ignored by the "ignores" of ${rel(configOf(config))}`);
@@ -140,11 +146,11 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
     }
   } else {
     const gitignore = new GitIgnore(fs, cwd);
-    const candidates = collectFiles(o.patterns, {
+    const candidates = await collectFiles(o.patterns, {
       cwd,
       fs,
       gitignore,
-      isConfigIgnoredDir: (dir) => isIgnoredBy(resolver.forFile(dir), dir, true),
+      isConfigIgnoredDir: async (dir) => isIgnoredBy(await resolver.forFile(dir), dir, true),
       onError: (path, reason) => fail(`testbed-lint: ${rel(resolve(cwd, path))}: ${reason}`),
       onNotice: (message) => notice(`testbed-lint: ${message}`),
     });
@@ -153,8 +159,8 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
         skipped++;
         continue;
       }
-      const config = resolver.forFile(path);
-      if (config.kind === 'file' && !config.config.ok) continue;
+      const config = await resolver.forFile(path);
+      if (config.kind === 'file' && config.config.errors.length > 0) continue;
       if (isIgnoredBy(config, path, false)) {
         if (explicit) notice(`testbed-lint: ${rel(path)} is ignored by the "ignores" of ${rel(configOf(config))}`);
         continue;

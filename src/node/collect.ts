@@ -20,7 +20,7 @@ export interface CollectOptions {
   fs: Fs;
   gitignore: GitIgnore;
   /** Whether a folder is ignored by the `ignores` of the config that governs it (walking skips it). */
-  isConfigIgnoredDir(path: string): boolean;
+  isConfigIgnoredDir(path: string): Promise<boolean>;
   /** A path that does not exist or cannot be read. */
   onError(path: string, reason: string): void;
   /** Something worth a line on stderr that does not fail the run. */
@@ -32,7 +32,7 @@ export interface CollectOptions {
  * for .md/.markdown/.yaml/.yml files; files named explicitly are kept whatever their extension (the caller
  * decides whether they are plans).
  */
-export function collectFiles(args: readonly string[], opts: CollectOptions): Candidate[] {
+export async function collectFiles(args: readonly string[], opts: CollectOptions): Promise<Candidate[]> {
   const found = new Map<string, boolean>();
   const add = (path: string, explicit: boolean) => found.set(path, (found.get(path) ?? false) || explicit);
   for (const arg of args) {
@@ -50,7 +50,7 @@ export function collectFiles(args: readonly string[], opts: CollectOptions): Can
       kind = 'missing';
     }
     if (kind === 'file' || kind === 'other') add(abs, true);
-    else if (kind === 'dir') walk(abs, opts, add);
+    else if (kind === 'dir') await walk(abs, opts, add);
     else if (isDynamicPattern(toPattern(arg))) {
       const before = found.size;
       for (const path of glob(arg, opts)) add(path, false);
@@ -60,7 +60,7 @@ export function collectFiles(args: readonly string[], opts: CollectOptions): Can
   return [...found.entries()].map(([path, explicit]) => ({ path, explicit })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function walk(root: string, opts: CollectOptions, add: (path: string, explicit: boolean) => void): void {
+async function walk(root: string, opts: CollectOptions, add: (path: string, explicit: boolean) => void): Promise<void> {
   const stack = [root];
   while (stack.length > 0) {
     const dir = stack.pop()!;
@@ -87,7 +87,7 @@ function walk(root: string, opts: CollectOptions, add: (path: string, explicit: 
       }
       if (isDir) {
         if (ALWAYS_SKIPPED.has(name)) continue;
-        if (opts.gitignore.matchesEntry(path, true) || opts.isConfigIgnoredDir(path)) continue;
+        if (opts.gitignore.matchesEntry(path, true) || (await opts.isConfigIgnoredDir(path))) continue;
         stack.push(path);
       } else if (isFile && formOf(name) !== undefined) {
         if (opts.gitignore.matchesEntry(path, false)) continue;

@@ -11,6 +11,7 @@ export interface Fs {
   openSync: typeof nodeFs.openSync;
   readSync: typeof nodeFs.readSync;
   closeSync: typeof nodeFs.closeSync;
+  realpathSync: typeof nodeFs.realpathSync;
 }
 
 /** The real file system. */
@@ -24,6 +25,7 @@ export const realFs: Fs = {
   openSync: nodeFs.openSync,
   readSync: nodeFs.readSync,
   closeSync: nodeFs.closeSync,
+  realpathSync: nodeFs.realpathSync,
 };
 
 const REASONS: Record<string, string> = {
