@@ -4,10 +4,11 @@
 // CLI reads whatever the user points at). A config mistake never switches checking off: the CLI exits 2 and lints
 // the plans under other configs; the editor checks the plan with what it could read, and says so.
 import { execFileSync } from 'node:child_process';
-import { existsSync, symlinkSync } from 'node:fs';
+import { existsSync, symlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { FLAWED_PLAN, GOOD_PLAN, lintedFiles, onlyRules, runCli, tempProject, THREE_RULES, TODAY } from '../cli/helpers.js';
+import { realFs, type Fs } from '../../src/node/fs.js';
 import { fake, FileType, Uri, workspace } from '../helpers/fake-vscode.js';
 
 vi.mock('vscode', () => import('../helpers/fake-vscode.js'));
@@ -45,6 +46,22 @@ describe('row 9, the CLI: a config is read only when it is a regular file of at 
     const cwd = project({ '.testbed-lint.yaml': `${lines.join('\n')}\n`, 'p.testbed.md': GOOD_PLAN });
     const r = await runCli(['--today', TODAY], { cwd });
     expect(r.errors).toEqual(['.testbed-lint.yaml:1:1: cannot read config: it is 19.9 MB, over the limit of 1 MB for a config file']);
+    expect(r.code).toBe(2);
+  });
+
+  test('a config that grew after its size was looked at is read no further than 1 MiB + 1 byte, and refused', async () => {
+    const cwd = project({ '.testbed-lint.yaml': `# ${'x'.repeat(3 * 1024 * 1024)}\n`, 'p.testbed.md': GOOD_PLAN });
+    const config = join(cwd, '.testbed-lint.yaml');
+    // The stat says 10 bytes (taken before the file grew to 3 MB); the read finds out, and stops.
+    const fs: Fs = {
+      ...realFs,
+      statSync: ((path: unknown, ...rest: unknown[]) => {
+        const st = (realFs.statSync as (...a: unknown[]) => Stats)(path, ...rest);
+        return path === config ? Object.assign(Object.create(st) as Stats, { size: 10 }) : st;
+      }) as Fs['statSync'],
+    };
+    const r = await runCli(['--today', TODAY], { cwd, fs });
+    expect(r.errors).toEqual([`.testbed-lint.yaml:1:1: ${OVER}`]);
     expect(r.code).toBe(2);
   });
 
