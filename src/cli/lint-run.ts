@@ -7,7 +7,8 @@ import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import { sumCounts } from '../formatters/types.js';
 import { collectFiles } from '../node/collect.js';
-import { ConfigResolver, isIgnoredBy, type ConfigError } from '../node/config.js';
+import { configResolver, isIgnoredBy, type ConfigError } from '../node/config.js';
+import type { ConfigResolver } from '../core/index.js';
 import { fsReason, type Fs } from '../node/fs.js';
 import { GitIgnore } from '../node/gitignore.js';
 import { encodeText } from '../node/read.js';
@@ -50,7 +51,7 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
   const out = new Messages(ctx);
   // Why: config errors found while files are read wait in `steps`, so every message comes out in file order.
   const steps: Step[] = [];
-  const resolver = openConfig(o, ctx, out, steps);
+  const resolver = await openConfig(o, ctx, out, steps);
   if (resolver === undefined) return 2;
   const today = o.today ?? formatDay(localDayOf(new Date()));
   const x: ReadContext = { o, fs: ctx.fs, cwd: ctx.cwd, today, resolver, rel: (p) => displayPath(p, ctx.cwd) };
@@ -62,9 +63,9 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
       out.error('testbed-lint: --stdin was given but there is no stdin to read');
       return 2;
     }
-    const step = readStdinPlan(await readAll(ctx.stdin), x);
+    const step = await readStdinPlan(await readAll(ctx.stdin), x);
     if (step !== undefined) steps.push(step);
-  } else readFiles(x, steps);
+  } else await readFiles(x, steps);
 
   const outcomes = await lintPlans(steps, o, today, cache);
   const results = settle(steps, outcomes, { x, out, cache });
@@ -82,7 +83,7 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
 }
 
 /** Checks --config and loads the resolver; undefined (after printing why) when the run cannot go on. */
-function openConfig(o: LintOptions, ctx: RunContext, out: Messages, steps: Step[]): ConfigResolver | undefined {
+async function openConfig(o: LintOptions, ctx: RunContext, out: Messages, steps: Step[]): Promise<ConfigResolver | undefined> {
   let reading = false;
   const onConfigError = (e: ConfigError) => {
     const line = `${displayPath(e.file, ctx.cwd)}:${e.line}:${e.column}: ${e.message}`;
@@ -93,31 +94,37 @@ function openConfig(o: LintOptions, ctx: RunContext, out: Messages, steps: Step[
   if (o.config !== undefined) {
     configFile = resolve(ctx.cwd, o.config);
     try {
-      if (!ctx.fs.statSync(configFile).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      const st = ctx.fs.statSync(configFile);
+      if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      // Why: a FIFO or a device as --config is named, never opened (it could block or never end).
+      if (!st.isFile()) throw new Error('not a regular file');
     } catch (error) {
       out.error(`testbed-lint: --config ${o.config}: ${fsReason(error)}`);
       return undefined;
     }
   }
-  const resolver = new ConfigResolver(ctx.fs, onConfigError, configFile);
-  if (configFile !== undefined && !resolver.load(configFile).ok) return undefined;
+  const resolver = configResolver(ctx.fs, onConfigError, configFile);
+  if (configFile !== undefined) {
+    const fixed = await resolver.forDirectory(ctx.cwd);
+    if (fixed.kind === 'file' && fixed.config.errors.length > 0) return undefined;
+  }
   reading = true;
   return resolver;
 }
 
 /** Collects the files the patterns name and reads each into a step, in path order. */
-function readFiles(x: ReadContext, steps: Step[]): void {
+async function readFiles(x: ReadContext, steps: Step[]): Promise<void> {
   const note = (kind: 'error' | 'notice') => (line: string) => steps.push({ kind, line });
-  const candidates = collectFiles(x.o.patterns, {
+  const candidates = await collectFiles(x.o.patterns, {
     cwd: x.cwd,
     fs: x.fs,
     gitignore: new GitIgnore(x.fs, x.cwd, (m) => note('notice')(`testbed-lint: ${m}`)),
-    isConfigIgnoredDir: (dir) => isIgnoredBy(x.resolver.forFile(dir), dir, true),
+    isConfigIgnoredDir: async (dir) => isIgnoredBy(await x.resolver.forFile(dir), dir, true),
     onError: (path, reason) => note('error')(`testbed-lint: ${x.rel(resolve(x.cwd, path))}: ${reason}`),
     onNotice: (message) => note('notice')(`testbed-lint: ${message}`),
   });
   for (const c of candidates) {
-    const step = readCandidate(c, x);
+    const step = await readCandidate(c, x);
     if (step !== undefined) steps.push(step);
   }
 }

@@ -3,7 +3,8 @@
 import { dirname, resolve } from 'node:path';
 import { formOf, isPlan, isPlanName, lintTooLarge, lintUndecodable, type LintConfig, type Problem } from '../core/index.js';
 import type { Candidate } from '../node/collect.js';
-import { isIgnoredBy, toLintConfig, type ConfigFor, type ConfigResolver } from '../node/config.js';
+import { isIgnoredBy, toLintConfig, type ConfigFor } from '../node/config.js';
+import type { ConfigResolver } from '../core/index.js';
 import type { Fs } from '../node/fs.js';
 import { decodeLenient, decodeText, looksBinary, readFileBytes, readHead, type TextEncoding } from '../node/read.js';
 import type { LintOptions } from './args.js';
@@ -46,11 +47,11 @@ export interface ReadContext {
 }
 
 /** The step for one collected file. */
-export function readCandidate(c: Candidate, x: ReadContext): Step | undefined {
+export async function readCandidate(c: Candidate, x: ReadContext): Promise<Step | undefined> {
   const { path, explicit } = c;
   if (!isPlanName(path) && formOf(path) === undefined) return { kind: 'skipped' };
-  const config = x.resolver.forFile(path);
-  if (config.kind === 'file' && !config.config.ok) return undefined;
+  const config = await x.resolver.forFile(path);
+  if (config.kind === 'file' && config.config.errors.length > 0) return undefined;
   if (isIgnoredBy(config, path, false)) {
     return explicit ? { kind: 'notice', line: `testbed-lint: ${x.rel(path)} is ignored by the "ignores" of ${x.rel(configOf(config))}` } : undefined;
   }
@@ -87,12 +88,12 @@ export function readCandidate(c: Candidate, x: ReadContext): Step | undefined {
 }
 
 /** The step for the plan read from stdin (--stdin): it is linted, never written back. */
-export function readStdinPlan(bytes: Uint8Array, x: ReadContext): Step | undefined {
+export async function readStdinPlan(bytes: Uint8Array, x: ReadContext): Promise<Step | undefined> {
   const { o } = x;
   const filePath = o.stdinFilename !== undefined ? resolve(x.cwd, o.stdinFilename) : STDIN_NAME;
-  const config = x.resolver.forDirectory(o.stdinFilename !== undefined ? dirname(filePath) : x.cwd);
+  const config = await x.resolver.forDirectory(o.stdinFilename !== undefined ? dirname(filePath) : x.cwd);
   // Why: the config's errors are printed; the text is not linted with a config that is wrong.
-  if (config.kind === 'file' && !config.config.ok) return undefined;
+  if (config.kind === 'file' && config.config.errors.length > 0) return undefined;
   if (o.stdinFilename !== undefined && isIgnoredBy(config, filePath, false)) {
     return { kind: 'notice', line: `testbed-lint: ${o.stdinFilename} is ignored by the "ignores" of ${x.rel(configOf(config))}` };
   }

@@ -7,9 +7,25 @@ import { applyFixes } from './fix.js';
 import type { PlanForm } from './model.js';
 import { BlockCache, parsePlan } from './parse/index.js';
 import type { LintConfig } from './config.js';
+// Config files over any file system: one resolver for the CLI (Node's fs) and the editor (vscode.workspace.fs).
+export {
+  CONFIG_NAMES,
+  MAX_CONFIG_BYTES,
+  ConfigResolver,
+  isIgnoredBy,
+  toLintConfig,
+  type ConfigError,
+  type ConfigFor,
+  type ConfigFs,
+  type ConfigResolverOptions,
+  type ConfigStat,
+  type IgnoreSet,
+  type LoadedConfig,
+} from './config-resolve.js';
+export { POSIX_PATHS, isInside, type PathOps } from './config-paths.js';
 import type { Problem } from './types.js';
-import { plural } from './text.js';
 import { LineIndex } from './positions.js';
+import { formatSize } from './limits.js';
 
 export type { Problem, Fix, TextEdit, Span, Position, Severity, SeveritySetting, RelatedLocation } from './types.js';
 export type { PlanDocument, OutlineEntry } from './document.js';
@@ -57,7 +73,7 @@ export * from './schema.js';
 export { suggest } from './suggest.js';
 export { plural } from './text.js';
 export { maxOf, minOf } from './arrays.js';
-export { DEFAULT_MAX_FILE_SIZE, posixPath } from './limits.js';
+export { DEFAULT_MAX_FILE_SIZE, formatSize, posixPath } from './limits.js';
 export { disableFileFix, disableNextLineFix } from './disable.js';
 export {
   PROMPTS,
@@ -186,15 +202,6 @@ export function createSession(): LintSession {
       caches.delete(uri);
     },
   };
-}
-
-/** A byte or character count in words: "5 MB", "120 KB", "900 bytes". */
-export function formatSize(n: number, unit: 'bytes' | 'characters' = 'bytes'): string {
-  const trim = (x: number) => (Math.round(x * 10) / 10).toString();
-  const one = unit === 'bytes' ? 'byte' : 'character';
-  if (unit === 'bytes' && n >= 1024 * 1024) return `${trim(n / (1024 * 1024))} MB`;
-  if (unit === 'bytes' && n >= 1024) return `${trim(n / 1024)} KB`;
-  return plural(n, one);
 }
 
 /**

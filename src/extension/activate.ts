@@ -6,7 +6,7 @@ import { rules, type Rule } from '../core/index.js';
 import { PlanCodeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
 import { PlanCompletionProvider } from './completion-provider.js';
-import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig } from './config.js';
+import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig, type NativeRealpath } from './config.js';
 import { CONFIG_SELECTOR, ConfigCodeActions } from './config-actions.js';
 import { registerConfigureRule } from './configure-rule.js';
 import { LintController, type LintEvent } from './controller.js';
@@ -48,10 +48,13 @@ export interface TestbedLintApi {
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'yaml' }];
 
-/** `spawn` starts a lint worker (desktop: worker_threads, web: a web worker); lints run in-thread without it. */
-export function activateExtension(context: vscode.ExtensionContext, spawn?: Spawn): TestbedLintApi {
+/**
+ * `spawn` starts a lint worker (desktop: worker_threads, web: a web worker); lints run in-thread without it.
+ * `realpath` resolves links in file: URIs (desktop), so a workspace's config can follow links that stay inside it.
+ */
+export function activateExtension(context: vscode.ExtensionContext, spawn?: Spawn, realpath?: NativeRealpath): TestbedLintApi {
   const output = vscode.window.createOutputChannel('Testbed Lint');
-  const config = new WorkspaceConfig();
+  const config = new WorkspaceConfig(realpath);
   const engine = spawn
     ? new WorkerEngine(
         spawn,

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { SEVERITIES, rules, type SeveritySetting } from '../core/index.js';
 import { newConfigText, setRuleSeverity } from './config-edit.js';
-import { CONFIG_NAMES } from './config-resolver.js';
+import { CONFIG_NAMES } from './config.js';
 
 export const CONFIGURE_RULE_COMMAND = 'testbedLint.configureRule';
 

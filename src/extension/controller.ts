@@ -19,8 +19,7 @@ import {
   type RuleCrash,
   type RuleEntry,
 } from '../core/index.js';
-import type { ConfigSource } from './config.js';
-import type { ConfigNotice } from './config-resolver.js';
+import type { ConfigNotice, ConfigSource } from './config.js';
 import { InThreadEngine, type LintEngine, type LintRequest } from './lint-engine.js';
 
 export interface LintEvent {

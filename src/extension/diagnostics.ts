@@ -3,8 +3,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { Problem } from '../core/index.js';
-import type { ConfigSource } from './config.js';
-import type { ConfigError, ConfigNotice } from './config-resolver.js';
+import type { ConfigError, ConfigNotice, ConfigSource } from './config.js';
 import type { Linter, LintResult } from './controller.js';
 import { toDiagnosticData, type Range0 } from './mapping.js';
 import { ruleDocsCommandUri } from './rule-docs.js';

@@ -2,6 +2,7 @@
 // are read through vscode.workspace.fs in both, so the desktop and the web give the same findings for a folder.
 /// <reference types="vscode" />
 import type * as vscode from 'vscode';
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { activateExtension, type TestbedLintApi } from './activate.js';
 import { nodeSpawn } from './worker-node.js';
@@ -9,8 +10,10 @@ import { nodeSpawn } from './worker-node.js';
 export type { LintEvent, TestbedLintApi } from './activate.js';
 
 export function activate(context: vscode.ExtensionContext): TestbedLintApi {
-  // Why: lints run in a worker thread (dist/lint-worker.js), so a huge plan never freezes the extension host.
-  return activateExtension(context, nodeSpawn(join(context.extensionPath, 'dist', 'lint-worker.js')));
+  // Why: lints run in a worker thread (dist/lint-worker.js), so a huge plan never freezes the extension host. Config
+  // files on disk are checked with their links resolved, so a link cannot take a workspace's config outside it.
+  const nativeRealpath = (uri: vscode.Uri) => (uri.scheme === 'file' ? realpath(uri.fsPath) : undefined);
+  return activateExtension(context, nodeSpawn(join(context.extensionPath, 'dist', 'lint-worker.js')), nativeRealpath);
 }
 
 export function deactivate(): void {}

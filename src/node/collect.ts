@@ -1,7 +1,7 @@
 // Which files a run looks at: paths, folders (walked) and globs, with node_modules, .git and ignores skipped.
 import { join, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { formOf, posixPath } from '../core/index.js';
+import { CONFIG_NAMES, formOf, posixPath } from '../core/index.js';
 import { displayPath } from '../formatters/paths.js';
 import { fsCode, fsReason, specialKind, type Fs } from './fs.js';
 import type { GitIgnore } from './gitignore.js';
@@ -23,7 +23,7 @@ export interface CollectOptions {
   fs: Fs;
   gitignore: GitIgnore;
   /** Whether a folder is ignored by the `ignores` of the config that governs it (walking skips it). */
-  isConfigIgnoredDir(path: string): boolean;
+  isConfigIgnoredDir(path: string): Promise<boolean>;
   /** A path that does not exist or cannot be read. */
   onError(path: string, reason: string): void;
   /** Something worth a line on stderr that does not fail the run. */
@@ -35,7 +35,7 @@ export interface CollectOptions {
  * for .md/.markdown/.yaml/.yml files; files named explicitly are kept whatever their extension (the caller
  * decides whether they are plans).
  */
-export function collectFiles(args: readonly string[], opts: CollectOptions): Candidate[] {
+export async function collectFiles(args: readonly string[], opts: CollectOptions): Promise<Candidate[]> {
   const found = new Map<string, { explicit: boolean; viaLink: boolean }>();
   const add = (path: string, explicit: boolean, viaLink = false) => {
     const had = found.get(path);
@@ -57,7 +57,7 @@ export function collectFiles(args: readonly string[], opts: CollectOptions): Can
       kind = 'missing';
     }
     if (kind === 'file' || kind === 'other') add(abs, true);
-    else if (kind === 'dir') walk(abs, opts, add);
+    else if (kind === 'dir') await walk(abs, opts, add);
     else if (isDynamicPattern(toPattern(arg))) {
       const before = found.size;
       for (const path of glob(arg, opts)) add(path, false, isLink(opts.fs, path));
@@ -67,7 +67,7 @@ export function collectFiles(args: readonly string[], opts: CollectOptions): Can
   return [...found.entries()].map(([path, f]) => ({ path, explicit: f.explicit, ...(f.viaLink ? { viaLink: true } : {}) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function walk(root: string, opts: CollectOptions, add: (path: string, explicit: boolean, viaLink?: boolean) => void): void {
+async function walk(root: string, opts: CollectOptions, add: (path: string, explicit: boolean, viaLink?: boolean) => void): Promise<void> {
   const stack = [root];
   while (stack.length > 0) {
     const dir = stack.pop()!;
@@ -100,10 +100,12 @@ function walk(root: string, opts: CollectOptions, add: (path: string, explicit: 
       }
       if (isDir) {
         if (ALWAYS_SKIPPED.has(name)) continue;
-        if (opts.gitignore.matchesEntry(path, true) || opts.isConfigIgnoredDir(path)) continue;
+        if (opts.gitignore.matchesEntry(path, true) || (await opts.isConfigIgnoredDir(path))) continue;
         stack.push(path);
       } else if ((isFile || what !== undefined) && formOf(name) !== undefined) {
         if (opts.gitignore.matchesEntry(path, false)) continue;
+        // Why: a config file that is not a regular file is the config resolver's to report, as a located config error.
+        if (what !== undefined && (CONFIG_NAMES as readonly string[]).includes(name)) continue;
         if (what !== undefined) opts.onNotice(`skipped ${displayPath(path, opts.cwd)}: not a regular file (${what})`);
         else add(path, false, viaLink);
       }

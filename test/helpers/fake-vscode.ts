@@ -197,6 +197,7 @@ export enum FileType {
   Unknown = 0,
   File = 1,
   Directory = 2,
+  SymbolicLink = 64,
 }
 
 export class TabInputText {
@@ -220,6 +221,8 @@ export const fake = {
   textDocuments: [] as FakeDocument[],
   workspaceFolders: [] as { uri: Uri }[],
   files: new Map<string, string>(),
+  /** What stat says of a URI, over what `files` gives (a link's type bits, a FIFO, a size): URI string → stat. */
+  stats: new Map<string, { type: FileType; size: number }>(),
   activeTextEditor: undefined as { document: FakeDocument } | undefined,
   statusBarItems: [] as FakeStatusBarItem[],
   executed: [] as { command: string; args: unknown[] }[],
@@ -237,6 +240,7 @@ export const fake = {
     this.textDocuments = [];
     this.workspaceFolders = [];
     this.files = new Map();
+    this.stats = new Map();
     this.activeTextEditor = undefined;
     this.statusBarItems = [];
     this.executed = [];
@@ -303,9 +307,12 @@ export const workspace = {
   },
   fs: {
     async stat(uri: Uri) {
-      if (fake.files.has(uri.toString())) return { type: FileType.File };
+      const stat = fake.stats.get(uri.toString());
+      if (stat) return stat;
+      const text = fake.files.get(uri.toString());
+      if (text !== undefined) return { type: FileType.File, size: new TextEncoder().encode(text).length };
       const dir = `${uri.toString()}/`;
-      if ([...fake.files.keys()].some((k) => k.startsWith(dir))) return { type: FileType.Directory };
+      if ([...fake.files.keys()].some((k) => k.startsWith(dir))) return { type: FileType.Directory, size: 0 };
       throw Object.assign(new Error(`${uri.toString()} not found`), { code: 'FileNotFound' });
     },
     async writeFile(uri: Uri, bytes: Uint8Array) {

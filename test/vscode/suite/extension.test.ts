@@ -4,6 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { planTemplate } from '../../../src/core/index.js';
 import type { LintEvent, TestbedLintApi } from '../../../src/extension/extension.js';
@@ -1158,6 +1161,31 @@ suite('testbed-lint in VS Code', () => {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
+  test('a config whose `extends` is a link to a file outside the workspace is refused (issue 23); nothing of that file shows', async () => {
+    const folder = uriOf('linked');
+    const outside = join(tmpdir(), `testbed-lint-outside-${process.pid}.yaml`);
+    writeFileSync(outside, 'rules:\n  token-hunter2: error\n');
+    const config = vscode.Uri.joinPath(folder, '.testbed-lint.yaml');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'p.testbed.md'), Buffer.from('---\nkind: testbed-plan\ntitle: Pilot\n---\n'));
+    symlinkSync(outside, vscode.Uri.joinPath(folder, 'link.yaml').fsPath);
+    await vscode.workspace.fs.writeFile(config, Buffer.from('extends: ./link.yaml\n'));
+    const configErrors = () => vscode.languages.getDiagnostics(config).map((d) => [d.message, d.range.start.line, d.range.start.character]);
+    try {
+      const { doc } = await open('linked/p.testbed.md');
+      await lintWhere(doc.uri, (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'), 'the plan linted under its refused config');
+      await diagnosticsWhere(() => configErrors().length > 0 && configNotices(doc.uri).length === 1, 'the config error');
+      const refused = 'cannot extend "./link.yaml": it links to a file outside the workspace, and config files outside it are not read';
+      assert.deepEqual(configErrors(), [[refused, 0, 9]]);
+      assert.deepEqual(configNotices(doc.uri).map((n) => n[0]), [`The config linked/.testbed-lint.yaml has an error; this plan is checked with the rest of it. linked/.testbed-lint.yaml:1:10: ${refused}`]);
+      const shown = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.map((d) => d.message));
+      assert.ok(!shown.some((m) => m.includes('hunter2')), 'nothing of the outside file shows');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+      rmSync(outside, { force: true });
     }
   });
 
