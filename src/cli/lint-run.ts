@@ -1,6 +1,6 @@
 // The lint command: collect files, find their configs, read, lint (or fix), format, write, and pick the exit code.
 import { dirname, relative, resolve, sep } from 'node:path';
-import { formatDay, formOf, isPlan, localDayOf, isPlanName, lintTooLarge, parsePlan, plural, posixPath, rules, summarizePlan, VERSION } from '../core/index.js';
+import { formatDay, formOf, isPlan, localDayOf, isPlanName, lintTooLarge, parsePlan, plural, posixPath, rules, summarizePlan, VERSION } from '../api/index.js';
 import { reportHtml, reportMarkdown, type ReportEntry } from '../formatters/report.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
@@ -14,7 +14,7 @@ import { DEFAULT_CACHE_LOCATION, LintCache } from '../node/cache.js';
 import { defaultThreads, lintAll, type LintJob, type LintOutcome } from '../node/workers.js';
 import { writeFileAtomic } from '../node/write.js';
 import type { LintOptions } from './args.js';
-import type { LintConfig } from '../core/index.js';
+import type { LintConfig } from '../api/index.js';
 
 export type ExitCode = 0 | 1 | 2;
 

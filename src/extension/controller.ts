@@ -18,7 +18,7 @@ import {
   type Problem,
   type RuleCrash,
   type RuleEntry,
-} from '../core/index.js';
+} from '../api/index.js';
 import type { ConfigSource } from './config.js';
 import type { ConfigNotice } from './config-resolver.js';
 import { InThreadEngine, type LintEngine, type LintRequest } from './lint-engine.js';

@@ -1,7 +1,7 @@
 // Config files on disk: discovery (nearest .testbed-lint.{yaml,yml,json} walking up), `extends` chains, ignores.
 import ignore, { type Ignore } from 'ignore';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { mergeRuleEntries, parseConfigText, posixPath, PRESETS, presetRules, rules as allRules, type DraftsMode, type LintConfig, type PresetName, type RuleEntry } from '../core/index.js';
+import { mergeRuleEntries, parseConfigText, posixPath, PRESETS, presetRules, rules as allRules, type DraftsMode, type LintConfig, type PresetName, type RuleEntry } from '../api/index.js';
 import { fsReason, type Fs } from './fs.js';
 import { isInside } from './gitignore.js';
 import { decodeUtf8 } from './read.js';

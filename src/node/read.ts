@@ -1,9 +1,9 @@
 // Reading a file for linting: size limit before reading, binary sniffing, strict UTF-8 decoding.
-import { plural } from '../core/index.js';
+import { plural } from '../api/index.js';
 import { fsReason, type Fs } from './fs.js';
 
 /** Files larger than this are skipped unless `--max-file-size` says otherwise (the core's one limit). */
-export { DEFAULT_MAX_FILE_SIZE } from '../core/index.js';
+export { DEFAULT_MAX_FILE_SIZE } from '../api/index.js';
 
 export type ReadOutcome =
   | { kind: 'bytes'; bytes: Uint8Array }

@@ -4,7 +4,7 @@ import { isPlaceholder, words } from '../../core/text.js';
 import { isWriterPrompt } from '../../core/writer.js';
 
 /** Words a benefit may start with that change nothing ("It supports the testbed."). */
-const LEAD = new Set(['it', 'this', 'they', 'which', 'that']);
+const LEAD: ReadonlySet<string> = new Set(['it', 'this', 'they', 'which', 'that']);
 
 export default defineRule({
   meta: {
@@ -35,8 +35,8 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
-    const generic = new Set(ctx.options['generic-benefits'].map((g) => words(g).join(' ')));
+  prepare: (options): ReadonlySet<string> => new Set(options['generic-benefits'].map((g) => words(g).join(' '))),
+  check(ctx, generic) {
     for (const c of ctx.plan.counterparts?.entries ?? []) {
       const benefit = c.benefit?.value.trim();
       const isGeneric = benefit !== undefined && generic.has(stripLead(words(benefit)).join(' '));

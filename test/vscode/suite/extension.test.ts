@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { planTemplate } from '../../../src/core/index.js';
+import { planTemplate } from '../../../src/api/index.js';
 import type { LintEvent, TestbedLintApi } from '../../../src/extension/extension.js';
 
 const EXTENSION_ID = 'testbed-lint.testbed-lint';
