@@ -46,6 +46,7 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
         options: setting.options as never,
         today: opts.today,
         knownRuleIds,
+        isPlaceholder: run.isPlaceholder,
         report(d) {
           let severity = d.severity ?? (setting.severity as Severity);
           if (severity === 'off') return;

@@ -1,9 +1,13 @@
 // A lint run: the state one lint, or an editor's lints under one config, share. Its caller owns it and drops it.
 import { resolveRules, type LintConfig, type ResolvedRule } from './config.js';
 import { fillTemplate, templateParts, type Rule, type TemplateParts } from './rule-api.js';
+import { isPlaceholder } from './text.js';
 
 /** Above this many templates a run stops keeping them (rules have a few dozen; a bad messageId is its own template). */
 const MAX_TEMPLATES = 1000;
+/** isPlaceholder answers a run keeps (cleared when full), for values up to PLACEHOLDER_KEPT_CHARS long. */
+const MAX_PLACEHOLDER_ANSWERS = 20_000;
+const PLACEHOLDER_KEPT_CHARS = 256;
 
 /**
  * What the rules of one run share: the config resolved for them, each rule's prepared state (the word matchers
@@ -19,6 +23,7 @@ export class LintRun {
   readonly known: ReadonlySet<string>;
   private readonly prepared = new Map<Rule, { value: unknown }>();
   private readonly templates = new Map<string, TemplateParts>();
+  private readonly placeholders = new Map<string, boolean>();
 
   constructor(
     readonly rules: readonly Rule[],
@@ -40,6 +45,17 @@ export class LintRun {
     this.prepared.set(rule, { value });
     return value;
   }
+
+  /** text.ts isPlaceholder, with the answers kept for the run (the rules' `ctx.isPlaceholder`). */
+  readonly isPlaceholder = (value: string): boolean => {
+    const known = this.placeholders.get(value);
+    if (known !== undefined) return known;
+    const answer = isPlaceholder(value);
+    if (this.placeholders.size >= MAX_PLACEHOLDER_ANSWERS) this.placeholders.clear();
+    // Why: a long value (a pasted paragraph) is not kept; it would hold its text.
+    if (value.length <= PLACEHOLDER_KEPT_CHARS) this.placeholders.set(value, answer);
+    return answer;
+  };
 
   /** A message: its template with `{{name}}` filled from data (each template is cut once per run). */
   message(template: string, data: Record<string, string | number> | undefined): string {

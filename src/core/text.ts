@@ -21,11 +21,25 @@ const PLACEHOLDER_SET: ReadonlySet<string> = new Set(PLACEHOLDERS);
 /** The longest PLACEHOLDERS entry: a longer value can only be a placeholder by its shape or its first words. */
 const LONGEST = Math.max(...PLACEHOLDERS.map((p) => p.length));
 
+/** Whitespace that placeholderKey would change: a run of two, or one that is not a plain space. */
+const WHITESPACE_TO_FOLD = /\s\s|[^\S ]/;
+
+/** PLACEHOLDER_PREFIX for a value not yet lower-cased and respaced (any run of whitespace between its words). */
+const PLACEHOLDER_PREFIX_RAW = new RegExp(PLACEHOLDER_PREFIX.source.replaceAll(' ', '\\s+'), 'i');
+
 function placeholderKey(v: string): string {
-  return v.toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
+  let key = v.toLowerCase();
+  if (WHITESPACE_TO_FOLD.test(key)) key = key.replace(/\s+/g, ' ');
+  return key.includes('’') ? key.replace(/[’]/g, "'") : key;
 }
 
-/** Whether a value is a placeholder rather than content: empty, a PLACEHOLDERS entry, `?`, `xxx`, `-`, `<name>`, or starts with TODO/TBD/"none yet". */
+/**
+ * Whether a value is a placeholder rather than content: empty, a PLACEHOLDERS entry, `?`, `xxx`, `-`, `<name>`, or
+ * starts with TODO/TBD/"none yet". Rules ask this of every entry's fields on every keystroke (thousands of calls on a
+ * long plan), so it keeps no memo but does little: the shape and first words are tested on the value as it is (both
+ * regular expressions ignore case, and the prefix allows any whitespace between its words), and the value is
+ * lower-cased and respaced only when it could be a PLACEHOLDERS entry (not longer than the longest, once respaced).
+ */
 export function isPlaceholder(value: string): boolean {
   let v = value.trim();
   if (v === '') return true;
@@ -36,14 +50,18 @@ export function isPlaceholder(value: string): boolean {
   if (end < v.length) v = v.slice(0, end).trim();
   const inner = v.charCodeAt(0) === 40 ? /^\((.*)\)$/.exec(v) : null;
   if (inner) v = inner[1]!.trim();
-  // Why: rules ask this of whole sections' text on every keystroke; a long value is judged by its first words and
-  // its shape (neither changes with case or spacing), without lower-casing and respacing all of it.
+  // Why: a long value is judged by its first words and its shape (neither changes with case or spacing), without
+  // lower-casing and respacing all of it.
   if (v.length > 4 * LONGEST) {
     const head = placeholderKey(v.slice(0, 4 * LONGEST));
     if (head.length > LONGEST) return PLACEHOLDER_SHAPE.test(v) || PLACEHOLDER_PREFIX.test(head);
   }
-  const key = placeholderKey(v);
-  return key === '' || PLACEHOLDER_SET.has(key) || PLACEHOLDER_SHAPE.test(key) || PLACEHOLDER_PREFIX.test(key);
+  if (v === '' || PLACEHOLDER_SHAPE.test(v)) return true;
+  // The raw test lets a value through that lower-casing turns into a placeholder's first words, and maybe a few more
+  // ("TODOİ": İ lower-cases to i and a dot); the exact test settles those.
+  if (PLACEHOLDER_PREFIX_RAW.test(v) && PLACEHOLDER_PREFIX.test(placeholderKey(v))) return true;
+  // Lower-casing never shortens a value; respacing only shortens one with whitespace to fold.
+  return (v.length <= LONGEST || WHITESPACE_TO_FOLD.test(v)) && PLACEHOLDER_SET.has(placeholderKey(v));
 }
 
 /** Lower-case word tokens; `&` stays inside a word so `FP&A` is one token. */

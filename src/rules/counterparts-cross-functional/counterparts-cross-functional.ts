@@ -2,7 +2,7 @@
 import { ownDepartmentMatcher } from '../../core/departments.js';
 import { isLive, effectiveStatus } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { isPlaceholder, normaliseName } from '../../core/text.js';
+import { normaliseName } from '../../core/text.js';
 
 function departments(n: number): string {
   return n === 1 ? '1 department' : `${n} departments`;
@@ -46,7 +46,7 @@ export default defineRule({
     // Why: a missing or empty counterparts section is counterparts-listed's problem; one report is enough.
     if (!section || section.entries.length === 0) return;
     const od = ctx.plan.ownerDepartment;
-    const ownerName = od && !isPlaceholder(od.value) ? od.value.trim() : undefined;
+    const ownerName = od && !ctx.isPlaceholder(od.value) ? od.value.trim() : undefined;
     const status = effectiveStatus(ctx.plan);
     if (!ownerName && (status === 'proposed' || isLive(ctx.plan))) {
       ctx.report({ messageId: 'noOwner', data: { value: od ? ` ("${od.value.trim()}" is a placeholder)` : '' }, at: od?.span ?? section.anchor });
@@ -55,7 +55,7 @@ export default defineRule({
     const own: string[] = [];
     for (const c of section.entries) {
       const d = c.department?.value.trim();
-      if (!d || isPlaceholder(d)) continue;
+      if (!d || ctx.isPlaceholder(d)) continue;
       const key = normaliseName(d);
       if (key === '' || seen.has(key) || own.includes(d)) continue;
       if (isOwnDepartment(d, ownerName)) {

@@ -1,7 +1,7 @@
 // customer-conditions: requires at least two of the three testbed conditions: small or low-risk, new processes, an eager champion at the customer.
 import type { PlanModel } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { findPhrase, isPlaceholder, words } from '../../core/text.js';
+import { findPhrase, words } from '../../core/text.js';
 
 export default defineRule({
   meta: {
@@ -31,8 +31,8 @@ export default defineRule({
   check(ctx, ownSideWords) {
     const c = ctx.plan.customer;
     const min = Math.min(3, ctx.options['min-conditions']);
-    const champion = c?.champion && !isPlaceholder(c.champion.value) ? c.champion : undefined;
-    const why = champion ? ownSide(champion.value, ctx.plan, ownSideWords) : undefined;
+    const champion = c?.champion && !ctx.isPlaceholder(c.champion.value) ? c.champion : undefined;
+    const why = champion ? ownSide(champion.value, ctx.plan, ownSideWords, ctx.isPlaceholder) : undefined;
     const conditions = [
       { met: c?.size?.value === 'small' || c?.risk?.value === 'low', name: 'is small or low-risk', key: '`size: small` or `risk: low`' },
       { met: c?.newProcesses?.value === true, name: 'has new processes', key: '`new-processes: true`' },
@@ -71,7 +71,12 @@ function nameOf(champion: string): string {
 }
 
 /** Why a named champion is on our side, as a clause ("is our account executive"); undefined when it is the customer's. */
-function ownSide(champion: string, plan: PlanModel, ownSideWords: readonly string[][]): string | undefined {
+function ownSide(
+  champion: string,
+  plan: PlanModel,
+  ownSideWords: readonly string[][],
+  isPlaceholder: (value: string) => boolean,
+): string | undefined {
   const tokens = words(champion);
   // Why: once, not per counterpart (a long table has thousands).
   const championName = words(nameOf(champion)).join(' ');
