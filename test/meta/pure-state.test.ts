@@ -154,9 +154,10 @@ function findMutableState(files: string[]): Finding[] {
         }
       } else if (ts.isClassDeclaration(st)) {
         for (const m of st.members) {
-          const isStatic = m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
-          if (!ts.isPropertyDeclaration(m) || !isStatic) continue;
-          const readonly = m.modifiers.some((x) => x.kind === ts.SyntaxKind.ReadonlyKeyword);
+          if (!ts.isPropertyDeclaration(m)) continue;
+          const has = (kind: ts.SyntaxKind) => m.modifiers?.some((x) => x.kind === kind) ?? false;
+          if (!has(ts.SyntaxKind.StaticKeyword)) continue;
+          const readonly = has(ts.SyntaxKind.ReadonlyKeyword);
           const collection = mutableCollection(checker, checker.getTypeAtLocation(m.name));
           const where = `${at(sf, m)} ${st.name?.text ?? 'class'}.${m.name.getText(sf)}`;
           if (!readonly || collection) findings.push({ where, why: 'a mutable static class property' });
