@@ -238,7 +238,7 @@ function mutationThrough(id: ts.Identifier): string | undefined {
 describe('no hidden state in src/core and src/rules (and src/api, which composes them)', () => {
   const files = ['src/core', 'src/rules', 'src/api'].flatMap((d) => sourceFiles(join(ROOT, d)));
 
-  // Why the long timeout: the type checker reads the whole program (about 10 s alone; over 60 s in the full suite's load).
+  // Why the long timeout: the type checker reads the whole program (10 s alone, over 60 s under the full suite).
   it('has no module-level mutable binding and mutates no module-level constant', () => {
     expect(findMutableState(files).map((f) => `${f.where}: ${f.why}`)).toEqual([]);
   }, 300_000);
