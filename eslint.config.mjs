@@ -4,6 +4,14 @@ import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+/** Imports the pure layers (src/core, src/rules, src/api) must not make. */
+const PURE_PATHS = [
+  { name: 'vscode', message: 'src/core, src/rules and src/api are pure: no vscode (use src/extension).' },
+  ...NODE_BUILTINS.map((name) => ({
+    name,
+    message: 'src/core, src/rules and src/api are pure: no Node built-ins (use src/node).',
+  })),
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'coverage/**', 'bench/**', 'test/vscode/**', 'web/**', '**/*.cjs'] },
@@ -18,34 +26,55 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core: text in, problems out. No editor, no Node, no process.
-    files: ['src/core/**/*.ts', 'src/rules/**/*.ts'],
+    // The pure layers: text in, problems out. No editor, no Node, no process.
+    files: ['src/core/**/*.ts', 'src/rules/**/*.ts', 'src/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: PURE_PATHS }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/core, src/rules and src/api are pure: no process.' },
+      ],
+    },
+  },
+  {
+    // The core knows no rule: the API layer (src/api) composes the core with the rule registry.
+    files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'vscode', message: 'src/core and src/rules are pure: no vscode (use src/extension).' },
-            ...NODE_BUILTINS.map((name) => ({ name, message: 'src/core and src/rules are pure: no Node built-ins (use src/node).' })),
+          paths: PURE_PATHS,
+          patterns: [
+            { regex: '(^|/)rules/', message: 'src/core knows no rule: src/api composes it with the rules (pass them in).' },
+            { regex: '(^|/)api/', message: 'src/core is below the API layer: src/api imports the core, not back.' },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'src/core and src/rules are pure: no process.' }],
     },
   },
   {
-    // The shells reach the core only through its public entry.
+    files: ['src/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: PURE_PATHS,
+          patterns: [{ regex: '(^|/)api/', message: 'Rules use the core (src/core); the API layer (src/api) is above them.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The shells reach the core and the rules only through the public API entry.
     files: ['src/extension/**/*.ts', 'src/cli/**/*.ts', 'src/node/**/*.ts', 'src/formatters/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              regex: '(^|/)core/(?!index\\.js$)',
-              message: 'Import the core through src/core/index.ts (export what you need from it).',
-            },
-            { regex: '(^|/)rules/', message: 'Rules are reached through the core entry (src/core/index.ts).' },
+            { regex: '(^|/)core/', message: 'Reach the core through the API entry, src/api/index.ts (export what you need).' },
+            { regex: '(^|/)rules/', message: 'Reach the rules through the API entry, src/api/index.ts.' },
+            { regex: '(^|/)api/(?!index\\.js$)', message: 'Import the API through its entry, src/api/index.ts.' },
           ],
         },
       ],

@@ -64,7 +64,7 @@ async function buildWebExtension() {
 }
 
 async function buildCore() {
-  await esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: join(dist, 'core.js') });
+  await esbuild.build({ ...common, entryPoints: ['src/api/index.ts'], outfile: join(dist, 'core.js') });
 }
 
 function buildTypes() {

@@ -1,6 +1,6 @@
 // Command-line arguments: parsing with util.parseArgs, validation, and the one-line usage errors.
 import { parseArgs } from 'node:util';
-import { parseIsoDate } from '../core/index.js';
+import { parseIsoDate } from '../api/index.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from '../formatters/index.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../node/read.js';
 import { didYouMean } from './suggest.js';

@@ -1,7 +1,7 @@
 // `testbed-lint init [--yaml] NAME`: writes a new plan from the template, never over an existing file.
 import { basename, resolve } from 'node:path';
-import { formOf } from '../core/index.js';
-import { planTemplate } from '../core/index.js';
+import { formOf } from '../api/index.js';
+import { planTemplate } from '../api/index.js';
 import { fsCode, fsReason, type Fs } from '../node/fs.js';
 
 /** The file `init` writes for NAME: NAME itself when it ends in .md/.markdown/.yaml/.yml, else NAME.testbed.md|yaml. */

@@ -1,14 +1,14 @@
 // The lint command, in stages: open the config, read the files (or stdin) into steps, lint the plans (cached, on
 // worker threads), settle each step in file order (messages, results, fixes written back), then report and exit.
 import { dirname, relative, resolve, sep } from 'node:path';
-import { formatDay, localDayOf, parsePlan, plural, posixPath, rules, summarizePlan, VERSION, type LintConfig } from '../core/index.js';
+import { formatDay, localDayOf, parsePlan, plural, posixPath, rules, summarizePlan, VERSION, type LintConfig } from '../api/index.js';
 import { reportHtml, reportMarkdown, type ReportEntry } from '../formatters/report.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import { sumCounts } from '../formatters/types.js';
 import { collectFiles } from '../node/collect.js';
 import { configResolver, isIgnoredBy, type ConfigError } from '../node/config.js';
-import type { ConfigResolver } from '../core/index.js';
+import type { ConfigResolver } from '../api/index.js';
 import { fsReason, type Fs } from '../node/fs.js';
 import { GitIgnore } from '../node/gitignore.js';
 import { encodeText } from '../node/read.js';

@@ -1,5 +1,5 @@
 // The CLI: main() parses arguments and runs a command, with every stream and the environment injected.
-import { formatDay, localDayOf, VERSION } from '../core/index.js';
+import { formatDay, localDayOf, VERSION } from '../api/index.js';
 import { escapeControls } from '../formatters/escape.js';
 import { realFs, type Fs } from '../node/fs.js';
 import { findPackageRoot } from '../node/package-root.js';

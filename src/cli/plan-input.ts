@@ -1,10 +1,10 @@
 // The read stage of the lint command: turns each collected file (or stdin) into a step: a plan to lint, a finding
 // already known (too large, not text, cached), a message, or nothing (not a plan).
 import { dirname, resolve } from 'node:path';
-import { formOf, isPlan, isPlanName, lintTooLarge, lintUndecodable, type LintConfig, type Problem } from '../core/index.js';
+import { formOf, isPlan, isPlanName, lintTooLarge, lintUndecodable, type LintConfig, type Problem } from '../api/index.js';
 import type { Candidate } from '../node/collect.js';
 import { isIgnoredBy, toLintConfig, type ConfigFor } from '../node/config.js';
-import type { ConfigResolver } from '../core/index.js';
+import type { ConfigResolver } from '../api/index.js';
 import type { Fs } from '../node/fs.js';
 import { decodeLenient, decodeText, looksBinary, readFileBytes, readHead, type TextEncoding } from '../node/read.js';
 import type { LintOptions } from './args.js';

@@ -1,5 +1,5 @@
 // --list-rules and --explain: the rule table, and a rule's documentation from the package.
-import { docsUrlFor, rules, type Rule } from '../core/index.js';
+import { docsUrlFor, rules, type Rule } from '../api/index.js';
 import type { Fs } from '../node/fs.js';
 import { ruleDocPath } from '../node/package-root.js';
 import { didYouMean } from './suggest.js';

@@ -1,2 +1,2 @@
 // Did-you-mean for the CLI's own words (option names, formats, rule ids): the core's one definition.
-export { suggest as didYouMean } from '../core/index.js';
+export { suggest as didYouMean } from '../api/index.js';

@@ -11,7 +11,7 @@ export function parseIsoDate(text: string): number | undefined {
   return Math.floor(Date.UTC(y, mo - 1, d) / 86_400_000);
 }
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAYS: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(y: number, m: number): number {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

@@ -13,26 +13,11 @@ export const FRONT_LINE_FUNCTIONS: readonly string[] = [
 /** Functions whose name before the owner's makes a department theirs ("IT Operations" is not the operations department's). */
 const FUNCTIONS: readonly string[] = [...FINANCE_DEPARTMENTS, ...BACK_END_DEPARTMENTS, ...FRONT_LINE_FUNCTIONS];
 /** Words that name no department by themselves: "Sales team" is sales, "Finance department" is finance. */
-const GENERIC = new Set(['team', 'teams', 'department', 'dept', 'group', 'division', 'unit', 'function', 'org', 'organisation', 'organization', 'the', 'our']);
+const GENERIC: ReadonlySet<string> = new Set([
+  'team', 'teams', 'department', 'dept', 'group', 'division', 'unit', 'function', 'org', 'organisation', 'organization', 'the', 'our',
+]);
 
-/**
- * Each name list's words, by list. Why: the rules ask about every counterpart with the same lists (the defaults or a
- * config's) on every keystroke; a list is not changed once it is passed in (options are read-only to rules).
- */
-const phraseMemo = new WeakMap<readonly string[], string[][]>();
-
-/** The last few lists asked for, checked first by identity (cheaper than the WeakMap; a check asks for 2 or 3 lists in turn). */
-const recentPhrases: [readonly string[], string[][]][] = [];
-
-function phraseWords(names: readonly string[]): string[][] {
-  for (const [list, phrases] of recentPhrases) if (list === names) return phrases;
-  let out = phraseMemo.get(names);
-  if (!out) phraseMemo.set(names, (out = names.map(words).filter((p) => p.length > 0)));
-  if (recentPhrases.unshift([names, out]) > 4) recentPhrases.pop();
-  return out;
-}
-
-/** Answers already given, by department, for one set of lists; bounded (cleared when full). */
+/** Answers a matcher keeps, by department; bounded (cleared when full). */
 const MEMO_SIZE = 5_000;
 type Answers = Map<string, boolean>;
 
@@ -46,48 +31,66 @@ function remembered(memo: Answers, department: string, judge: (department: strin
   return answer;
 }
 
-function inner<K extends object, V>(memo: WeakMap<K, V>, key: K, make: () => V): V {
-  let v = memo.get(key);
-  if (v === undefined) memo.set(key, (v = make()));
-  return v;
+/** Each name's words; names with no word are dropped. */
+function phraseWords(names: readonly string[]): string[][] {
+  return names.map(words).filter((p) => p.length > 0);
 }
-
-const financeAnswers = new WeakMap<readonly string[], Answers>();
-const backEndAnswers = new WeakMap<readonly string[], WeakMap<readonly string[], Answers>>();
-const ownAnswers = new WeakMap<readonly string[], Map<string, Answers>>();
 
 function occurs(tokens: readonly string[], phrases: readonly string[][]): boolean {
   return phrases.some((p) => findPhrase(tokens, p) >= 0);
 }
 
-/** Whether a counterpart's department is finance: one of `names` occurs in it as whole words ("Finance", "FP&A West"). */
-export function isFinanceDepartment(department: string, names: readonly string[] = FINANCE_DEPARTMENTS): boolean {
-  return remembered(inner(financeAnswers, names, () => new Map()), department, (d) => occurs(words(d), phraseWords(names)));
+/** Whether `tokens` hold `phrase` at `i` right after one of `qualifiers` ("Sales" before "Operations"). */
+function qualifiedAt(tokens: readonly string[], i: number, qualifiers: readonly string[][]): boolean {
+  return qualifiers.some((f) => f.length <= i && findPhrase(tokens.slice(i - f.length, i), f) === 0);
+}
+
+/**
+ * Whether a counterpart's department is finance: one of `names` occurs in it as whole words ("Finance", "FP&A West").
+ * The names' words are worked out once, and the answers kept, for the matcher's life: a lint run's (a rule builds its
+ * matcher from its options in `prepare`).
+ */
+export function financeMatcher(names: readonly string[] = FINANCE_DEPARTMENTS): (department: string) => boolean {
+  const phrases = phraseWords(names);
+  const answers: Answers = new Map();
+  return (department) => remembered(answers, department, (d) => occurs(words(d), phrases));
 }
 
 /**
  * Whether a department is a back-end function: one of `backEnd` occurs in it as whole words, and not only right
  * after a front-line function that qualifies it ("IT", "Logistics", "Sales and Operations Planning" are back-end;
- * "Sales Operations", "Customer Service Operations" are front-line).
+ * "Sales Operations", "Customer Service Operations" are front-line). Built once per lint run, as financeMatcher.
  */
+export function backEndMatcher(
+  backEnd: readonly string[] = BACK_END_DEPARTMENTS,
+  frontLine: readonly string[] = FRONT_LINE_FUNCTIONS,
+): (department: string) => boolean {
+  const back = phraseWords(backEnd);
+  const front = phraseWords(frontLine);
+  const answers: Answers = new Map();
+  const judge = (department: string): boolean => {
+    const tokens = words(department);
+    for (const p of back) {
+      for (let i = findPhrase(tokens, p); i >= 0; i = findPhrase(tokens, p, i + 1)) {
+        if (!qualifiedAt(tokens, i, front)) return true;
+      }
+    }
+    return false;
+  };
+  return (department) => remembered(answers, department, judge);
+}
+
+/** One-off forms of the matchers above, for a single question (each call works the names out again). */
+export function isFinanceDepartment(department: string, names: readonly string[] = FINANCE_DEPARTMENTS): boolean {
+  return financeMatcher(names)(department);
+}
+
 export function isBackEndDepartment(
   department: string,
   backEnd: readonly string[] = BACK_END_DEPARTMENTS,
   frontLine: readonly string[] = FRONT_LINE_FUNCTIONS,
 ): boolean {
-  return remembered(inner(inner(backEndAnswers, backEnd, () => new WeakMap()), frontLine, () => new Map()), department, (d) => judgeBackEnd(d, backEnd, frontLine));
-}
-
-function judgeBackEnd(department: string, backEnd: readonly string[], frontLine: readonly string[]): boolean {
-  const tokens = words(department);
-  const front = phraseWords(frontLine);
-  for (const p of phraseWords(backEnd)) {
-    for (let i = findPhrase(tokens, p); i >= 0; i = findPhrase(tokens, p, i + 1)) {
-      const qualified = front.some((f) => f.length <= i && findPhrase(tokens.slice(i - f.length, i), f) === 0);
-      if (!qualified) return true;
-    }
-  }
-  return false;
+  return backEndMatcher(backEnd, frontLine)(department);
 }
 
 /**
@@ -106,43 +109,53 @@ export function ownDepartmentNames(owner: string | undefined, sameDepartment: re
   return names;
 }
 
+/** Owners a matcher keeps answers for; bounded (cleared when full). */
+const OWNERS_KEPT = 100;
+
 /**
  * Whether a counterpart's department is the owner's own, or one of its sub-teams: a name of the owner's department
  * occurs in it as whole words ("Inside Sales", "Sales Operations", "Field Sales (West)" when the owner is sales).
+ * `sameDepartment`: more names of the owner's department (counterparts-cross-functional's option). The matcher keeps,
+ * for its life (a lint run), each owner's names and answers.
  */
-export function isOwnDepartment(department: string, owner: string | undefined, sameDepartment: readonly string[] = NONE): boolean {
-  const byOwner = inner(ownAnswers, sameDepartment, () => new Map<string, Answers>());
-  let answers = byOwner.get(owner ?? '');
-  if (!answers) {
-    if (byOwner.size >= 100) byOwner.clear();
-    byOwner.set(owner ?? '', (answers = new Map()));
-  }
-  return remembered(answers, department, (d) => judgeOwn(d, owner, sameDepartment));
-}
-const NONE: readonly string[] = [];
-
-/** The owner's names and the other functions, for the last owner and list asked about (a table asks for each row). */
-let lastOwner: { owner: string | undefined; same: readonly string[]; own: string[][]; others: string[][] } | undefined;
-
-function ownerNames(owner: string | undefined, same: readonly string[]): { own: string[][]; others: string[][] } {
-  if (lastOwner && lastOwner.owner === owner && lastOwner.same === same) return lastOwner;
-  const own = ownDepartmentNames(owner, same);
-  const others = phraseWords(FUNCTIONS).filter((f) => !own.some((o) => o.join(' ') === f.join(' ')));
-  lastOwner = { owner, same, own, others };
-  return lastOwner;
+export function ownDepartmentMatcher(
+  sameDepartment: readonly string[] = [],
+): (department: string, owner: string | undefined) => boolean {
+  const functions = phraseWords(FUNCTIONS);
+  const byOwner = new Map<string, (department: string) => boolean>();
+  return (department, owner) => {
+    let judge = byOwner.get(owner ?? '');
+    if (!judge) {
+      if (byOwner.size >= OWNERS_KEPT) byOwner.clear();
+      byOwner.set(owner ?? '', (judge = ownJudge(ownDepartmentNames(owner, sameDepartment), functions)));
+    }
+    return judge(department);
+  };
 }
 
-function judgeOwn(department: string, owner: string | undefined, sameDepartment: readonly string[]): boolean {
-  const tokens = words(department);
-  if (tokens.length === 0) return false;
-  const { own, others } = ownerNames(owner, sameDepartment);
-  for (const name of own) {
-    for (let i = findPhrase(tokens, name); i >= 0; i = findPhrase(tokens, name, i + 1)) {
+/** One-off form of ownDepartmentMatcher, for a single question. */
+export function isOwnDepartment(
+  department: string,
+  owner: string | undefined,
+  sameDepartment: readonly string[] = [],
+): boolean {
+  return ownDepartmentMatcher(sameDepartment)(department, owner);
+}
+
+function ownJudge(own: readonly string[][], functions: readonly string[][]): (department: string) => boolean {
+  const others = functions.filter((f) => !own.some((o) => o.join(' ') === f.join(' ')));
+  const answers: Answers = new Map();
+  const judge = (department: string): boolean => {
+    const tokens = words(department);
+    if (tokens.length === 0) return false;
+    for (const name of own) {
       // Why: another function right before the owner's name makes it that function's team: with `operations` as
       // the owner, "IT Operations" is IT's and "Sales Operations" is sales'.
-      const qualified = others.some((f) => f.length <= i && findPhrase(tokens.slice(i - f.length, i), f) === 0);
-      if (!qualified) return true;
+      for (let i = findPhrase(tokens, name); i >= 0; i = findPhrase(tokens, name, i + 1)) {
+        if (!qualifiedAt(tokens, i, others)) return true;
+      }
     }
-  }
-  return false;
+    return false;
+  };
+  return (department) => remembered(answers, department, judge);
 }

@@ -1,8 +1,7 @@
 // Runs the enabled rules over one parsed plan: severities, interpolation, inline disable comments, rule crashes.
-import { resolveRules, type LintConfig } from './config.js';
 import type { Directive, PlanDocument } from './document.js';
 import { isDraft, isTodo, todoMessage } from './drafts.js';
-import { interpolate, type Rule } from './rule-api.js';
+import type { LintRun } from './run.js';
 import type { Fix, Problem, RelatedLocation, Severity, Span } from './types.js';
 import { append } from './arrays.js';
 
@@ -17,49 +16,37 @@ export interface EngineResult {
 }
 
 export interface EngineOptions {
-  rules: readonly Rule[];
-  config?: LintConfig;
+  /** The run's rules, their resolved config and prepared state (src/core/run.ts). */
+  run: LintRun;
   today: number;
   docsUrl(ruleId: string): string;
 }
 
-/**
- * The settings resolved for the last rules and config, with the config as it was then (JSON). Why: an editor lints
- * on every keystroke with the same config; resolving it each time was a twentieth of a re-lint.
- */
-let lastResolved: { rules: readonly Rule[]; config: LintConfig | undefined; json: string; settings: ReturnType<typeof resolveRules>; knownRuleIds: string[]; known: Set<string> } | undefined;
-
-function resolvedFor(rules: readonly Rule[], config: LintConfig | undefined) {
-  const json = config === undefined ? '' : JSON.stringify(config);
-  const last = lastResolved;
-  if (last && last.rules === rules && last.config === config && last.json === json) return last;
-  const knownRuleIds = rules.map((r) => r.meta.id);
-  lastResolved = { rules, config, json, settings: resolveRules(rules, config), knownRuleIds, known: new Set(knownRuleIds) };
-  return lastResolved;
-}
-
 export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
-  const { settings, knownRuleIds, known } = resolvedFor(opts.rules, opts.config);
+  const { run } = opts;
+  const { settings, knownRuleIds, known } = run;
   const problems: Problem[] = [];
   const crashes: RuleCrash[] = [];
   const swallowedFrom = unclosedTail(doc);
   // Why: a YAML plan (or front matter) whose top level is not a mapping (`|`, a list, a lone scalar) cannot take an
   // appended key: it would land inside the scalar or list, so fixes that add keys could never take effect.
   const rootNotMapping = doc.schemaIssues.some((i) => i.key === 'plan' || i.key === 'front matter');
-  const lenientDraft = opts.config?.drafts !== 'strict' && isDraft(doc.plan);
-  for (const rule of opts.rules) {
+  const lenientDraft = run.config?.drafts !== 'strict' && isDraft(doc.plan);
+  for (const rule of run.rules) {
     const setting = settings.get(rule.meta.id)!;
     if (setting.severity === 'off') continue;
     const id = rule.meta.id;
     const docsUrl = opts.docsUrl(id);
     const found: Problem[] = [];
     try {
+      const prepared = run.preparedFor(rule);
       rule.check({
         doc,
         plan: doc.plan,
         options: setting.options as never,
         today: opts.today,
         knownRuleIds,
+        isPlaceholder: run.isPlaceholder,
         report(d) {
           let severity = d.severity ?? (setting.severity as Severity);
           if (severity === 'off') return;
@@ -67,7 +54,7 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
           const start = doc.lines.positionAt(span.start);
           const end = doc.lines.positionAt(span.end);
           const template = rule.meta.messages[d.messageId] ?? d.messageId;
-          let message = interpolate(template, d.data as Record<string, string | number> | undefined);
+          let message = run.message(template, d.data as Record<string, string | number> | undefined);
           // Drafts are to-do lists: what is still missing is a reminder, what is wrong keeps its severity.
           if (lenientDraft && isTodo(rule.meta, d.messageId)) {
             severity = 'info';
@@ -101,7 +88,7 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
           if (d.related && d.related.length > 0) p.related = d.related.map((r) => related(doc, r.at, r.message));
           found.push(p);
         },
-      });
+      }, prepared);
     } catch (error) {
       crashes.push({ ruleId: id, error });
       continue;
@@ -114,7 +101,7 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
 }
 
 /** Markdown blocks that run to the end of the file when left open: `<!--`, `<?`, `<!X`, `<![CDATA[`, `<script>`... */
-const OPEN_HTML: [RegExp, RegExp][] = [
+const OPEN_HTML: readonly (readonly [RegExp, RegExp])[] = [
   [/^ {0,3}<!--/, /-->/],
   [/^ {0,3}<\?/, /\?>/],
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],

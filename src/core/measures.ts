@@ -13,8 +13,21 @@ export const INTERNAL_MEASURES: readonly string[] = [
   'utilisation', 'utilization', 'on time shipment from our dock', 'shipped on time from our dock',
 ];
 
-/** The first internal measure that occurs in a metric's name, as written in `measures`; undefined if none. */
+/**
+ * The first internal measure that occurs in a metric's name, as written in `measures`; undefined if none. The
+ * measures' words are worked out once, for the matcher's life: a rule builds its matcher once per lint run (`prepare`).
+ */
+export function internalMeasureMatcher(
+  measures: readonly string[] = INTERNAL_MEASURES,
+): (name: string) => string | undefined {
+  const phrases = measures.map((m) => [m, looseWords(m)] as const);
+  return (name) => {
+    const tokens = looseWords(name);
+    return phrases.find(([, p]) => findPhrase(tokens, p, 0, true) >= 0)?.[0];
+  };
+}
+
+/** One-off form of internalMeasureMatcher, for a single name. */
 export function internalMeasureIn(name: string, measures: readonly string[] = INTERNAL_MEASURES): string | undefined {
-  const tokens = looseWords(name);
-  return measures.find((m) => findPhrase(tokens, looseWords(m), 0, true) >= 0);
+  return internalMeasureMatcher(measures)(name);
 }

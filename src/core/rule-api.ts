@@ -65,12 +65,22 @@ export interface RuleContext<Options, Messages extends Record<string, string>> {
   today: number;
   /** Every rule id the linter knows, for checks of inline configuration comments. */
   knownRuleIds: readonly string[];
+  /**
+   * text.ts `isPlaceholder`, with the answers kept for the lint run: rules ask it of every entry's fields on every
+   * keystroke, mostly of the same values (the same strings, whose hashes are kept) as the last time.
+   */
+  isPlaceholder(value: string): boolean;
   report(d: ReportDescriptor<Messages>): void;
 }
 
-export interface Rule<Options = Record<string, unknown>, MessageId extends string = string> {
+export interface Rule<Options = Record<string, unknown>, MessageId extends string = string, Prepared = unknown> {
   meta: RuleMeta<MessageId>;
-  check(ctx: RuleContext<Options, Record<MessageId, string>>): void;
+  /**
+   * Builds, once per lint run, what every check of the run shares from the rule's options (a word matcher). The
+   * run (src/core/run.ts) keeps the result and hands it to each `check`; nothing outlives the run.
+   */
+  prepare?(options: Options): Prepared;
+  check(ctx: RuleContext<Options, Record<MessageId, string>>, prepared: Prepared): void;
 }
 
 /** The typed options object a rule's check receives, derived from its option specs. */
@@ -84,44 +94,48 @@ export type OptionsOf<O extends Record<string, OptionSpec>> = {
         : readonly string[];
 };
 
-/** Declares a rule; the identity function, there for type inference of messages, placeholders and options. */
-export function defineRule<const M extends Record<string, string>, const O extends Record<string, OptionSpec> = Record<never, OptionSpec>>(rule: {
+/** Declares a rule; the identity function, there for type inference of messages, placeholders, options, prepared state. */
+export function defineRule<
+  const M extends Record<string, string>,
+  const O extends Record<string, OptionSpec> = Record<never, OptionSpec>,
+  P = undefined,
+>(rule: {
   meta: RuleMeta<Extract<keyof M, string>> & { messages: M; options?: O };
-  check(ctx: RuleContext<OptionsOf<O>, M>): void;
-}): Rule<OptionsOf<O>, Extract<keyof M, string>> {
-  return rule as unknown as Rule<OptionsOf<O>, Extract<keyof M, string>>;
+  prepare?(options: OptionsOf<O>): P;
+  check(ctx: RuleContext<OptionsOf<O>, M>, prepared: P): void;
+}): Rule<OptionsOf<O>, Extract<keyof M, string>, P> {
+  return rule as unknown as Rule<OptionsOf<O>, Extract<keyof M, string>, P>;
 }
 
-/**
- * A template cut at its placeholders: text, then [placeholder as written, its name], text, ... Why: every finding's
- * message is interpolated on every keystroke; the rules have a few dozen templates, so each is cut once.
- */
-const templateParts = new Map<string, (string | [string, string])[]>();
+/** A message template cut at its placeholders: text, then [placeholder as written, its name], text, ... */
+export type TemplateParts = readonly (string | readonly [string, string])[];
 
-function partsOf(template: string): (string | [string, string])[] {
-  let parts = templateParts.get(template);
-  if (parts) return parts;
-  parts = [];
+/** Cuts a template at its `{{name}}` placeholders (a lint run keeps each template's parts: src/core/run.ts). */
+export function templateParts(template: string): TemplateParts {
+  const parts: (string | readonly [string, string])[] = [];
   let last = 0;
   for (const m of template.matchAll(/\{\{\s*([\w-]+)\s*\}\}/g)) {
     parts.push(template.slice(last, m.index), [m[0], m[1]!]);
     last = m.index + m[0].length;
   }
   parts.push(template.slice(last));
-  if (templateParts.size < 1000) templateParts.set(template, parts);
   return parts;
 }
 
-/** Replaces `{{name}}` in a message with data; a missing value is left visible as `{{name}}`. */
-export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
-  const parts = partsOf(template);
-  if (parts.length === 1) return template;
+/** Fills a cut template with data; a missing value is left visible as `{{name}}`. */
+export function fillTemplate(parts: TemplateParts, data: Record<string, string | number> | undefined): string {
+  if (parts.length === 1) return parts[0] as string;
   let out = '';
   for (const part of parts) {
     if (typeof part === 'string') out += part;
     else out += data && Object.prototype.hasOwnProperty.call(data, part[1]) ? String(data[part[1]]) : part[0];
   }
   return out;
+}
+
+/** Replaces `{{name}}` in a message with data; a missing value is left visible as `{{name}}`. */
+export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  return fillTemplate(templateParts(template), data);
 }
 
 /** The placeholder names of a message template. */

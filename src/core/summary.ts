@@ -1,12 +1,10 @@
 // A plan at a glance: the three points' states, iteration dates, counts. For reports, status bars and tree views.
 import type { PlanDocument } from './document.js';
 import { effectiveStatus, type Status } from './model.js';
-import { rules } from '../rules/index.js';
-import { isFinanceDepartment, isOwnDepartment } from './departments.js';
+import type { RuleCategory } from './rule-api.js';
 import { normaliseName } from './text.js';
 import type { Problem, Severity } from './types.js';
-import { resolveRules, type LintConfig } from './config.js';
-import { formatDay, resolveToday } from './dates.js';
+import { formatDay } from './dates.js';
 
 export type PointState = 'pass' | Severity;
 export type Point = 'customer' | 'iterations' | 'counterparts';
@@ -46,31 +44,47 @@ export function worse(a: PointState, b: PointState): PointState {
   return RANK[b] > RANK[a] ? b : a;
 }
 
-const CATEGORY_POINT: Record<string, Point | undefined> = { customer: 'customer', iterations: 'iterations', counterparts: 'counterparts' };
-const pointOfRule = new Map(rules.map((r) => [r.meta.id, CATEGORY_POINT[r.meta.category]] as const));
+const CATEGORY_POINT: Readonly<Record<RuleCategory, Point | undefined>> = {
+  structure: undefined,
+  customer: 'customer',
+  iterations: 'iterations',
+  counterparts: 'counterparts',
+  beyond: undefined,
+};
 
-/** Which of the three points a rule serves, if any. */
-export function pointOf(ruleId: string): Point | undefined {
-  return pointOfRule.get(ruleId);
+/** Which of the three points the rules of a category serve, if any. */
+export function pointOfCategory(category: RuleCategory): Point | undefined {
+  return CATEGORY_POINT[category];
+}
+
+/** What a summary is made of: one plan's lint run, its findings, and the run's own judgments. */
+export interface SummaryInput {
+  document: PlanDocument;
+  /** The run's findings. */
+  problems: readonly Problem[];
+  /** Today as a day number (days since 1970-01-01). */
+  today: number;
+  /** The point a finding's rule serves (from the rule's category); undefined for the other rules. */
+  pointOf(ruleId: string): Point | undefined;
+  /** Whether a department is finance, as the run's counterpart-finance judges it (with its configured names). */
+  isFinance(department: string): boolean;
+  /** Whether a department is the owner's own, as the run's counterparts-cross-functional judges it. */
+  isOwnDepartment(department: string, owner: string | undefined): boolean;
 }
 
 /**
- * Summarises a linted plan (`lintDetailed` gives the document and problems); `today` as YYYY-MM-DD, default the
- * local clock. `config` is the plan's lint config (as given to `lint`), so the summary judges with the same rule
- * options as the diagnostics (which departments count as finance).
+ * Summarises a linted plan from its findings and its model. Pure: everything that depends on the rules and their
+ * options comes in with the input (src/api/summary.ts puts it together from the registry and the plan's config).
  */
-export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], todayIso?: string, config?: LintConfig): PlanSummary {
-  const today = resolveToday(todayIso);
-  const resolved = resolveRules(rules, config);
-  const finance = (resolved.get('counterpart-finance')?.options.departments ?? []) as readonly string[];
-  const sameDepartment = (resolved.get('counterparts-cross-functional')?.options['same-department'] ?? []) as readonly string[];
+export function summarize(input: SummaryInput): PlanSummary {
+  const { document: doc, problems, today } = input;
   const plan = doc.plan;
   const points: Record<Point, PointState> = { customer: 'pass', iterations: 'pass', counterparts: 'pass' };
   let other: PointState = 'pass';
   const counts = { error: 0, warning: 0, info: 0 };
   for (const p of problems) {
     counts[p.severity]++;
-    const point = pointOf(p.ruleId);
+    const point = input.pointOf(p.ruleId);
     if (point) points[point] = worse(points[point], p.severity);
     else other = worse(other, p.severity);
   }
@@ -80,7 +94,12 @@ export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], t
   const last = past[past.length - 1];
   const owner = plan.ownerDepartment?.value;
   const cps = plan.counterparts?.entries ?? [];
-  const depts = new Set(cps.map((c) => c.department?.value ?? '').filter((d) => normaliseName(d) !== '' && !isOwnDepartment(d, owner, sameDepartment)).map(normaliseName));
+  const depts = new Set(
+    cps
+      .map((c) => c.department?.value ?? '')
+      .filter((d) => normaliseName(d) !== '' && !input.isOwnDepartment(d, owner))
+      .map(normaliseName),
+  );
   const ms = plan.metrics?.entries ?? [];
   return {
     title: plan.title?.value ?? doc.filePath.split(/[\\/]/).pop() ?? doc.filePath,
@@ -95,7 +114,11 @@ export function summarizePlan(doc: PlanDocument, problems: readonly Problem[], t
       ...(last !== undefined ? { last: formatDay(last), daysSinceLast: today - last } : {}),
       deeper: entries.filter((e) => e.order?.value === 'second' || e.order?.value === 'third').length,
     },
-    counterparts: { count: cps.length, departments: depts.size, finance: cps.some((c) => isFinanceDepartment(c.department?.value ?? '', finance)) },
+    counterparts: {
+      count: cps.length,
+      departments: depts.size,
+      finance: cps.some((c) => input.isFinance(c.department?.value ?? '')),
+    },
     metrics: { count: ms.length, customer: ms.filter((m) => m.perspective?.value === 'customer').length },
   };
 }

@@ -16,34 +16,31 @@ export const PLACEHOLDERS: readonly string[] = [
 const PLACEHOLDER_PREFIX = /^(?:todo|tbd|tba|tbc|fixme|none yet|nobody yet|no one yet|to be named|to be found|to be confirmed|to be decided)\b/i;
 /** Punctuation-only and template-like values: ?, xxx, ..., -, —, <name>, [name]. */
 const PLACEHOLDER_SHAPE = /^(?:\?+|x{2,}|\.{3}|…|[-–—]+|<[^>]*>|\[[^\]]*\])$/i;
-const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
+const PLACEHOLDER_SET: ReadonlySet<string> = new Set(PLACEHOLDERS);
 
 /** The longest PLACEHOLDERS entry: a longer value can only be a placeholder by its shape or its first words. */
 const LONGEST = Math.max(...PLACEHOLDERS.map((p) => p.length));
 
+/** Whitespace that placeholderKey would change: a run of two, or one that is not a plain space. */
+const WHITESPACE_TO_FOLD = /\s\s|[^\S ]/;
+
+/** PLACEHOLDER_PREFIX for a value not yet lower-cased and respaced (any run of whitespace between its words). */
+const PLACEHOLDER_PREFIX_RAW = new RegExp(PLACEHOLDER_PREFIX.source.replaceAll(' ', '\\s+'), 'i');
+
 function placeholderKey(v: string): string {
-  return v.toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
+  let key = v.toLowerCase();
+  if (WHITESPACE_TO_FOLD.test(key)) key = key.replace(/\s+/g, ' ');
+  return key.includes('’') ? key.replace(/[’]/g, "'") : key;
 }
 
 /**
- * Answers already given, by value. Why: the rules ask this of every entry's fields, several times each, on every
- * keystroke (thousands of calls on a long plan), and most values are the same as last time. Bounded: cleared when full.
+ * Whether a value is a placeholder rather than content: empty, a PLACEHOLDERS entry, `?`, `xxx`, `-`, `<name>`, or
+ * starts with TODO/TBD/"none yet". Rules ask this of every entry's fields on every keystroke (thousands of calls on a
+ * long plan), so it keeps no memo but does little: the shape and first words are tested on the value as it is (both
+ * regular expressions ignore case, and the prefix allows any whitespace between its words), and the value is
+ * lower-cased and respaced only when it could be a PLACEHOLDERS entry (not longer than the longest, once respaced).
  */
-const placeholderMemo = new Map<string, boolean>();
-const MEMO_SIZE = 20_000;
-
-/** Whether a value is a placeholder rather than content: empty, a PLACEHOLDERS entry, `?`, `xxx`, `-`, `<name>`, or starts with TODO/TBD/"none yet". */
 export function isPlaceholder(value: string): boolean {
-  const known = placeholderMemo.get(value);
-  if (known !== undefined) return known;
-  const answer = judgePlaceholder(value);
-  if (placeholderMemo.size >= MEMO_SIZE) placeholderMemo.clear();
-  // Why: very long values are not kept (each would hold its text); they take the shortcut below anyway.
-  if (value.length <= 4 * LONGEST) placeholderMemo.set(value, answer);
-  return answer;
-}
-
-function judgePlaceholder(value: string): boolean {
   let v = value.trim();
   if (v === '') return true;
   if (PLACEHOLDER_SHAPE.test(v)) return true;
@@ -53,14 +50,18 @@ function judgePlaceholder(value: string): boolean {
   if (end < v.length) v = v.slice(0, end).trim();
   const inner = v.charCodeAt(0) === 40 ? /^\((.*)\)$/.exec(v) : null;
   if (inner) v = inner[1]!.trim();
-  // Why: rules ask this of whole sections' text on every keystroke; a long value is judged by its first words and
-  // its shape (neither changes with case or spacing), without lower-casing and respacing all of it.
+  // Why: a long value is judged by its first words and its shape (neither changes with case or spacing), without
+  // lower-casing and respacing all of it.
   if (v.length > 4 * LONGEST) {
     const head = placeholderKey(v.slice(0, 4 * LONGEST));
     if (head.length > LONGEST) return PLACEHOLDER_SHAPE.test(v) || PLACEHOLDER_PREFIX.test(head);
   }
-  const key = placeholderKey(v);
-  return key === '' || PLACEHOLDER_SET.has(key) || PLACEHOLDER_SHAPE.test(key) || PLACEHOLDER_PREFIX.test(key);
+  if (v === '' || PLACEHOLDER_SHAPE.test(v)) return true;
+  // The raw test lets a value through that lower-casing turns into a placeholder's first words, and maybe a few more
+  // ("TODOİ": İ lower-cases to i and a dot); the exact test settles those.
+  if (PLACEHOLDER_PREFIX_RAW.test(v) && PLACEHOLDER_PREFIX.test(placeholderKey(v))) return true;
+  // Lower-casing never shortens a value; respacing only shortens one with whitespace to fold.
+  return (v.length <= LONGEST || WHITESPACE_TO_FOLD.test(v)) && PLACEHOLDER_SET.has(placeholderKey(v));
 }
 
 /** Lower-case word tokens; `&` stays inside a word so `FP&A` is one token. */
@@ -72,23 +73,8 @@ export function words(text: string): string[] {
  * Word tokens for meaning-matching: lower case, hyphens and underscores as spaces, and digits split from letters
  * ("Tier-1", "tier_1" and "tier1" all give `tier 1`; "30s" gives `30 s`).
  */
-export function looseWords(text: string): readonly string[] {
-  const known = looseMemo.get(text);
-  if (known) return known;
-  const out = looseWordsOf(text);
-  if (looseMemo.size >= MEMO_SIZE) looseMemo.clear();
-  if (text.length <= 256) looseMemo.set(text, out);
-  return out;
-}
-
-/**
- * looseWords' answers by text (frozen, so no caller can change a shared answer). Why: the measure and tier matchers
- * ask it of the same configured phrases for every metric, on every keystroke.
- */
-const looseMemo = new Map<string, readonly string[]>();
-
-function looseWordsOf(text: string): readonly string[] {
-  return Object.freeze(words(text.replace(/[_]/g, ' ').replace(/(\p{L})(\p{N})/gu, '$1 $2').replace(/(\p{N})(\p{L})/gu, '$1 $2')));
+export function looseWords(text: string): string[] {
+  return words(text.replace(/[_]/g, ' ').replace(/(\p{L})(\p{N})/gu, '$1 $2').replace(/(\p{N})(\p{L})/gu, '$1 $2'));
 }
 
 /** Whether `phrase` occurs in `text` as whole words (case-insensitive): "IT" is in "IT Operations", not in "Security". */
@@ -99,6 +85,18 @@ export function hasPhrase(text: string, phrase: string): boolean {
 /** Whether any of `phrases` occurs in `text` as whole words. */
 export function hasAnyPhrase(text: string, phrases: readonly string[]): boolean {
   return phrases.some((p) => hasPhrase(text, p));
+}
+
+/**
+ * hasAnyPhrase with the phrases' words worked out once: `phraseMatcher(list)(text)` is `hasAnyPhrase(text, list)`.
+ * Rules build theirs from their options once per lint run (`prepare`), not on every call.
+ */
+export function phraseMatcher(phrases: readonly string[]): (text: string) => boolean {
+  const tokenised = phrases.map(words);
+  return (text) => {
+    const tokens = words(text);
+    return tokenised.some((p) => findPhrase(tokens, p) >= 0);
+  };
 }
 
 /**

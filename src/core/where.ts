@@ -2,7 +2,9 @@
 import type { PlanModel } from './model.js';
 import { SECTIONS } from './schema.js';
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ORDINALS: readonly string[] = [
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+];
 
 /** "first" ... "tenth", then "11th", "21st", "22nd", "23rd". */
 export function ordinal(n: number): string {

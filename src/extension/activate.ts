@@ -2,7 +2,7 @@
 // Shared by the Node entry (extension.ts) and the web entry (web.ts); config files are read through vscode.workspace.fs.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { rules, type Rule } from '../core/index.js';
+import { rules, type Rule } from '../api/index.js';
 import { PlanCodeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
 import { PlanCompletionProvider } from './completion-provider.js';

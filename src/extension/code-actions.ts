@@ -2,7 +2,7 @@
 // source.fixAll.testbedLint, which applies every safe fix (as on save with editor.codeActionsOnSave).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { disableFileFix, disableNextLineFix, fixText, type Fix, type Problem } from '../core/index.js';
+import { disableFileFix, disableNextLineFix, fixText, type Fix, type Problem } from '../api/index.js';
 import type { Linter } from './controller.js';
 import { SHOW_RULE_DOCS_COMMAND } from './rule-docs.js';
 

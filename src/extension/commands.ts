@@ -1,7 +1,7 @@
 // Commands: new plan (Markdown, YAML), add an iteration entry, lint every plan in the workspace.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { isPlan } from '../core/index.js';
+import { isPlan } from '../api/index.js';
 import type { Linter } from './controller.js';
 import { iterationSnippet } from './mapping.js';
 import { newPlan as createPlan } from './new-plan.js';

@@ -3,7 +3,7 @@
 // Through vscode.workspace.fs, so it works on the web too.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { SEVERITIES, rules, type SeveritySetting } from '../core/index.js';
+import { SEVERITIES, rules, type SeveritySetting } from '../api/index.js';
 import { newConfigText, setRuleSeverity } from './config-edit.js';
 import { CONFIG_NAMES } from './config.js';
 

@@ -18,7 +18,7 @@ import {
   type Problem,
   type RuleCrash,
   type RuleEntry,
-} from '../core/index.js';
+} from '../api/index.js';
 import type { ConfigNotice, ConfigSource } from './config.js';
 import { InThreadEngine, type LintEngine, type LintRequest } from './lint-engine.js';
 

@@ -2,7 +2,7 @@
 // in the config files themselves.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { Problem } from '../core/index.js';
+import type { Problem } from '../api/index.js';
 import type { ConfigError, ConfigNotice, ConfigSource } from './config.js';
 import type { Linter, LintResult } from './controller.js';
 import { toDiagnosticData, type Range0 } from './mapping.js';

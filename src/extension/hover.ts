@@ -1,7 +1,7 @@
 // Hover: the guidance of a section heading or key, and the allowed values of an enum value (src/core's guidance).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { resolveRules, rules, type GuidanceOptions, type LintConfig } from '../core/index.js';
+import { resolveRules, rules, type GuidanceOptions, type LintConfig } from '../api/index.js';
 import type { Linter } from './controller.js';
 import { hoverAt } from './mapping.js';
 

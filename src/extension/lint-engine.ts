@@ -1,7 +1,7 @@
 // Where the editor's lints run. The controller hands each lint to a LintEngine: in-thread (unit tests, and the
 // fallback where no worker can start), or in workers (desktop: node:worker_threads, web: a nested web worker), so a
 // huge plan never freezes the extension host. Pure: no `vscode`, no Node built-ins; the worker itself is behind `Spawn`.
-import { createSession, LineIndex, lintDetailed, rules, summarizePlan, type LintOptions, type PlanDocument, type PlanSummary, type Problem } from '../core/index.js';
+import { createSession, LineIndex, lintDetailed, rules, summarizePlan, type LintOptions, type PlanDocument, type PlanSummary, type Problem } from '../api/index.js';
 
 /** One lint: the document's text at `version`, with serialisable options (no callbacks). */
 export interface LintRequest {

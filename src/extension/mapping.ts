@@ -20,7 +20,7 @@ import {
   type Problem,
   type SectionKind,
   type Span,
-} from '../core/index.js';
+} from '../api/index.js';
 
 /** A 0-based range, end character exclusive: [startLine, startCharacter, endLine, endCharacter]. */
 export type Range0 = [number, number, number, number];

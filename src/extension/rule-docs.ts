@@ -3,7 +3,7 @@
 // desktop and the web worker host alike (no file, no network).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { resolveRules, rules, type Rule } from '../core/index.js';
+import { resolveRules, rules, type Rule } from '../api/index.js';
 import type { Linter } from './controller.js';
 
 export const RULE_DOCS_SCHEME = 'testbed-lint-rule';

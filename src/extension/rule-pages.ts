@@ -1,5 +1,5 @@
 // The rule pages (src/rules/<id>/<id>.md), bundled into the extension as text: offline, on the desktop and the web.
-import { rules } from '../core/index.js';
+import { rules } from '../api/index.js';
 
 /** The page of a rule, or undefined for an unknown id. */
 export async function bundledRulePage(id: string): Promise<string | undefined> {

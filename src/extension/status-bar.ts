@@ -4,7 +4,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { Linter } from './controller.js';
-import { POINTS, type Point, type Problem } from '../core/index.js';
+import { POINTS, type Point, type Problem } from '../api/index.js';
 import { threePoints, threePointsTooltip } from './mapping.js';
 
 const LABELS = Object.fromEntries(POINTS.map((p) => [p.point, p.label])) as Record<Point, string>;

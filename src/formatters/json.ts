@@ -1,5 +1,5 @@
 // json: ESLint's JSON formatter shape, plus `docsUrl` per message and `infoCount` per file.
-import type { Problem } from '../core/index.js';
+import type { Problem } from '../api/index.js';
 import { countProblems, type Formatter } from './types.js';
 
 /** ESLint's numeric severities: 2 error, 1 warning; 0 (ESLint's "off") stands for info. */

@@ -1,7 +1,7 @@
 // The plans overview (`testbed-lint report`) for a review meeting: one row per plan with its three points,
 // its iterations on a time axis shared by every row, its counts, and its findings linked to the plan's
 // line and the rule's page.
-import { formatDay, maxOf, minOf, POINTS, type PlanSummary, type PointState, type Problem } from '../core/index.js';
+import { formatDay, maxOf, minOf, POINTS, type PlanSummary, type PointState, type Problem } from '../api/index.js';
 import { escapeControls } from './escape.js';
 import { displayPath } from './paths.js';
 

@@ -2,7 +2,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { docsUrlFor, posixPath, type Problem, type Rule } from '../core/index.js';
+import { docsUrlFor, posixPath, type Problem, type Rule } from '../api/index.js';
 import type { Formatter } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -1,6 +1,6 @@
 // stylish (the default): ESLint's human format, grouped by file, `line:col  severity  message  rule-id`, a summary.
 import pc from 'picocolors';
-import { maxOf, plural, type Problem } from '../core/index.js';
+import { maxOf, plural, type Problem } from '../api/index.js';
 import { escapeControls } from './escape.js';
 import { displayPath } from './paths.js';
 import { sumCounts, type Formatter } from './types.js';

@@ -1,5 +1,5 @@
 // What every formatter receives: one result per linted file, and the context of the run.
-import type { Problem, Rule } from '../core/index.js';
+import type { Problem, Rule } from '../api/index.js';
 
 /** The problems of one linted file. */
 export interface FileResult {

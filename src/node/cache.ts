@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { VERSION, rules, type LintConfig, type Problem } from '../core/index.js';
+import { VERSION, rules, type LintConfig, type Problem } from '../api/index.js';
 import type { Fs } from './fs.js';
 import { formatBytes, readFileBytes } from './read.js';
 import { writeFileAtomic } from './write.js';

@@ -1,7 +1,7 @@
 // Which files a run looks at: paths, folders (walked) and globs, with node_modules, .git and ignores skipped.
 import { join, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { CONFIG_NAMES, formOf, posixPath } from '../core/index.js';
+import { CONFIG_NAMES, formOf, posixPath } from '../api/index.js';
 import { displayPath } from '../formatters/paths.js';
 import { fsCode, fsReason, specialKind, type Fs } from './fs.js';
 import type { GitIgnore } from './gitignore.js';

@@ -2,11 +2,11 @@
 // located errors) over Node's file system (the injectable `Fs`), with native paths.
 import { constants } from 'node:fs';
 import * as path from 'node:path';
-import { ConfigResolver, isIgnoredBy as ignoredBy, rules, type ConfigError, type ConfigFor, type ConfigFs } from '../core/index.js';
+import { ConfigResolver, isIgnoredBy as ignoredBy, rules, type ConfigError, type ConfigFor, type ConfigFs } from '../api/index.js';
 import { fsReason, type Fs } from './fs.js';
 import { decodeUtf8 } from './read.js';
 
-export { toLintConfig, type ConfigError, type ConfigFor, type LoadedConfig } from '../core/index.js';
+export { toLintConfig, type ConfigError, type ConfigFor, type LoadedConfig } from '../api/index.js';
 
 /**
  * The config files of one run, found and cached by the core's resolver. `fixedConfig` (`--config FILE`, absolute)

@@ -1,7 +1,7 @@
 // .gitignore matching: the .gitignore of a folder and of its ancestors up to the git root (or the cwd).
 import ignore, { type Ignore } from 'ignore';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { posixPath } from '../core/index.js';
+import { posixPath } from '../api/index.js';
 import type { Fs } from './fs.js';
 import { displayPath } from '../formatters/paths.js';
 import { decodeLenient, formatBytes, readFileBytes } from './read.js';

@@ -1,10 +1,10 @@
 // Reading a file for linting: regular files only, a size cap, binary sniffing, strict decoding (UTF-8, UTF-16 with a BOM).
 import { constants as nodeConstants } from 'node:fs';
-import { plural } from '../core/index.js';
+import { plural } from '../api/index.js';
 import { fsReason, specialKind, type Fs } from './fs.js';
 
 /** Files larger than this are skipped unless `--max-file-size` says otherwise (the core's one limit). */
-export { DEFAULT_MAX_FILE_SIZE } from '../core/index.js';
+export { DEFAULT_MAX_FILE_SIZE } from '../api/index.js';
 
 export type ReadOutcome =
   | { kind: 'bytes'; bytes: Uint8Array; mode: number }

@@ -3,7 +3,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { fixText, lintDetailed, type LintConfig, type LintOptions, type Problem } from '../core/index.js';
+import { fixText, lintDetailed, type LintConfig, type LintOptions, type Problem } from '../api/index.js';
 
 /** One plan to lint: everything a worker needs, as plain data. */
 export interface LintJob {

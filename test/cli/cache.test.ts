@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { lintStats } from '../../src/cli/lint-run.js';
-import { VERSION } from '../../src/core/index.js';
+import { VERSION } from '../../src/api/index.js';
 import { CACHE_FILE_NAME, DEFAULT_CACHE_LOCATION, LintCache, stableJson } from '../../src/node/cache.js';
 import { realFs } from '../../src/node/fs.js';
 import { FLAWED_PLAN, GOOD_PLAN, onlyRules, runCli, tempProject, THREE_RULES, TODAY, YAML_PLAN } from './helpers.js';

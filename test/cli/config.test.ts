@@ -1,6 +1,6 @@
 // CLI scenarios: config discovery, extends chains, bad configs and --config.
 import { afterEach, describe, expect, test } from 'vitest';
-import { rules } from '../../src/core/index.js';
+import { rules } from '../../src/api/index.js';
 import { FLAWED_PLAN, GOOD_PLAN, onlyRules, runCli, tempProject, THREE_RULES, TODAY } from './helpers.js';
 
 const cleanups: (() => void)[] = [];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach } from 'vitest';
-import { rules } from '../../src/core/index.js';
+import { rules } from '../../src/api/index.js';
 import { main, type MainParams } from '../../src/cli/main.js';
 
 export interface CliRun {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { rules } from '../../src/core/index.js';
+import { rules } from '../../src/api/index.js';
 import { realFs, type Fs } from '../../src/node/fs.js';
 import { FLAWED_PLAN, GOOD_PLAN, onlyRules, runCli, tempProject, THREE_RULES, TODAY, YAML_PLAN } from './helpers.js';
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { lint, rules, VERSION } from '../../src/core/index.js';
+import { lint, rules, VERSION } from '../../src/api/index.js';
 import { runCli, tempProject, TODAY } from './helpers.js';
 
 const cleanups: (() => void)[] = [];

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { VERSION } from '../../src/core/index.js';
+import { VERSION } from '../../src/api/index.js';
 import { FLAWED_PLAN, tempProject, THREE_RULES, TODAY } from './helpers.js';
 
 const root = join(__dirname, '../..');

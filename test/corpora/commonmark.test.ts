@@ -1,7 +1,7 @@
 // Peer corpus: every example of the CommonMark spec, embedded as the body of plan sections.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { lintDetailed } from '../../src/core/index.js';
+import { lintDetailed } from '../../src/api/index.js';
 import { readSimpleBlock } from '../../src/core/parse/simple.js';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';

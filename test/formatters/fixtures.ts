@@ -1,5 +1,5 @@
 // A fixed set of results for formatter tests: hand-made problems, so output does not move as rules change.
-import type { Problem, Rule } from '../../src/core/index.js';
+import type { Problem, Rule } from '../../src/api/index.js';
 import type { FileResult, FormatterContext } from '../../src/formatters/index.js';
 
 export const CWD = '/project';

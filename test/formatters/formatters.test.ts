@@ -1,6 +1,6 @@
 // Formatter output on a fixed set of results: file snapshots, plus structural checks of SARIF, JUnit and GitHub.
 import { describe, expect, test } from 'vitest';
-import { docsUrlFor, VERSION } from '../../src/core/index.js';
+import { docsUrlFor, VERSION } from '../../src/api/index.js';
 import { FORMATTERS, type FileResult } from '../../src/formatters/index.js';
 import { escapeData, escapeProperty } from '../../src/formatters/github.js';
 import { xmlAttr, xmlEscape } from '../../src/formatters/junit.js';

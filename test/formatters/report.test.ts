@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintDetailed, summarizePlan } from '../../src/core/index.js';
+import { lintDetailed, summarizePlan } from '../../src/api/index.js';
 import { countsText, monthlyCounts, reportHtml, reportMarkdown, sparkline, timeAxis, type ReportEntry } from '../../src/formatters/report.js';
 
 const ROOT = join(__dirname, '../..');

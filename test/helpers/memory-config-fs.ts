@@ -1,6 +1,6 @@
 // An in-memory file system for the config resolver (src/core/config-resolve.ts), on POSIX paths: files, symbolic
 // links (a path prefix that leads elsewhere) and special files (a FIFO, a device), with every read recorded.
-import type { ConfigFs } from '../../src/core/index.js';
+import type { ConfigFs } from '../../src/api/index.js';
 
 export interface MemoryTree {
   /** Absolute path → text. */

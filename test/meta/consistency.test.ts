@@ -2,8 +2,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VERSION, docsUrlFor, presetRules, rules } from '../../src/core/index.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../../src/core/index.js';
+import { VERSION, docsUrlFor, presetRules, rules } from '../../src/api/index.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../../src/api/index.js';
 import { CONFIG_SCHEMA_PATH, configSchemaText, readmeRuleTable, README_END, README_START, SNIPPET_PATHS, snippetsText } from '../../scripts/generated.js';
 import { readRuleDoc } from '../helpers/rule-docs.js';
 

@@ -1,7 +1,7 @@
 // Generators for property tests: a plan's structure (rendered as Markdown and as YAML) and random mutations of its text.
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { LineIndex, type LintResult, type Problem } from '../../src/core/index.js';
+import { LineIndex, type LintResult, type Problem } from '../../src/api/index.js';
 
 export const TODAY = '2026-06-01';
 

@@ -1,6 +1,6 @@
 // Property tests of the core over generated plans (both forms) with random mutations; see arbitraries.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyFixes, fixText, lint, lintDetailed, LineIndex, type Problem } from '../../src/core/index.js';
+import { applyFixes, fixText, lint, lintDetailed, LineIndex, type Problem } from '../../src/api/index.js';
 import { brief, check, docArb, expectValidRanges, planArb, RUNS, SEED, TODAY, toMarkdown, toYaml } from './arbitraries.js';
 
 const opts = (filePath: string) => ({ filePath, today: TODAY });

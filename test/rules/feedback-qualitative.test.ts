@@ -1,6 +1,6 @@
 // feedback-qualitative edge cases: what counts as "only a score" (narrow: a false alarm is worse than a miss).
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../src/core/index.js';
+import { rules } from '../../src/api/index.js';
 import { isOnlyScore } from '../../src/rules/feedback-qualitative/feedback-qualitative.js';
 
 const rule = rules.find((r) => r.meta.id === 'feedback-qualitative')!;

@@ -1,6 +1,6 @@
 // iteration-front-line-only edge cases: narrow on purpose (a false alarm on a sound plan is worse than a miss).
 import { describe, expect, it } from 'vitest';
-import { lint, rules, type LintConfig } from '../../src/core/index.js';
+import { lint, rules, type LintConfig } from '../../src/api/index.js';
 
 const ONLY: LintConfig = { rules: { ...Object.fromEntries(rules.map((r) => [r.meta.id, 'off' as const])), 'iteration-front-line-only': 'info' } };
 

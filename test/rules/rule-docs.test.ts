@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, lint, rules, type LintConfig, type Problem, type RuleEntry } from '../../src/core/index.js';
+import { applyFixes, lint, rules, type LintConfig, type Problem, type RuleEntry } from '../../src/api/index.js';
 import { readRuleDoc, type DocExample } from '../helpers/rule-docs.js';
 
 const RULES_DIR = join(__dirname, '../../src/rules');

@@ -1,6 +1,6 @@
 // Bad input to the core: nothing throws, every range lies inside the document, syntax errors are located.
 import { describe, expect, it } from 'vitest';
-import { fixText, lint, lintDetailed, type Problem } from '../../src/core/index.js';
+import { fixText, lint, lintDetailed, type Problem } from '../../src/api/index.js';
 
 const TODAY = '2026-06-01';
 

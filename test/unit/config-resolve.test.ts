@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConfigResolver, isIgnoredBy, isInside, POSIX_PATHS, rules, toLintConfig, type ConfigError, type ConfigFor, type ConfigFs, type PathOps } from '../../src/core/index.js';
+import { ConfigResolver, isIgnoredBy, isInside, POSIX_PATHS, rules, toLintConfig, type ConfigError, type ConfigFor, type ConfigFs, type PathOps } from '../../src/api/index.js';
 import { nodeConfigFs } from '../../src/node/config.js';
 import { realFs } from '../../src/node/fs.js';
 import { fake, Uri } from '../helpers/fake-vscode.js';

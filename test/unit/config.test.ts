@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLintConfig, lint, mergeRuleEntries, parseConfigText, resolveRules, rules, validateLintConfig } from '../../src/core/index.js';
+import { checkLintConfig, lint, mergeRuleEntries, parseConfigText, resolveRules, rules, validateLintConfig } from '../../src/api/index.js';
 
 const problems = (text: string) => parseConfigText(text, rules).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
 

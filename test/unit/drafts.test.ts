@@ -1,6 +1,6 @@
 // Drafts are to-do lists: on a draft, what is missing is at most info ("To do before proposing:"); what is wrong is not softened.
 import { describe, expect, it } from 'vitest';
-import { lint, rules, TODO_PREFIX, type LintConfig, type Problem } from '../../src/core/index.js';
+import { lint, rules, TODO_PREFIX, type LintConfig, type Problem } from '../../src/api/index.js';
 
 const TODAY = '2026-06-01';
 

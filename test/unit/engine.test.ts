@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, fixText, lint, lintDetailed, rules, type LintConfig, type Problem } from '../../src/core/index.js';
+import { applyFixes, fixText, lint, lintDetailed, rules, type LintConfig, type Problem } from '../../src/api/index.js';
 
 const TODAY = '2026-06-01';
 const only = (id: string, extra: LintConfig['rules'] = {}): LintConfig => ({

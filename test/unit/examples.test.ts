@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, type Problem } from '../../src/core/index.js';
+import { lint, type Problem } from '../../src/api/index.js';
 
 const EX = join(__dirname, '../../examples');
 const TODAY = '2026-11-23';

@@ -8,7 +8,7 @@ const { configureRule, ConfigureRuleActions } = await import('../../src/extensio
 const { newConfigText, setRuleSeverity } = await import('../../src/extension/config-edit.js');
 const { kebab } = await import('../../src/extension/new-plan.js');
 const { registerCommands } = await import('../../src/extension/commands.js');
-import { lintDetailed } from '../../src/core/index.js';
+import { lintDetailed } from '../../src/api/index.js';
 import type { Linter } from '../../src/extension/controller.js';
 
 const root = Uri.file('/ws');

@@ -1,7 +1,7 @@
 // The editor's lint engine: workers with a queue per lane, superseded requests, crash and restart, in-thread fallback.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintDetailed, summarizePlan } from '../../src/core/index.js';
+import { lintDetailed, summarizePlan } from '../../src/api/index.js';
 import { HEAVY_CHARS, InThreadEngine, lazyDoc, serveLints, WorkerEngine, type FromWorker, type LintRequest, type Spawn, type ToWorker } from '../../src/extension/lint-engine.js';
 
 const PLAN = readFileSync('examples/flawed.testbed.md', 'utf8');

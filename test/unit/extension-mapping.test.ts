@@ -1,7 +1,7 @@
 // The extension's pure parts: Problem → diagnostic data, hovers, the status-bar summary, disable-comment edits, guidance.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, lint, lintDetailed, type Problem } from '../../src/core/index.js';
+import { applyFixes, lint, lintDetailed, type Problem } from '../../src/api/index.js';
 import { disableFileFix, disableNextLineFix } from '../../src/core/disable.js';
 import { SECTION_GUIDANCE, sectionSummary } from '../../src/core/guidance.js';
 import { bodyCompletionsAt, completionsAt, usedValues } from '../../src/extension/completion.js';

@@ -2,7 +2,7 @@
 // small stand-in for the vscode module: what each shows for the fixture plan of the real-VS-Code suite.
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { lintDetailed, rules, type LintOptions } from '../../src/core/index.js';
+import { lintDetailed, rules, type LintOptions } from '../../src/api/index.js';
 import type { ConfigSource } from '../../src/extension/config.js';
 import type { Linter, LintResult } from '../../src/extension/controller.js';
 import { CodeActionKind, Diagnostic, EventEmitter, fake, FakeDocument, Position, Range, Uri, type WorkspaceEdit } from '../helpers/fake-vscode.js';

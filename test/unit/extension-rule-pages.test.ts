@@ -1,7 +1,7 @@
 // Rule documentation works offline: every rule's page is inside both extension bundles, as text.
 import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../src/core/index.js';
+import { rules } from '../../src/api/index.js';
 
 describe('bundled rule pages', () => {
   it.each([

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withRulesSetting } from '../../scripts/generated.js';
-import { rules } from '../../src/core/index.js';
+import { rules } from '../../src/api/index.js';
 
 const pkgText = readFileSync('package.json', 'utf8');
 

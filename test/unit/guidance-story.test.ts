@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SECTION_GUIDANCE, sectionGuidanceMarkdown } from '../../src/core/guidance.js';
-import { lintDetailed } from '../../src/core/index.js';
+import { lintDetailed } from '../../src/api/index.js';
 
 const RULES = join(__dirname, '../../src/rules');
 const pages = readdirSync(RULES, { withFileTypes: true }).filter((d) => d.isDirectory()).map(({ name: id }) => ({ id, text: readFileSync(join(RULES, id, `${id}.md`), 'utf8').replace(/\s+/g, ' ') }));

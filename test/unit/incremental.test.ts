@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSession, lint } from '../../src/core/index.js';
+import { createSession, lint } from '../../src/api/index.js';
 import { BlockCache, parsePlan } from '../../src/core/parse/index.js';
 import { splitPoints } from '../../src/core/parse/blocks.js';
 

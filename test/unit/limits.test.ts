@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixText, formatDay, lint, lintDetailed, parseConfigText, parsePlan, rules, type Problem } from '../../src/core/index.js';
+import { fixText, formatDay, lint, lintDetailed, parseConfigText, parsePlan, rules, type Problem } from '../../src/api/index.js';
 import { isStackOverflow } from '../../src/core/arrays.js';
 import { FORMATTERS } from '../../src/formatters/index.js';
 import { timeAxis } from '../../src/formatters/report.js';

@@ -1,7 +1,7 @@
 // The meaning matchers shared by rules and the summary: departments, internal measures, placeholders.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { internalMeasureIn, isBackEndDepartment, isFinanceDepartment, isOwnDepartment, isPlaceholder } from '../../src/core/index.js';
+import { internalMeasureIn, isBackEndDepartment, isFinanceDepartment, isOwnDepartment, isPlaceholder } from '../../src/api/index.js';
 import { PLACEHOLDERS } from '../../src/core/text.js';
 
 describe('department matching', () => {

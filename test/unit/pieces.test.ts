@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/core/index.js';
+import { lint } from '../../src/api/index.js';
 import { BlockCache, parsePlan } from '../../src/core/parse/index.js';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';

@@ -1,7 +1,7 @@
 // Regular expressions run on user text must be linear: long adversarial inputs (50,000 characters) lint in bounded time.
 // Each case targets one expression in src/core or src/rules; a quadratic one takes several seconds here (measured 4-13 s).
 import { describe, expect, it } from 'vitest';
-import { lintDetailed } from '../../src/core/index.js';
+import { lintDetailed } from '../../src/api/index.js';
 
 const N = 50_000;
 const BOUND_MS = 2000;

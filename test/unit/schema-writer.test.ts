@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entrySnippet, fixText, lint, planTemplate, SECTIONS, YAML_PLAN_KEYS } from '../../src/core/index.js';
+import { entrySnippet, fixText, lint, planTemplate, SECTIONS, YAML_PLAN_KEYS } from '../../src/api/index.js';
 import { findFrontMatter } from '../../src/core/parse/front-matter.js';
 import { parsePlan } from '../../src/core/parse/index.js';
 import { isPlan } from '../../src/core/detect.js';

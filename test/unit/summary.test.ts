@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintDetailed, pointOf, summarizePlan } from '../../src/core/index.js';
+import { lintDetailed, pointOf, summarizePlan } from '../../src/api/index.js';
 
 const EX = join(__dirname, '../../examples');
 const TODAY = '2026-11-23';

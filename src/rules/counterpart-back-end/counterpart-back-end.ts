@@ -1,9 +1,6 @@
 // counterpart-back-end: a back-end function (IT, logistics, supply chain, operations, procurement) is among the counterparts.
-import { BACK_END_DEPARTMENTS, FRONT_LINE_FUNCTIONS, isBackEndDepartment } from '../../core/departments.js';
+import { BACK_END_DEPARTMENTS, FRONT_LINE_FUNCTIONS, backEndMatcher } from '../../core/departments.js';
 import { defineRule } from '../../core/rule-api.js';
-
-/** No front-line qualifier (one list for every call: the department answers are kept by list). */
-const NO_FRONT_LINE: readonly string[] = [];
 
 export default defineRule({
   meta: {
@@ -31,15 +28,19 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
+  prepare: (options) => ({
+    isBackEnd: backEndMatcher(options.departments, options['front-line']),
+    // A back-end name whatever qualifies it: "Sales Operations" too.
+    namesBackEnd: backEndMatcher(options.departments, []),
+  }),
+  check(ctx, { isBackEnd, namesBackEnd }) {
     const section = ctx.plan.counterparts;
     // Why: a missing or empty counterparts section is counterparts-listed's problem; one report is enough.
     if (!section || section.entries.length === 0) return;
-    const { departments: backEnd, 'front-line': frontLine } = ctx.options;
     const named = section.entries.map((c) => c.department?.value.trim() ?? '').filter((d) => d !== '');
-    if (named.some((d) => isBackEndDepartment(d, backEnd, frontLine))) return;
+    if (named.some(isBackEnd)) return;
     // Departments that carry a back-end name, qualified by a front-line function.
-    const qualified = named.filter((d) => isBackEndDepartment(d, backEnd, NO_FRONT_LINE));
+    const qualified = named.filter(namesBackEnd);
     if (qualified.length > 0) {
       ctx.report({
         messageId: 'frontLineOnly',

@@ -1,10 +1,10 @@
 // counterpart-benefit: requires each counterpart to state the direct benefit to their department, not a placeholder or a generic phrase.
 import { defineRule } from '../../core/rule-api.js';
-import { isPlaceholder, words } from '../../core/text.js';
+import { words } from '../../core/text.js';
 import { isWriterPrompt } from '../../core/writer.js';
 
 /** Words a benefit may start with that change nothing ("It supports the testbed."). */
-const LEAD = new Set(['it', 'this', 'they', 'which', 'that']);
+const LEAD: ReadonlySet<string> = new Set(['it', 'this', 'they', 'which', 'that']);
 
 export default defineRule({
   meta: {
@@ -35,15 +35,15 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
-    const generic = new Set(ctx.options['generic-benefits'].map((g) => words(g).join(' ')));
+  prepare: (options): ReadonlySet<string> => new Set(options['generic-benefits'].map((g) => words(g).join(' '))),
+  check(ctx, generic) {
     for (const c of ctx.plan.counterparts?.entries ?? []) {
       const benefit = c.benefit?.value.trim();
       const isGeneric = benefit !== undefined && generic.has(stripLead(words(benefit)).join(' '));
-      if (benefit && !isPlaceholder(benefit) && !isGeneric) continue;
+      if (benefit && !ctx.isPlaceholder(benefit) && !isGeneric) continue;
       const d = c.department?.value.trim();
       const shown = benefit && benefit.length > 40 ? `${benefit.slice(0, 37)}...` : benefit;
-      if (!d || isPlaceholder(d)) {
+      if (!d || ctx.isPlaceholder(d)) {
         ctx.report({ messageId: 'unnamed', at: c.anchor });
       } else if (benefit && isGeneric) {
         ctx.report({ messageId: 'generic', data: { department: d, benefit: shown! }, at: c.benefit!.span });

@@ -3,7 +3,6 @@ import { formatDay } from '../../core/dates.js';
 import { defineRule } from '../../core/rule-api.js';
 import { rowTableHas } from '../../core/edits.js';
 import { effectiveStatus, isLive, type Counterpart, type ListSection, type PlanForm } from '../../core/model.js';
-import { isPlaceholder } from '../../core/text.js';
 
 /** Where a join date goes, in the words of the entry's own style. */
 function whereDate(form: PlanForm, section: ListSection<Counterpart>, c: Counterpart): string {
@@ -42,12 +41,12 @@ export default defineRule({
     // Why: a draft is still being written; from `proposed` on, every counterpart needs a join date to be judged.
     if (effectiveStatus(ctx.plan) === 'proposed' || isLive(ctx.plan)) {
       for (const c of ctx.plan.counterparts?.entries ?? []) {
-        if (c.since && c.since.value.trim() !== '' && !isPlaceholder(c.since.value)) continue;
+        if (c.since && c.since.value.trim() !== '' && !ctx.isPlaceholder(c.since.value)) continue;
         const d = c.department?.value.trim();
         ctx.report({
           messageId: 'noDate',
           data: {
-            department: d && !isPlaceholder(d) ? d : 'this counterpart',
+            department: d && !ctx.isPlaceholder(d) ? d : 'this counterpart',
             where: whereDate(ctx.doc.form, ctx.plan.counterparts!, c),
           },
           at: c.since?.span ?? c.anchor,
@@ -68,7 +67,7 @@ export default defineRule({
       };
       const related = [{ at: start.span, message: 'The plan starts here' }];
       const d = c.department?.value.trim();
-      if (d && !isPlaceholder(d)) ctx.report({ messageId: 'late', data: { ...common, department: d }, at: since.span, related });
+      if (d && !ctx.isPlaceholder(d)) ctx.report({ messageId: 'late', data: { ...common, department: d }, at: since.span, related });
       else ctx.report({ messageId: 'lateUnnamed', data: common, at: since.span, related });
     }
   },

@@ -1,6 +1,6 @@
 // counterpart-finance: requires finance (finance, controlling, FP&A, CFO office) among the counterparts; the fix adds a Finance entry.
 import { formatDay } from '../../core/dates.js';
-import { FINANCE_DEPARTMENTS, isFinanceDepartment } from '../../core/departments.js';
+import { FINANCE_DEPARTMENTS, financeMatcher } from '../../core/departments.js';
 import { defineRule } from '../../core/rule-api.js';
 import { addEntry, newCounterpart } from '../../core/writer.js';
 
@@ -23,16 +23,18 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
+  prepare: (options) => financeMatcher(options.departments),
+  check(ctx, isFinance) {
     const section = ctx.plan.counterparts;
     // Why: a missing or empty counterparts section is counterparts-listed's problem, and its fix adds Finance.
     if (!section || section.entries.length === 0) return;
     const names = ctx.options.departments;
-    if (section.entries.some((c) => c.department !== undefined && isFinanceDepartment(c.department.value, names))) return;
+    if (section.entries.some((c) => c.department !== undefined && isFinance(c.department.value))) return;
     const since = formatDay(ctx.plan.start?.day ?? ctx.today);
     // The new entry must satisfy this rule: "Finance", unless the configured names leave finance out.
     const first = names[0]?.trim() ?? '';
-    const department = isFinanceDepartment('Finance', names) || first === '' ? 'Finance' : first.charAt(0).toUpperCase() + first.slice(1);
+    const department =
+      isFinance('Finance') || first === '' ? 'Finance' : first.charAt(0).toUpperCase() + first.slice(1);
     ctx.report({
       messageId: 'missing',
       at: section.anchor,

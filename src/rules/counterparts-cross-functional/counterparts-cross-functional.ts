@@ -1,8 +1,8 @@
 // counterparts-cross-functional: requires at least `min-departments` distinct departments other than the owner's own and its sub-teams.
-import { isOwnDepartment } from '../../core/departments.js';
+import { ownDepartmentMatcher } from '../../core/departments.js';
 import { isLive, effectiveStatus } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { isPlaceholder, normaliseName } from '../../core/text.js';
+import { normaliseName } from '../../core/text.js';
 
 function departments(n: number): string {
   return n === 1 ? '1 department' : `${n} departments`;
@@ -40,25 +40,25 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
+  prepare: (options) => ownDepartmentMatcher(options['same-department']),
+  check(ctx, isOwnDepartment) {
     const section = ctx.plan.counterparts;
     // Why: a missing or empty counterparts section is counterparts-listed's problem; one report is enough.
     if (!section || section.entries.length === 0) return;
     const od = ctx.plan.ownerDepartment;
-    const ownerName = od && !isPlaceholder(od.value) ? od.value.trim() : undefined;
+    const ownerName = od && !ctx.isPlaceholder(od.value) ? od.value.trim() : undefined;
     const status = effectiveStatus(ctx.plan);
     if (!ownerName && (status === 'proposed' || isLive(ctx.plan))) {
       ctx.report({ messageId: 'noOwner', data: { value: od ? ` ("${od.value.trim()}" is a placeholder)` : '' }, at: od?.span ?? section.anchor });
     }
-    const same = ctx.options['same-department'];
     const seen = new Map<string, string>();
     const own: string[] = [];
     for (const c of section.entries) {
       const d = c.department?.value.trim();
-      if (!d || isPlaceholder(d)) continue;
+      if (!d || ctx.isPlaceholder(d)) continue;
       const key = normaliseName(d);
       if (key === '' || seen.has(key) || own.includes(d)) continue;
-      if (isOwnDepartment(d, ownerName, same)) {
+      if (isOwnDepartment(d, ownerName)) {
         // Why: the owner's department listed under its own name is no news; its sub-teams are worth naming.
         if (ownerName === undefined || key !== normaliseName(ownerName)) own.push(d);
         continue;

@@ -1,7 +1,7 @@
 // customer-conditions: requires at least two of the three testbed conditions: small or low-risk, new processes, an eager champion at the customer.
 import type { PlanModel } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { findPhrase, isPlaceholder, words } from '../../core/text.js';
+import { findPhrase, words } from '../../core/text.js';
 
 export default defineRule({
   meta: {
@@ -26,11 +26,13 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
+  // The own-side words' words, worked out once per lint run.
+  prepare: (options) => options['own-side-words'].map(words).filter((w) => w.length > 0),
+  check(ctx, ownSideWords) {
     const c = ctx.plan.customer;
     const min = Math.min(3, ctx.options['min-conditions']);
-    const champion = c?.champion && !isPlaceholder(c.champion.value) ? c.champion : undefined;
-    const why = champion ? ownSide(champion.value, ctx.plan, ctx.options['own-side-words']) : undefined;
+    const champion = c?.champion && !ctx.isPlaceholder(c.champion.value) ? c.champion : undefined;
+    const why = champion ? ownSide(champion.value, ctx.plan, ownSideWords, ctx.isPlaceholder) : undefined;
     const conditions = [
       { met: c?.size?.value === 'small' || c?.risk?.value === 'low', name: 'is small or low-risk', key: '`size: small` or `risk: low`' },
       { met: c?.newProcesses?.value === true, name: 'has new processes', key: '`new-processes: true`' },
@@ -69,7 +71,12 @@ function nameOf(champion: string): string {
 }
 
 /** Why a named champion is on our side, as a clause ("is our account executive"); undefined when it is the customer's. */
-function ownSide(champion: string, plan: PlanModel, ownSideWords: readonly string[]): string | undefined {
+function ownSide(
+  champion: string,
+  plan: PlanModel,
+  ownSideWords: readonly string[][],
+  isPlaceholder: (value: string) => boolean,
+): string | undefined {
   const tokens = words(champion);
   // Why: once, not per counterpart (a long table has thousands).
   const championName = words(nameOf(champion)).join(' ');
@@ -91,7 +98,7 @@ function ownSide(champion: string, plan: PlanModel, ownSideWords: readonly strin
     return d && !isPlaceholder(d) ? `is our counterpart in ${d}` : 'is one of our counterparts';
   }
   // The most telling word: "account executive" rather than the "our" before it.
-  const found = ownSideWords.map(words).filter((w) => w.length > 0 && findPhrase(tokens, w) >= 0);
+  const found = ownSideWords.filter((w) => findPhrase(tokens, w) >= 0);
   const word = found.sort((a, b) => b.join(' ').length - a.join(' ').length)[0];
   if (!word) return undefined;
   const w = word.join(' ');

@@ -1,6 +1,5 @@
 // customer-named: the testbed customer is named, and not with a placeholder.
 import { defineRule } from '../../core/rule-api.js';
-import { isPlaceholder } from '../../core/text.js';
 
 export default defineRule({
   meta: {
@@ -22,7 +21,7 @@ export default defineRule({
       ctx.report({ messageId: 'missing', at: c?.anchor ?? ctx.plan.titleAnchor });
       return;
     }
-    if (isPlaceholder(name.value)) {
+    if (ctx.isPlaceholder(name.value)) {
       ctx.report({ messageId: 'placeholder', data: { name: name.value.trim() }, at: name.span });
     }
   },

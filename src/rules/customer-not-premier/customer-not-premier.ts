@@ -30,11 +30,16 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
+  // The terms' and negations' words, worked out once per lint run.
+  prepare: (options) => ({
+    terms: options['premier-tiers'].map(looseWords),
+    negations: options.negations.map(looseWords).filter((n) => n.length > 0),
+  }),
+  check(ctx, premier) {
     const c = ctx.plan.customer;
     const tier = c?.tier;
     if (!c || !tier) return;
-    if (!isPremier(tier.value, ctx.options['premier-tiers'], ctx.options.negations)) return;
+    if (!isPremier(tier.value, premier.terms, premier.negations)) return;
     const name = c.name;
     ctx.report({
       messageId: 'premier',
@@ -65,11 +70,9 @@ export default defineRule({
 });
 
 /** Whether a premier term occurs in `tier` as whole words, not right after a negation. */
-function isPremier(tier: string, terms: readonly string[], negations: readonly string[]): boolean {
+function isPremier(tier: string, terms: readonly string[][], negs: readonly string[][]): boolean {
   const tokens = looseWords(tier);
-  const negs = negations.map(looseWords).filter((n) => n.length > 0);
-  for (const term of terms) {
-    const p = looseWords(term);
+  for (const p of terms) {
     for (let i = findPhrase(tokens, p); i >= 0; i = findPhrase(tokens, p, i + 1)) {
       const negated = negs.some((n) => n.length <= i && findPhrase(tokens.slice(i - n.length, i), n) === 0);
       if (!negated) return true;

@@ -1,7 +1,6 @@
 // customer-rationale: requires a customer-selection rationale of at least `min-words` words.
 import { insertSection } from '../../core/edits.js';
 import { defineRule } from '../../core/rule-api.js';
-import { isPlaceholder } from '../../core/text.js';
 import { sectionLines } from '../../core/writer.js';
 
 export default defineRule({
@@ -43,7 +42,7 @@ export default defineRule({
     const text = sel.text?.value ?? '';
     if (text.trim() === '') {
       ctx.report({ messageId: 'empty', data: { min }, at: sel.anchor });
-    } else if (isPlaceholder(text)) {
+    } else if (ctx.isPlaceholder(text)) {
       ctx.report({ messageId: 'placeholder', data: { min }, at: sel.anchor });
     } else if (sel.words < min) {
       ctx.report({ messageId: 'tooShort', data: { count: sel.words === 1 ? '1 word' : `${sel.words} words`, min }, at: sel.anchor });

@@ -45,8 +45,8 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
-    const scoreWords = new Set(ctx.options['score-words'].map((w) => w.toLowerCase()));
+  prepare: (options): ReadonlySet<string> => new Set(options['score-words'].map((w) => w.toLowerCase())),
+  check(ctx, scoreWords) {
     for (const entry of ctx.plan.iterations?.entries ?? []) {
       const feedback = entry.feedback;
       if (feedback && isOnlyScore(feedback.value, scoreWords)) {

@@ -3,7 +3,6 @@ import type { PlanDocument } from '../../core/document.js';
 import { rowTableHas } from '../../core/edits.js';
 import type { IterationEntry, ListSection } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { isPlaceholder } from '../../core/text.js';
 import { isWriterPrompt } from '../../core/writer.js';
 
 /** How to add this entry's change, in the words of its own style. */
@@ -36,7 +35,7 @@ export default defineRule({
       const change = entry.change;
       if (!change) {
         ctx.report({ messageId: 'missing', data: { action: addChange(ctx.doc, section, entry) }, at: entry.anchor });
-      } else if (isPlaceholder(change.value)) {
+      } else if (ctx.isPlaceholder(change.value)) {
         ctx.report({ messageId: isWriterPrompt(change.value) ? 'prompt' : 'placeholder', data: { value: change.value.trim() }, at: change.span });
       }
     }

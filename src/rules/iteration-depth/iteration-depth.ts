@@ -2,7 +2,6 @@
 import { formatDay } from '../../core/dates.js';
 import { effectiveStatus, isLive } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { isPlaceholder } from '../../core/text.js';
 
 export default defineRule({
   meta: {
@@ -42,7 +41,7 @@ export default defineRule({
     // Why: only changes "reflective of customers' real-time experiences" count: source customer (or unstated) and real feedback.
     const why = deeper.map((e) => {
       const internal = e.source !== undefined && e.source.value.trim().toLowerCase() !== 'customer';
-      const noFeedback = !e.feedback || isPlaceholder(e.feedback.value);
+      const noFeedback = !e.feedback || ctx.isPlaceholder(e.feedback.value);
       return internal && noFeedback ? 'is internal and records no feedback' : internal ? 'is internal' : noFeedback ? 'records no customer feedback' : '';
     });
     if (why.includes('')) return;

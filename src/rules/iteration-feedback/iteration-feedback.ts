@@ -3,7 +3,6 @@ import type { PlanDocument } from '../../core/document.js';
 import { rowTableHas } from '../../core/edits.js';
 import type { IterationEntry, ListSection } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { isPlaceholder } from '../../core/text.js';
 import { isWriterPrompt } from '../../core/writer.js';
 
 /** How to add this entry's feedback, in the words of its own style. */
@@ -42,7 +41,7 @@ export default defineRule({
       const feedback = entry.feedback;
       if (!feedback) {
         ctx.report({ messageId: 'missing', data: { action: addFeedback(ctx.doc, section, entry) }, at: entry.anchor });
-      } else if (isPlaceholder(feedback.value)) {
+      } else if (ctx.isPlaceholder(feedback.value)) {
         // Why: "None" or "N/A" may mean "nobody asked"; an explicit sentence such as "No feedback this round." counts as recorded.
         const value = feedback.value.trim();
         const raw = ctx.doc.text.slice(feedback.span.start, feedback.span.end);

@@ -1,7 +1,7 @@
 // iteration-front-line-only: a live plan whose every change trains, scripts or coaches front-line staff is asked to look behind the scenes.
 import { isLive, type Located } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { hasAnyPhrase, isPlaceholder } from '../../core/text.js';
+import { phraseMatcher } from '../../core/text.js';
 
 export default defineRule({
   meta: {
@@ -39,14 +39,16 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
+  prepare: (options) => ({
+    frontLine: phraseMatcher(options['front-line-words']),
+    backEnd: phraseMatcher(options['back-end-words']),
+  }),
+  check(ctx, { frontLine, backEnd }) {
     const section = ctx.plan.iterations;
     if (!section || !isLive(ctx.plan)) return;
-    const changes = section.entries.map((e) => e.change).filter((c): c is Located<string> => c !== undefined && !isPlaceholder(c.value));
+    const changes = section.entries.map((e) => e.change).filter((c): c is Located<string> => c !== undefined && !ctx.isPlaceholder(c.value));
     if (changes.length === 0 || changes.length < ctx.options['min-entries']) return;
-    const frontLine = ctx.options['front-line-words'];
-    const backEnd = ctx.options['back-end-words'];
-    if (!changes.every((c) => hasAnyPhrase(c.value, frontLine) && !hasAnyPhrase(c.value, backEnd))) return;
+    if (!changes.every((c) => frontLine(c.value) && !backEnd(c.value))) return;
     ctx.report({
       messageId: 'frontLineOnly',
       data: { count: changes.length },

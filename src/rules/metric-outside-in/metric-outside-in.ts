@@ -1,5 +1,5 @@
 // metric-outside-in: requires at least one metric measured from the customer's perspective, not an internal measure labelled customer.
-import { INTERNAL_MEASURES, internalMeasureIn } from '../../core/measures.js';
+import { INTERNAL_MEASURES, internalMeasureMatcher } from '../../core/measures.js';
 import type { Metric } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
 
@@ -32,7 +32,8 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
+  prepare: (options) => internalMeasureMatcher(options['internal-measures']),
+  check(ctx, internalMeasureIn) {
     const metrics = ctx.plan.metrics;
     if (!metrics) {
       ctx.report({
@@ -46,9 +47,8 @@ export default defineRule({
       ctx.report({ messageId: metrics.unread ? 'unread' : 'empty', at: metrics.anchor });
       return;
     }
-    const measures = ctx.options['internal-measures'];
     const labelled = metrics.entries.filter((m) => m.perspective?.value.trim().toLowerCase() === 'customer');
-    const measure = (m: Metric) => (m.name ? internalMeasureIn(m.name.value, measures) : undefined);
+    const measure = (m: Metric) => (m.name ? internalMeasureIn(m.name.value) : undefined);
     if (labelled.some((m) => measure(m) === undefined)) return;
     const mislabelled = labelled[0];
     if (mislabelled) {

@@ -1,5 +1,5 @@
 // metric-worst-case: requires customer-perspective metrics to track the worst experience (worst, p95, max), not only an average.
-import { INTERNAL_MEASURES, internalMeasureIn } from '../../core/measures.js';
+import { INTERNAL_MEASURES, internalMeasureMatcher } from '../../core/measures.js';
 import { defineRule } from '../../core/rule-api.js';
 
 export default defineRule({
@@ -28,7 +28,8 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
+  prepare: (options) => internalMeasureMatcher(options['internal-measures']),
+  check(ctx, internalMeasureIn) {
     const metrics = ctx.plan.metrics;
     if (!metrics) return;
     const allowedList = ctx.options.aggregates.map(norm).filter((a) => a !== '');
@@ -39,7 +40,7 @@ export default defineRule({
     for (const m of metrics.entries) {
       if (m.perspective?.value !== 'customer') continue;
       // Why: metric-outside-in reports an internal measure labelled customer; its worst case is beside the point.
-      if (m.name && internalMeasureIn(m.name.value, ctx.options['internal-measures']) !== undefined) continue;
+      if (m.name && internalMeasureIn(m.name.value) !== undefined) continue;
       const name = m.name && m.name.value.trim() ? `"${m.name.value.trim()}"` : 'without a name';
       const agg = m.aggregate;
       if (!agg || norm(agg.value) === '') {

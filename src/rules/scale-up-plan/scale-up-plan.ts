@@ -2,11 +2,11 @@
 import { insertSection } from '../../core/edits.js';
 import { effectiveStatus, type Located, type PlanForm } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { hasAnyPhrase, isPlaceholder } from '../../core/text.js';
+import { isPlaceholder, phraseMatcher } from '../../core/text.js';
 import { sectionLines } from '../../core/writer.js';
 
 /** The three things that must change for a proven innovation to scale, and words that show a plan talks about them. */
-const TOPICS = [
+const TOPICS: readonly { readonly name: string; readonly mentioned: (text: string) => boolean }[] = [
   {
     name: 'planning',
     phrases: [
@@ -28,7 +28,7 @@ const TOPICS = [
       'salaries', 'quota', 'quotas', 'target', 'targets', 'reward', 'rewards', 'rewarded', 'scorecard', 'scorecards',
     ],
   },
-] as const;
+].map((t) => ({ name: t.name, mentioned: phraseMatcher(t.phrases) }));
 
 /** A line's list marker and leading emphasis: `- **`. */
 const MARKER = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__|\*|_)?/;
@@ -66,7 +66,8 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
+  prepare: (options) => phraseMatcher(options.negations),
+  check(ctx, negated) {
     const status = effectiveStatus(ctx.plan);
     if (!ctx.options.statuses.includes(status)) return;
     const yaml = ctx.doc.form === 'yaml';
@@ -84,8 +85,8 @@ export default defineRule({
       });
       return;
     }
-    const text = withoutNegated(answeredText(ctx.doc.form, ctx.doc.text, section.text), ctx.options.negations);
-    const missing = TOPICS.filter((t) => !hasAnyPhrase(text, t.phrases)).map((t) => t.name);
+    const text = withoutNegated(answeredText(ctx.doc.form, ctx.doc.text, section.text), negated);
+    const missing = TOPICS.filter((t) => !t.mentioned(text)).map((t) => t.name);
     if (missing.length > 0) {
       ctx.report({ messageId: 'topics', data: { topics: list(missing) }, at: section.anchor });
     }
@@ -113,10 +114,10 @@ function answeredText(form: PlanForm, source: string, text: Located<string> | un
  * The text without the sentences and clauses that say nothing will change ("No change to planning ... is needed.",
  * "Compensation: as today"): they name a topic without saying how it changes.
  */
-function withoutNegated(text: string, negations: readonly string[]): string {
+function withoutNegated(text: string, negated: (clause: string) => boolean): string {
   return text
     .split(/[.;!?\n]+|,?\s+(?:but|while|whereas)\s+/i)
-    .filter((clause) => !hasAnyPhrase(clause.replace(/[’]/g, "'"), negations))
+    .filter((clause) => !negated(clause.replace(/[’]/g, "'")))
     .join('\n');
 }
 

@@ -8,7 +8,7 @@ import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { planTemplate } from '../../../src/core/index.js';
+import { planTemplate } from '../../../src/api/index.js';
 import type { LintEvent, TestbedLintApi } from '../../../src/extension/extension.js';
 
 const EXTENSION_ID = 'testbed-lint.testbed-lint';
