@@ -5,7 +5,7 @@ import type { PlanDocument } from './document.js';
 import { runRules, type RuleCrash } from './engine.js';
 import { applyFixes } from './fix.js';
 import type { PlanForm } from './model.js';
-import { BlockCache, parsePlan } from './parse/index.js';
+import { ParseSession, parsePlan } from './parse/index.js';
 import type { LintConfig } from './config.js';
 import type { Problem } from './types.js';
 import { plural } from './text.js';
@@ -96,14 +96,14 @@ export interface LintResult {
 
 /** Parses and lints one plan, returning the parsed document and rule crashes as well as the problems. */
 export function lintDetailed(text: string, options: LintOptions): LintResult {
-  return lintWith(text, options, new BlockCache({ reuse: false }));
+  return lintWith(text, options);
 }
 
-function lintWith(text: string, options: LintOptions, cache: BlockCache): LintResult {
+function lintWith(text: string, options: LintOptions, session?: ParseSession): LintResult {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
   const today = resolveToday(options.today);
-  const document = parsePlan(body, options.filePath, options.form, cache);
+  const document = parsePlan(body, options.filePath, options.form, session);
   const { problems, crashes } = runRules(document, { rules: registry, config: options.config, today, docsUrl: docsUrlFor });
   for (const c of crashes) options.onRuleError?.(c);
   // Why: a byte-order mark is not part of the text an editor shows; offsets still refer to the text given.
@@ -151,10 +151,10 @@ export interface LintSession {
 
 /** Creates a lint session. Pure: no I/O; memory is the parsed blocks of the documents still open. */
 export function createSession(): LintSession {
-  const caches = new Map<string, BlockCache>();
+  const caches = new Map<string, ParseSession>();
   const cacheOf = (uri: string) => {
     let c = caches.get(uri);
-    if (!c) caches.set(uri, (c = new BlockCache()));
+    if (!c) caches.set(uri, (c = new ParseSession()));
     return c;
   };
   const lintDetailedIn = (uri: string, text: string, options?: Omit<LintOptions, 'filePath'>) =>
