@@ -5,7 +5,7 @@ import { runRules, type RuleCrash } from '../core/engine.js';
 import { applyFixes } from '../core/fix.js';
 import { formatSize } from '../core/limits.js';
 import type { PlanForm } from '../core/model.js';
-import { BlockCache, parsePlan } from '../core/parse/index.js';
+import { ParseSession, parsePlan } from '../core/parse/index.js';
 import { LintRun } from '../core/run.js';
 import type { LintConfig } from '../core/config.js';
 import { LineIndex } from '../core/positions.js';
@@ -38,11 +38,11 @@ export function runFor(config: LintConfig | undefined): LintRun {
 
 /** Parses and lints one plan, returning the parsed document and rule crashes as well as the problems. */
 export function lintDetailed(text: string, options: LintOptions): LintResult {
-  return lintWith(text, options, new BlockCache({ reuse: false }), runFor(options.config));
+  return lintWith(text, options, undefined, runFor(options.config));
 }
 
-/** Lints `text` with the parse cache and the lint run given (a session's, or a one-shot lint's own). */
-export function lintWith(text: string, options: LintOptions, cache: BlockCache, run: LintRun): LintResult {
+/** Lints `text` with the parse session (an editor document's; none for a one-shot lint) and the lint run given. */
+export function lintWith(text: string, options: LintOptions, session: ParseSession | undefined, run: LintRun): LintResult {
   const bom = text.charCodeAt(0) === 0xfeff;
   const given = bom ? text.slice(1) : text;
   // Why: CommonMark and YAML read a lone CR (old Mac line endings) as a line break, but the parsers and the line
@@ -50,7 +50,7 @@ export function lintWith(text: string, options: LintOptions, cache: BlockCache, 
   // still refers to the text given; a plan whose lines end in CR gets its fixes' new lines in CR too.
   const body = given.includes('\r') ? given.replace(LONE_CR, '\n') : given;
   const today = resolveToday(options.today);
-  const document = parsePlan(body, options.filePath, options.form, cache);
+  const document = parsePlan(body, options.filePath, options.form, session);
   const { problems, crashes } = runRules(document, { run, today, docsUrl: docsUrlFor });
   for (const c of crashes) options.onRuleError?.(c);
   if (body !== given && endsLinesWithCr(given)) for (const p of problems) editsInCr(p);
@@ -89,7 +89,7 @@ export function lint(text: string, options: LintOptions): Problem[] {
 export function fixText(text: string, options: LintOptions): { text: string; problems: Problem[]; applied: number } {
   // One run for every pass: the config is resolved and the rules' matchers built once.
   const run = runFor(options.config);
-  const lintNow = (t: string) => lintWith(t, options, new BlockCache({ reuse: false }), run).problems;
+  const lintNow = (t: string) => lintWith(t, options, undefined, run).problems;
   let current = text;
   let applied = 0;
   for (let pass = 0; pass < 10; pass++) {

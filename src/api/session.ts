@@ -1,6 +1,6 @@
 // An editor's lint session: the state its lints share lives here, owned by the session and dropped with it.
 import type { LintConfig } from '../core/config.js';
-import { BlockCache } from '../core/parse/index.js';
+import { ParseSession } from '../core/parse/index.js';
 import type { LintRun } from '../core/run.js';
 import type { Problem } from '../core/types.js';
 import { lintWith, runFor, type LintOptions, type LintResult } from './lint.js';
@@ -23,10 +23,10 @@ export interface LintSession {
  * every keystroke with the same config; resolving it and building the matchers each time was a twentieth of a re-lint.
  */
 export function createSession(): LintSession {
-  const caches = new Map<string, BlockCache>();
+  const caches = new Map<string, ParseSession>();
   const cacheOf = (uri: string) => {
     let c = caches.get(uri);
-    if (!c) caches.set(uri, (c = new BlockCache()));
+    if (!c) caches.set(uri, (c = new ParseSession()));
     return c;
   };
   // Keyed by the config's JSON: a config posted to a worker is a new object each time, with the same content.

@@ -1,5 +1,4 @@
 // PlanDocument: one parse of a file, shared by every rule (model, issues found while parsing, directives, outline).
-import type { Root } from 'mdast';
 import type { PlanForm, PlanModel } from './model.js';
 import type { LineIndex } from './positions.js';
 import type { Span } from './types.js';
@@ -73,8 +72,11 @@ export interface PlanDocument {
   unknownKeys: UnknownKeyIssue[];
   directives: Directive[];
   outline: OutlineEntry[];
-  /** The Markdown tree (Markdown form only). */
-  mdast?: Root;
+  /**
+   * Markdown: where an unterminated code fence or HTML block (kinds 1-5) starts when it is the last block and so
+   * swallows everything after it, including any section a fix would append.
+   */
+  unclosedTail?: number;
   /** The line break the file uses, for edits that add lines. */
   eol: '\n' | '\r\n';
 }

@@ -27,7 +27,7 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
   const { settings, knownRuleIds, known } = run;
   const problems: Problem[] = [];
   const crashes: RuleCrash[] = [];
-  const swallowedFrom = unclosedTail(doc);
+  const swallowedFrom = doc.unclosedTail;
   // Why: a YAML plan (or front matter) whose top level is not a mapping (`|`, a list, a lone scalar) cannot take an
   // appended key: it would land inside the scalar or list, so fixes that add keys could never take effect.
   const rootNotMapping = doc.schemaIssues.some((i) => i.key === 'plan' || i.key === 'front matter');
@@ -98,43 +98,6 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
   const kept = applyDirectives(problems, doc.directives, known);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { problems: kept, crashes };
-}
-
-/** Markdown blocks that run to the end of the file when left open: `<!--`, `<?`, `<!X`, `<![CDATA[`, `<script>`... */
-const OPEN_HTML: readonly (readonly [RegExp, RegExp])[] = [
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-];
-
-/**
- * Markdown: the offset where an unterminated HTML block (kinds 1-5) or code fence starts, when it is the last block and so
- * swallows everything after it, including any section a fix would append; undefined otherwise.
- */
-export function unclosedTail(doc: PlanDocument): number | undefined {
-  const last = doc.form === 'markdown' ? doc.mdast?.children.at(-1) : undefined;
-  const start = last?.position?.start.offset;
-  const end = last?.position?.end.offset;
-  if (!last || start === undefined || end === undefined || doc.text.slice(end).trim() !== '') return undefined;
-  const raw = doc.text.slice(start, end);
-  if (last.type === 'code') {
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
-    if (!open) return undefined;
-    const lines = raw.split('\n');
-    const close = lines.length > 1 ? lines[lines.length - 1]!.replace(/\r$/, '') : undefined;
-    const fence = open[1]!;
-    const closed = close !== undefined && /^ {0,3}(`{3,}|~{3,})[ \t]*$/.test(close) && close.trim()[0] === fence[0] && close.trim().length >= fence.length;
-    return closed ? undefined : start;
-  }
-  if (last.type === 'html') {
-    for (const [opens, closes] of OPEN_HTML) {
-      const m = opens.exec(raw);
-      if (m) return closes.test(raw.slice(m[0].length - (m[0].endsWith('<!--') ? 2 : 0))) ? undefined : start;
-    }
-  }
-  return undefined;
 }
 
 /** A fix that would leave the text as it is (it would be offered, and "applied", forever). */

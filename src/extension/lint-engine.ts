@@ -97,7 +97,7 @@ export function serveLints(post: (m: FromWorker) => void, exit: () => void): (m:
       if (summary) return post({ type: 'done', id: m.id, problems, doc: '', crashes: crashed, summary });
       // Why: the document goes as one JSON string, parsed only when a provider (hover, completion) asks for it: a
       // string crosses threads as one copy, where a cloned object graph of a huge plan would be rebuilt on the host's thread.
-      const { mdast: _tree, lines: _lines, ...rest } = document;
+      const { lines: _lines, ...rest } = document;
       post({ type: 'done', id: m.id, problems, doc: JSON.stringify(rest), crashes: crashed });
     } catch (error) {
       post({ type: 'failed', id: m.id, error: errorText(error) });

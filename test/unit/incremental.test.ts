@@ -4,18 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSession, lint } from '../../src/api/index.js';
-import { BlockCache, parsePlan } from '../../src/core/parse/index.js';
-import { splitPoints } from '../../src/core/parse/blocks.js';
+import { ParseSession } from '../../src/core/parse/index.js';
+import { splitPoints } from '../../src/core/parse/split.js';
+import { readTree, wholeTree } from '../helpers/read-nodes.js';
 
 const EX = join(__dirname, '../../examples');
 const TODAY = '2026-06-01';
 const SEED = Number(process.env.TESTBED_SEED ?? 424242);
 
-/** What rules see, from a parse with or without block splitting. */
-function view(text: string, split: boolean) {
-  const d = parsePlan(text, 'p.testbed.md', undefined, new BlockCache({ split }));
-  return JSON.stringify({ plan: d.plan, outline: d.outline, directives: d.directives, syntax: d.syntaxIssues, schema: d.schemaIssues, keys: d.unknownKeys, nodes: d.mdast!.children.map((c) => [c.type, c.position]) });
-}
 
 /** Fragments chosen to trip a line-based splitter: fences, HTML blocks, setext headings, indented and fake headings. */
 const FRAGMENTS = [
@@ -42,16 +38,17 @@ describe('block splitting', () => {
     expect(splitPoints(t, 0, t.length).map((p) => t.slice(p, t.indexOf('\n', p)))).toEqual(['## B', '## D']);
   });
 
-  it('gives the same model as a whole-document parse for the examples', () => {
+  it('gives the same nodes as a whole-document parse for the examples, one-shot and in a session', () => {
     for (const f of ['clean.testbed.md', 'flawed.testbed.md']) {
       const t = readFileSync(join(EX, f), 'utf8');
-      expect(view(t, true)).toBe(view(t, false));
+      expect(readTree(t)).toBe(wholeTree(t));
+      expect(readTree(t, new ParseSession())).toBe(wholeTree(t));
     }
   });
 
-  it('gives the same model as a whole-document parse for tricky documents (property)', () => {
+  it('gives the same nodes as a whole-document parse for tricky documents (property)', () => {
     fc.assert(
-      fc.property(docArb, (t) => view(t, true) === view(t, false)),
+      fc.property(docArb, (t) => readTree(t) === wholeTree(t)),
       { seed: SEED, numRuns: 2000 },
     );
   });
@@ -93,18 +90,17 @@ describe('lint sessions', () => {
     );
   });
   it('keeps the same tree as a fresh parse after any sequence of edits, split points rescanned only near the edit (property)', () => {
-    const tree = (cache: BlockCache, text: string) => JSON.stringify(parsePlan(text, 'p.testbed.md', undefined, cache).mdast);
     const frag = fc.constantFrom(...FRAGMENTS.map((f) => `${f}\n`), 'x', '\n', '#', '`', '## ');
     const edit = fc.record({ pos: fc.nat(), del: fc.nat({ max: 30 }), ins: frag });
     fc.assert(
       fc.property(docArb, fc.array(edit, { minLength: 1, maxLength: 10 }), (doc, edits) => {
-        const cache = new BlockCache();
+        const session = new ParseSession();
         let text = doc;
-        tree(cache, text);
+        readTree(text, session);
         for (const e of edits) {
           const p = e.pos % (text.length + 1);
           text = text.slice(0, p) + e.ins + text.slice(Math.min(text.length, p + e.del));
-          expect(tree(cache, text)).toBe(tree(new BlockCache(), text));
+          expect(readTree(text, session)).toBe(readTree(text, new ParseSession()));
         }
       }),
       { seed: SEED, numRuns: 400 },

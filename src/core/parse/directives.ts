@@ -2,6 +2,7 @@
 import type { Html, Nodes, Root } from 'mdast';
 import type { Directive, DirectiveKind } from '../document.js';
 import type { LineIndex } from '../positions.js';
+import type { Span } from '../types.js';
 
 const KINDS = 'disable-next-line|disable-line|disable-file|disable|enable';
 const HTML_DIRECTIVE = new RegExp(`<!--\\s*testbed-lint-(${KINDS})\\b([^]*?)-->`, 'g');
@@ -18,8 +19,16 @@ function ids(body: string, bodyStart: number): Directive['ids'] {
   return out;
 }
 
-function push(out: Directive[], lines: LineIndex, kind: string, start: number, end: number, body: string, bodyStart: number): void {
-  out.push({ kind: kind as DirectiveKind, ids: ids(body, bodyStart), span: { start, end }, line: lines.positionAt(start).line });
+/** A directive found by a match: its kind, its comment's span, and its body (the ids) and where that starts. */
+interface Found {
+  kind: string;
+  span: Span;
+  body: string;
+  bodyStart: number;
+}
+
+function push(out: Directive[], lines: LineIndex, { kind, span, body, bodyStart }: Found): void {
+  out.push({ kind: kind as DirectiveKind, ids: ids(body, bodyStart), span, line: lines.positionAt(span.start).line });
 }
 
 /** Directives in Markdown HTML comments (outside code, which mdast keeps as `code`, not `html`). */
@@ -41,7 +50,7 @@ export function markdownDirectives(tree: Root, text: string, lines: LineIndex, t
     const raw = text.slice(base, node.position!.end.offset);
     for (const m of raw.matchAll(HTML_DIRECTIVE)) {
       const start = base + m.index;
-      push(out, lines, m[1]!, start, start + m[0].length, m[2]!, start + m[0].length - 3 - m[2]!.length);
+      push(out, lines, { kind: m[1]!, span: { start, end: start + m[0].length }, body: m[2]!, bodyStart: start + m[0].length - 3 - m[2]!.length });
     }
   }
   return out;
@@ -55,7 +64,7 @@ export function yamlDirectives(text: string, from: number, to: number, lines: Li
     const hash = m.index + m[0].indexOf('#');
     const start = from + hash;
     const end = from + m.index + m[0].length;
-    push(out, lines, m[1]!, start, end, m[2]!, end - m[2]!.length);
+    push(out, lines, { kind: m[1]!, span: { start, end }, body: m[2]!, bodyStart: end - m[2]!.length });
   }
   return out;
 }

@@ -3,19 +3,22 @@ import { parseDocument } from 'yaml';
 import type { PlanDocument } from '../document.js';
 import type { PlanForm, PlanModel } from '../model.js';
 import { LineIndex } from '../positions.js';
-import type { BlockCache } from './blocks.js';
 import { yamlDirectives } from './directives.js';
 import { readMarkdownPlan } from './markdown.js';
 import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
 import { readYamlPlan } from './yaml-model.js';
+import type { ParseSession } from './session.js';
 import { sectionOfKey } from '../schema.js';
 
 export { sectionKind } from './markdown.js';
-export { BlockCache } from './blocks.js';
+export { ParseSession } from './session.js';
 export { countWords } from './yaml-model.js';
 
-/** Parses `text` as a plan. The form comes from the file name: .yaml/.yml is YAML, anything else Markdown. */
-export function parsePlan(text: string, filePath: string, form?: PlanForm, cache?: BlockCache): PlanDocument {
+/**
+ * Parses `text` as a plan. The form comes from the file name: .yaml/.yml is YAML, anything else Markdown. An editor's
+ * `session` for the document keeps what the next parse of it can reuse; a one-shot lint passes none.
+ */
+export function parsePlan(text: string, filePath: string, form?: PlanForm, session?: ParseSession): PlanDocument {
   const lines = new LineIndex(text);
   const f: PlanForm = form ?? (/\.ya?ml$/i.test(filePath) ? 'yaml' : 'markdown');
   const plan: PlanModel = { form: f, titleAnchor: lines.trimSpan(lines.lineSpan(1)) };
@@ -45,8 +48,8 @@ export function parsePlan(text: string, filePath: string, form?: PlanForm, cache
     doc.outline = r.topKeys.map((k) => ({ kind: sectionOfKey(k.key), name: k.key, anchor: k.anchor, span: k.span }));
     doc.directives = yamlDirectives(text, 0, text.length, lines);
   } else {
-    const r = readMarkdownPlan(text, lines, plan, cache);
-    doc.mdast = r.mdast;
+    const r = readMarkdownPlan(text, lines, plan, session);
+    doc.unclosedTail = r.unclosedTail;
     doc.syntaxIssues = r.syntaxIssues;
     doc.schemaIssues = r.schemaIssues;
     doc.unknownKeys = r.unknownKeys;

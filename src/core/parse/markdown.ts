@@ -1,6 +1,6 @@
 // Reads a Markdown plan (front matter + sections) into the plan model, with spans from the mdast positions.
 // Sections and their entries are found by the plan schema; markdown-entries.ts reads the entries.
-import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, RootContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseDocument } from 'yaml';
 import { normaliseDateLike } from '../dates.js';
@@ -9,10 +9,13 @@ import type { DateField, Located, PlanModel, TextSection } from '../model.js';
 import { ORDERS, PERSPECTIVES, SECTIONS, SOURCES, sectionOfHeading, type SectionKind } from '../schema.js';
 import type { LineIndex } from '../positions.js';
 import type { Span } from '../types.js';
-import { BlockCache } from './blocks.js';
 import { findFrontMatter } from './front-matter.js';
 import { markdownDirectives } from './directives.js';
-import { BulletSectionReader, HeadingSectionReader, headingTextSpan, off } from './markdown-entries.js';
+import { unclosedTail } from './lines.js';
+import { readBlocks } from './reader.js';
+import type { ParseSession } from './session.js';
+import { BulletSectionReader, HeadingSectionReader } from './markdown-entries.js';
+import { headingTextSpan, off } from './markdown-values.js';
 import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
 import { countWords, readYamlPlan, suggestedDate } from './yaml-model.js';
 import { nearest } from '../suggest.js';
@@ -22,7 +25,8 @@ import { append, isStackOverflow } from '../arrays.js';
 export const sectionKind: (heading: string) => SectionKind | undefined = sectionOfHeading;
 
 export interface MarkdownReadResult {
-  mdast: Root;
+  /** Where an unterminated code fence or HTML block that swallows the rest of the text starts (see unclosedTail). */
+  unclosedTail?: number;
   syntaxIssues: SyntaxIssue[];
   schemaIssues: SchemaIssue[];
   unknownKeys: UnknownKeyIssue[];
@@ -33,7 +37,8 @@ export interface MarkdownReadResult {
   directives: Directive[];
 }
 
-export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel, cache: BlockCache = new BlockCache()): MarkdownReadResult {
+/** Reads a Markdown plan into `plan`; an editor's `session` keeps what the next lint of the document can reuse. */
+export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel, session?: ParseSession): MarkdownReadResult {
   const fm = findFrontMatter(text);
   let bodyStart = 0;
   const syntaxIssues: SyntaxIssue[] = [];
@@ -46,12 +51,13 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     plan.frontMatter = { span: fm.span, contentSpan: fm.content };
     frontMatterYaml = { start: contentStart, end: contentEnd };
     // Why: keystrokes rarely touch the front matter; what it reads to is kept (values are only read, never changed).
-    const read = cache.frontMatter(`${contentStart}\u0000${yamlText}`, () => {
+    const readFrontMatter = () => {
       const doc = parseDocument(yamlText, YAML_OPTIONS);
       const fields = {} as PlanModel;
       const r = readYamlPlan(doc, text, contentStart, fields, 'front-matter');
       return { fields, syntax: yamlSyntaxIssues(doc, contentStart, yamlText), schema: r.schemaIssues, unknown: r.unknownKeys };
-    });
+    };
+    const read = session ? session.frontMatter(`${contentStart}\u0000${yamlText}`, readFrontMatter) : readFrontMatter();
     Object.assign(plan, read.fields);
     append(syntaxIssues, read.syntax);
     append(schemaIssues, read.schema);
@@ -111,7 +117,7 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
       const read = kind !== undefined && model[kind] === undefined;
       const spec = kind && SECTIONS.find((s) => s.kind === kind);
       const entries =
-        read && spec?.entry ? (kind === 'iterations' ? new HeadingSectionReader(text, anchor, spec.entry, cache.keeps) : new BulletSectionReader(text, anchor, kind!, spec.entry)) : undefined;
+        read && spec?.entry ? (kind === 'iterations' ? new HeadingSectionReader(text, anchor, spec.entry, session?.entries) : new BulletSectionReader(text, anchor, kind!, spec.entry)) : undefined;
       current = { heading: node, name, kind, anchor, read, nodes: [], ...(entries ? { entries } : {}) };
       return;
     }
@@ -129,17 +135,38 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
       }
     }
   };
-  const mdast = cache.parse(text, bodyStart, (o) => lines.lineAt(o), (nodes) => {
-    if (withDirectives) for (const d of markdownDirectives({ type: 'root', children: nodes }, text, lines, true)) directives.push(d);
-    for (const node of nodes) take(node);
-  });
+  /** A long table's later rows (see BlockVisitor.rows): to the section's entry reader, or as text. */
+  const takeRows = (table: Table, rows: TableRow[]) => {
+    if (!current) return;
+    if (!current.entries) {
+      // Why: a text section's text is its nodes' text; the rows read as one more table of it.
+      const at = { start: rows[0]!.position!.start, end: rows[rows.length - 1]!.position!.end };
+      if (current.read) current.nodes.push({ type: 'table', align: table.align, children: rows, position: at });
+    } else if (!current.failed) current.entries.rows(table, rows);
+  };
+  let last: RootContent | undefined;
+  const { unreadable } = readBlocks(
+    text,
+    {
+      node: (node) => {
+        if (withDirectives) append(directives, markdownDirectives({ type: 'root', children: [node] }, text, lines, true));
+        take(node);
+        last = node;
+      },
+      rows: (table, rows) => {
+        if (withDirectives) append(directives, markdownDirectives({ type: 'root', children: rows }, text, lines, true));
+        takeRows(table, rows);
+      },
+    },
+    { from: bodyStart, lineOf: (o) => lines.lineAt(o), session },
+  );
   finishSection();
-  for (const u of cache.unreadable) {
+  for (const u of unreadable) {
     const line = lines.positionAt(u.start).line;
     syntaxIssues.push({ span: lines.trimSpan(lines.lineSpan(line)), detail: 'this part is nested too deeply to read', kind: 'markdown' });
   }
   append(syntaxIssues, sectionIssues);
-  const out: MarkdownReadResult = { mdast, syntaxIssues, schemaIssues, unknownKeys, outline, frontMatterYaml, directives };
+  const out: MarkdownReadResult = { unclosedTail: unclosedTail(text, last), syntaxIssues, schemaIssues, unknownKeys, outline, frontMatterYaml, directives };
   validateBody(text, plan, out.schemaIssues);
   return out;
 }

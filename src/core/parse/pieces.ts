@@ -1,7 +1,27 @@
 // Parses one block of Markdown in bounded pieces: a long top-level table or list is cut at row or item
 // boundaries, each piece parsed on its own, and the pieces merged back into the nodes a whole parse gives.
 import type { List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type { Span } from '../types.js';
+import { type Fence, fenceCloses, fenceOpens, htmlEnds, htmlKind, type HtmlKind, mayOpenHtml } from './lines.js';
 import { readTableRow } from './simple.js';
+
+// Why: a plan needs CommonMark plus GFM tables; the other GFM constructs (autolinks, footnotes,
+// strikethrough, task lists) cost parse time and change nothing the rules read.
+const PARSE_OPTIONS = { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] };
+
+/** micromark's top-level nodes for `source`, positioned in it. */
+export function micromark(source: string): RootContent[] {
+  return fromMarkdown(source, PARSE_OPTIONS).children;
+}
+
+/** The text being read, and the line of an offset in it. */
+export interface Source {
+  text: string;
+  lineOf: (offset: number) => number;
+}
 
 /**
  * Nesting deeper than this (block quotes and list levels on one line, estimated from its leading markers and
@@ -12,46 +32,10 @@ export const MAX_NESTING = 100;
 /** Piece size: micromark's work per block grows faster than the block, so no piece is much longer than this. */
 export const PIECE_BYTES = 16 * 1024;
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const HTML_START = /^ {0,3}</;
-const HTML_RAW = /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const BULLET = /^([-*+])[ \t]+\S/;
 const ORDERED = /^\d{1,9}([.)])[ \t]+\S/;
 const DELIMITER_ROW = /^\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-
-/** The kinds of HTML block (CommonMark 4.6) a line may open; `blank` ends at a blank line. */
-export type HtmlKind = 'blank' | 'comment' | 'raw' | 'pi' | 'decl' | 'cdata';
-
-/** The kind of HTML block a line starting with `<` opens. */
-export function htmlKind(line: string): HtmlKind {
-  const l = line.trimStart();
-  if (HTML_RAW.test(line)) return 'raw';
-  if (l.startsWith('<!--')) return 'comment';
-  if (l.startsWith('<![CDATA[')) return 'cdata';
-  if (l.startsWith('<?')) return 'pi';
-  if (/^<![A-Za-z]/.test(l)) return 'decl';
-  return 'blank';
-}
-
-/** Whether `line` ends an HTML block of `kind`. */
-export function htmlEnds(kind: HtmlKind, line: string): boolean {
-  switch (kind) {
-    case 'blank':
-      return line.trim() === '';
-    case 'comment':
-      return line.includes('-->');
-    case 'raw':
-      return /<\/(?:script|pre|style|textarea)>/i.test(line);
-    case 'pi':
-      return line.includes('?>');
-    case 'decl':
-      return line.includes('>');
-    case 'cdata':
-      return line.includes(']]>');
-  }
-}
 
 /** An upper estimate of the containers a line opens: its `>` and list markers, and one level per 4 columns of indentation. */
 function nestingOf(text: string, pos: number, end: number): number {
@@ -81,11 +65,11 @@ function nestingOf(text: string, pos: number, end: number): number {
 }
 
 /** A place where a block is cut: `from` starts a line that continues the table or list the previous piece ends with. */
-interface Cut {
+export interface Cut {
   from: number;
   kind: 'table' | 'list';
   /** Table: the header and delimiter rows, parsed again in front of the piece. */
-  prefix?: { start: number; end: number };
+  prefix?: Span;
 }
 
 export interface BlockPlan {
@@ -100,9 +84,9 @@ export interface BlockPlan {
  * and where long top-level tables and lists can be cut. Fenced code and HTML blocks are skipped, as the
  * heading splitter does; a cut the pass gets wrong is caught when the pieces are merged (see parsePieces).
  */
-export function planBlock(text: string, start: number, end: number, pieceBytes = PIECE_BYTES): BlockPlan {
+export function planBlock(text: string, start: number, end: number): BlockPlan {
   const cuts: Cut[] = [];
-  let fence: { char: string; len: number } | undefined;
+  let fence: Fence | undefined;
   let html: HtmlKind | undefined;
   let prevBlank = true;
   let last = start;
@@ -128,28 +112,23 @@ export function planBlock(text: string, start: number, end: number, pieceBytes =
       // Why: fence and HTML block may both be open: a fence after a tag line that may be paragraph text (an HTML block of
       // kind 7 cannot interrupt a paragraph) is taken as a fence as well, and no split comes before both have ended.
       if (fence) {
-        const m = FENCE_CLOSE.exec(line);
-        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = undefined;
-      } else if (html === 'blank') {
-        const f = FENCE_OPEN.exec(line);
-        if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) fence = { char: f[1]![0]!, len: f[1]!.length };
-      }
-      if (html && (htmlEnds(html, line))) html = undefined;
+        if (fenceCloses(fence, line)) fence = undefined;
+      } else if (html === 'blank') fence = fenceOpens(line);
+      if (html && htmlEnds(html, line)) html = undefined;
     } else {
       if (nestingOf(text, pos, lineEnd) > MAX_NESTING) return { tooDeep: true, cuts: [] };
-      const f = FENCE_OPEN.exec(line);
+      fence = fenceOpens(line);
       const c0 = line.charCodeAt(0);
-      if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
-        fence = { char: f[1]![0]!, len: f[1]!.length };
+      if (fence) {
         table = list = undefined;
-      } else if (HTML_START.test(line)) {
+      } else if (mayOpenHtml(line)) {
         html = htmlKind(line);
         if (html !== 'blank' && htmlEnds(html, line)) html = undefined;
         table = list = undefined;
       } else if (table) {
         if (c0 === 124 /* | */) {
           table.rows++;
-          if (table.rows > 1 && pos - last >= pieceBytes) {
+          if (table.rows > 1 && pos - last >= PIECE_BYTES) {
             cuts.push({ from: pos, kind: 'table', prefix: { start: table.start, end: table.end } });
             last = pos;
           }
@@ -165,7 +144,7 @@ export function planBlock(text: string, start: number, end: number, pieceBytes =
           const b = BULLET.exec(line) ?? ORDERED.exec(line);
           if (b && !THEMATIC.test(line)) {
             if (b[1] !== list.marker) list = { marker: b[1]! };
-            else if (!prevBlank && pos - last >= pieceBytes) {
+            else if (!prevBlank && pos - last >= PIECE_BYTES) {
               cuts.push({ from: pos, kind: 'list' });
               last = pos;
             }
@@ -182,46 +161,25 @@ export function planBlock(text: string, start: number, end: number, pieceBytes =
   return { tooDeep: false, cuts: cuttable ? cuts : [] };
 }
 
-type Parse = (source: string) => RootContent[];
-
-/**
- * Tables that carry on the table given before them (see BlockCache's streaming of a one-shot lint): rows only, no
- * header row, in the same columns. Why: a long table is read and let go piece by piece instead of held whole.
- */
-const continuations = new WeakSet<Table>();
-
-/** A table of rows that continue the table before it (it has no header row). */
-export function isContinuation(node: RootContent): node is Table {
-  return node.type === 'table' && continuations.has(node);
-}
-
-/** A continuation of `table` holding `rows` (see isContinuation). */
-export function continuation(table: Table, rows: Table['children']): Table {
-  const node: Table = {
-    type: 'table',
-    align: table.align,
-    children: rows,
-    position: { start: { ...rows[0]!.position!.start }, end: { ...rows[rows.length - 1]!.position!.end } },
-  };
-  continuations.add(node);
-  return node;
+/** A range of the text to parse in pieces: where it is cut, and the header rows of a table it begins inside. */
+export interface PieceRange {
+  start: number;
+  end: number;
+  cuts: Cut[];
+  /**
+   * A table's header and delimiter rows when [start, end) begins inside that table: the first node is then the
+   * table with the header row again (parsed from these rows, positioned before `start`) and the rows from `start` on.
+   */
+  prefix?: Span;
 }
 
 /**
- * The nodes of [start, end) with positions in the whole text, parsed piece by piece at `cuts`; undefined when a
- * piece does not continue the previous one as planned (the caller then parses the block whole). With `firstPrefix`
- * (a table's header and delimiter rows), [start, end) begins inside that table: the first node is the table with the
- * header row again (parsed from the prefix, positioned before `start`) and the rows from `start` on.
+ * The nodes of a range with positions in the whole text, parsed piece by piece at its cuts; undefined when a piece
+ * does not continue the previous one as planned (the caller then parses the block whole).
  */
-export function parsePieces(
-  text: string,
-  start: number,
-  end: number,
-  cuts: Cut[],
-  lineOf: (offset: number) => number,
-  parse: Parse,
-  firstPrefix?: { start: number; end: number },
-): RootContent[] | undefined {
+export function parsePieces(src: Source, range: PieceRange): RootContent[] | undefined {
+  const { text, lineOf } = src;
+  const { start, end, cuts, prefix: firstPrefix } = range;
   const out: RootContent[] = [];
   const bounds = [start, ...cuts.map((c) => c.from), end];
   for (let i = 0; i + 1 < bounds.length; i++) {
@@ -274,7 +232,7 @@ export function parsePieces(
     const before = cut?.prefix ?? (i === 0 ? firstPrefix : undefined);
     const prefix = before ? text.slice(before.start, before.end) : '';
     const prefixLines = before ? countLines(prefix) : 0;
-    const nodes = parse(prefix + text.slice(from, to));
+    const nodes = micromark(prefix + text.slice(from, to));
     const d = from - prefix.length;
     const dl = lineOf(from) - 1 - prefixLines;
     for (const n of nodes) shift(n, d, dl);
