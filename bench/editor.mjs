@@ -6,6 +6,7 @@
 //                                                   exports it, else a full lint() (reported as "api");
 //                                                   W edits first, not measured (a session that has been typed
 //                                                   in for a while: the JIT has compiled the hot paths)
+// The core comes from dist/core.js, or from the file BENCH_CORE names (bench/run.mjs --base: another build's).
 // Prints one JSON object.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,10 +19,11 @@ const [mode, file, n, w] = process.argv.slice(2);
 const text = readFileSync(file, 'utf8');
 const uri = `file:///bench/${basename(file)}`;
 const TODAY = '2026-06-01';
+const corePath = process.env.BENCH_CORE || join(root, 'dist/core.js');
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 if (mode === 'first-testbed') {
-  const core = require(join(root, 'dist/core.js'));
+  const core = require(corePath);
   const t0 = now();
   const problems = typeof core.createSession === 'function' ? core.createSession().lint(uri, text, { today: TODAY }) : core.lint(text, { filePath: uri, today: TODAY });
   print({ ms: now() - t0, problems: problems.length });
@@ -31,7 +33,7 @@ if (mode === 'first-testbed') {
   const result = lint({ strings: { plan: text } });
   print({ ms: now() - t0, problems: result.plan.length });
 } else if (mode === 'edits') {
-  const core = require(join(root, 'dist/core.js'));
+  const core = require(corePath);
   const edits = Number(n ?? 200);
   const session = typeof core.createSession === 'function' ? core.createSession() : undefined;
   const lintNow = session ? (t) => session.lint(uri, t, { today: TODAY }) : (t) => core.lint(t, { filePath: uri, today: TODAY });
