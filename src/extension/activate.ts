@@ -3,14 +3,15 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { rules, type Rule } from '../core/index.js';
-import { PlanCodeActions } from './code-actions.js';
+import { CHECK_AGAIN_COMMAND, PlanCodeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
 import { PlanCompletionProvider } from './completion-provider.js';
 import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig } from './config.js';
 import { CONFIG_SELECTOR, ConfigCodeActions } from './config-actions.js';
 import { registerConfigureRule } from './configure-rule.js';
 import { LintController, type LintEvent } from './controller.js';
-import { WorkerEngine, type LintInFlight, type Spawn } from './lint-engine.js';
+import type { Faults } from './lint-engine.js';
+import { WorkerEngine, type LintInFlight, type Spawn } from './worker-engine.js';
 import { registerDiagnostics } from './diagnostics.js';
 import { PlanHoverProvider } from './hover.js';
 import { plansTree, registerPlansView, type PlanEntry } from './plans-view.js';
@@ -40,6 +41,8 @@ export interface TestbedLintApi {
     exitWorkers(): void;
     /** Makes a rule's check throw in the lint workers (undefined restores it). */
     breakRule(ruleId: string | undefined): void;
+    /** Makes the lint of a plan whose text holds a marker hang or crash its worker, now and after restarts ({}: none). */
+    injectFaults(faults: Faults): void;
     workerLog: readonly string[];
     /** The lints posted to the normal and the large-plan worker and not answered yet (none without workers). */
     lintsInFlight(): { normal?: LintInFlight; large?: LintInFlight };
@@ -55,8 +58,8 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
   const engine = spawn
     ? new WorkerEngine(
         spawn,
-        (reason, request) => linter.workerCrashed(reason, request),
-        (reason) => linter.workerFallback(reason),
+        (failure) => linter.trouble.workerFailed(failure),
+        (reason) => linter.trouble.workerFallback(reason),
       )
     : undefined;
   const linter: LintController = new LintController(config, output, engine);
@@ -75,6 +78,10 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
     vscode.languages.registerHoverProvider(SELECTOR, new PlanHoverProvider(linter)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new PlanCompletionProvider(linter), ...PlanCompletionProvider.triggers),
     ...registerCommands(linter, output),
+    vscode.commands.registerCommand(CHECK_AGAIN_COMMAND, (uri?: string) => {
+      const target = uri === undefined ? vscode.window.activeTextEditor?.document.uri : vscode.Uri.parse(uri);
+      return target && linter.checkAgain(target);
+    }),
     vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(config), ConfigCodeActions.metadata),
     ...docs.disposables,
     ...plans.disposables,
@@ -111,7 +118,17 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
   linter.relintAll();
   return {
     plans: () => plans.view.list(),
-    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar), plansTree: () => plansTree(plans.view), exitWorkers: () => engine?.exitWorkers(), breakRule: (id) => engine?.breakRule(id), workerLog: linter.workerLog, lintsInFlight: () => engine?.inFlight() ?? {} },
+    testing: {
+      rules,
+      crashLog: linter.crashLog,
+      statusBar: () => statusBarState(statusBar),
+      plansTree: () => plansTree(plans.view),
+      exitWorkers: () => engine?.exitWorkers(),
+      breakRule: (id) => engine?.breakRule(id),
+      injectFaults: (faults) => engine?.injectFaults(faults),
+      workerLog: linter.trouble.workerLog,
+      lintsInFlight: () => engine?.inFlight() ?? {},
+    },
     onDidRefreshPlans: plans.view.onDidRefresh,
     onDidLint: linter.onDidLint,
     whenLinted: (uri, minVersion) => linter.whenLinted(uri, minVersion),

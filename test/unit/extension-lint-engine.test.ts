@@ -2,13 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintDetailed, summarizePlan } from '../../src/core/index.js';
-import { HEAVY_CHARS, InThreadEngine, lazyDoc, serveLints, WorkerEngine, type FromWorker, type LintRequest, type Spawn, type ToWorker } from '../../src/extension/lint-engine.js';
+import { InThreadEngine, lazyDoc, serveLints, type FromWorker, type LintRequest, type ToWorker } from '../../src/extension/lint-engine.js';
+import { HEAVY_CHARS, lintTimeoutMs, WorkerEngine, type Spawn, type WorkerFailure } from '../../src/extension/worker-engine.js';
 
 const PLAN = readFileSync('examples/flawed.testbed.md', 'utf8');
 const req = (key: string, version: number, text = PLAN): LintRequest => ({ key, path: `/ws/${key}.testbed.md`, text, version, options: { today: '2026-01-15' } });
 
-/** A fake worker: serveLints on this thread, each message answered on a later turn; `exit` ends it as a crash. */
-function fakeSpawn(log: string[], opts: { failStart?: boolean } = {}): Spawn & { started: number } {
+/**
+ * A fake worker: serveLints on this thread, each message answered on a later turn; `exit` ends it as a crash. A lint
+ * of a text holding `hang` is never answered (a real worker would spin: serveLints' hang fault would block this thread).
+ */
+function fakeSpawn(log: string[], opts: { failStart?: boolean; hang?: string } = {}): Spawn & { started: number; terminated: number } {
   const spawn = ((onMessage: (m: FromWorker) => void, onExit: (reason: string, startFailed?: boolean) => void) => {
     spawn.started++;
     if (opts.failStart) {
@@ -26,14 +30,17 @@ function fakeSpawn(log: string[], opts: { failStart?: boolean } = {}): Spawn & {
     return {
       post: (m: ToWorker) => {
         log.push(m.type === 'lint' ? `lint ${m.request.key}@${m.request.version}` : m.type);
+        if (m.type === 'lint' && opts.hang !== undefined && m.request.text.includes(opts.hang)) return;
         setTimeout(() => alive && handle(m), 0);
       },
       terminate: () => {
+        spawn.terminated++;
         alive = false;
       },
     };
-  }) as Spawn & { started: number };
+  }) as Spawn & { started: number; terminated: number };
   spawn.started = 0;
+  spawn.terminated = 0;
   return spawn;
 }
 
@@ -115,7 +122,7 @@ describe('the lint engine', () => {
   it('reports a worker that dies with the lint it was running, and starts a new one for the next lint', async () => {
     const crashes: string[] = [];
     const spawn = fakeSpawn([]);
-    const engine = new WorkerEngine(spawn, (reason, r) => crashes.push(`${reason} on ${r?.key ?? 'nothing'}`), () => undefined);
+    const engine = new WorkerEngine(spawn, (f) => crashes.push(`${f.reason} on ${f.request?.key ?? 'nothing'}`), () => undefined);
     expect(await engine.lint(req('a', 1))).toBeDefined();
     engine.exitWorkers();
     await new Promise((r) => setTimeout(r, 20));
@@ -144,6 +151,62 @@ describe('the lint engine', () => {
     const read = lazyDoc(JSON.stringify({ text: 'a\nb', plan: {} }));
     expect(read()).toBe(read());
     expect(read().lines.lineCount).toBe(2);
+  });
+});
+
+describe('the watchdog, injected faults and lanes', () => {
+  const failures = (out: string[]) => (f: WorkerFailure) => out.push(`${f.reason} on ${f.request?.key ?? 'nothing'}${f.stuckAfterMs === undefined ? '' : ` after ${f.stuckAfterMs} ms`}`);
+
+  it('stops a lint that never finishes: its worker is terminated and restarted, the lint queued behind it is answered', async () => {
+    const log: string[] = [];
+    const out: string[] = [];
+    const spawn = fakeSpawn(log, { hang: 'SPIN' });
+    const engine = new WorkerEngine(spawn, failures(out), () => undefined, (chars) => (chars > 0 ? 40 : 0));
+    const stuck = engine.lint(req('stuck', 1, `${PLAN}\nSPIN\n`));
+    const other = engine.lint(req('other', 1));
+    expect(await stuck).toBeUndefined();
+    expect(out).toEqual(['its lint did not finish in 0.0 s on stuck after 40 ms']);
+    expect((await other)?.problems.length).toBeGreaterThan(0);
+    expect([spawn.started, spawn.terminated]).toEqual([2, 1]);
+    expect(log).toEqual(['lint stuck@1', 'lint other@1']);
+    engine.dispose();
+  });
+
+  it('gives the watchdog 5 s plus 10 s per million characters: 7.6 s for the largest normal plan, 52 s at 4.7 MB', () => {
+    expect(lintTimeoutMs(0)).toBe(5_000);
+    expect(lintTimeoutMs(HEAVY_CHARS)).toBe(7_622);
+    expect(lintTimeoutMs(4_700_000)).toBe(52_000);
+  });
+
+  it('sends the injected faults to the running workers and to every worker started later; a crash names its lint', async () => {
+    const log: string[] = [];
+    const out: string[] = [];
+    const engine = new WorkerEngine(fakeSpawn(log), failures(out), () => undefined);
+    expect((await engine.lint(req('a', 1)))?.problems.length).toBeGreaterThan(0);
+    engine.injectFaults({ crash: 'BOOM' });
+    expect(await engine.lint(req('bad', 1, `${PLAN}\nBOOM\n`))).toBeUndefined();
+    expect(out).toEqual(['exited with code 3 on bad']);
+    // The new worker gets the faults first: the same plan crashes it again; others are linted.
+    expect(await engine.lint(req('bad', 2, `${PLAN}\nBOOM\n`))).toBeUndefined();
+    expect((await engine.lint(req('a', 2)))?.problems.length).toBeGreaterThan(0);
+    engine.injectFaults({});
+    expect((await engine.lint(req('bad', 3, `${PLAN}\nBOOM\n`)))?.problems.length).toBeGreaterThan(0);
+    expect(log).toEqual(['lint a@1', 'faults', 'lint bad@1', 'faults', 'lint bad@2', 'faults', 'lint a@2', 'faults', 'lint bad@3']);
+    engine.dispose();
+  });
+
+  it('drops the queued lint of a plan that moved to the other lane (it shrank under the line)', async () => {
+    const log: string[] = [];
+    const engine = new WorkerEngine(fakeSpawn(log), () => undefined, () => undefined);
+    const big = `${PLAN}\n${'x'.repeat(HEAVY_CHARS)}\n`;
+    const running = engine.lint(req('other-big', 1, big));
+    const queued = engine.lint(req('doc', 1, big));
+    const shrunk = engine.lint(req('doc', 2));
+    expect(await queued).toBeUndefined();
+    expect((await shrunk)?.problems.length).toBeGreaterThan(0);
+    expect((await running)?.problems.length).toBeGreaterThan(0);
+    expect(log).toEqual(['lint other-big@1', 'lint doc@2']);
+    engine.dispose();
   });
 });
 
