@@ -49,7 +49,7 @@ export { parsePlan } from './parse/index.js';
 export { formatDay, localDayOf, parseIsoDate, resolveToday } from './dates.js';
 export { VERSION } from './version.js';
 export { planTemplate, type PlanTemplateOptions } from './template.js';
-export { POINTS, pointOf, summarizePlan, worse, type PlanSummary, type Point, type PointState } from './summary.js';
+export { guidanceOptionsFor, POINTS, pointOf, summarizePlan, worse, type PlanSummary, type Point, type PointState } from './summary.js';
 export { docsUrlFor };
 // The plan schema and the helpers every shell shares (one definition each).
 export * from './schema.js';

@@ -7,6 +7,7 @@ import { normaliseName } from './text.js';
 import type { Problem, Severity } from './types.js';
 import { resolveRules, type LintConfig } from './config.js';
 import { formatDay, resolveToday } from './dates.js';
+import type { GuidanceOptions } from './guidance.js';
 
 export type PointState = 'pass' | Severity;
 export type Point = 'customer' | 'iterations' | 'counterparts';
@@ -52,6 +53,15 @@ const pointOfRule = new Map(rules.map((r) => [r.meta.id, CATEGORY_POINT[r.meta.c
 /** Which of the three points a rule serves, if any. */
 export function pointOf(ruleId: string): Point | undefined {
   return pointOfRule.get(ruleId);
+}
+
+/**
+ * What a plan's lint config says that the section summaries and guidance use (hover, the plans view): the names that
+ * count as finance, which are counterpart-finance's option `departments` (the rule's default list when not set).
+ */
+export function guidanceOptionsFor(config: LintConfig | undefined): GuidanceOptions {
+  const names = resolveRules(rules, config).get('counterpart-finance')?.options.departments;
+  return Array.isArray(names) ? { financeDepartments: names as string[] } : {};
 }
 
 /**
