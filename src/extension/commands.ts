@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isPlan } from '../core/index.js';
 import type { Linter } from './controller.js';
-import { iterationSnippet } from './mapping.js';
+import { iterationSnippet } from './iteration-snippet.js';
 import { newPlan as createPlan } from './new-plan.js';
 
 /** Today's local date as YYYY-MM-DD. */

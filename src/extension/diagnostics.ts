@@ -6,7 +6,7 @@ import type { Problem } from '../core/index.js';
 import type { ConfigSource } from './config.js';
 import type { ConfigError, ConfigNotice } from './config-resolver.js';
 import type { Linter, LintResult } from './controller.js';
-import { toDiagnosticData, type Range0 } from './mapping.js';
+import { toDiagnosticData, type Range0 } from './diagnostic-data.js';
 import { ruleDocsCommandUri } from './rule-docs.js';
 import { INTERNAL_ERROR_CODE } from './worker-trouble.js';
 

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { guidanceOptionsFor } from '../core/index.js';
 import type { Linter } from './controller.js';
-import { hoverAt } from './mapping.js';
+import { hoverAt } from './hover-text.js';
 
 export class PlanHoverProvider implements vscode.HoverProvider {
   constructor(private readonly linter: Linter) {}

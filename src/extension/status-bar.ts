@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Linter } from './controller.js';
 import { POINTS, type Point, type Problem } from '../core/index.js';
-import { threePoints, threePointsTooltip } from './mapping.js';
+import { threePoints, threePointsTooltip } from './three-points.js';
 
 const LABELS = Object.fromEntries(POINTS.map((p) => [p.point, p.label])) as Record<Point, string>;
 

@@ -5,7 +5,10 @@ import { applyFixes, lint, lintDetailed, type Problem } from '../../src/core/ind
 import { disableFileFix, disableNextLineFix } from '../../src/core/disable.js';
 import { SECTION_GUIDANCE, sectionSummary } from '../../src/core/guidance.js';
 import { bodyCompletionsAt, completionsAt, usedValues } from '../../src/extension/completion.js';
-import { hoverAt, iterationSnippet, threePoints, threePointsTooltip, toDiagnosticData } from '../../src/extension/mapping.js';
+import { toDiagnosticData } from '../../src/extension/diagnostic-data.js';
+import { hoverAt } from '../../src/extension/hover-text.js';
+import { iterationSnippet } from '../../src/extension/iteration-snippet.js';
+import { threePoints, threePointsTooltip } from '../../src/extension/three-points.js';
 
 const TODAY = '2026-06-01';
 const MD = 'test/vscode/workspace/plan.testbed.md';
