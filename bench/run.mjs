@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench: testbed-lint's CLI against its peers on the same Markdown plans, and the editor latencies.
 //
-//   node bench/run.mjs [--rounds 3] [--count 1000] [--large 3] [--edits 200] [--only cli|editor|scale] [--serial 1] [--json FILE]
+//   node bench/run.mjs [--rounds 3] [--count 1000] [--large 3] [--edits 200] [--only cli|editor|scale|keystroke] [--serial 1] [--json FILE]
+//                      [--keystrokes 10]
 //                      [--scale-bytes 590000] [--scales 1,2,4,8] [--shapes table,nested,...] [--scale-timeout 120] [--cli dist/cli.js]
 //                      [--corpus DIR] (default bench/corpus; a smoke run: --corpus /tmp/c --count 30 --large 1 --rounds 1 --edits 20)
 //   (--serial 1 adds a cold testbed-lint run with --concurrency 1 to each round)
@@ -21,11 +22,15 @@
 // Part 2 (editor): bench/editor.mjs in fresh processes: createSession().lint() after one-character edits
 // inside one iteration entry of samples/large.md (~6,000 lines) and samples/medium.md (~600 lines), and the
 // first lint of the large plan against markdownlint's in-process lint (markdownlint/sync) of it.
+// Part 4 (keystroke): bench/keystroke.mjs: keystroke-to-diagnostics in the real VS Code (code-server), with nothing
+// else going on and while a 4.7 MB plan is linted. In a full run only when scripts/vscode-e2e.sh has installed
+// code-server (`npm run test:vscode` once); `--only keystroke` installs it if needed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchKeystrokes, codeServerInstalled, keystrokeTable } from './keystroke.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -109,7 +114,7 @@ function ensureTime() {
 
 // ---------------------------------------------------------------- measuring
 
-const timeBin = only === 'editor' ? undefined : ensureTime();
+const timeBin = only === 'editor' || only === 'keystroke' ? undefined : ensureTime();
 const cpuOf = (memFile) => {
   try {
     const [kb, user, sys] = readFileSync(memFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
@@ -344,7 +349,9 @@ function editorTable(ed) {
 }
 
 if (has('cli') || has('editor')) ensureCorpus();
-if (only !== 'editor') ensureBuild();
+if (only === 'keystroke') {
+  // scripts/vscode-e2e.sh builds the extension itself.
+} else if (only !== 'editor') ensureBuild();
 else if (!existsSync(join(root, 'dist/core.js'))) ensureBuild();
 const load = () => (readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '));
 const header = `${new Date().toISOString()} — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at start ${existsSync('/proc/loadavg') ? load() : '?'}`;
@@ -362,6 +369,10 @@ if (has('scale')) {
   out.scale = await benchScale();
   console.log(`\n## Scaling: one structure per plan, ${out.scale.scales.join(', ')} × ${(out.scale.base / 1e6).toFixed(2)} MB\n\n${scaleTable(out.scale)}`);
 }
+if (only === 'keystroke' || (only === undefined && codeServerInstalled())) {
+  out.keystroke = benchKeystrokes({ keystrokes: Number(args.keystrokes ?? 10), log });
+  console.log(`\n## Keystrokes in the real VS Code\n\n${keystrokeTable(out.keystroke)}`);
+} else if (only === undefined) log('keystroke part skipped: code-server is not installed (run `npm run test:vscode` once, or --only keystroke)');
 out.loadAtEnd = existsSync('/proc/loadavg') ? load() : undefined;
 console.log(`\n${header}; load average at end ${out.loadAtEnd ?? '?'}`);
 if (args.json) writeFileSync(args.json, JSON.stringify(out, null, 2));

@@ -80,13 +80,16 @@ export type FromWorker =
   | { type: 'done'; id: number; problems: Problem[]; doc: string; crashes: { ruleId: string; error: string }[]; summary?: PlanSummary }
   | { type: 'failed'; id: number; error: string }
   // A web worker that closes itself says so first (the page sees no exit event).
-  | { type: 'exiting' };
+  | { type: 'exiting' }
+  // Sent once, when the worker's script has loaded: lints' watchdogs run from then (worker-engine.ts).
+  | { type: 'ready' };
 
 /** The worker's side: answers lint requests with one incremental session. `exit` ends the worker (tests use it). */
 export function serveLints(post: (m: FromWorker) => void, exit: () => void): (m: ToWorker) => void {
   const session = createSession();
   const broken = new Map<string, (typeof rules)[number]['check']>();
   let faults: Faults = {};
+  post({ type: 'ready' });
   return (m) => {
     if (m.type === 'exit') return exit();
     if (m.type === 'faults') {

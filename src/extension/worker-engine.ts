@@ -33,13 +33,17 @@ interface Pending {
 }
 
 /**
- * How long one lint may run before its worker is stopped (terminated and started again) and the plan gets an
- * internal-error finding: 5 s, plus 10 s per million characters. A normal plan (under HEAVY_CHARS) gets at most 7.6 s;
- * its lint takes milliseconds. The 4.7 MB table plan of the real VS Code suite gets 52 s; its lint takes about 2 s on
- * a quiet machine and stays under 20 s on a loaded one. Where lints run in-thread (no worker) nothing can stop them.
+ * How long one lint may run (wall time) before its worker is stopped (terminated and started again) and the plan gets
+ * an internal-error finding: 10 s, plus 30 s per million characters, plus 10 s for the first lint of a worker (it
+ * loads its script and compiles as it goes). A normal plan of a few KB gets 10 s and the largest normal plan (under
+ * HEAVY_CHARS) 17.9 s; their lints take milliseconds, and under a second with 15 processes per core. The 4.7 MB
+ * table plan of the real VS Code suite gets 151 s: its lint takes about 2 s on a quiet machine, but the large-plan
+ * worker runs at a low priority (lint-worker-node.ts), so on a machine with 15 busy processes per core it took over
+ * a minute. Why not less: a lint stopped for being slow is a false alarm, and false alarms are worse than a plan
+ * waiting. Where lints run in-thread (no worker) nothing can stop them.
  */
-export function lintTimeoutMs(chars: number): number {
-  return 5_000 + Math.ceil(chars / 100);
+export function lintTimeoutMs(chars: number, firstInWorker = false): number {
+  return 10_000 + Math.ceil((chars * 3) / 100) + (firstInWorker ? 10_000 : 0);
 }
 
 /** Why a worker was stopped: it ended by itself (crash, out of memory, exit), or its lint overran the watchdog. */
@@ -56,6 +60,10 @@ class Lane {
   private worker: WorkerChannel | undefined;
   private inFlight: Pending | undefined;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** The worker said it is ready (its script loaded): a lint's watchdog runs from then, not while the worker starts. */
+  private ready = false;
+  /** The worker has not run a lint yet (its first lint gets the start-up allowance of lintTimeoutMs). */
+  private fresh = false;
   private readonly queue = new Map<string, Pending>();
   private readonly known = new Set<string>();
   private disposed = false;
@@ -67,7 +75,7 @@ class Lane {
     private readonly spawn: Spawn,
     private readonly onFailure: (failure: WorkerFailure) => void,
     private readonly onFallback: (reason: string) => void,
-    private readonly timeoutMs: (chars: number) => number,
+    private readonly timeoutMs: (chars: number, firstInWorker: boolean) => number,
     private readonly faults: () => Faults,
   ) {}
 
@@ -122,6 +130,11 @@ class Lane {
       (m) => {
         if (w !== this.worker) return;
         const p = this.inFlight;
+        if (m.type === 'ready') {
+          this.ready = true;
+          if (p) this.arm(p);
+          return;
+        }
         if (!p || m.type === 'exiting' || p.id !== m.id) return;
         clearTimeout(this.watchdog);
         this.inFlight = undefined;
@@ -152,18 +165,37 @@ class Lane {
       },
       this.name,
     );
+    this.ready = false;
+    this.fresh = true;
     const faults = this.faults();
     if (faults.hang !== undefined || faults.crash !== undefined) w.post({ type: 'faults', ...faults });
     return w;
   }
 
-  /** The watchdog fired: the worker is stopped and started again for the next lint; the stuck one is reported. */
+  /**
+   * Starts the watchdog of the lint in flight. Why only once the worker is ready: a worker that starts on a loaded
+   * machine (a web worker fetches and compiles its script) took over 20 s before it could lint anything.
+   */
+  private arm(p: Pending): void {
+    clearTimeout(this.watchdog);
+    const ms = this.timeoutMs(p.request.text.length, this.fresh);
+    this.fresh = false;
+    this.watchdog = setTimeout(() => this.stuck(p, ms), ms);
+  }
+
+  /**
+   * The watchdog fired: the worker is stopped and started again for the next lint; the stuck one is reported. A lint
+   * of the same version queued meanwhile (the document opened again, a settings change) is dropped: it would only
+   * get stuck again.
+   */
   private stuck(p: Pending, ms: number): void {
     if (this.inFlight !== p || !this.worker) return;
     const w = this.worker;
     this.lost();
     w.terminate();
     p.resolve(undefined);
+    const again = this.queue.get(p.request.key);
+    if (again?.request.version === p.request.version && again.request.text === p.request.text) this.drop(p.request.key);
     this.onFailure({ reason: `its lint did not finish in ${(ms / 1000).toFixed(1)} s`, request: p.request, stuckAfterMs: ms });
     this.pump();
   }
@@ -187,8 +219,7 @@ class Lane {
     }
     this.worker ??= this.start();
     this.inFlight = p;
-    const ms = this.timeoutMs(p.request.text.length);
-    this.watchdog = setTimeout(() => this.stuck(p, ms), ms);
+    if (this.ready) this.arm(p);
     try {
       this.worker.post({ type: 'lint', id: p.id, request: p.request });
     } catch (error) {

@@ -147,7 +147,7 @@ describe('the lint engine', () => {
     const out: FromWorker[] = [];
     const handle = serveLints((m) => out.push(m), () => undefined);
     handle({ type: 'lint', id: 7, request: { ...req('a', 1), text: null as never } });
-    expect(out[0]?.type).toBe('failed');
+    expect(out.map((m) => m.type)).toEqual(['ready', 'failed']);
     const read = lazyDoc(JSON.stringify({ text: 'a\nb', plan: {} }));
     expect(read()).toBe(read());
     expect(read().lines.lineCount).toBe(2);
@@ -164,7 +164,10 @@ describe('the watchdog, injected faults and lanes', () => {
     const engine = new WorkerEngine(spawn, failures(out), () => undefined, (chars) => (chars > 0 ? 40 : 0));
     const stuck = engine.lint(req('stuck', 1, `${PLAN}\nSPIN\n`));
     const other = engine.lint(req('other', 1));
+    // The same version asked again while it runs (the document opened again): dropped with it, not stuck twice.
+    const twice = engine.lint(req('stuck', 1, `${PLAN}\nSPIN\n`));
     expect(await stuck).toBeUndefined();
+    expect(await twice).toBeUndefined();
     expect(out).toEqual(['its lint did not finish in 0.0 s on stuck after 40 ms']);
     expect((await other)?.problems.length).toBeGreaterThan(0);
     expect([spawn.started, spawn.terminated]).toEqual([2, 1]);
@@ -172,10 +175,20 @@ describe('the watchdog, injected faults and lanes', () => {
     engine.dispose();
   });
 
-  it('gives the watchdog 5 s plus 10 s per million characters: 7.6 s for the largest normal plan, 52 s at 4.7 MB', () => {
-    expect(lintTimeoutMs(0)).toBe(5_000);
-    expect(lintTimeoutMs(HEAVY_CHARS)).toBe(7_622);
-    expect(lintTimeoutMs(4_700_000)).toBe(52_000);
+  it("gives the watchdog 10 s plus 30 s per million characters (17.9 s for the largest normal plan, 151 s at 4.7 MB), 10 s more for a worker's first lint", async () => {
+    expect(lintTimeoutMs(0)).toBe(10_000);
+    expect(lintTimeoutMs(HEAVY_CHARS)).toBe(17_865);
+    expect(lintTimeoutMs(4_700_000)).toBe(151_000);
+    expect(lintTimeoutMs(4_700_000, true)).toBe(161_000);
+    const given: string[] = [];
+    const engine = new WorkerEngine(fakeSpawn([]), () => undefined, () => undefined, (chars, first) => (given.push(`${chars} ${first}`), 10_000));
+    await engine.lint(req('a', 1));
+    await engine.lint(req('a', 2));
+    engine.exitWorkers();
+    await new Promise((r) => setTimeout(r, 20));
+    await engine.lint(req('a', 3));
+    expect(given).toEqual([`${PLAN.length} true`, `${PLAN.length} false`, `${PLAN.length} true`]);
+    engine.dispose();
   });
 
   it('sends the injected faults to the running workers and to every worker started later; a crash names its lint', async () => {
@@ -192,6 +205,24 @@ describe('the watchdog, injected faults and lanes', () => {
     engine.injectFaults({});
     expect((await engine.lint(req('bad', 3, `${PLAN}\nBOOM\n`)))?.problems.length).toBeGreaterThan(0);
     expect(log).toEqual(['lint a@1', 'faults', 'lint bad@1', 'faults', 'lint bad@2', 'faults', 'lint a@2', 'faults', 'lint bad@3']);
+    engine.dispose();
+  });
+
+  it("runs the watchdog from the worker's ready message, not while the worker starts", async () => {
+    const out: string[] = [];
+    // A worker whose script takes 150 ms to load (its ready message and its answers wait for that), under a 60 ms watchdog.
+    const spawn: Spawn = (onMessage) => {
+      let handle: ((m: ToWorker) => void) | undefined;
+      const early: ToWorker[] = [];
+      setTimeout(() => {
+        handle = serveLints((m) => onMessage(m), () => undefined);
+        for (const m of early.splice(0)) handle(m);
+      }, 150);
+      return { post: (m) => (handle ? handle(m) : early.push(m)), terminate: () => undefined };
+    };
+    const engine = new WorkerEngine(spawn, failures(out), () => undefined, () => 60);
+    expect((await engine.lint(req('a', 1)))?.problems.length).toBeGreaterThan(0);
+    expect(out).toEqual([]);
     engine.dispose();
   });
 
