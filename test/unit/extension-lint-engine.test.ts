@@ -44,6 +44,11 @@ function fakeSpawn(log: string[], opts: { failStart?: boolean; hang?: string } =
   return spawn;
 }
 
+/** Resolves once `pred` holds (checked every 10 ms, for up to 5 s): a worker's exit comes on a later turn. */
+async function until(pred: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
 describe('the lint engine', () => {
   it('gives the same problems and document in a worker as in-thread, the document read lazily', async () => {
     const engine = new WorkerEngine(fakeSpawn([]), () => undefined, () => undefined);
@@ -125,7 +130,7 @@ describe('the lint engine', () => {
     const engine = new WorkerEngine(spawn, (f) => crashes.push(`${f.reason} on ${f.request?.key ?? 'nothing'}`), () => undefined);
     expect(await engine.lint(req('a', 1))).toBeDefined();
     engine.exitWorkers();
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => crashes.length > 0);
     expect(crashes).toEqual(['exited with code 3 on nothing']);
     expect((await engine.lint(req('a', 2)))?.problems.length).toBeGreaterThan(0);
     expect(spawn.started).toBe(2);
@@ -161,7 +166,7 @@ describe('the watchdog, injected faults and lanes', () => {
     const log: string[] = [];
     const out: string[] = [];
     const spawn = fakeSpawn(log, { hang: 'SPIN' });
-    const engine = new WorkerEngine(spawn, failures(out), () => undefined, (chars) => (chars > 0 ? 40 : 0));
+    const engine = new WorkerEngine(spawn, failures(out), () => undefined, (chars) => (chars === PLAN.length + 6 ? 40 : 60_000));
     const stuck = engine.lint(req('stuck', 1, `${PLAN}\nSPIN\n`));
     const other = engine.lint(req('other', 1));
     // The same version asked again while it runs (the document opened again): dropped with it, not stuck twice.
@@ -181,11 +186,12 @@ describe('the watchdog, injected faults and lanes', () => {
     expect(lintTimeoutMs(4_700_000)).toBe(151_000);
     expect(lintTimeoutMs(4_700_000, true)).toBe(161_000);
     const given: string[] = [];
-    const engine = new WorkerEngine(fakeSpawn([]), () => undefined, () => undefined, (chars, first) => (given.push(`${chars} ${first}`), 10_000));
+    let exited = false;
+    const engine = new WorkerEngine(fakeSpawn([]), () => (exited = true), () => undefined, (chars, first) => (given.push(`${chars} ${first}`), 10_000));
     await engine.lint(req('a', 1));
     await engine.lint(req('a', 2));
     engine.exitWorkers();
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => exited);
     await engine.lint(req('a', 3));
     expect(given).toEqual([`${PLAN.length} true`, `${PLAN.length} false`, `${PLAN.length} true`]);
     engine.dispose();
