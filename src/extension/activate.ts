@@ -3,23 +3,23 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { rules, type Rule } from '../core/index.js';
-import { CHECK_AGAIN_COMMAND, PlanCodeActions } from './code-actions.js';
-import { registerCommands } from './commands.js';
-import { PlanCompletionProvider } from './completion-provider.js';
-import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig } from './config.js';
-import { CONFIG_SELECTOR, ConfigCodeActions } from './config-actions.js';
-import { registerConfigureRule } from './configure-rule.js';
-import { LintController, type LintEvent } from './controller.js';
-import type { Faults } from './lint-engine.js';
-import { WorkerEngine, type LintInFlight, type Spawn } from './worker-engine.js';
-import { registerDiagnostics } from './diagnostics.js';
-import { PlanHoverProvider } from './hover.js';
-import { plansTree, registerPlansView, type PlanEntry } from './plans-view.js';
-import { registerRuleDocs } from './rule-docs.js';
-import { bundledRulePage } from './rule-pages.js';
-import { registerPlanProblems, StatusBar, statusBarState } from './status-bar.js';
+import { CHECK_AGAIN_COMMAND, PlanCodeActions } from './features/code-actions.js';
+import { registerCommands } from './features/commands.js';
+import { PlanCompletionProvider } from './features/completion.js';
+import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig } from './config/workspace-config.js';
+import { CONFIG_SELECTOR, ConfigCodeActions } from './config/quick-fixes.js';
+import { registerConfigureRule } from './config/configure-rule.js';
+import { LintController, type LintEvent } from './lint/controller.js';
+import type { Faults } from './lint/engine.js';
+import { WorkerEngine, type LintInFlight, type Spawn } from './lint/worker-engine.js';
+import { registerDiagnostics } from './lint/diagnostics.js';
+import { PlanHoverProvider } from './features/hover.js';
+import { plansTree, registerPlansView, type PlanEntry } from './features/plans-view.js';
+import { registerRuleDocs } from './features/rule-docs.js';
+import { bundledRulePage } from './features/rule-pages.js';
+import { registerPlanProblems, StatusBar, statusBarState } from './features/status-bar.js';
 
-export type { LintEvent } from './controller.js';
+export type { LintEvent } from './lint/controller.js';
 
 /** What activate() returns, for tests and other extensions. */
 export interface TestbedLintApi {

@@ -3,7 +3,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { activateExtension, type TestbedLintApi } from './activate.js';
-import { webSpawn } from './worker-web.js';
+import { webSpawn } from './lint/start-worker-web.js';
 
 export type { LintEvent, TestbedLintApi } from './activate.js';
 

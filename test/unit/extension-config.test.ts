@@ -4,13 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AsyncConfigResolver, type ConfigError, relative, isInside, normalize } from '../../src/extension/config-resolver.js';
+import { AsyncConfigResolver, type ConfigError, relative, isInside, normalize } from '../../src/extension/config/resolver.js';
 import { ConfigResolver, isIgnoredBy, toLintConfig } from '../../src/node/config.js';
 import { realFs } from '../../src/node/fs.js';
 import { fake, Uri } from '../helpers/fake-vscode.js';
 
 vi.mock('vscode', () => import('../helpers/fake-vscode.js'));
-const { WorkspaceConfig } = await import('../../src/extension/config.js');
+const { WorkspaceConfig } = await import('../../src/extension/config/workspace-config.js');
 
 /** A folder tree, as path → text, under /ws. */
 const TREE: Record<string, string> = {

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintDetailed, summarizePlan } from '../../src/core/index.js';
-import { InThreadEngine, lazyDoc, serveLints, type FromWorker, type LintRequest, type ToWorker } from '../../src/extension/lint-engine.js';
-import { HEAVY_CHARS, lintTimeoutMs, WorkerEngine, type Spawn, type WorkerFailure } from '../../src/extension/worker-engine.js';
+import { InThreadEngine, lazyDoc, serveLints, type FromWorker, type LintRequest, type ToWorker } from '../../src/extension/lint/engine.js';
+import { HEAVY_CHARS, lintTimeoutMs, WorkerEngine, type Spawn, type WorkerFailure } from '../../src/extension/lint/worker-engine.js';
 
 const PLAN = readFileSync('examples/flawed.testbed.md', 'utf8');
 const req = (key: string, version: number, text = PLAN): LintRequest => ({ key, path: `/ws/${key}.testbed.md`, text, version, options: { today: '2026-01-15' } });

@@ -3,16 +3,16 @@
 // the other plans, which are linted once and never again for its sake.
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConfigSource } from '../../src/extension/config.js';
-import { serveLints, type FromWorker, type ToWorker } from '../../src/extension/lint-engine.js';
-import { documentKey, Quarantine, QUARANTINE_AFTER, QUARANTINE_WINDOW_MS } from '../../src/extension/quarantine.js';
-import { WorkerEngine, type Spawn } from '../../src/extension/worker-engine.js';
+import type { ConfigSource } from '../../src/extension/config/workspace-config.js';
+import { serveLints, type FromWorker, type ToWorker } from '../../src/extension/lint/engine.js';
+import { documentKey, Quarantine, QUARANTINE_AFTER, QUARANTINE_WINDOW_MS } from '../../src/extension/lint/quarantine.js';
+import { WorkerEngine, type Spawn } from '../../src/extension/lint/worker-engine.js';
 import { CodeActionKind, Diagnostic, EventEmitter, fake, FakeDocument, Range, Uri } from '../helpers/fake-vscode.js';
 
 vi.mock('vscode', () => import('../helpers/fake-vscode.js'));
-const { LintController } = await import('../../src/extension/controller.js');
-const { diagnosticsOf } = await import('../../src/extension/diagnostics.js');
-const { PlanCodeActions, CHECK_AGAIN_COMMAND } = await import('../../src/extension/code-actions.js');
+const { LintController } = await import('../../src/extension/lint/controller.js');
+const { diagnosticsOf } = await import('../../src/extension/lint/diagnostics.js');
+const { PlanCodeActions, CHECK_AGAIN_COMMAND } = await import('../../src/extension/features/code-actions.js');
 
 const PLAN = readFileSync('test/vscode/workspace/plan.testbed.md', 'utf8');
 

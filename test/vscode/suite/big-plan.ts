@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { LintEvent, TestbedLintApi } from '../../../src/extension/extension.js';
+import type { LintEvent, TestbedLintApi } from '../../../src/extension/desktop.js';
 
 /** One keystroke: ms from the host's change event to its diagnostics (and from applyEdit); whether one big lint spanned it. */
 export interface Sample {

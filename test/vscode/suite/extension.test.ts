@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { planTemplate } from '../../../src/core/index.js';
-import type { LintEvent, TestbedLintApi } from '../../../src/extension/extension.js';
+import type { LintEvent, TestbedLintApi } from '../../../src/extension/desktop.js';
 import { keystrokesWhileBigPlanLints } from './big-plan.js';
 
 const EXTENSION_ID = 'testbed-lint.testbed-lint';

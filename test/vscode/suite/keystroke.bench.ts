@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { TestbedLintApi } from '../../../src/extension/extension.js';
+import type { TestbedLintApi } from '../../../src/extension/desktop.js';
 import { keystrokesWhileBigPlanLints } from './big-plan.js';
 
 suite('testbed-lint keystroke benchmark', () => {

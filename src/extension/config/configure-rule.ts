@@ -3,9 +3,9 @@
 // Through vscode.workspace.fs, so it works on the web too.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { SEVERITIES, rules, type SeveritySetting } from '../core/index.js';
-import { newConfigText, setRuleSeverity } from './config-edit.js';
-import { CONFIG_NAMES } from './config-resolver.js';
+import { SEVERITIES, rules, type SeveritySetting } from '../../core/index.js';
+import { newConfigText, setRuleSeverity } from './severity-edit.js';
+import { CONFIG_NAMES } from './resolver.js';
 
 export const CONFIGURE_RULE_COMMAND = 'testbedLint.configureRule';
 

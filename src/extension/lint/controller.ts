@@ -18,10 +18,10 @@ import {
   type Problem,
   type RuleCrash,
   type RuleEntry,
-} from '../core/index.js';
-import type { ConfigSource } from './config.js';
-import type { ConfigNotice } from './config-resolver.js';
-import { InThreadEngine, type LintEngine } from './lint-engine.js';
+} from '../../core/index.js';
+import type { ConfigSource } from '../config/workspace-config.js';
+import type { ConfigNotice } from '../config/resolver.js';
+import { InThreadEngine, type LintEngine } from './engine.js';
 import { WorkerTrouble } from './worker-trouble.js';
 
 export interface LintEvent {

@@ -1,8 +1,8 @@
 // Hover: the guidance of a section heading or key, and the allowed values of an enum value (src/core's guidance).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { guidanceOptionsFor } from '../core/index.js';
-import type { Linter } from './controller.js';
+import { guidanceOptionsFor } from '../../core/index.js';
+import type { Linter } from '../lint/controller.js';
 import { hoverAt } from './hover-text.js';
 
 export class PlanHoverProvider implements vscode.HoverProvider {

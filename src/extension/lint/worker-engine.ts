@@ -1,7 +1,7 @@
 // The lint workers as the controller sees them: two lanes (normal plans, huge plans), each one worker with a queue, a
 // watchdog on the lint in flight, and a restart when the worker dies. Pure: no `vscode`, no Node built-ins; the worker
 // itself is behind `Spawn` (worker-node.ts, worker-web.ts).
-import { InThreadEngine, lazyDoc, type Faults, type FromWorker, type LaneName, type LintEngine, type LintReply, type LintRequest, type ToWorker } from './lint-engine.js';
+import { InThreadEngine, lazyDoc, type Faults, type FromWorker, type LaneName, type LintEngine, type LintReply, type LintRequest, type ToWorker } from './engine.js';
 
 /** A started worker, as the engine sees it. */
 export interface WorkerChannel {

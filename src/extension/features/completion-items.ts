@@ -11,7 +11,7 @@ import {
   type FieldSpec,
   type PlanModel,
   type SectionKind,
-} from '../core/index.js';
+} from '../../core/index.js';
 
 export interface CompletionData {
   label: string;

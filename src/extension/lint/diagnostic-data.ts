@@ -1,6 +1,6 @@
 // A core problem as the editor shows it (0-based range, VS Code's severity names, the rule id linked to its page).
 // Pure: no vscode import.
-import type { Problem } from '../core/index.js';
+import type { Problem } from '../../core/index.js';
 
 /** A 0-based range, end character exclusive: [startLine, startCharacter, endLine, endCharacter]. */
 export type Range0 = [number, number, number, number];

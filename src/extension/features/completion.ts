@@ -2,8 +2,8 @@
 // values of labels, table cells and departments (items from completion.ts).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { bodyCompletionsAt, completionsAt, usedValues } from './completion.js';
-import type { Linter } from './controller.js';
+import { bodyCompletionsAt, completionsAt, usedValues } from './completion-items.js';
+import type { Linter } from '../lint/controller.js';
 
 export class PlanCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggers = [':', ' '];

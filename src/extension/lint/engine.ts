@@ -2,7 +2,7 @@
 // fallback where no worker can start), or in workers (worker-engine.ts; desktop: node:worker_threads, web: a nested
 // web worker), so a huge plan never freezes the extension host. This file holds the engine's interface, the in-thread
 // engine, and the worker's side of the protocol (serveLints). Pure: no `vscode`, no Node built-ins.
-import { createSession, LineIndex, lintDetailed, rules, summarizePlan, type LintOptions, type PlanDocument, type PlanSummary, type Problem } from '../core/index.js';
+import { createSession, LineIndex, lintDetailed, rules, summarizePlan, type LintOptions, type PlanDocument, type PlanSummary, type Problem } from '../../core/index.js';
 
 /** One lint: the document's text at `version`, with serialisable options (no callbacks). */
 export interface LintRequest {

@@ -1,8 +1,8 @@
 // Commands: new plan (Markdown, YAML), add an iteration entry, lint every plan in the workspace.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { isPlan } from '../core/index.js';
-import type { Linter } from './controller.js';
+import { isPlan } from '../../core/index.js';
+import type { Linter } from '../lint/controller.js';
 import { iterationSnippet } from './iteration-snippet.js';
 import { newPlan as createPlan } from './new-plan.js';
 

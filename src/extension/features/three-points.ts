@@ -1,6 +1,6 @@
 // The three points of a plan (customer, iterations, counterparts) at a glance, each marked by its worst finding, for
 // the status bar's text and tooltip. Pure: no vscode import.
-import { pointOf, worse, type Point, type PointState, type Problem } from '../core/index.js';
+import { pointOf, worse, type Point, type PointState, type Problem } from '../../core/index.js';
 
 /** The mark of a point's state: ✓ no finding, ℹ notes (info) only, ⚠ a warning, ✗ an error. */
 export const MARK: Readonly<Record<PointState, string>> = { pass: '✓', info: 'ℹ', warning: '⚠', error: '✗' };

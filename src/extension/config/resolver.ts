@@ -3,7 +3,7 @@
 // The same rules and the same words as the CLI's discovery (src/node/config.ts), on POSIX paths (a URI's path),
 // asynchronous, with no Node built-ins. Pure apart from the injected reader: unit-tested with an in-memory one.
 import ignore, { type Ignore } from 'ignore';
-import { mergeRuleEntries, parseConfigText, PRESETS, presetRules, rules as allRules, type DraftsMode, type LintConfig, type PresetName, type RuleEntry } from '../core/index.js';
+import { mergeRuleEntries, parseConfigText, PRESETS, presetRules, rules as allRules, type DraftsMode, type LintConfig, type PresetName, type RuleEntry } from '../../core/index.js';
 
 /** Config file names, in the order they win when a folder has more than one (as the CLI). */
 export const CONFIG_NAMES = ['.testbed-lint.yaml', '.testbed-lint.yml', '.testbed-lint.json'] as const;

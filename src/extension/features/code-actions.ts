@@ -2,10 +2,10 @@
 // source.fixAll.testbedLint, which applies every safe fix (as on save with editor.codeActionsOnSave).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { disableFileFix, disableNextLineFix, fixText, type Fix, type Problem } from '../core/index.js';
-import type { Linter } from './controller.js';
+import { disableFileFix, disableNextLineFix, fixText, type Fix, type Problem } from '../../core/index.js';
+import type { Linter } from '../lint/controller.js';
 import { SHOW_RULE_DOCS_COMMAND } from './rule-docs.js';
-import { INTERNAL_ERROR_CODE } from './worker-trouble.js';
+import { INTERNAL_ERROR_CODE } from '../lint/worker-trouble.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('testbedLint');
 /** Lifts a plan's quarantine (or its stopped lint's finding) and lints it again; argument: the document's URI string. */

@@ -15,7 +15,7 @@ import {
   type PlanModel,
   type SectionKind,
   type Span,
-} from '../core/index.js';
+} from '../../core/index.js';
 
 const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
 

@@ -2,12 +2,12 @@
 // in the config files themselves.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { Problem } from '../core/index.js';
-import type { ConfigSource } from './config.js';
-import type { ConfigError, ConfigNotice } from './config-resolver.js';
+import type { Problem } from '../../core/index.js';
+import type { ConfigSource } from '../config/workspace-config.js';
+import type { ConfigError, ConfigNotice } from '../config/resolver.js';
 import type { Linter, LintResult } from './controller.js';
 import { toDiagnosticData, type Range0 } from './diagnostic-data.js';
-import { ruleDocsCommandUri } from './rule-docs.js';
+import { ruleDocsCommandUri } from '../features/rule-docs.js';
 import { INTERNAL_ERROR_CODE } from './worker-trouble.js';
 
 // Why: read when used, not at module load, so loading the bundle touches as little of the host API as possible.

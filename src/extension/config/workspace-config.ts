@@ -2,7 +2,7 @@
 // (github.dev, vscode.dev: a virtual file system), so both give the CLI's findings for the same folder.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { AsyncConfigResolver, isInside, type ConfigError, type ConfigReader, type ConfigVerdict } from './config-resolver.js';
+import { AsyncConfigResolver, isInside, type ConfigError, type ConfigReader, type ConfigVerdict } from './resolver.js';
 
 export const CONFIG_GLOB = '**/.testbed-lint.{yaml,yml,json}';
 export const CONFIG_FILE = /[\\/]\.testbed-lint\.(ya?ml|json)$/;

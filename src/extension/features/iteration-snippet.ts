@@ -1,5 +1,5 @@
 // "Add iteration entry": where a new entry goes in a plan's log and its text, as a snippet. Pure: no vscode import.
-import { entrySnippet, type PlanDocument } from '../core/index.js';
+import { entrySnippet, type PlanDocument } from '../../core/index.js';
 
 /**
  * Where and what to insert for a new iteration entry dated `today`, as a snippet (`${1:...}` tab stops), in the
