@@ -1,5 +1,5 @@
 // The VS Code extension's composition root: one lint controller, and a module per surface given the controller.
-// Shared by the Node entry (extension.ts) and the web entry (web.ts); config files are read through vscode.workspace.fs.
+// Shared by the Node entry (desktop.ts) and the web entry (web.ts); config files are read through vscode.workspace.fs.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { rules, type Rule } from '../core/index.js';

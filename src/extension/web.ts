@@ -1,4 +1,4 @@
-// Entry of the extension in a web worker extension host (github.dev, vscode.dev): the same extension as extension.ts,
+// Entry of the extension in a web worker extension host (github.dev, vscode.dev): the same extension as desktop.ts,
 // with no Node built-ins anywhere on its path; config files come from the workspace's (virtual) file system.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';

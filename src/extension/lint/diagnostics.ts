@@ -59,7 +59,7 @@ export function diagnosticsOf(r: LintResult): vscode.Diagnostic[] {
     return list;
   }
   if (r.internalError !== undefined) {
-    // A plan that could not be checked: an error, so it is not taken for a clean plan; code-actions.ts offers "Check again".
+    // A plan that could not be checked: an error, so it is not taken for a clean plan; features/code-actions.ts offers "Check again".
     const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), r.internalError, vscode.DiagnosticSeverity.Error);
     d.source = 'testbed-lint';
     d.code = INTERNAL_ERROR_CODE;

@@ -1,5 +1,5 @@
 // Starts the desktop lint worker (node:worker_threads), with a heap limit so a huge plan ends in a restart, not in
-// an extension host that runs out of memory. Only extension.ts (the Node entry) imports this.
+// an extension host that runs out of memory. Only desktop.ts (the Node entry) imports this.
 import { Worker } from 'node:worker_threads';
 import type { Spawn } from './worker-engine.js';
 

@@ -1,6 +1,6 @@
 // The lint workers as the controller sees them: two lanes (normal plans, huge plans), each one worker with a queue, a
 // watchdog on the lint in flight, and a restart when the worker dies. Pure: no `vscode`, no Node built-ins; the worker
-// itself is behind `Spawn` (worker-node.ts, worker-web.ts).
+// itself is behind `Spawn` (start-worker-node.ts, start-worker-web.ts).
 import { InThreadEngine, lazyDoc, type Faults, type FromWorker, type LaneName, type LintEngine, type LintReply, type LintRequest, type ToWorker } from './engine.js';
 
 /** A started worker, as the engine sees it. */
@@ -38,7 +38,7 @@ interface Pending {
  * loads its script and compiles as it goes). A normal plan of a few KB gets 10 s and the largest normal plan (under
  * HEAVY_CHARS) 17.9 s; their lints take milliseconds, and under a second with 15 processes per core. The 4.7 MB
  * table plan of the real VS Code suite gets 151 s: its lint takes about 2 s on a quiet machine, but the large-plan
- * worker runs at a low priority (lint-worker-node.ts), so on a machine with 15 busy processes per core it took over
+ * worker runs at a low priority (worker-script-node.ts), so on a machine with 15 busy processes per core it took over
  * a minute. Why not less: a lint stopped for being slow is a false alarm, and false alarms are worse than a plan
  * waiting. Where lints run in-thread (no worker) nothing can stop them.
  */

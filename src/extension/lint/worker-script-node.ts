@@ -1,4 +1,4 @@
-// The lint worker on the desktop: a node:worker_threads worker (dist/lint-worker.js) started by worker-node.ts.
+// The lint worker on the desktop: a node:worker_threads worker (dist/lint-worker.js) started by start-worker-node.ts.
 import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { serveLints, type LaneName, type ToWorker } from './engine.js';
