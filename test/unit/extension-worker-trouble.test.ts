@@ -135,6 +135,24 @@ describe('the controller when a plan stops the lint worker', () => {
     expect([again.linted, again.problems.length > 0, again.internalError]).toEqual([true, true, undefined]);
   });
 
+  it("forgets a closed untitled document's quarantine (the next untitled document gets its name), not a file's", async () => {
+    const { linter, lints, posted, until } = setup();
+    (linter as unknown as { engine: WorkerEngine }).engine.injectFaults({ crash: 'BOOM' });
+    const untitled = new FakeDocument(Uri.parse('untitled:Untitled-1'), `${PLAN}\n<!-- BOOM -->\n`, 'markdown');
+    const file = new FakeDocument(Uri.parse('file:///ws/bad.testbed.md'), `${PLAN}\n<!-- BOOM -->\n`);
+    fake.textDocuments.push(untitled, file);
+    void linter.lint(untitled as never);
+    void linter.lint(file as never);
+    await until(() => lints.length === 2);
+    expect(posted.length).toBe(6);
+    linter.forget(untitled.uri as never);
+    linter.forget(file.uri as never);
+    (linter as unknown as { engine: WorkerEngine }).engine.injectFaults({});
+    expect((await linter.lint(untitled as never)).linted).toBe(true);
+    expect((await linter.lint(file as never)).internalError).toMatch(/^Testbed Lint stopped checking this plan/);
+    expect(posted.length).toBe(7);
+  });
+
   it('reports a stuck lint on its plan after the watchdog, lints the plan queued behind it, and waits for an edit', async () => {
     // Long enough for a first lint on a loaded machine (this thread's JIT is cold), short for a test.
     const { linter, lints, posted, open, until } = setup(1500);

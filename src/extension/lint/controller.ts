@@ -213,6 +213,7 @@ export class LintController implements Linter, vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);
+    this.trouble.forget(key, uri.scheme === 'untitled');
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.forgotten.fire(uri);
   }

@@ -94,6 +94,16 @@ export class WorkerTrouble {
     return this.quarantine.reasonFor(key) !== undefined;
   }
 
+  /**
+   * A document was closed: a finding of its stopped lint goes (a file opened again starts at version 1 again, maybe with
+   * other text). An untitled document's failures and quarantine go too: the next untitled document gets its name. A
+   * file's stay, so the plans view, which reads the file again, does not start the worker crashing again.
+   */
+  forget(key: string, untitled: boolean): void {
+    this.stopped.delete(key);
+    if (untitled) this.quarantine.lift(key);
+  }
+
   /** "Check again": the plan's failures are forgotten; the caller lints it. */
   checkAgain(key: string): void {
     this.quarantine.lift(key);
