@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // npm run bench: testbed-lint's CLI against its peers on the same Markdown plans, and the editor latencies.
 //
-//   node bench/run.mjs [--rounds 3] [--count 1000] [--large 3] [--edits 200] [--only cli|editor|scale[,...]] [--serial 1]
+//   node bench/run.mjs [--rounds 3] [--count 1000] [--large 3] [--edits 200] [--only cli|editor|scale|keystroke[,...]] [--serial 1]
 //                      [--json FILE] [--scale-bytes 590000] [--scales 1,2,4,8] [--shapes table,nested,...] [--scale-timeout 120]
 //                      [--cli dist/cli.js] [--base DIR] [--peers all|markdownlint]
+//                      [--keystrokes 10]
 //                      [--corpus DIR] (default bench/corpus; a smoke run: --corpus /tmp/c --count 30 --large 1 --rounds 1 --edits 20)
 //   (--serial 1 adds a cold testbed-lint run with --concurrency 1 to each round)
 //   --base DIR: another build's dist folder (cli.js, core.js), run beside this one in the same rounds, alternating, in
@@ -25,12 +26,16 @@
 // Part 2 (editor): bench/editor.mjs in fresh processes: createSession().lint() after one-character edits
 // inside one iteration entry of samples/large.md (~6,000 lines) and samples/medium.md (~600 lines), and the
 // first lint of the large plan against markdownlint's in-process lint (markdownlint/sync) of it.
+// Part 4 (keystroke): bench/keystroke.mjs: keystroke-to-diagnostics in the real VS Code (code-server), with nothing
+// else going on and while a 4.7 MB plan is linted. In a full run only when scripts/vscode-e2e.sh has installed
+// code-server (`npm run test:vscode` once); `--only keystroke` installs it if needed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileOf, SHAPES } from './gen-shapes.mjs';
+import { benchKeystrokes, codeServerInstalled, keystrokeTable } from './keystroke.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -485,6 +490,10 @@ if (has('scale')) {
   console.log(`\n## Scaling: one structure per plan, ${out.scale.scales.join(', ')} × ${(out.scale.base / 1e6).toFixed(2)} MB\n\n${scaleTable(out.scale)}`);
   if (args.base) console.log(`\n### Scaling, old (${args.base}) and new side by side\n\n${scaleSideBySide(out.scale)}`);
 }
+if ((only !== undefined && has('keystroke')) || (only === undefined && codeServerInstalled())) {
+  out.keystroke = benchKeystrokes({ keystrokes: Number(args.keystrokes ?? 10), log });
+  console.log(`\n## Keystrokes in the real VS Code\n\n${keystrokeTable(out.keystroke)}`);
+} else if (only === undefined) log('keystroke part skipped: code-server is not installed (run `npm run test:vscode` once, or --only keystroke)');
 out.loadAtEnd = existsSync('/proc/loadavg') ? load() : undefined;
 console.log(`\n${header}; load average at end ${out.loadAtEnd ?? '?'}`);
 if (args.json) writeFileSync(args.json, JSON.stringify(out, null, 2));

@@ -34,9 +34,9 @@ async function buildCli() {
 // The VS Code extension: dist/extension.js for the Node extension host and dist/web/extension.js for a
 // web worker extension host (github.dev, vscode.dev); `vscode` is provided by the host.
 async function buildExtension() {
-  await esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dist, 'extension.js'), external: ['vscode'] });
+  await esbuild.build({ ...common, entryPoints: ['src/extension/desktop.ts'], outfile: join(dist, 'extension.js'), external: ['vscode'] });
   // The lint worker thread the extension starts (the core and rules; no vscode).
-  await esbuild.build({ ...common, entryPoints: ['src/extension/lint-worker-node.ts'], outfile: join(dist, 'lint-worker.js') });
+  await esbuild.build({ ...common, entryPoints: ['src/extension/lint/worker-script-node.ts'], outfile: join(dist, 'lint-worker.js') });
 }
 
 /** esbuild options of the web bundle (exported for test/unit/extension-web.test.ts, which checks what it pulls in). */
@@ -60,7 +60,7 @@ export const webExtensionOptions = {
 async function buildWebExtension() {
   await esbuild.build({ ...webExtensionOptions, outfile: join(dist, 'web', 'extension.js') });
   // The web worker the web extension starts for lints: a classic script (no module system), so an IIFE.
-  await esbuild.build({ ...webExtensionOptions, format: 'iife', entryPoints: ['src/extension/lint-worker-web.ts'], outfile: join(dist, 'web', 'lint-worker.js') });
+  await esbuild.build({ ...webExtensionOptions, format: 'iife', entryPoints: ['src/extension/lint/worker-script-web.ts'], outfile: join(dist, 'web', 'lint-worker.js') });
 }
 
 async function buildCore() {

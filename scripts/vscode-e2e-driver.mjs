@@ -7,7 +7,8 @@ import util from 'node:util';
 import { launchWorkbenchBrowser } from './vscode-e2e-browser.mjs';
 
 const [baseUrl, devPath, testsPath, folder, resultsFile, screenshot] = process.argv.slice(2);
-const TIMEOUT_MS = Number(process.env.VSCODE_E2E_TIMEOUT_MS ?? 480_000);
+// The whole suite; on a machine with 15 busy processes per core it took 9 minutes.
+const TIMEOUT_MS = Number(process.env.VSCODE_E2E_TIMEOUT_MS ?? 900_000);
 const remote = (p) => `vscode-remote://${new URL(baseUrl).host}${path.resolve(p)}`;
 const payload = [
   ['extensionDevelopmentPath', remote(devPath)],
@@ -34,7 +35,8 @@ const done = new Promise((resolve) => {
 const page = context.pages()[0] ?? (await context.newPage());
 let timer;
 try {
-  await page.goto(url);
+  // Why the long timeout: on a loaded machine (8 sessions on 2 cores) the workbench page took over 30 s to load.
+  await page.goto(url, { timeout: 120_000 });
   const r = await Promise.race([done, new Promise((res) => (timer = setTimeout(() => res('timeout'), TIMEOUT_MS)))]);
   if (screenshot) await page.screenshot({ path: screenshot }).catch((e) => console.log(`screenshot failed: ${e.message}`));
   if (r === 'timeout') {

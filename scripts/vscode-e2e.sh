@@ -122,7 +122,7 @@ step "start code-server on 127.0.0.1:$PORT; run test/vscode/suite in its extensi
 fresh_workspace workspace
 start_cs
 set +e
-timeout 300 node "$REPO/scripts/vscode-e2e-driver.mjs" "http://127.0.0.1:$PORT" "$REPO" \
+timeout 1080 node "$REPO/scripts/vscode-e2e-driver.mjs" "http://127.0.0.1:$PORT" "$REPO" \
   "$REPO/dist/vscode-test/suite/index.js" "$RUN/workspace" "$RESULTS" "${SCREENSHOT_SUITE:-}"
 DRIVER=$?
 set -e

@@ -130,7 +130,7 @@ set +e
 # (an activation error shows only there); the filter below keeps the suite's lines and errors, once each (--verbose and the test log both print them).
 cd "$RUN"
 HOME=$RUN/home XDG_CONFIG_HOME=$RUN/home/.config XDG_CACHE_HOME=$RUN/home/.cache PLAYWRIGHT_BROWSERS_PATH=$PW \
-  timeout 600 node "$TW_CLI" --browserType=chromium --headless --verbose \
+  timeout 900 node "$TW_CLI" --browserType=chromium --headless --verbose \
     --browserOption=--disable-gpu --browserOption=--disable-quic --browserOption=--disable-dev-shm-usage \
     --host 127.0.0.1 --port "$PORT" --quality stable --commit "$COMMIT" --testRunnerDataDir "$VSCODE_DATA" \
     --extensionDevelopmentPath="$EXT" --extensionTestsPath="$EXT/web-test/suite.js" "$WS" > "$LOG" 2>&1 &

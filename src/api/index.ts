@@ -19,7 +19,7 @@ export {
   type LoadedConfig,
 } from '../core/config-resolve.js';
 export { POSIX_PATHS, isInside, type PathOps } from '../core/config-paths.js';
-export { pointOf, summarizePlan } from './summary.js';
+export { guidanceOptionsFor, pointOf, summarizePlan } from './summary.js';
 /** Every rule, sorted by id, and each one's version-pinned documentation URL. */
 export { rules, docsUrlFor } from '../rules/index.js';
 export type { Problem, Fix, TextEdit, Span, Position, Severity, SeveritySetting, RelatedLocation } from '../core/types.js';

@@ -5,6 +5,7 @@ import { resolveToday } from '../core/dates.js';
 import { financeMatcher, ownDepartmentMatcher } from '../core/departments.js';
 import type { PlanDocument } from '../core/document.js';
 import { pointOfCategory, summarize, type PlanSummary, type Point } from '../core/summary.js';
+import type { GuidanceOptions } from '../core/guidance.js';
 import type { Problem } from '../core/types.js';
 import { rules } from '../rules/index.js';
 
@@ -38,4 +39,13 @@ export function summarizePlan(
     isFinance: financeMatcher(names('counterpart-finance', 'departments')),
     isOwnDepartment: ownDepartmentMatcher(names('counterparts-cross-functional', 'same-department')),
   });
+}
+
+/**
+ * What a plan's lint config says that the section summaries and guidance use (hover, the plans view): the names that
+ * count as finance, which are counterpart-finance's option `departments` (the rule's default list when not set).
+ */
+export function guidanceOptionsFor(config: LintConfig | undefined): GuidanceOptions {
+  const names = resolveRules(rules, config).get('counterpart-finance')?.options.departments;
+  return Array.isArray(names) ? { financeDepartments: names as string[] } : {};
 }

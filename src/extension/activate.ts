@@ -1,24 +1,25 @@
 // The VS Code extension's composition root: one lint controller, and a module per surface given the controller.
-// Shared by the Node entry (extension.ts) and the web entry (web.ts); config files are read through vscode.workspace.fs.
+// Shared by the Node entry (desktop.ts) and the web entry (web.ts); config files are read through vscode.workspace.fs.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { rules, type Rule } from '../api/index.js';
-import { PlanCodeActions } from './code-actions.js';
-import { registerCommands } from './commands.js';
-import { PlanCompletionProvider } from './completion-provider.js';
-import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig, type NativeRealpath } from './config.js';
-import { CONFIG_SELECTOR, ConfigCodeActions } from './config-actions.js';
-import { registerConfigureRule } from './configure-rule.js';
-import { LintController, type LintEvent } from './controller.js';
-import { WorkerEngine, type LintInFlight, type Spawn } from './lint-engine.js';
-import { registerDiagnostics } from './diagnostics.js';
-import { PlanHoverProvider } from './hover.js';
-import { plansTree, registerPlansView, type PlanEntry } from './plans-view.js';
-import { registerRuleDocs } from './rule-docs.js';
-import { bundledRulePage } from './rule-pages.js';
-import { registerPlanProblems, StatusBar, statusBarState } from './status-bar.js';
+import { CHECK_AGAIN_COMMAND, PlanCodeActions } from './features/code-actions.js';
+import { registerCommands } from './features/commands.js';
+import { PlanCompletionProvider } from './features/completion.js';
+import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig, type NativeRealpath } from './config/workspace-config.js';
+import { CONFIG_SELECTOR, ConfigCodeActions } from './config/quick-fixes.js';
+import { registerConfigureRule } from './config/configure-rule.js';
+import { LintController, type LintEvent } from './lint/controller.js';
+import type { Faults } from './lint/engine.js';
+import { WorkerEngine, type LintInFlight, type Spawn } from './lint/worker-engine.js';
+import { registerDiagnostics } from './lint/diagnostics.js';
+import { PlanHoverProvider } from './features/hover.js';
+import { plansTree, registerPlansView, type PlanEntry } from './features/plans-view.js';
+import { registerRuleDocs } from './features/rule-docs.js';
+import { bundledRulePage } from './features/rule-pages.js';
+import { registerPlanProblems, StatusBar, statusBarState } from './features/status-bar.js';
 
-export type { LintEvent } from './controller.js';
+export type { LintEvent } from './lint/controller.js';
 
 /** What activate() returns, for tests and other extensions. */
 export interface TestbedLintApi {
@@ -40,6 +41,8 @@ export interface TestbedLintApi {
     exitWorkers(): void;
     /** Makes a rule's check throw in the lint workers (undefined restores it). */
     breakRule(ruleId: string | undefined): void;
+    /** Makes the lint of a plan whose text holds a marker hang or crash its worker, now and after restarts ({}: none). */
+    injectFaults(faults: Faults): void;
     workerLog: readonly string[];
     /** The lints posted to the normal and the large-plan worker and not answered yet (none without workers). */
     lintsInFlight(): { normal?: LintInFlight; large?: LintInFlight };
@@ -58,8 +61,8 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
   const engine = spawn
     ? new WorkerEngine(
         spawn,
-        (reason, request) => linter.workerCrashed(reason, request),
-        (reason) => linter.workerFallback(reason),
+        (failure) => linter.trouble.workerFailed(failure),
+        (reason) => linter.trouble.workerFallback(reason),
       )
     : undefined;
   const linter: LintController = new LintController(config, output, engine);
@@ -78,6 +81,10 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
     vscode.languages.registerHoverProvider(SELECTOR, new PlanHoverProvider(linter)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new PlanCompletionProvider(linter), ...PlanCompletionProvider.triggers),
     ...registerCommands(linter, output),
+    vscode.commands.registerCommand(CHECK_AGAIN_COMMAND, (uri?: string) => {
+      const target = uri === undefined ? vscode.window.activeTextEditor?.document.uri : vscode.Uri.parse(uri);
+      return target && linter.checkAgain(target);
+    }),
     vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(config), ConfigCodeActions.metadata),
     ...docs.disposables,
     ...plans.disposables,
@@ -114,7 +121,17 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
   linter.relintAll();
   return {
     plans: () => plans.view.list(),
-    testing: { rules, crashLog: linter.crashLog, statusBar: () => statusBarState(statusBar), plansTree: () => plansTree(plans.view), exitWorkers: () => engine?.exitWorkers(), breakRule: (id) => engine?.breakRule(id), workerLog: linter.workerLog, lintsInFlight: () => engine?.inFlight() ?? {} },
+    testing: {
+      rules,
+      crashLog: linter.crashLog,
+      statusBar: () => statusBarState(statusBar),
+      plansTree: () => plansTree(plans.view),
+      exitWorkers: () => engine?.exitWorkers(),
+      breakRule: (id) => engine?.breakRule(id),
+      injectFaults: (faults) => engine?.injectFaults(faults),
+      workerLog: linter.trouble.workerLog,
+      lintsInFlight: () => engine?.inFlight() ?? {},
+    },
     onDidRefreshPlans: plans.view.onDidRefresh,
     onDidLint: linter.onDidLint,
     whenLinted: (uri, minVersion) => linter.whenLinted(uri, minVersion),

@@ -1,9 +1,9 @@
-// Entry of the extension in a web worker extension host (github.dev, vscode.dev): the same extension as extension.ts,
+// Entry of the extension in a web worker extension host (github.dev, vscode.dev): the same extension as desktop.ts,
 // with no Node built-ins anywhere on its path; config files come from the workspace's (virtual) file system.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { activateExtension, type TestbedLintApi } from './activate.js';
-import { webSpawn } from './worker-web.js';
+import { webSpawn } from './lint/start-worker-web.js';
 
 export type { LintEvent, TestbedLintApi } from './activate.js';
 

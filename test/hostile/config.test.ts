@@ -12,7 +12,7 @@ import { realFs, type Fs } from '../../src/node/fs.js';
 import { fake, FileType, Uri, workspace } from '../helpers/fake-vscode.js';
 
 vi.mock('vscode', () => import('../helpers/fake-vscode.js'));
-const { WorkspaceConfig } = await import('../../src/extension/config.js');
+const { WorkspaceConfig } = await import('../../src/extension/config/workspace-config.js');
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

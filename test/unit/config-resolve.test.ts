@@ -12,7 +12,7 @@ import { fake, Uri } from '../helpers/fake-vscode.js';
 import { memoryFs, type MemoryTree } from '../helpers/memory-config-fs.js';
 
 vi.mock('vscode', () => import('../helpers/fake-vscode.js'));
-const { verdictOf, workspaceConfigFs } = await import('../../src/extension/config.js');
+const { verdictOf, workspaceConfigFs } = await import('../../src/extension/config/workspace-config.js');
 
 /** A folder tree, as path → text, under /ws. */
 const TREE: Record<string, string> = {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Directive, DirectiveKind } from '../../src/core/document.js';
 import { applyDirectives } from '../../src/core/engine.js';
-import { lint, rules, type LintConfig, type Problem } from '../../src/core/index.js';
+import { lint, rules, type LintConfig, type Problem } from '../../src/api/index.js';
 
 const TODAY = '2026-06-01';
 

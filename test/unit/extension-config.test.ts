@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fake, Uri } from '../helpers/fake-vscode.js';
 
 vi.mock('vscode', () => import('../helpers/fake-vscode.js'));
-const { WorkspaceConfig } = await import('../../src/extension/config.js');
+const { WorkspaceConfig } = await import('../../src/extension/config/workspace-config.js');
 
 describe('WorkspaceConfig: config files through vscode.workspace.fs, on any file system', () => {
   beforeEach(() => fake.reset());

@@ -4,12 +4,12 @@ import { CodeActionKind, Diagnostic, fake, Position, Range, Uri } from '../helpe
 import type * as vscodeTypes from 'vscode';
 
 vi.mock('vscode', () => import('../helpers/fake-vscode.js'));
-const { configureRule, ConfigureRuleActions } = await import('../../src/extension/configure-rule.js');
-const { newConfigText, setRuleSeverity } = await import('../../src/extension/config-edit.js');
-const { kebab } = await import('../../src/extension/new-plan.js');
-const { registerCommands } = await import('../../src/extension/commands.js');
+const { configureRule, ConfigureRuleActions } = await import('../../src/extension/config/configure-rule.js');
+const { newConfigText, setRuleSeverity } = await import('../../src/extension/config/severity-edit.js');
+const { kebab } = await import('../../src/extension/features/new-plan.js');
+const { registerCommands } = await import('../../src/extension/features/commands.js');
 import { lintDetailed } from '../../src/api/index.js';
-import type { Linter } from '../../src/extension/controller.js';
+import type { Linter } from '../../src/extension/lint/controller.js';
 
 const root = Uri.file('/ws');
 const at = (path: string) => Uri.file(path);

@@ -2,13 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintDetailed, summarizePlan } from '../../src/api/index.js';
-import { HEAVY_CHARS, InThreadEngine, lazyDoc, serveLints, WorkerEngine, type FromWorker, type LintRequest, type Spawn, type ToWorker } from '../../src/extension/lint-engine.js';
+import { InThreadEngine, lazyDoc, serveLints, type FromWorker, type LintRequest, type ToWorker } from '../../src/extension/lint/engine.js';
+import { HEAVY_CHARS, lintTimeoutMs, WorkerEngine, type Spawn, type WorkerFailure } from '../../src/extension/lint/worker-engine.js';
 
 const PLAN = readFileSync('examples/flawed.testbed.md', 'utf8');
 const req = (key: string, version: number, text = PLAN): LintRequest => ({ key, path: `/ws/${key}.testbed.md`, text, version, options: { today: '2026-01-15' } });
 
-/** A fake worker: serveLints on this thread, each message answered on a later turn; `exit` ends it as a crash. */
-function fakeSpawn(log: string[], opts: { failStart?: boolean } = {}): Spawn & { started: number } {
+/**
+ * A fake worker: serveLints on this thread, each message answered on a later turn; `exit` ends it as a crash. A lint
+ * of a text holding `hang` is never answered (a real worker would spin: serveLints' hang fault would block this thread).
+ */
+function fakeSpawn(log: string[], opts: { failStart?: boolean; hang?: string } = {}): Spawn & { started: number; terminated: number } {
   const spawn = ((onMessage: (m: FromWorker) => void, onExit: (reason: string, startFailed?: boolean) => void) => {
     spawn.started++;
     if (opts.failStart) {
@@ -26,15 +30,23 @@ function fakeSpawn(log: string[], opts: { failStart?: boolean } = {}): Spawn & {
     return {
       post: (m: ToWorker) => {
         log.push(m.type === 'lint' ? `lint ${m.request.key}@${m.request.version}` : m.type);
+        if (m.type === 'lint' && opts.hang !== undefined && m.request.text.includes(opts.hang)) return;
         setTimeout(() => alive && handle(m), 0);
       },
       terminate: () => {
+        spawn.terminated++;
         alive = false;
       },
     };
-  }) as Spawn & { started: number };
+  }) as Spawn & { started: number; terminated: number };
   spawn.started = 0;
+  spawn.terminated = 0;
   return spawn;
+}
+
+/** Resolves once `pred` holds (checked every 10 ms, for up to 5 s): a worker's exit comes on a later turn. */
+async function until(pred: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));
 }
 
 describe('the lint engine', () => {
@@ -115,10 +127,10 @@ describe('the lint engine', () => {
   it('reports a worker that dies with the lint it was running, and starts a new one for the next lint', async () => {
     const crashes: string[] = [];
     const spawn = fakeSpawn([]);
-    const engine = new WorkerEngine(spawn, (reason, r) => crashes.push(`${reason} on ${r?.key ?? 'nothing'}`), () => undefined);
+    const engine = new WorkerEngine(spawn, (f) => crashes.push(`${f.reason} on ${f.request?.key ?? 'nothing'}`), () => undefined);
     expect(await engine.lint(req('a', 1))).toBeDefined();
     engine.exitWorkers();
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => crashes.length > 0);
     expect(crashes).toEqual(['exited with code 3 on nothing']);
     expect((await engine.lint(req('a', 2)))?.problems.length).toBeGreaterThan(0);
     expect(spawn.started).toBe(2);
@@ -140,10 +152,98 @@ describe('the lint engine', () => {
     const out: FromWorker[] = [];
     const handle = serveLints((m) => out.push(m), () => undefined);
     handle({ type: 'lint', id: 7, request: { ...req('a', 1), text: null as never } });
-    expect(out[0]?.type).toBe('failed');
+    expect(out.map((m) => m.type)).toEqual(['ready', 'failed']);
     const read = lazyDoc(JSON.stringify({ text: 'a\nb', plan: {} }));
     expect(read()).toBe(read());
     expect(read().lines.lineCount).toBe(2);
+  });
+});
+
+describe('the watchdog, injected faults and lanes', () => {
+  const failures = (out: string[]) => (f: WorkerFailure) => out.push(`${f.reason} on ${f.request?.key ?? 'nothing'}${f.stuckAfterMs === undefined ? '' : ` after ${f.stuckAfterMs} ms`}`);
+
+  it('stops a lint that never finishes: its worker is terminated and restarted, the lint queued behind it is answered', async () => {
+    const log: string[] = [];
+    const out: string[] = [];
+    const spawn = fakeSpawn(log, { hang: 'SPIN' });
+    const engine = new WorkerEngine(spawn, failures(out), () => undefined, (chars) => (chars === PLAN.length + 6 ? 40 : 60_000));
+    const stuck = engine.lint(req('stuck', 1, `${PLAN}\nSPIN\n`));
+    const other = engine.lint(req('other', 1));
+    // The same version asked again while it runs (the document opened again): dropped with it, not stuck twice.
+    const twice = engine.lint(req('stuck', 1, `${PLAN}\nSPIN\n`));
+    expect(await stuck).toBeUndefined();
+    expect(await twice).toBeUndefined();
+    expect(out).toEqual(['its lint did not finish in 0.0 s on stuck after 40 ms']);
+    expect((await other)?.problems.length).toBeGreaterThan(0);
+    expect([spawn.started, spawn.terminated]).toEqual([2, 1]);
+    expect(log).toEqual(['lint stuck@1', 'lint other@1']);
+    engine.dispose();
+  });
+
+  it("gives the watchdog 10 s plus 120 s per million characters (41 s for the largest normal plan, 574 s at 4.7 MB), 10 s more for a worker's first lint", async () => {
+    expect(lintTimeoutMs(0)).toBe(10_000);
+    expect(lintTimeoutMs(HEAVY_CHARS)).toBe(41_458);
+    expect(lintTimeoutMs(4_700_000)).toBe(574_000);
+    expect(lintTimeoutMs(4_700_000, true)).toBe(584_000);
+    const given: string[] = [];
+    let exited = false;
+    const engine = new WorkerEngine(fakeSpawn([]), () => (exited = true), () => undefined, (chars, first) => (given.push(`${chars} ${first}`), 10_000));
+    await engine.lint(req('a', 1));
+    await engine.lint(req('a', 2));
+    engine.exitWorkers();
+    await until(() => exited);
+    await engine.lint(req('a', 3));
+    expect(given).toEqual([`${PLAN.length} true`, `${PLAN.length} false`, `${PLAN.length} true`]);
+    engine.dispose();
+  });
+
+  it('sends the injected faults to the running workers and to every worker started later; a crash names its lint', async () => {
+    const log: string[] = [];
+    const out: string[] = [];
+    const engine = new WorkerEngine(fakeSpawn(log), failures(out), () => undefined);
+    expect((await engine.lint(req('a', 1)))?.problems.length).toBeGreaterThan(0);
+    engine.injectFaults({ crash: 'BOOM' });
+    expect(await engine.lint(req('bad', 1, `${PLAN}\nBOOM\n`))).toBeUndefined();
+    expect(out).toEqual(['exited with code 3 on bad']);
+    // The new worker gets the faults first: the same plan crashes it again; others are linted.
+    expect(await engine.lint(req('bad', 2, `${PLAN}\nBOOM\n`))).toBeUndefined();
+    expect((await engine.lint(req('a', 2)))?.problems.length).toBeGreaterThan(0);
+    engine.injectFaults({});
+    expect((await engine.lint(req('bad', 3, `${PLAN}\nBOOM\n`)))?.problems.length).toBeGreaterThan(0);
+    expect(log).toEqual(['lint a@1', 'faults', 'lint bad@1', 'faults', 'lint bad@2', 'faults', 'lint a@2', 'faults', 'lint bad@3']);
+    engine.dispose();
+  });
+
+  it("runs the watchdog from the worker's ready message, not while the worker starts", async () => {
+    const out: string[] = [];
+    // A worker whose script takes 150 ms to load (its ready message and its answers wait for that), under a 60 ms watchdog.
+    const spawn: Spawn = (onMessage) => {
+      let handle: ((m: ToWorker) => void) | undefined;
+      const early: ToWorker[] = [];
+      setTimeout(() => {
+        handle = serveLints((m) => onMessage(m), () => undefined);
+        for (const m of early.splice(0)) handle(m);
+      }, 150);
+      return { post: (m) => (handle ? handle(m) : early.push(m)), terminate: () => undefined };
+    };
+    const engine = new WorkerEngine(spawn, failures(out), () => undefined, () => 60);
+    expect((await engine.lint(req('a', 1)))?.problems.length).toBeGreaterThan(0);
+    expect(out).toEqual([]);
+    engine.dispose();
+  });
+
+  it('drops the queued lint of a plan that moved to the other lane (it shrank under the line)', async () => {
+    const log: string[] = [];
+    const engine = new WorkerEngine(fakeSpawn(log), () => undefined, () => undefined);
+    const big = `${PLAN}\n${'x'.repeat(HEAVY_CHARS)}\n`;
+    const running = engine.lint(req('other-big', 1, big));
+    const queued = engine.lint(req('doc', 1, big));
+    const shrunk = engine.lint(req('doc', 2));
+    expect(await queued).toBeUndefined();
+    expect((await shrunk)?.problems.length).toBeGreaterThan(0);
+    expect((await running)?.problems.length).toBeGreaterThan(0);
+    expect(log).toEqual(['lint other-big@1', 'lint doc@2']);
+    engine.dispose();
   });
 });
 

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { applyFixes, lint, lintDetailed, type Problem } from '../../src/api/index.js';
 import { disableFileFix, disableNextLineFix } from '../../src/core/disable.js';
 import { SECTION_GUIDANCE, sectionSummary } from '../../src/core/guidance.js';
-import { bodyCompletionsAt, completionsAt, usedValues } from '../../src/extension/completion.js';
-import { hoverAt, iterationSnippet, threePoints, threePointsTooltip, toDiagnosticData } from '../../src/extension/mapping.js';
+import { bodyCompletionsAt, completionsAt, usedValues } from '../../src/extension/features/completion-items.js';
+import { toDiagnosticData } from '../../src/extension/lint/diagnostic-data.js';
+import { hoverAt } from '../../src/extension/features/hover-text.js';
+import { iterationSnippet } from '../../src/extension/features/iteration-snippet.js';
+import { threePoints, threePointsTooltip } from '../../src/extension/features/three-points.js';
 
 const TODAY = '2026-06-01';
 const MD = 'test/vscode/workspace/plan.testbed.md';

@@ -3,18 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { lintDetailed, rules, type LintOptions } from '../../src/api/index.js';
-import type { ConfigSource } from '../../src/extension/config.js';
-import type { Linter, LintResult } from '../../src/extension/controller.js';
+import type { ConfigSource } from '../../src/extension/config/workspace-config.js';
+import type { Linter, LintResult } from '../../src/extension/lint/controller.js';
 import { CodeActionKind, Diagnostic, EventEmitter, fake, FakeDocument, Position, Range, Uri, type WorkspaceEdit } from '../helpers/fake-vscode.js';
 
 vi.mock('vscode', () => import('../helpers/fake-vscode.js'));
-const { PlanCodeActions, FIX_ALL_KIND } = await import('../../src/extension/code-actions.js');
-const { diagnosticsOf } = await import('../../src/extension/diagnostics.js');
-const { PlanHoverProvider } = await import('../../src/extension/hover.js');
-const { PlanCompletionProvider } = await import('../../src/extension/completion-provider.js');
-const { StatusBar } = await import('../../src/extension/status-bar.js');
-const { LintController } = await import('../../src/extension/controller.js');
-const { RuleDocsProvider, ruleDocUri, withSettings, settingsTable } = await import('../../src/extension/rule-docs.js');
+const { PlanCodeActions, FIX_ALL_KIND } = await import('../../src/extension/features/code-actions.js');
+const { diagnosticsOf } = await import('../../src/extension/lint/diagnostics.js');
+const { PlanHoverProvider } = await import('../../src/extension/features/hover.js');
+const { PlanCompletionProvider } = await import('../../src/extension/features/completion.js');
+const { StatusBar } = await import('../../src/extension/features/status-bar.js');
+const { LintController } = await import('../../src/extension/lint/controller.js');
+const { RuleDocsProvider, ruleDocUri, withSettings, settingsTable } = await import('../../src/extension/features/rule-docs.js');
 
 const PLAN_TEXT = readFileSync('test/vscode/workspace/plan.testbed.md', 'utf8');
 const YAML_TEXT = readFileSync('test/vscode/workspace/plan.testbed.yaml', 'utf8');
@@ -306,7 +306,7 @@ describe('the Ctrl+. menu on a line with many findings', () => {
 
 describe('the status bar click', () => {
   it("lists this plan's findings in line order, with the mark, the line, the message and the rule", async () => {
-    const { planProblemItems } = await import('../../src/extension/status-bar.js');
+    const { planProblemItems } = await import('../../src/extension/features/status-bar.js');
     const text = '---\nkind: testbed-plan\ntitle: Pilot\nstatus: proposed\ncustomer:\n  name: TBD\n  tier: Key Account\n---\n';
     const r = lintDetailed(text, { filePath: 'p.testbed.md', today: '2026-06-01' });
     const items = planProblemItems(r.problems);

@@ -5,7 +5,7 @@ import { rules } from '../../src/api/index.js';
 
 describe('bundled rule pages', () => {
   it.each([
-    ['desktop', 'src/extension/extension.ts', 'node'],
+    ['desktop', 'src/extension/desktop.ts', 'node'],
     ['web', 'src/extension/web.ts', 'browser'],
   ] as const)('the %s bundle carries every rule page and nothing else from src/rules as text', async (_name, entry, platform) => {
     const out = await esbuild.build({ entryPoints: [entry], bundle: true, write: false, format: 'cjs', platform, external: ['vscode'], logLevel: 'silent', metafile: true });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintDetailed, pointOf, summarizePlan } from '../../src/api/index.js';
+import { FINANCE_DEPARTMENTS, guidanceOptionsFor, lintDetailed, pointOf, summarizePlan } from '../../src/api/index.js';
 
 const EX = join(__dirname, '../../examples');
 const TODAY = '2026-11-23';
@@ -11,6 +11,11 @@ const summary = (f: string) => {
 };
 
 describe('plan summaries', () => {
+  it("give the editor's guidance the finance names counterpart-finance is linted with (its default list when not set)", () => {
+    expect(guidanceOptionsFor(undefined)).toEqual({ financeDepartments: [...FINANCE_DEPARTMENTS] });
+    expect(guidanceOptionsFor({ rules: { 'counterpart-finance': ['warning', { departments: ['Treasury'] }] } })).toEqual({ financeDepartments: ['Treasury'] });
+  });
+
   it('judge with the plan\'s configured rule options, so they agree with the diagnostics', () => {
     const text = readFileSync(join(EX, 'clean.testbed.md'), 'utf8');
     const config = { rules: { 'counterpart-finance': ['warning', { departments: ['treasury'] }] as ['warning', { departments: string[] }] } };

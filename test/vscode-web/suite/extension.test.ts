@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { LintEvent, TestbedLintApi } from '../../../src/extension/web.js';
 
 const EXTENSION_ID = 'testbed-lint.testbed-lint';
-const WAIT_MS = 15_000;
+// Generous: on a machine with 15 busy processes per core the first lint after activation took over 15 s.
+const WAIT_MS = 30_000;
 
 let api: TestbedLintApi;
 let root: vscode.Uri;
@@ -80,6 +81,19 @@ async function revert(doc: vscode.TextDocument): Promise<void> {
   const until = Date.now() + WAIT_MS;
   while (doc.isDirty && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
   ok(!doc.isDirty, 'the document is still dirty after revert');
+}
+
+/**
+ * Puts `text` back by an edit and waits for its lint (60 s: after a worker restart on a loaded machine the plans
+ * view's reads of every plan go first), then reverts, which only clears the dirty state.
+ */
+async function restore(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  ok(await vscode.workspace.applyEdit(edit), 'applyEdit failed');
+  await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint of the restored text', 60_000);
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
 }
 
 /** [ruleId, severity, line, column, endLine, endColumn, message], 1-based as in the CLI's JSON. */
@@ -264,14 +278,94 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     // The plans view may have been summarising a plan in the worker at that moment: the log then names it.
     equal(api.testing.workerLog.length, 1, 'one line in the worker log');
     match(api.testing.workerLog[0]!, /^the lint worker stopped(?: while linting \S+ \(\d+ characters\))?: exited; it is restarted$/);
-    const at = doc.getText().indexOf('Key Account');
+    const original = doc.getText();
+    const at = original.indexOf('Key Account');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Key Account'.length)), 'standard');
     try {
       const after = await applyAndLint(doc, edit);
       ok(after.problems.some((p) => p.ruleId === 'counterpart-finance'), `the lint after the restart: ${after.problems.map((p) => p.ruleId).join(', ')}`);
     } finally {
-      await revert(doc);
+      await restore(doc, original);
+    }
+  });
+
+  test('in the nested web worker too, a lint that never finishes is stopped by the watchdog and reported at 1:1; the plan queued behind it is linted', async function () {
+    this.timeout(90_000);
+    const { doc: plan } = await open('plan.testbed.md');
+    const original = plan.getText();
+    const expected = (await cliRows('plan.testbed.md')).map((r) => r[0]);
+    api.testing.injectFaults({ hang: 'TESTBED-LINT-TEST-HANG' });
+    const before = api.testing.workerLog.length;
+    const stuck = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${original}\n<!-- TESTBED-LINT-TEST-HANG -->\n` });
+    try {
+      await vscode.window.showTextDocument(stuck);
+      const until = Date.now() + WAIT_MS;
+      while (api.testing.lintsInFlight().normal?.key !== stuck.uri.toString()) {
+        ok(Date.now() < until, 'the stuck lint never ran in the normal worker');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // An edit of the other plan waits behind the stuck lint in the same worker, then runs in a new one.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(plan.uri, new vscode.Position(plan.lineCount, 0), '\n');
+      ok(await vscode.workspace.applyEdit(edit), 'applyEdit failed');
+      // Behind the stuck lint: up to the watchdog's 10 s (20 s for a new worker's first lint), then a new worker.
+      const other = await withTimeout(api.whenLinted(plan.uri, plan.version), "the other plan's lint", 45_000);
+      equal(other.problems.map((p) => p.ruleId), expected, "the other plan's lint");
+      const finding = await lintWhere(stuck.uri, (e) => e.internalError !== undefined, "the stuck plan's finding");
+      match(finding.internalError!, /^Testbed Lint could not check this plan \(internal error\): its lint did not finish in \d+\.\d s and was stopped\./);
+      equal(editorRows(stuck.uri).map((r) => r.slice(0, 6)), [['internal-error', 'error', 1, 1, 1, 1]]);
+      const name = vscode.workspace.asRelativePath(stuck.uri);
+      const logged = api.testing.workerLog.slice(before).filter((l) => l.includes(` ${name} `));
+      equal(logged.length, 1, `the worker log: ${JSON.stringify(api.testing.workerLog.slice(before))}`);
+      match(logged[0]!, /^the lint worker was stopped while linting \S+ \(\d+ characters\): its lint did not finish in \d+\.\d s; it is restarted$/);
+      const actions = await codeActions(stuck.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.QuickFix.value);
+      equal(actions.filter((a) => a.title === 'Check again').map((a) => a.command?.command), ['testbedLint.checkAgain']);
+    } finally {
+      api.testing.injectFaults({});
+      await vscode.window.showTextDocument(stuck);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await restore(plan, original);
+    }
+  });
+
+  test('in the nested web worker too, a plan that crashes it is quarantined at the 3rd crash, and "Check again" lints it', async function () {
+    this.timeout(60_000);
+    const { doc: plan } = await open('plan.testbed.md');
+    const expected = (await cliRows('plan.testbed.md')).map((r) => r[0]);
+    let otherLints = 0;
+    const sub = api.onDidLint((e) => {
+      if (e.uri.toString() === plan.uri.toString()) otherLints++;
+    });
+    api.testing.injectFaults({ crash: 'TESTBED-LINT-TEST-CRASH' });
+    const before = api.testing.workerLog.length;
+    const bad = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${plan.getText()}\n<!-- TESTBED-LINT-TEST-CRASH -->\n` });
+    try {
+      await vscode.window.showTextDocument(bad);
+      const held = await lintWhere(bad.uri, (e) => e.internalError !== undefined, 'the quarantine finding');
+      equal(
+        held.internalError,
+        'Testbed Lint stopped checking this plan (internal error): its lint stopped the lint worker 3 times within 1 min (last: exited). Other plans are still checked; run "Check again" to check this one again.',
+      );
+      equal(editorRows(bad.uri).map((r) => r.slice(0, 6)), [['internal-error', 'error', 1, 1, 1, 1]]);
+      const name = vscode.workspace.asRelativePath(bad.uri);
+      const log = api.testing.workerLog.slice(before).filter((l) => l.includes(name));
+      equal(log.length, 4, `the worker log: ${JSON.stringify(log)}`);
+      for (const line of log.slice(0, 3)) match(line, /^the lint worker stopped while linting \S+ \(\d+ characters\): exited; it is restarted$/);
+      match(log[3]!, /^\S+ is not linted again until "Check again": its lint stopped the lint worker 3 times$/);
+      equal(otherLints, 0, 'lints of the other open plan since');
+      api.testing.injectFaults({});
+      const actions = await codeActions(bad.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.QuickFix.value);
+      const again = actions.find((a) => a.title === 'Check again');
+      ok(again?.command, `no "Check again" among ${actions.map((a) => a.title).join(', ')}`);
+      const relinted = lintWhere(bad.uri, (e) => e.linted, 'the lint after "Check again"');
+      await vscode.commands.executeCommand(again.command.command, ...(again.command.arguments as unknown[]));
+      equal((await relinted).problems.map((p) => p.ruleId), expected, 'the findings after "Check again"');
+    } finally {
+      sub.dispose();
+      api.testing.injectFaults({});
+      await vscode.window.showTextDocument(bad);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
 

@@ -17,7 +17,7 @@ export function run(): Promise<void> {
     runner.on('fail', (t, err) => log(`✗ ${t.fullTitle()}: ${err.message}`));
   }
   const m = (globalThis as unknown as { mocha: BrowserMocha }).mocha;
-  m.setup({ ui: 'tdd', reporter: LogReporter as unknown as string, timeout: 30_000 });
+  m.setup({ ui: 'tdd', reporter: LogReporter as unknown as string, timeout: 60_000 });
   return import('./extension.test.js').then(
     () =>
       new Promise<void>((resolve, reject) => {

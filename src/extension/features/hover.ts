@@ -1,15 +1,9 @@
 // Hover: the guidance of a section heading or key, and the allowed values of an enum value (src/core's guidance).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { resolveRules, rules, type GuidanceOptions, type LintConfig } from '../api/index.js';
-import type { Linter } from './controller.js';
-import { hoverAt } from './mapping.js';
-
-/** The options the guidance summaries share with the rules: the finance names counterpart-finance is configured with. */
-export function guidanceOptions(config: LintConfig | undefined): GuidanceOptions {
-  const names = resolveRules(rules, config).get('counterpart-finance')?.options.departments;
-  return Array.isArray(names) ? { financeDepartments: names as string[] } : {};
-}
+import { guidanceOptionsFor } from '../../api/index.js';
+import type { Linter } from '../lint/controller.js';
+import { hoverAt } from './hover-text.js';
 
 export class PlanHoverProvider implements vscode.HoverProvider {
   constructor(private readonly linter: Linter) {}
@@ -17,7 +11,7 @@ export class PlanHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const r = await this.linter.current(document);
     if (!r.linted || !r.doc) return undefined;
-    const h = hoverAt(r.doc, document.offsetAt(position), guidanceOptions(r.options?.config));
+    const h = hoverAt(r.doc, document.offsetAt(position), guidanceOptionsFor(r.options?.config));
     if (!h) return undefined;
     return new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(document.positionAt(h.span.start), document.positionAt(h.span.end)));
   }

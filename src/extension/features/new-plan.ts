@@ -2,7 +2,7 @@
 // folder of the plan being edited or the workspace's plans/ folder. The text is the core's template with the title.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { planTemplate } from '../api/index.js';
+import { planTemplate } from '../../api/index.js';
 
 /** A title as a file name: lower case, words joined by hyphens, nothing but letters, digits and hyphens. */
 export function kebab(title: string): string {

@@ -2,11 +2,13 @@
 // in the config files themselves.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { Problem } from '../api/index.js';
-import type { ConfigError, ConfigNotice, ConfigSource } from './config.js';
+import type { Problem } from '../../api/index.js';
+import type { ConfigSource } from '../config/workspace-config.js';
+import type { ConfigError, ConfigNotice } from '../config/workspace-config.js';
 import type { Linter, LintResult } from './controller.js';
-import { toDiagnosticData, type Range0 } from './mapping.js';
-import { ruleDocsCommandUri } from './rule-docs.js';
+import { toDiagnosticData, type Range0 } from './diagnostic-data.js';
+import { ruleDocsCommandUri } from '../features/rule-docs.js';
+import { INTERNAL_ERROR_CODE } from './worker-trouble.js';
 
 // Why: read when used, not at module load, so loading the bundle touches as little of the host API as possible.
 const severityOf = (s: 'error' | 'warning' | 'information') =>
@@ -49,12 +51,19 @@ export function configNoticeDiagnostic(notice: ConfigNotice, configUri: vscode.U
   return d;
 }
 
-/** The diagnostics of one result: its problems (and its config's notice), its notice, or none. */
+/** The diagnostics of one result: its problems (and its config's notice), its internal error, its notice, or none. */
 export function diagnosticsOf(r: LintResult): vscode.Diagnostic[] {
   if (r.linted) {
     const list = r.problems.map((p) => toDiagnostic(r.uri, p));
     if (r.configNotice) list.unshift(configNoticeDiagnostic(r.configNotice, r.uri.with({ path: r.configNotice.file, query: '', fragment: '' })));
     return list;
+  }
+  if (r.internalError !== undefined) {
+    // A plan that could not be checked: an error, so it is not taken for a clean plan; features/code-actions.ts offers "Check again".
+    const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), r.internalError, vscode.DiagnosticSeverity.Error);
+    d.source = 'testbed-lint';
+    d.code = INTERNAL_ERROR_CODE;
+    return [d];
   }
   if (r.notice === undefined) return [];
   const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), r.notice, vscode.DiagnosticSeverity.Information);

@@ -3,7 +3,7 @@
 // underlined word, keeping its quotes.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { ConfigSource } from './config.js';
+import type { ConfigSource } from './workspace-config.js';
 
 export const CONFIG_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/.testbed-lint.{yaml,yml,json}' }];
 

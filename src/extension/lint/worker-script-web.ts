@@ -1,5 +1,5 @@
-// The lint worker in the browser: a web worker (dist/web/lint-worker.js) started by worker-web.ts.
-import { serveLints, type FromWorker, type ToWorker } from './lint-engine.js';
+// The lint worker in the browser: a web worker (dist/web/lint-worker.js) started by start-worker-web.ts.
+import { serveLints, type FromWorker, type ToWorker } from './engine.js';
 
 const scope = globalThis as unknown as { postMessage(m: FromWorker): void; close(): void; onmessage: ((e: { data: ToWorker }) => void) | null };
 const handle = serveLints(

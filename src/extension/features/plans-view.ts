@@ -1,9 +1,9 @@
 // The "Testbed plans" view in the Explorer: every plan in the workspace with its status, the three points and counts.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { POINTS, isPlan, type PlanSummary, type Point, type PointState } from '../api/index.js';
+import { POINTS, isPlan, type PlanSummary, type Point, type PointState } from '../../api/index.js';
 import { today } from './commands.js';
-import type { Linter } from './controller.js';
+import type { Linter } from '../lint/controller.js';
 
 export const PLANS_VIEW_ID = 'testbedLint.plans';
 export const REFRESH_COMMAND = 'testbedLint.refreshPlans';

@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { activateExtension, type TestbedLintApi } from './activate.js';
-import { nodeSpawn } from './worker-node.js';
+import { nodeSpawn } from './lint/start-worker-node.js';
 
 export type { LintEvent, TestbedLintApi } from './activate.js';
 

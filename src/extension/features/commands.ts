@@ -1,9 +1,9 @@
 // Commands: new plan (Markdown, YAML), add an iteration entry, lint every plan in the workspace.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { isPlan } from '../api/index.js';
-import type { Linter } from './controller.js';
-import { iterationSnippet } from './mapping.js';
+import { isPlan } from '../../api/index.js';
+import type { Linter } from '../lint/controller.js';
+import { iterationSnippet } from './iteration-snippet.js';
 import { newPlan as createPlan } from './new-plan.js';
 
 /** Today's local date as YYYY-MM-DD. */

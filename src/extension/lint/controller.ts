@@ -18,9 +18,11 @@ import {
   type Problem,
   type RuleCrash,
   type RuleEntry,
-} from '../api/index.js';
-import type { ConfigNotice, ConfigSource } from './config.js';
-import { InThreadEngine, type LintEngine, type LintRequest } from './lint-engine.js';
+} from '../../api/index.js';
+import type { ConfigSource } from '../config/workspace-config.js';
+import type { ConfigNotice } from '../config/workspace-config.js';
+import { InThreadEngine, type LintEngine } from './engine.js';
+import { WorkerTrouble } from './worker-trouble.js';
 
 export interface LintEvent {
   uri: vscode.Uri;
@@ -30,6 +32,11 @@ export interface LintEvent {
   problems: readonly Problem[];
   /** Rules whose check threw during this lint (each is logged once to the output channel). */
   crashes: readonly string[];
+  /**
+   * Why the plan could not be checked: its lint stopped the lint worker, or it is quarantined for doing so
+   * (worker-trouble.ts). One error at 1:1 (code `internal-error`) that offers "Check again"; `linted` is false.
+   */
+  internalError?: string;
 }
 
 /** A document's lint, with what the providers need: the parsed plan and the options it was linted with. */
@@ -88,11 +95,8 @@ export class LintController implements Linter, vscode.Disposable {
   readonly onDidForget = this.forgotten.event;
   /** The rule-crash lines logged, for tests. */
   readonly crashLog: string[] = [];
-  /** The lint-worker crash lines logged, for tests. */
-  readonly workerLog: string[] = [];
-  /** Document versions whose lint ended its worker: not tried again until the document changes. */
-  private readonly killedBy = new Map<string, number>();
-  private workerNoticeShown = false;
+  /** Lints that stopped the lint worker: logged, reported on their plan, quarantined when repeated. */
+  readonly trouble: WorkerTrouble;
   private summaries = 0;
 
   /**
@@ -103,7 +107,12 @@ export class LintController implements Linter, vscode.Disposable {
     private readonly config: ConfigSource,
     private readonly output: Log,
     private readonly engine: LintEngine = new InThreadEngine(),
-  ) {}
+  ) {
+    this.trouble = new WorkerTrouble(output, (key) => {
+      const d = vscode.workspace.textDocuments.find((x) => x.uri.toString() === key && !x.isClosed && !this.closedTabs.has(key));
+      if (d) void this.lint(d);
+    });
+  }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
@@ -204,6 +213,7 @@ export class LintController implements Linter, vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);
+    this.trouble.forget(key, uri.scheme === 'untitled');
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.forgotten.fire(uri);
   }
@@ -240,12 +250,12 @@ export class LintController implements Linter, vscode.Disposable {
     const tooLarge = this.tooLarge(text, path, options.config);
     // Why: as in the CLI, a huge file is not linted, and that is a finding of the file (plan-syntax at 1:1) naming the limit.
     if (tooLarge) return publish({ ...base, linted: true, problems: tooLarge });
-    if (this.killedBy.get(key) === version) return this.results.get(key) ?? base;
-    this.killedBy.delete(key);
+    const internalError = this.trouble.findingFor(key, version);
+    if (internalError !== undefined) return publish({ ...base, internalError });
     try {
       const { filePath: _path, onRuleError, configNotice, ...rest } = options;
       // Why: the lint runs in a worker; a newer version of this document supersedes it (undefined), and so does a
-      // worker that died meanwhile (it is restarted and the open plans linted again).
+      // worker that died meanwhile (it is restarted; this plan is linted again or gets a finding: worker-trouble.ts).
       // The options cross to the worker as plain data (settings come as proxies, which cannot be cloned).
       const plain = JSON.parse(JSON.stringify(rest)) as typeof rest;
       const reply = await this.engine.lint({ key, path, text, version, options: plain });
@@ -268,28 +278,11 @@ export class LintController implements Linter, vscode.Disposable {
     }
   }
 
-  /**
-   * A lint worker ended (crash, out of memory): logged, one notice per window, and the open plans linted again in a
-   * new worker, except the version of the plan being linted when it died, which waits for its next change.
-   */
-  workerCrashed(reason: string, request: LintRequest | undefined): void {
-    const on = request ? ` while linting ${vscode.workspace.asRelativePath(vscode.Uri.parse(request.key))} (${request.text.length} characters)` : '';
-    const line = `the lint worker stopped${on}: ${reason}; it is restarted`;
-    this.workerLog.push(line);
-    this.output.appendLine(line);
-    if (request) this.killedBy.set(request.key, request.version);
-    if (!this.workerNoticeShown) {
-      this.workerNoticeShown = true;
-      void vscode.window.showWarningMessage(vscode.l10n.t('Testbed Lint: the lint worker stopped and was restarted. See the "Testbed Lint" output for details.'));
-    }
-    this.relintAll();
-  }
-
-  /** No lint worker can start in this host: logged; lints then run on the extension host's thread. */
-  workerFallback(reason: string): void {
-    const line = `no lint worker can start here (${reason}): plans are linted on the extension host's thread`;
-    this.workerLog.push(line);
-    this.output.appendLine(line);
+  /** "Check again": lifts the plan's quarantine (or its stopped lint's finding) and lints it now. */
+  checkAgain(uri: vscode.Uri): Promise<LintResult> | undefined {
+    this.trouble.checkAgain(uri.toString());
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+    return document && this.lint(document);
   }
 
   /** The too-large finding of a text over `testbedLint.maxFileSize` (counted in characters); undefined under it. */
@@ -301,6 +294,9 @@ export class LintController implements Linter, vscode.Disposable {
 
   async summarizeFile(uri: vscode.Uri, text: string, today: string): Promise<PlanSummary | undefined> {
     if (!this.enabled()) return undefined;
+    // Why: a quarantined plan is not sent to a worker again, not even for the plans view (which reads it again on
+    // every refresh): the view leaves it out, as any plan no worker answered for.
+    if (this.trouble.quarantined(uri.toString())) throw new Error(`${uri.toString()} is quarantined: its lint stopped the lint worker`);
     const path = uri.scheme === 'file' ? uri.fsPath : uri.path;
     const options = await this.optionsFor(uri, path);
     if (!options) return undefined;
@@ -361,4 +357,11 @@ export class LintController implements Linter, vscode.Disposable {
   }
 }
 
-export const eventOf = (r: LintEvent): LintEvent => ({ uri: r.uri, version: r.version, linted: r.linted, problems: r.problems, crashes: r.crashes });
+export const eventOf = (r: LintEvent): LintEvent => ({
+  uri: r.uri,
+  version: r.version,
+  linted: r.linted,
+  problems: r.problems,
+  crashes: r.crashes,
+  ...(r.internalError !== undefined ? { internalError: r.internalError } : {}),
+});

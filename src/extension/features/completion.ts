@@ -1,9 +1,9 @@
 // Completion of YAML keys and enum values (YAML plans, a Markdown plan's front matter) and, in a Markdown body, the
-// values of labels, table cells and departments (items from completion.ts).
+// values of labels, table cells and departments (items from completion-items.ts).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { bodyCompletionsAt, completionsAt, usedValues } from './completion.js';
-import type { Linter } from './controller.js';
+import { bodyCompletionsAt, completionsAt, usedValues } from './completion-items.js';
+import type { Linter } from '../lint/controller.js';
 
 export class PlanCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggers = [':', ' '];

@@ -1,7 +1,7 @@
 // Pure edits of a config file's text: set one rule's severity, keeping comments, order and the rest of the file.
 // YAML through the `yaml` package's Document API (comments survive); JSON by value. No vscode import.
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { SeveritySetting } from '../api/index.js';
+import type { SeveritySetting } from '../../api/index.js';
 
 /** The text of `.testbed-lint.yaml` created for a first choice; `settings` are rules the user had in testbedLint.rules. */
 export function newConfigText(ruleId: string, severity: SeveritySetting, settings: Record<string, unknown> = {}): string {

@@ -3,8 +3,8 @@
 // desktop and the web worker host alike (no file, no network).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { resolveRules, rules, type Rule } from '../api/index.js';
-import type { Linter } from './controller.js';
+import { resolveRules, rules, type Rule } from '../../api/index.js';
+import type { Linter } from '../lint/controller.js';
 
 export const RULE_DOCS_SCHEME = 'testbed-lint-rule';
 export const SHOW_RULE_DOCS_COMMAND = 'testbedLint.showRuleDocumentation';

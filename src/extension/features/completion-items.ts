@@ -11,7 +11,7 @@ import {
   type FieldSpec,
   type PlanModel,
   type SectionKind,
-} from '../api/index.js';
+} from '../../api/index.js';
 
 export interface CompletionData {
   label: string;

@@ -1,6 +1,7 @@
 // Starts the browser lint worker: a web worker nested in the web extension host's worker. The extension's files are
 // served from another origin than the workbench, so the script is fetched and started from a blob: URL.
-import type { FromWorker, Spawn } from './lint-engine.js';
+import type { FromWorker } from './engine.js';
+import type { Spawn } from './worker-engine.js';
 
 interface WebWorker {
   postMessage(m: unknown): void;

@@ -3,9 +3,9 @@
 // filter the Problems panel to one file, so the list is a quick pick: choosing a finding goes to it).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { Linter } from './controller.js';
-import { POINTS, type Point, type Problem } from '../api/index.js';
-import { threePoints, threePointsTooltip } from './mapping.js';
+import type { Linter } from '../lint/controller.js';
+import { POINTS, type Point, type Problem } from '../../api/index.js';
+import { threePoints, threePointsTooltip } from './three-points.js';
 
 const LABELS = Object.fromEntries(POINTS.map((p) => [p.point, p.label])) as Record<Point, string>;
 

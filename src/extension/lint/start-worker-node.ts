@@ -1,7 +1,7 @@
 // Starts the desktop lint worker (node:worker_threads), with a heap limit so a huge plan ends in a restart, not in
-// an extension host that runs out of memory. Only extension.ts (the Node entry) imports this.
+// an extension host that runs out of memory. Only desktop.ts (the Node entry) imports this.
 import { Worker } from 'node:worker_threads';
-import type { Spawn } from './lint-engine.js';
+import type { Spawn } from './worker-engine.js';
 
 /** Heap of one lint worker; a plan that needs more ends that worker, which is restarted. */
 export const WORKER_HEAP_MB = 2048;

@@ -1,7 +1,7 @@
-// The lint worker on the desktop: a node:worker_threads worker (dist/lint-worker.js) started by worker-node.ts.
+// The lint worker on the desktop: a node:worker_threads worker (dist/lint-worker.js) started by start-worker-node.ts.
 import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { serveLints, type LaneName, type ToWorker } from './lint-engine.js';
+import { serveLints, type LaneName, type ToWorker } from './engine.js';
 
 // Why: a huge plan's lint takes seconds of a core; on a machine with few cores it would compete with the editor
 // itself (the workbench, the extension host, the normal plans' worker) and keystrokes would wait for the CPU. On

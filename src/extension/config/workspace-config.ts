@@ -3,9 +3,9 @@
 // system). A workspace's configs stay inside its folders: `extends` may not lead out, by its path or through a link.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { ConfigResolver, isIgnoredBy, isInside, POSIX_PATHS, rules, toLintConfig, type ConfigError, type ConfigFor, type ConfigFs, type LintConfig } from '../api/index.js';
+import { ConfigResolver, isIgnoredBy, isInside, POSIX_PATHS, rules, toLintConfig, type ConfigError, type ConfigFor, type ConfigFs, type LintConfig } from '../../api/index.js';
 
-export { CONFIG_NAMES, type ConfigError } from '../api/index.js';
+export { CONFIG_NAMES, type ConfigError } from '../../api/index.js';
 
 export const CONFIG_GLOB = '**/.testbed-lint.{yaml,yml,json}';
 export const CONFIG_FILE = /[\\/]\.testbed-lint\.(ya?ml|json)$/;

@@ -2,11 +2,14 @@
 // source.fixAll.testbedLint, which applies every safe fix (as on save with editor.codeActionsOnSave).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { disableFileFix, disableNextLineFix, fixText, type Fix, type Problem } from '../api/index.js';
-import type { Linter } from './controller.js';
+import { disableFileFix, disableNextLineFix, fixText, type Fix, type Problem } from '../../api/index.js';
+import type { Linter } from '../lint/controller.js';
 import { SHOW_RULE_DOCS_COMMAND } from './rule-docs.js';
+import { INTERNAL_ERROR_CODE } from '../lint/worker-trouble.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('testbedLint');
+/** Lifts a plan's quarantine (or its stopped lint's finding) and lints it again; argument: the document's URI string. */
+export const CHECK_AGAIN_COMMAND = 'testbedLint.checkAgain';
 
 function toEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
@@ -48,6 +51,14 @@ export class PlanCodeActions implements vscode.CodeActionProvider {
 
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, ctx: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const r = await this.linter.current(document);
+    const failed = ctx.diagnostics.filter((d) => d.source === 'testbed-lint' && d.code === INTERNAL_ERROR_CODE);
+    if (r.internalError !== undefined && failed.length > 0 && (!ctx.only || ctx.only.contains(vscode.CodeActionKind.QuickFix))) {
+      const again = new vscode.CodeAction(vscode.l10n.t('Check again'), vscode.CodeActionKind.QuickFix);
+      again.command = { title: again.title, command: CHECK_AGAIN_COMMAND, arguments: [document.uri.toString()] };
+      again.diagnostics = failed;
+      again.isPreferred = true;
+      return [again];
+    }
     if (!r.linted || !r.doc || !r.options) return [];
     if (ctx.only && ctx.only.contains(FIX_ALL_KIND)) {
       const { action } = this.fixAll(document, r.options);

@@ -3,9 +3,9 @@
 // Through vscode.workspace.fs, so it works on the web too.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { SEVERITIES, rules, type SeveritySetting } from '../api/index.js';
-import { newConfigText, setRuleSeverity } from './config-edit.js';
-import { CONFIG_NAMES } from './config.js';
+import { SEVERITIES, rules, type SeveritySetting } from '../../api/index.js';
+import { newConfigText, setRuleSeverity } from './severity-edit.js';
+import { CONFIG_NAMES } from './workspace-config.js';
 
 export const CONFIGURE_RULE_COMMAND = 'testbedLint.configureRule';
 
