@@ -173,7 +173,7 @@ describe.skipIf(process.platform === 'win32')('the GitHub Action (action.yml)', 
     expect(run.summary).toContain(`Only the files this change touches (2 files under ., against ${r.base.slice(0, 12)}).`);
     expect(run.summary).toContain('plans/new.testbed.yaml');
     expect(run.summary).toContain(
-      `| [8](https://github.com/o/r/blob/${r.head}/plans/new.testbed.yaml#L8) | ✗ error | [\`customer-named\`](https://github.com/testbed-lint/testbed-lint/blob/v0.1.0/src/rules/customer-named/customer-named.md) | `,
+      `| [8](https://github.com/o/r/blob/${r.head}/plans/new.testbed.yaml#L8) | ✗ error | [\`customer-named\`](https://github.com/testbed-lint/testbed-lint/blob/v0.3.0/src/rules/customer-named/customer-named.md) | `,
     );
     expect(run.summary).not.toContain('flawed.testbed.md');
     expect(run.summary).not.toContain('good.testbed.md');
