@@ -122,8 +122,9 @@ async function lintJson(input: PlanInput, ctx: OpsContext, fix: boolean): Promis
   const results = JSON.parse(run.stdout || '[]') as JsonResult[];
   const result = results[0];
   if (!result) {
-    const why = run.stderr.map((l) => l.replace(/^testbed-lint: /, '')).join('\n');
-    throw new OpError(why || `${shown} is not a testbed plan: name it *.testbed.md or *.testbed.yaml, or put "kind: testbed-plan" at its top`);
+    // No result: the config's `ignores` cover the file (the CLI's notice says so), or it is not a plan.
+    const ignored = run.stderr.find((l) => l.includes(' is ignored by '));
+    throw new OpError(ignored?.replace(/^testbed-lint: /, '') ?? `${shown} is not a testbed plan: name it *.testbed.md or *.testbed.yaml, or put "kind: testbed-plan" at its top`);
   }
   return { result, shown };
 }
