@@ -13,6 +13,7 @@ import { LintController, type LintEvent } from './controller.js';
 import { WorkerEngine, type LintInFlight, type Spawn } from './lint-engine.js';
 import { registerDiagnostics } from './diagnostics.js';
 import { PlanHoverProvider } from './hover.js';
+import { registerLmTools } from './lm-tools.js';
 import { plansTree, registerPlansView, type PlanEntry } from './plans-view.js';
 import { registerRuleDocs } from './rule-docs.js';
 import { bundledRulePage } from './rule-pages.js';
@@ -78,6 +79,7 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
     vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(config), ConfigCodeActions.metadata),
     ...docs.disposables,
     ...plans.disposables,
+    ...registerLmTools(linter),
   );
 
   // Config files: any change re-reads every config, reports its errors, and re-lints the open plans and pages.

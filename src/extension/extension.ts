@@ -4,11 +4,13 @@
 import type * as vscode from 'vscode';
 import { join } from 'node:path';
 import { activateExtension, type TestbedLintApi } from './activate.js';
+import { registerMcpServer } from './mcp-server-node.js';
 import { nodeSpawn } from './worker-node.js';
 
 export type { LintEvent, TestbedLintApi } from './activate.js';
 
 export function activate(context: vscode.ExtensionContext): TestbedLintApi {
+  context.subscriptions.push(...registerMcpServer(context.extensionPath));
   // Why: lints run in a worker thread (dist/lint-worker.js), so a huge plan never freezes the extension host.
   return activateExtension(context, nodeSpawn(join(context.extensionPath, 'dist', 'lint-worker.js')));
 }

@@ -9,6 +9,7 @@ export function run(): Promise<void> {
   const grep = process.env['VSCODE_E2E_GREP'];
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   mocha.addFile(path.join(__dirname, 'extension.test.js'));
+  mocha.addFile(path.join(__dirname, 'lm-tools.test.js'));
   const results = process.env['TESTBED_LINT_E2E_RESULTS'];
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
