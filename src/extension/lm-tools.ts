@@ -1,6 +1,6 @@
 // Language-model tools for Copilot's agent mode (vscode.lm.registerTool, declared under `languageModelTools` in
-// package.json): lint a plan, explain a finding's rule with the plan's settings, and propose the plan with its safe
-// fixes as an edit the user accepts in the Refactor Preview. The same code runs on the desktop and on the web: plans
+// package.json): lint a plan, explain a finding's rule with the plan's settings, and propose the plan's safe fixes as
+// an unsaved edit in its editor, which the user keeps by saving or undoes. The same code runs on the desktop and on the web: plans
 // are read as open documents, never through Node's fs. The findings have the shape `testbed-lint mcp` returns.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
@@ -91,13 +91,13 @@ export function registerLmTools(linter: Linter): vscode.Disposable[] {
       const fixed = result.options ? fixText(before, result.options) : { text: before, problems: result.problems, applied: 0 };
       if (fixed.text === before) return text(`No safe fix applies to ${name}; nothing to change.`);
       const edit = new vscode.WorkspaceEdit();
-      const whole = new vscode.Range(document.positionAt(0), document.positionAt(before.length));
-      edit.replace(document.uri, whole, fixed.text, { label: vscode.l10n.t('Apply the safe fixes of testbed-lint'), needsConfirmation: true });
-      // Why: the user accepts or discards the edit in the Refactor Preview; the tool does not wait for that choice.
-      void vscode.workspace.applyEdit(edit);
+      edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(before.length)), fixed.text);
+      // Why: the fixes go into the editor unsaved, as a proposal: the user keeps them by saving, or undoes them.
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not edit ${name}.`);
+      await vscode.window.showTextDocument(document, { preview: false });
       return text(
-        `Proposed ${fixed.applied} safe fixes to ${name} as an edit in the Refactor Preview; nothing changes until the user ` +
-          `accepts it there. Findings left after the fixes: ${JSON.stringify(report(name, fixed.problems).findings)}\n\nThe fixed text:\n\n${fixed.text}`,
+        `Applied ${fixed.applied} safe fixes to ${name} in the editor, NOT saved: the user keeps them by saving the file, or ` +
+          `undoes them (Undo, or File: Revert). Findings left: ${JSON.stringify(report(name, fixed.problems).findings)}\n\nThe fixed text:\n\n${fixed.text}`,
       );
     },
   };
