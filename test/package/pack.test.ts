@@ -4,7 +4,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -26,7 +26,7 @@ const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: user, e
 
 beforeAll(() => {
   // The tarball of what `npm run build` left in dist/ (npm test builds first); --ignore-scripts: no second build.
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
+  if (!existsSync(join(root, 'dist/mcp.js'))) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
   const r = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', tmp.dir], root);
   expect(r.status, r.stderr).toBe(0);
   const info = (JSON.parse(r.stdout) as { filename: string; files: { path: string }[] }[])[0]!;
