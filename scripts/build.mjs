@@ -25,10 +25,20 @@ const common = {
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+// Why: `testbed-lint mcp` imports src/mcp/server.ts on demand; it is its own bundle (dist/mcp.js, with the MCP SDK's
+// server and stdio modules), so the CLI's other commands never load the SDK.
+const mcpApart = {
+  name: 'mcp-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/mcp\/server\.js$/ }, () => ({ path: './mcp.js', external: true }));
+  },
+};
+
 async function buildCli() {
   const outfile = join(dist, 'cli.js');
-  await esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile, banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } });
+  await esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile, plugins: [mcpApart], banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } });
   await chmod(outfile, 0o755);
+  await esbuild.build({ ...common, entryPoints: ['src/mcp/server.ts'], outfile: join(dist, 'mcp.js'), plugins: [mcpApart] });
 }
 
 // The VS Code extension: dist/extension.js for the Node extension host and dist/web/extension.js for a
@@ -78,11 +88,11 @@ function buildTypes() {
 }
 
 const started = Date.now();
-await Promise.all([rm(join(dist, 'types'), { recursive: true, force: true }), rm(join(dist, 'cli.js'), { force: true }), rm(join(dist, 'core.js'), { force: true }), rm(join(dist, 'extension.js'), { force: true }), rm(join(dist, 'lint-worker.js'), { force: true }), rm(join(dist, 'web'), { recursive: true, force: true })]);
+await Promise.all([rm(join(dist, 'types'), { recursive: true, force: true }), rm(join(dist, 'cli.js'), { force: true }), rm(join(dist, 'mcp.js'), { force: true }), rm(join(dist, 'core.js'), { force: true }), rm(join(dist, 'extension.js'), { force: true }), rm(join(dist, 'lint-worker.js'), { force: true }), rm(join(dist, 'web'), { recursive: true, force: true })]);
 try {
   await Promise.all([buildCli(), buildCore(), buildExtension(), buildWebExtension(), buildTypes()]);
 } catch (error) {
   console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-console.log(`built dist/cli.js, dist/core.js, dist/extension.js, dist/lint-worker.js, dist/web/extension.js, dist/web/lint-worker.js and dist/types in ${Date.now() - started} ms`);
+console.log(`built dist/cli.js, dist/mcp.js, dist/core.js, dist/extension.js, dist/lint-worker.js, dist/web/extension.js, dist/web/lint-worker.js and dist/types in ${Date.now() - started} ms`);

@@ -17,7 +17,8 @@ if (!process.argv.includes('--no-build')) run(process.execPath, [join(root, 'scr
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const stage = mkdtempSync(join(tmpdir(), 'testbed-lint-vsix-'));
 try {
-  for (const p of ['dist/extension.js', 'dist/web/extension.js', 'dist/lint-worker.js', 'dist/web/lint-worker.js', 'media', 'schemas', 'syntaxes', 'snippets', 'l10n', 'package.nls.json', 'docs', 'README.md', 'LICENSE', '.vscodeignore']) {
+  // dist/cli.js, dist/mcp.js and the rule pages: the MCP server the desktop extension registers (testbed-lint mcp).
+  for (const p of ['dist/extension.js', 'dist/web/extension.js', 'dist/lint-worker.js', 'dist/web/lint-worker.js', 'dist/cli.js', 'dist/mcp.js', 'src/rules', 'media', 'schemas', 'syntaxes', 'snippets', 'l10n', 'package.nls.json', 'docs', 'README.md', 'LICENSE', '.vscodeignore']) {
     if (existsSync(join(root, p))) cpSync(join(root, p), join(stage, p), { recursive: true });
   }
   // The staged manifest has no npm-only fields: "files" (see above), scripts (the build already ran), dependencies (bundled).

@@ -119,6 +119,13 @@ node -e '
   const byPath = Object.fromEntries(files.map((f) => [require("path").relative(ws, f.filePath).split(require("path").sep).join("/"), f.messages]));
   require("fs").writeFileSync(out, JSON.stringify(byPath, null, 1));
 ' "$RUN/cli.json" "$(cd "$WS" && pwd -P)" "$WS/cli-expected.json" || fail_summary "reading the CLI's JSON failed"
+# The CLI's --fix-dry-run text of a configured plan, for the fix tool (test/vscode-web/suite/lm-tools.test.ts).
+( cd "$WS" && timeout 120 node "$REPO/dist/cli.js" --format json --fix-dry-run configured/plan.testbed.md > "$RUN/cli-fixed.json" ) || [ $? -eq 1 ] || fail_summary "the CLI failed"
+node -e '
+  const [json, out] = process.argv.slice(1);
+  const [file] = JSON.parse(require("fs").readFileSync(json, "utf8"));
+  require("fs").writeFileSync(out, JSON.stringify({ "configured/plan.testbed.md": file.output }));
+' "$RUN/cli-fixed.json" "$WS/cli-fixed.json" || fail_summary "reading the CLI's --fix-dry-run JSON failed"
 
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then fail_summary "port $PORT already in use (set PORT=...)"; fi
 step "test-web on 127.0.0.1:$PORT: run test/vscode-web/suite in the web-worker extension host"

@@ -38,6 +38,7 @@ export type Command =
   | { kind: 'list-rules' }
   | { kind: 'explain'; ruleId: string }
   | { kind: 'init'; name: string; yaml: boolean; today?: string }
+  | { kind: 'mcp' }
   | { kind: 'lint'; options: LintOptions };
 
 export interface LintOptions {
@@ -98,6 +99,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (command === 'init') {
     if (positionals.length !== 2) throw new UsageError('init takes one NAME, as in "testbed-lint init northside-vmi"');
     return { kind: 'init', name: positionals[1]!, yaml: v.yaml === true, ...(today !== undefined ? { today } : {}) };
+  }
+  if (positionals[0] === 'mcp') {
+    if (positionals.length !== 1) throw new UsageError('mcp takes no paths: the assistant names the plan in each tool call');
+    return { kind: 'mcp' };
   }
   if (v.yaml) throw new UsageError('--yaml only goes with init, as in "testbed-lint init --yaml NAME"');
 

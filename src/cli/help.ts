@@ -4,6 +4,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../node/read.js';
 export const HELP = `Usage: testbed-lint [options] [paths or globs...]
        testbed-lint init [--yaml] NAME
        testbed-lint report [--format markdown|html] [--output FILE] [--link-base URL] [paths...]
+       testbed-lint mcp    (a Model Context Protocol server on stdin/stdout, for assistants)
 
 Checks testbed plans: *.testbed.md, *.testbed.yaml, and Markdown or YAML files with
 "kind: testbed-plan". Paths default to the current folder; folders are searched for

@@ -92,6 +92,9 @@ async function run(params: MainParams, errLine: (line: string) => void): Promise
       params.stdout.write(`Wrote ${r.path}. Fill in the prompts, then check it with: testbed-lint ${quoteArg(r.path)}\n`);
       return 0;
     }
+    case 'mcp':
+      // Why: loaded on demand, so linting never loads the MCP SDK; the server speaks on the process's stdin/stdout.
+      return (await import('../mcp/server.js')).serveMcp({ cwd: params.cwd, fs, packageRoot: params.packageRoot });
     case 'lint':
       return runLint(command.options, {
         cwd: params.cwd,

@@ -14,6 +14,7 @@ import type { Faults } from './lint/engine.js';
 import { WorkerEngine, type LintInFlight, type Spawn } from './lint/worker-engine.js';
 import { registerDiagnostics } from './lint/diagnostics.js';
 import { PlanHoverProvider } from './features/hover.js';
+import { registerLmTools } from './features/lm-tools.js';
 import { plansTree, registerPlansView, type PlanEntry } from './features/plans-view.js';
 import { registerRuleDocs } from './features/rule-docs.js';
 import { bundledRulePage } from './features/rule-pages.js';
@@ -88,6 +89,7 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
     vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(config), ConfigCodeActions.metadata),
     ...docs.disposables,
     ...plans.disposables,
+    ...registerLmTools(linter),
   );
 
   // Config files: any change re-reads every config, reports its errors, and re-lints the open plans and pages.

@@ -6,10 +6,12 @@ import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { activateExtension, type TestbedLintApi } from './activate.js';
 import { nodeSpawn } from './lint/start-worker-node.js';
+import { registerMcpServer } from './mcp-server-node.js';
 
 export type { LintEvent, TestbedLintApi } from './activate.js';
 
 export function activate(context: vscode.ExtensionContext): TestbedLintApi {
+  context.subscriptions.push(...registerMcpServer(context.extensionPath));
   // Why: lints run in a worker thread (dist/lint-worker.js), so a huge plan never freezes the extension host. Config
   // files on disk are checked with their links resolved, so a link cannot take a workspace's config outside it.
   const nativeRealpath = (uri: vscode.Uri) => (uri.scheme === 'file' ? realpath(uri.fsPath) : undefined);

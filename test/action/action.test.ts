@@ -2,8 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { VERSION } from '../../src/api/index.js';
 import { action, annotations, cleanups, prEvent, repo, ROOT, runAction } from './harness.js';
 import { GOOD_PLAN, THREE_RULES, tempProject } from '../cli/helpers.js';
+import { fencedBlocks } from '../helpers/recipes.js';
 
 const TODAY = '2026-06-01';
 
@@ -39,10 +42,37 @@ describe.skipIf(process.platform === 'win32')('the GitHub Action (action.yml)', 
     expect(run.summary).toContain(`Only the files this change touches (2 files under ., against ${r.base.slice(0, 12)}).`);
     expect(run.summary).toContain('plans/new.testbed.yaml');
     expect(run.summary).toContain(
-      `| [8](https://github.com/o/r/blob/${r.head}/plans/new.testbed.yaml#L8) | ✗ error | [\`customer-named\`](https://github.com/testbed-lint/testbed-lint/blob/v0.1.0/src/rules/customer-named/customer-named.md) | `,
+      `| [8](https://github.com/o/r/blob/${r.head}/plans/new.testbed.yaml#L8) | ✗ error | [\`customer-named\`](https://github.com/testbed-lint/testbed-lint/blob/v0.3.0/src/rules/customer-named/customer-named.md) | `,
     );
     expect(run.summary).not.toContain('flawed.testbed.md');
     expect(run.summary).not.toContain('good.testbed.md');
+  });
+
+  // The workflows the README and the walkthrough print, run as written: their action step's inputs, on a pull request.
+  it.each([
+    ['README.md', { errors: '1', warnings: '0', infos: '0', plans: '1', 'exit-code': '1', 'sarif-file': 'testbed.sarif' }],
+    ['media/walkthrough/5-ci.md', { errors: '3', warnings: '1', infos: '0', plans: '2', 'exit-code': '1', 'sarif-file': '' }],
+  ])('the workflow in %s runs as written', (file, outputs) => {
+    type WorkflowStep = { uses?: string; id?: string; if?: string; with?: Record<string, unknown> };
+    const workflows = fencedBlocks(readFileSync(join(ROOT, file), 'utf8'), 'yaml').map((b) => parse(b) as { jobs?: Record<string, { steps: WorkflowStep[] }> });
+    const steps = workflows.find((w) => w.jobs)!.jobs!['lint']!.steps;
+    expect(steps.slice(0, 2).map((x) => x.uses)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4']);
+    const step = steps.find((x) => x.uses?.startsWith('testbed-lint/testbed-lint@'))!;
+    expect(step.uses).toBe(`testbed-lint/testbed-lint@v${VERSION}`);
+    const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
+    const r = repo();
+    const run = runAction(r.dir, { ...inputs, today: TODAY }, prEvent(r.base, r.head));
+    expect(run.stderr).toBe('');
+    expect(run.outputs).toEqual(outputs);
+    expect(run.code).toBe(1);
+    expect(run.summary).toContain('### Testbed plans');
+    // The SARIF upload, where there is one, reads the file the action wrote.
+    const upload = steps.find((x) => x.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    if (upload) {
+      expect(upload.if).toBe(`always() && steps.${step.id!}.outputs.sarif-file != ''`);
+      expect(upload.with?.['sarif_file']).toBe(inputs['sarif-file']);
+      expect(JSON.parse(readFileSync(join(r.dir, inputs['sarif-file']!), 'utf8'))).toMatchObject({ version: '2.1.0' });
+    }
   });
 
   it('changed-only keeps to the paths input', () => {

@@ -48,7 +48,7 @@ describe('testbed-lint report', () => {
     expect(r.stdout).toContain('| 5 errors, 13 warnings, 2 infos |');
     expect(r.stdout).toContain('<summary><b>Self-service portal for Globex Retail</b> — <code>examples/flawed.testbed.yaml</code>: 5 errors, 13 warnings, 2 infos</summary>');
     expect(r.stdout).toContain(
-      '| [13](examples/flawed.testbed.yaml#L13) | ⚠ warning | [`plan-unknown-key`](https://github.com/testbed-lint/testbed-lint/blob/v0.1.0/src/rules/plan-unknown-key/plan-unknown-key.md) | Unknown key `champoin` in `customer`; did you mean `champion`? |',
+      '| [13](examples/flawed.testbed.yaml#L13) | ⚠ warning | [`plan-unknown-key`](https://github.com/testbed-lint/testbed-lint/blob/v0.3.0/src/rules/plan-unknown-key/plan-unknown-key.md) | Unknown key `champoin` in `customer`; did you mean `champion`? |',
     );
   });
 

@@ -39,7 +39,7 @@ describe('plans report', () => {
     const rows = lines.filter((l) => /^\| \[\d+\]/.test(l));
     expect(rows).toHaveLength(20);
     expect(rows[2]).toBe(
-      '| [8](examples/flawed.testbed.md#L8) | ✗ error | [`plan-schema`](https://github.com/testbed-lint/testbed-lint/blob/v0.1.0/src/rules/plan-schema/plan-schema.md) | Unexpected value "2026-02-30" for `review`; use a real calendar date (YYYY-MM-DD). |',
+      '| [8](examples/flawed.testbed.md#L8) | ✗ error | [`plan-schema`](https://github.com/testbed-lint/testbed-lint/blob/v0.3.0/src/rules/plan-schema/plan-schema.md) | Unexpected value "2026-02-30" for `review`; use a real calendar date (YYYY-MM-DD). |',
     );
     expect(rows.map((r) => Number(/^\| \[(\d+)\]/.exec(r)![1]))).toEqual([...rows.map((r) => Number(/^\| \[(\d+)\]/.exec(r)![1]))].sort((a, b) => a - b));
     await expect(md).toMatchFileSnapshot(join(__dirname, '__snapshots__/report.md'));
@@ -77,7 +77,7 @@ describe('plans report', () => {
     expect(html.match(/<tr class="findings">/g)).toHaveLength(1);
     expect(html).toContain('<summary>20 findings</summary>');
     expect(html).toContain(
-      '<tr><td class="line"><a href="examples/flawed.testbed.md#L8">line 8</a></td><td class="error" title="error">✗</td><td class="rule"><a href="https://github.com/testbed-lint/testbed-lint/blob/v0.1.0/src/rules/plan-schema/plan-schema.md">plan-schema</a></td><td>Unexpected value &quot;2026-02-30&quot; for <code>review</code>; use a real calendar date (YYYY-MM-DD).</td></tr>',
+      '<tr><td class="line"><a href="examples/flawed.testbed.md#L8">line 8</a></td><td class="error" title="error">✗</td><td class="rule"><a href="https://github.com/testbed-lint/testbed-lint/blob/v0.3.0/src/rules/plan-schema/plan-schema.md">plan-schema</a></td><td>Unexpected value &quot;2026-02-30&quot; for <code>review</code>; use a real calendar date (YYYY-MM-DD).</td></tr>',
     );
     expect(html).toContain('<td class="num"><span class="zero">0 errors</span><br><span class="zero">0 warnings</span></td>');
     expect(html).toContain('<td class="num"><span class="error">5 errors</span><br><span class="warning">13 warnings</span><br><span class="info">2 infos</span></td>');

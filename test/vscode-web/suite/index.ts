@@ -18,7 +18,7 @@ export function run(): Promise<void> {
   }
   const m = (globalThis as unknown as { mocha: BrowserMocha }).mocha;
   m.setup({ ui: 'tdd', reporter: LogReporter as unknown as string, timeout: 60_000 });
-  return import('./extension.test.js').then(
+  return Promise.all([import('./extension.test.js'), import('./lm-tools.test.js')]).then(
     () =>
       new Promise<void>((resolve, reject) => {
         const runner = m.run((failures) => {
