@@ -14,7 +14,7 @@ const PURE_PATHS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'coverage/**', 'bench/**', 'test/vscode/**', 'web/**', '**/*.cjs'] },
+  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'coverage/**', 'bench/**', 'test/vscode/**', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
