@@ -9,11 +9,26 @@ export default defineConfig({
     testTimeout: 120_000,
     coverage: {
       provider: 'v8',
-      include: ['src/core/**/*.ts', 'src/rules/**/*.ts'],
+      include: ['src/**/*.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportOnFailure: true,
-      // Measured 2026-12-02 (95.77 / 87.6 / 96.91 / 97.38 %), rounded down: a drop fails `npm test`.
-      thresholds: { statements: 95, branches: 87, functions: 96, lines: 97 },
+      // Per folder, measured 2026-12-07 (statements / branches / functions / lines %) and set about 2 points lower,
+      // so that a drop fails `npm test`: cli 93.00 / 88.61 / 91.49 / 93.71, core 96.32 / 90.87 / 97.83 / 97.82,
+      // extension 61.02 / 58.33 / 53.80 / 64.16 (much of it runs only in the real VS Code hosts: npm run test:vscode,
+      // test:web), formatters 97.17 / 83.22 / 98.55 / 100, node 78.00 / 78.05 / 75.00 / 80.10,
+      // rules 99.08 / 95.91 / 98.26 / 99.78; all of src 86.15 / 83.29 / 81.80 / 87.97.
+      thresholds: {
+        statements: 84,
+        branches: 81,
+        functions: 79,
+        lines: 85,
+        'src/cli/**/*.ts': { statements: 91, branches: 86, functions: 89, lines: 91 },
+        'src/core/**/*.ts': { statements: 94, branches: 88, functions: 95, lines: 95 },
+        'src/extension/**/*.ts': { statements: 59, branches: 56, functions: 51, lines: 62 },
+        'src/formatters/**/*.ts': { statements: 95, branches: 81, functions: 96, lines: 98 },
+        'src/node/**/*.ts': { statements: 76, branches: 76, functions: 73, lines: 78 },
+        'src/rules/**/*.ts': { statements: 97, branches: 93, functions: 96, lines: 97 },
+      },
     },
   },
 });
