@@ -51,7 +51,7 @@ describe('the npm package, installed from its tarball', () => {
   test('is public, named for its version, and holds only what runs', () => {
     expect(pkg.private).toBeUndefined();
     expect(tarball.endsWith(`${pkg.name}-${VERSION}.tgz`)).toBe(true);
-    const outside = packed.filter((f) => !/^(dist\/types\/(?:core|rules)\/.*\.d\.ts|src\/rules\/([a-z-]+)\/\2\.md)$/.test(f));
+    const outside = packed.filter((f) => !/^(dist\/types\/(?:api|core|rules)\/.*\.d\.ts|src\/rules\/([a-z-]+)\/\2\.md)$/.test(f));
     expect(outside).toEqual(['LICENSE', 'README.md', 'dist/cli.js', 'dist/core.js', 'dist/mcp.js', 'package.json', 'schemas/testbed-lint-config.schema.json']);
   });
 
