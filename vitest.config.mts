@@ -18,10 +18,13 @@ export default defineConfig({
       // test:web), formatters 97.17 / 83.22 / 98.55 / 100, node 78.00 / 78.05 / 75.00 / 80.10,
       // rules 99.08 / 95.91 / 98.26 / 99.78; all of src 86.15 / 83.29 / 81.80 / 87.97.
       thresholds: {
-        statements: 84,
-        branches: 81,
-        functions: 79,
-        lines: 85,
+        // All of src (2026-12-07 after the merges: 84.2 / 81.8 / 79.3 / 85.9), 2 points down. src/mcp shows 0: its tests
+        // (test/mcp, test/package) run it as a process over stdio, which v8 coverage in this process does not see.
+        statements: 82,
+        branches: 79,
+        functions: 77,
+        lines: 83,
+        'src/api/**/*.ts': { statements: 96, branches: 93, functions: 98, lines: 96 },
         'src/cli/**/*.ts': { statements: 91, branches: 86, functions: 89, lines: 91 },
         'src/core/**/*.ts': { statements: 94, branches: 88, functions: 95, lines: 95 },
         'src/extension/**/*.ts': { statements: 59, branches: 56, functions: 51, lines: 62 },
