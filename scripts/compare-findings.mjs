@@ -6,7 +6,9 @@
 //
 //   node scripts/compare-findings.mjs --base /tmp/baseline-dist [--head dist] [--today 2026-12-07] [--no-shapes]
 //
-// Prints one line per set ("same" or the first differing line) and exits 1 when any set differs.
+// Rule pages' links carry the release version (blob/vX.Y.Z); --same-version writes both builds' as one, so a release
+// number that moved does not hide (or count as) a change of findings.
+// Prints one line per set ("same" or the first difference, with its context) and exits 1 when any set differs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -21,6 +23,8 @@ const base = resolve(opt('--base', '/tmp/baseline-dist'));
 const head = resolve(opt('--head', join(root, 'dist')));
 const today = opt('--today', '2026-12-07');
 const withShapes = !argv.includes('--no-shapes');
+const sameVersion = argv.includes('--same-version');
+const unversioned = (out) => (sameVersion ? out.replace(/\/blob\/v\d+\.\d+\.\d+\//g, '/blob/vX/') : out);
 
 function walk(dir, out = []) {
   if (!existsSync(dir)) return out;
@@ -48,7 +52,7 @@ function run(dist, files, extra) {
     [join(dist, 'cli.js'), '--format', 'json', '--today', today, '--max-file-size', '100000000', '--concurrency', '1', ...extra, '--', ...files],
     { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 },
   );
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return { code: r.status, out: unversioned(r.stdout), err: r.stderr };
 }
 
 let differ = 0;
@@ -63,13 +67,11 @@ for (const [name, files] of sets) {
       continue;
     }
     differ++;
-    const la = a.out.split('\n');
-    const lb = b.out.split('\n');
     let i = 0;
-    while (i < la.length && la[i] === lb[i]) i++;
-    console.log(`DIFFERS  ${label}: exit ${a.code} -> ${b.code}; first difference at output line ${i + 1}`);
-    console.log(`  base: ${(la[i] ?? '').slice(0, 300)}`);
-    console.log(`  head: ${(lb[i] ?? '').slice(0, 300)}`);
+    while (i < a.out.length && a.out[i] === b.out[i]) i++;
+    console.log(`DIFFERS  ${label}: exit ${a.code} -> ${b.code}; first difference at character ${i}`);
+    console.log(`  base: …${a.out.slice(Math.max(0, i - 150), i + 150)}`);
+    console.log(`  head: …${b.out.slice(Math.max(0, i - 150), i + 150)}`);
     if (a.err !== b.err) console.log(`  stderr base: ${a.err.slice(0, 300)}\n  stderr head: ${b.err.slice(0, 300)}`);
   }
 }
