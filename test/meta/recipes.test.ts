@@ -51,6 +51,10 @@ describe('the recipes of the README and the walkthrough', () => {
     expect(text).not.toMatch(/npx testbed-lint/);
   });
 
+  it("the changelog's top entry is the package version", () => {
+    expect(/^## (\S+)/m.exec(read('CHANGELOG.md'))?.[1]).toBe(VERSION);
+  });
+
   it("the README's plan is well formed and ties its customer metric to a moment of truth", () => {
     const [plan] = fencedBlocks(read('README.md'), 'markdown');
     const found = lint(plan!, { filePath: 'plans/northside.testbed.md', today: TODAY }).map((p) => `${p.ruleId}:${p.line}`);
