@@ -37,6 +37,25 @@ function withTimeout<T>(p: Thenable<T>, label: string, ms = WAIT_MS): Promise<T>
   ]);
 }
 
+/**
+ * Waits until `uri` has had no lint event for `quietMs` (at most `maxMs`): a lint already under way when a test starts
+ * (the editor showing the plan again, a revert by the test before) lands first, so it is not counted as caused by
+ * what the test does next.
+ */
+async function settled(uri: vscode.Uri, quietMs = 2_000, maxMs = 20_000): Promise<void> {
+  let last = Date.now();
+  const sub = api.onDidLint((e) => {
+    if (e.uri.toString() === uri.toString()) last = Date.now();
+  });
+  const start = Date.now();
+  try {
+    while (Date.now() - last < quietMs && Date.now() - start < maxMs) await new Promise((r) => setTimeout(r, 200));
+  } finally {
+    sub.dispose();
+  }
+}
+
+
 async function open(rel: string): Promise<{ doc: vscode.TextDocument; lint: LintEvent }> {
   const doc = await vscode.workspace.openTextDocument(uriOf(rel));
   await vscode.window.showTextDocument(doc);
@@ -333,6 +352,7 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     this.timeout(60_000);
     const { doc: plan } = await open('plan.testbed.md');
     const expected = (await cliRows('plan.testbed.md')).map((r) => r[0]);
+    await settled(plan.uri);
     let otherLints = 0;
     const sub = api.onDidLint((e) => {
       if (e.uri.toString() === plan.uri.toString()) otherLints++;
