@@ -58,6 +58,13 @@ suite('language-model tools and the MCP server', () => {
   });
 
   test('testbedLint_lintPlan returns the findings the CLI prints', async () => {
+    // The tool lints the plan as the editor holds it; the CLI reads the file. An earlier test of the suite may have
+    // left the plan open with an edit (a quick fix), so it is reverted to the file first.
+    const yamlPlan = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'plan.testbed.yaml'));
+    if (yamlPlan.isDirty) {
+      await vscode.window.showTextDocument(yamlPlan);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     const got = JSON.parse(await invoke('testbedLint_lintPlan', { plan: 'plan.testbed.yaml' })) as { file: string; findings: unknown[] };
     assert.equal(got.file, 'plan.testbed.yaml');
     const expected = asFindings(cli('plan.testbed.yaml').messages);
