@@ -50,7 +50,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 function program(files: string[]): ts.Program {
-  const config = ts.readConfigFile(join(ROOT, 'tsconfig.json'), (p) => readFileSync(p, 'utf8'));
+  const config = ts.readConfigFile(join(ROOT, 'tsconfig.core.json'), (p) => readFileSync(p, 'utf8'));
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
   return ts.createProgram(files, { ...parsed.options, noEmit: true });
 }
