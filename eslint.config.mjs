@@ -14,13 +14,18 @@ const PURE_PATHS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'coverage/**', 'bench/**', 'test/vscode/**', '**/*.cjs'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'coverage/**', 'bench/**', 'test/vscode/**', '**/*.cjs'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
@@ -45,7 +50,10 @@ export default tseslint.config(
         {
           paths: PURE_PATHS,
           patterns: [
-            { regex: '(^|/)rules/', message: 'src/core knows no rule: src/api composes it with the rules (pass them in).' },
+            {
+              regex: '(^|/)rules/',
+              message: 'src/core knows no rule: src/api composes it with the rules (pass them in).',
+            },
             { regex: '(^|/)api/', message: 'src/core is below the API layer: src/api imports the core, not back.' },
           ],
         },
@@ -59,7 +67,9 @@ export default tseslint.config(
         'error',
         {
           paths: PURE_PATHS,
-          patterns: [{ regex: '(^|/)api/', message: 'Rules use the core (src/core); the API layer (src/api) is above them.' }],
+          patterns: [
+            { regex: '(^|/)api/', message: 'Rules use the core (src/core); the API layer (src/api) is above them.' },
+          ],
         },
       ],
     },
@@ -72,7 +82,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '(^|/)core/', message: 'Reach the core through the API entry, src/api/index.ts (export what you need).' },
+            {
+              regex: '(^|/)core/',
+              message: 'Reach the core through the API entry, src/api/index.ts (export what you need).',
+            },
             { regex: '(^|/)rules/', message: 'Reach the rules through the API entry, src/api/index.ts.' },
             { regex: '(^|/)api/(?!index\\.js$)', message: 'Import the API through its entry, src/api/index.ts.' },
           ],
@@ -83,7 +96,11 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'scripts/**/*.ts'],
     languageOptions: {
-      globals: Object.fromEntries(['process', 'console', 'URL', 'Buffer', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].map((g) => [g, 'readonly'])),
+      globals: Object.fromEntries(
+        ['process', 'console', 'URL', 'Buffer', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].map(
+          (g) => [g, 'readonly'],
+        ),
+      ),
     },
   },
   {

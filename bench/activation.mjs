@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-if (!existsSync(`${root}dist/extension.js`)) execFileSync(process.execPath, [`${root}scripts/build.mjs`], { stdio: 'inherit' });
+if (!existsSync(`${root}dist/extension.js`))
+  execFileSync(process.execPath, [`${root}scripts/build.mjs`], { stdio: 'inherit' });
 const probe = `
 const Module = require('module'); const orig = Module._load;
 const fn = () => new Proxy(function () {}, { get: (t, k) => (k === 'prototype' ? {} : fn()), apply: () => fn(), construct: () => fn() });
@@ -21,4 +22,6 @@ process.stdout.write(String(performance.now() - t));`;
 const times = [];
 for (let i = 0; i < runs; i++) times.push(Number(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })));
 times.sort((a, b) => a - b);
-console.log(`extension bundle load: median ${times[Math.floor(times.length / 2)].toFixed(1)} ms over ${runs} fresh processes (runs: ${times.map((t) => t.toFixed(1)).join(', ')}); goal < 100 ms`);
+console.log(
+  `extension bundle load: median ${times[Math.floor(times.length / 2)].toFixed(1)} ms over ${runs} fresh processes (runs: ${times.map((t) => t.toFixed(1)).join(', ')}); goal < 100 ms`,
+);

@@ -25,7 +25,10 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 if (mode === 'first-testbed') {
   const core = require(corePath);
   const t0 = now();
-  const problems = typeof core.createSession === 'function' ? core.createSession().lint(uri, text, { today: TODAY }) : core.lint(text, { filePath: uri, today: TODAY });
+  const problems =
+    typeof core.createSession === 'function'
+      ? core.createSession().lint(uri, text, { today: TODAY })
+      : core.lint(text, { filePath: uri, today: TODAY });
   print({ ms: now() - t0, problems: problems.length });
 } else if (mode === 'first-markdownlint') {
   const { lint } = await import('markdownlint/sync');
@@ -36,12 +39,16 @@ if (mode === 'first-testbed') {
   const core = require(corePath);
   const edits = Number(n ?? 200);
   const session = typeof core.createSession === 'function' ? core.createSession() : undefined;
-  const lintNow = session ? (t) => session.lint(uri, t, { today: TODAY }) : (t) => core.lint(t, { filePath: uri, today: TODAY });
+  const lintNow = session
+    ? (t) => session.lint(uri, t, { today: TODAY })
+    : (t) => core.lint(t, { filePath: uri, today: TODAY });
   // One iteration entry in the middle of the log: the "- Feedback:" line nearest the middle of the file.
   const positions = [];
   for (let i = text.indexOf('- Feedback:'); i >= 0; i = text.indexOf('- Feedback:', i + 1)) positions.push(i);
   if (positions.length === 0) throw new Error('no "- Feedback:" line to edit');
-  const mid = positions.reduce((best, p) => (Math.abs(p - text.length / 2) < Math.abs(best - text.length / 2) ? p : best));
+  const mid = positions.reduce((best, p) =>
+    Math.abs(p - text.length / 2) < Math.abs(best - text.length / 2) ? p : best,
+  );
   const lineEnd = text.indexOf('\n', mid);
   const firstLint = (() => {
     const t0 = now();
@@ -61,7 +68,16 @@ if (mode === 'first-testbed') {
   }
   const sorted = [...times].sort((a, b) => a - b);
   const q = (p) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-  print({ api: session ? 'createSession().lint' : 'lint() (no createSession yet)', lines: text.split('\n').length, edits, warmup, firstLintMs: firstLint, medianMs: q(0.5), p95Ms: q(0.95), maxMs: sorted[sorted.length - 1] });
+  print({
+    api: session ? 'createSession().lint' : 'lint() (no createSession yet)',
+    lines: text.split('\n').length,
+    edits,
+    warmup,
+    firstLintMs: firstLint,
+    medianMs: q(0.5),
+    p95Ms: q(0.95),
+    maxMs: sorted[sorted.length - 1],
+  });
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

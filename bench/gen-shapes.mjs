@@ -28,7 +28,20 @@ customer:
 `;
 const FRONT = `---\n${FRONT_FIELDS}---\n\n# Scale test\n\n`;
 
-const WORDS = ['the', 'ward', 'stock', 'weekly', 'pharmacy', 'nurses', 'replenishment', 'counts', 'cabinet', 'supply', 'process', 'customer'];
+const WORDS = [
+  'the',
+  'ward',
+  'stock',
+  'weekly',
+  'pharmacy',
+  'nurses',
+  'replenishment',
+  'counts',
+  'cabinet',
+  'supply',
+  'process',
+  'customer',
+];
 const word = (i) => WORDS[i % WORDS.length];
 const ROLES = ['the CFO', 'the head nurse', 'the pharmacist', 'the buyer', 'the ward clerk'];
 const DEPTS = ['Finance', 'IT', 'Logistics', 'Supply chain', 'Quality'];
@@ -60,7 +73,11 @@ export const SHAPES = {
   table: {
     covers: 'a GFM pipe table (one Counterparts table, about 200,000 rows at 8x)',
     make: (bytes) =>
-      fill(`${FRONT}## Counterparts\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n`, bytes, (i) => `| D${i % 997} | C${i % 89} | 2025-01-06 | b |\n`),
+      fill(
+        `${FRONT}## Counterparts\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n`,
+        bytes,
+        (i) => `| D${i % 997} | C${i % 89} | 2025-01-06 | b |\n`,
+      ),
   },
   nested: {
     covers: 'list nesting, as deep as the size allows (about 2,100 levels at 8x; over 100 is reported, not parsed)',
@@ -72,7 +89,12 @@ export const SHAPES = {
   },
   entries: {
     covers: 'iteration entries as H3 headings with labelled bullets (about 79,000 at 8x), ATX headings',
-    make: (bytes) => fill(`${FRONT}## Iteration log\n\n`, bytes, (i) => `### 2025-02-03 — E${i}\n\n- Change: c${i % 10}\n- Source: customer\n\n`),
+    make: (bytes) =>
+      fill(
+        `${FRONT}## Iteration log\n\n`,
+        bytes,
+        (i) => `### 2025-02-03 — E${i}\n\n- Change: c${i % 10}\n- Source: customer\n\n`,
+      ),
   },
   sections: {
     covers: 'short ATX H2 sections (about 230,000 at 8x), each a block of its own',
@@ -80,10 +102,12 @@ export const SHAPES = {
   },
   paragraph: {
     covers: 'one long paragraph of prose (soft line breaks) in Customer selection',
-    make: (bytes) => fill(`${FRONT}## Customer selection\n\n`, bytes, (i) => `${word(i)}${i % 12 === 11 ? '\n' : ' '}`, '\n'),
+    make: (bytes) =>
+      fill(`${FRONT}## Customer selection\n\n`, bytes, (i) => `${word(i)}${i % 12 === 11 ? '\n' : ' '}`, '\n'),
   },
   'setext-headings': {
-    covers: 'setext headings (=== and ---) as sections, between thematic breaks (***, ___, - - -): no ATX heading to split at',
+    covers:
+      'setext headings (=== and ---) as sections, between thematic breaks (***, ___, - - -): no ATX heading to split at',
     make: (bytes) =>
       fill(`${FRONT}Customer selection\n------------------\n\nChosen for its new processes.\n\n`, bytes, (i) =>
         i % 2 === 0
@@ -110,14 +134,19 @@ export const SHAPES = {
       }),
   },
   blockquotes: {
-    covers: 'block quotes of customer statements, several lines each, with nested quotes (a quoted reply thread, 1 to 4 deep)',
+    covers:
+      'block quotes of customer statements, several lines each, with nested quotes (a quoted reply thread, 1 to 4 deep)',
     make: (bytes) =>
       fill(`${FRONT}## Customer selection\n\nWhat they told us:\n\n`, bytes, (i) => {
         const depth = 1 + (i % 4);
         const lines = [];
         for (let d = 1; d <= depth; d++) {
           const q = '> '.repeat(d);
-          lines.push(`${q}The ${word(i + d)} ran out twice this week,`, `${q}said ${ROLES[(i + d) % ROLES.length]} on ward ${i % 9}.`, '>'.repeat(d));
+          lines.push(
+            `${q}The ${word(i + d)} ran out twice this week,`,
+            `${q}said ${ROLES[(i + d) % ROLES.length]} on ward ${i % 9}.`,
+            '>'.repeat(d),
+          );
         }
         lines.pop();
         return `${lines.join('\n')}\n\n`;
@@ -138,13 +167,21 @@ export const SHAPES = {
       fill(
         `${FRONT}## Customer selection\n\nThe ward's stock log, as exported:\n\n\`\`\`text\n`,
         bytes,
-        (i) => (i % 50 === 0 ? `# ward ${i % 9} totals\n` : `2025-02-03T08:${String(i % 60).padStart(2, '0')}:00Z ward=${i % 9} item=IV-set qty=${i % 40}\n`),
+        (i) =>
+          i % 50 === 0
+            ? `# ward ${i % 9} totals\n`
+            : `2025-02-03T08:${String(i % 60).padStart(2, '0')}:00Z ward=${i % 9} item=IV-set qty=${i % 40}\n`,
         '```\n',
       ),
   },
   'indented-code': {
     covers: 'indented code blocks (four spaces) between paragraphs in Scale-up',
-    make: (bytes) => fill(`${FRONT}## Scale-up\n\n`, bytes, (i) => `Order ${i} as the depot sends it:\n\n    ORDER ${i} WARD ${i % 9}\n    ITEM IV-SET QTY ${i % 40}\n\n`),
+    make: (bytes) =>
+      fill(
+        `${FRONT}## Scale-up\n\n`,
+        bytes,
+        (i) => `Order ${i} as the depot sends it:\n\n    ORDER ${i} WARD ${i % 9}\n    ITEM IV-SET QTY ${i % 40}\n\n`,
+      ),
   },
   'inline-basic': {
     covers: 'paragraphs of the inline Markdown the simple reader takes: code spans, emphasis, strong, inline links',
@@ -152,11 +189,13 @@ export const SHAPES = {
       fill(
         `${FRONT}## Customer selection\n\n`,
         bytes,
-        (i) => `We keep the \`site_${i}\` field: *the ${word(i)}* team reads it, **every week**, see [the notes](https://intranet.example.com/n/${i}).\n\n`,
+        (i) =>
+          `We keep the \`site_${i}\` field: *the ${word(i)}* team reads it, **every week**, see [the notes](https://intranet.example.com/n/${i}).\n\n`,
       ),
   },
   'inline-rich': {
-    covers: 'images, autolinks, hard breaks (two spaces and backslash), entities, backslash escapes and ~ in paragraphs',
+    covers:
+      'images, autolinks, hard breaks (two spaces and backslash), entities, backslash escapes and ~ in paragraphs',
     make: (bytes) =>
       fill(
         `${FRONT}## Customer selection\n\n`,
@@ -179,7 +218,8 @@ export const SHAPES = {
       ),
   },
   'html-blocks': {
-    covers: 'HTML blocks of every kind: <div> and <details> (6), comments, <pre>/<script>/<style> (1), <?…?>, <!DOCTYPE>, CDATA, a custom tag (7)',
+    covers:
+      'HTML blocks of every kind: <div> and <details> (6), comments, <pre>/<script>/<style> (1), <?…?>, <!DOCTYPE>, CDATA, a custom tag (7)',
     make: (bytes) =>
       fill(`${FRONT}## Customer selection\n\nChosen for its new processes.\n\n`, bytes, (i) => {
         const blocks = [
@@ -203,83 +243,105 @@ export const SHAPES = {
       fill(
         `${FRONT}## Customer selection\n\n`,
         bytes,
-        (i) => `Press <kbd>Ctrl</kbd>+<kbd>S</kbd> on ward <span title="w${i}">${i % 9}</span>,<br>\nthen CO<sub>2</sub> <!-- check ${i} --> is logged.\n\n`,
+        (i) =>
+          `Press <kbd>Ctrl</kbd>+<kbd>S</kbd> on ward <span title="w${i}">${i % 9}</span>,<br>\nthen CO<sub>2</sub> <!-- check ${i} --> is logged.\n\n`,
       ),
   },
   'html-directives': {
-    covers: 'directive comments in the Markdown body, every kind (disable-file, disable/enable, disable-next-line, disable-line, with -- reasons) over H3 entries',
+    covers:
+      'directive comments in the Markdown body, every kind (disable-file, disable/enable, disable-next-line, disable-line, with -- reasons) over H3 entries',
     make: (bytes) =>
-      fill(`${FRONT}<!-- testbed-lint-disable-file iteration-stale -- an old log -->\n\n## Iteration log\n\n`, bytes, (i) => {
-        const body = `- Change: c${i % 10}\n- Source: customer\n\n`;
-        const kinds = [
-          `<!-- testbed-lint-disable-next-line iteration-feedback -->\n### ${day(i)} — E${i}\n\n${body}`,
-          `### ${day(i)} — E${i} <!-- testbed-lint-disable-line iteration-feedback -- on the phone -->\n\n${body}`,
-          `<!-- testbed-lint-disable iteration-feedback, iteration-order -->\n\n### ${day(i)} — E${i}\n\n${body}` +
-            '<!-- testbed-lint-enable iteration-feedback, iteration-order -->\n\n',
-          `### ${day(i)} — E${i}\n\n${body}`,
-        ];
-        return kinds[i % kinds.length];
-      }),
+      fill(
+        `${FRONT}<!-- testbed-lint-disable-file iteration-stale -- an old log -->\n\n## Iteration log\n\n`,
+        bytes,
+        (i) => {
+          const body = `- Change: c${i % 10}\n- Source: customer\n\n`;
+          const kinds = [
+            `<!-- testbed-lint-disable-next-line iteration-feedback -->\n### ${day(i)} — E${i}\n\n${body}`,
+            `### ${day(i)} — E${i} <!-- testbed-lint-disable-line iteration-feedback -- on the phone -->\n\n${body}`,
+            `<!-- testbed-lint-disable iteration-feedback, iteration-order -->\n\n### ${day(i)} — E${i}\n\n${body}` +
+              '<!-- testbed-lint-enable iteration-feedback, iteration-order -->\n\n',
+            `### ${day(i)} — E${i}\n\n${body}`,
+          ];
+          return kinds[i % kinds.length];
+        },
+      ),
   },
   'labelled-bullets': {
-    covers: 'Counterparts and Metrics as labelled bullets (**Department**: contact, since date. Benefit: …), read by the bullet entry reader',
+    covers:
+      'Counterparts and Metrics as labelled bullets (**Department**: contact, since date. Benefit: …), read by the bullet entry reader',
     make: (bytes) =>
       fill(
         `${FRONT}## Counterparts\n\n`,
         bytes,
-        (i) => `- **${DEPTS[i % DEPTS.length]} ${i}**: Dana Reyes, since ${day(i)}. Benefit: cost-to-serve data for ward ${i % 9}\n`,
+        (i) =>
+          `- **${DEPTS[i % DEPTS.length]} ${i}**: Dana Reyes, since ${day(i)}. Benefit: cost-to-serve data for ward ${i % 9}\n`,
         `\n## Metrics\n\n- Ward stock-outs per month (customer, worst)\n`,
       ),
   },
   'table-inline': {
-    covers: 'an iteration log table whose cells hold emphasis, code, links and escaped pipes (cells the simple reader leaves to micromark)',
+    covers:
+      'an iteration log table whose cells hold emphasis, code, links and escaped pipes (cells the simple reader leaves to micromark)',
     make: (bytes) =>
       fill(
         `${FRONT}## Iteration log\n\n| Date | Change | Feedback | Source | Order |\n|---|---|---|---|---|\n`,
         bytes,
-        (i) => `| ${day(i)} | moved the \`w${i}\` count to *Friday* | [notes](https://x.example/${i}) a \\| b | customer | second |\n`,
+        (i) =>
+          `| ${day(i)} | moved the \`w${i}\` count to *Friday* | [notes](https://x.example/${i}) a \\| b | customer | second |\n`,
       ),
   },
   'crlf-entries': {
     covers: 'the entries shape with CRLF line endings (a plan saved on Windows)',
     make: (bytes) =>
-      fill(`${FRONT.replace(/\n/g, '\r\n')}## Iteration log\r\n\r\n`, bytes, (i) => `### ${day(i)} — E${i}\r\n\r\n- Change: c${i % 10}\r\n- Source: customer\r\n\r\n`),
+      fill(
+        `${FRONT.replace(/\n/g, '\r\n')}## Iteration log\r\n\r\n`,
+        bytes,
+        (i) => `### ${day(i)} — E${i}\r\n\r\n- Change: c${i % 10}\r\n- Source: customer\r\n\r\n`,
+      ),
   },
   'front-matter': {
-    covers: 'a front matter that fills the file: YAML fields, block and flow sequences, nested mappings, comments with directives',
+    covers:
+      'a front matter that fills the file: YAML fields, block and flow sequences, nested mappings, comments with directives',
     make: (bytes) =>
       fill(
         `---\n# testbed-lint-disable plan-unknown-key\n${FRONT_FIELDS}x-history:\n`,
         bytes,
-        (i) => `  - date: ${day(i)}\n    by: ${ROLES[i % ROLES.length]}\n    wards: [${i % 9}, ${(i + 1) % 9}]\n    note: "moved the ${word(i)} count" # ${i}\n`,
+        (i) =>
+          `  - date: ${day(i)}\n    by: ${ROLES[i % ROLES.length]}\n    wards: [${i % 9}, ${(i + 1) % 9}]\n    note: "moved the ${word(i)} count" # ${i}\n`,
         '---\n\n# Scale test\n\n## Customer selection\n\nChosen for its new processes.\n',
       ),
   },
   'yaml-block': {
     ext: '.testbed.yaml',
-    covers: 'a YAML plan: a long block sequence of block mappings, with plain, quoted, literal (|) and folded (>-) scalars',
+    covers:
+      'a YAML plan: a long block sequence of block mappings, with plain, quoted, literal (|) and folded (>-) scalars',
     make: (bytes) =>
       fill(`${FRONT_FIELDS}iterations:\n`, bytes, (i) => {
         const date = `  - date: ${day(i)}\n`;
-        if (i % 3 === 0) return `${date}    change: moved the ${word(i)} count to Friday\n    feedback: "the ${word(i + 1)} was late, said ${ROLES[i % ROLES.length]}"\n    source: customer\n`;
-        if (i % 3 === 1) return `${date}    change: |\n      moved the ${word(i)} count\n      to Friday\n    feedback: >-\n      the ${word(i + 2)} was late\n      on ward ${i % 9}\n    source: 'customer'\n`;
+        if (i % 3 === 0)
+          return `${date}    change: moved the ${word(i)} count to Friday\n    feedback: "the ${word(i + 1)} was late, said ${ROLES[i % ROLES.length]}"\n    source: customer\n`;
+        if (i % 3 === 1)
+          return `${date}    change: |\n      moved the ${word(i)} count\n      to Friday\n    feedback: >-\n      the ${word(i + 2)} was late\n      on ward ${i % 9}\n    source: 'customer'\n`;
         return `${date}    change: added a top-up run\n    feedback: nurses liked it\n    source: customer\n`;
       }),
   },
   'yaml-flow': {
     ext: '.testbed.yaml',
-    covers: 'a YAML plan whose iterations are one flow sequence of flow mappings, one per line, with flow sequences inside',
+    covers:
+      'a YAML plan whose iterations are one flow sequence of flow mappings, one per line, with flow sequences inside',
     make: (bytes) =>
       fill(
         `${FRONT_FIELDS}iterations: [\n`,
         bytes,
-        (i) => `  { date: ${day(i)}, change: "moved the ${word(i)} count", feedback: nurses liked it, source: customer, x-wards: [${i % 9}, ${(i + 1) % 9}] },\n`,
+        (i) =>
+          `  { date: ${day(i)}, change: "moved the ${word(i)} count", feedback: nurses liked it, source: customer, x-wards: [${i % 9}, ${(i + 1) % 9}] },\n`,
         ']\n',
       ),
   },
   'yaml-anchors': {
     ext: '.testbed.yaml',
-    covers: 'a YAML plan with anchors and aliases: a feedback anchored every 10 entries and aliased by the next nine (within the yaml limits: no alias of an alias)',
+    covers:
+      'a YAML plan with anchors and aliases: a feedback anchored every 10 entries and aliased by the next nine (within the yaml limits: no alias of an alias)',
     make: (bytes) =>
       fill(`${FRONT_FIELDS}iterations:\n`, bytes, (i) => {
         const head = `  - date: ${day(i)}\n    change: moved the ${word(i)} count\n`;
@@ -291,7 +353,8 @@ export const SHAPES = {
   },
   'yaml-directives': {
     ext: '.testbed.yaml',
-    covers: 'directive comments in a YAML plan, every kind (# testbed-lint-disable-next-line, -line, disable/enable, -file), over a block sequence',
+    covers:
+      'directive comments in a YAML plan, every kind (# testbed-lint-disable-next-line, -line, disable/enable, -file), over a block sequence',
     make: (bytes) =>
       fill(`# testbed-lint-disable-file iteration-stale -- an old log\n${FRONT_FIELDS}iterations:\n`, bytes, (i) => {
         const rest = `    change: c${i % 10}\n    source: customer\n`;
@@ -325,7 +388,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const bytes = Number(opt('bytes', '590000'));
   const scales = opt('scales', '1,2,4,8').split(',').map(Number);
   const only = opt('only', Object.keys(SHAPES).join(',')).split(',');
-  for (const shape of only) if (!SHAPES[shape]) throw new Error(`unknown shape ${shape} (known: ${Object.keys(SHAPES).join(', ')})`);
+  for (const shape of only)
+    if (!SHAPES[shape]) throw new Error(`unknown shape ${shape} (known: ${Object.keys(SHAPES).join(', ')})`);
   mkdirSync(out, { recursive: true });
-  for (const shape of only) for (const s of scales) writeFileSync(join(out, fileOf(shape, s)), SHAPES[shape].make(bytes * s));
+  for (const shape of only)
+    for (const s of scales) writeFileSync(join(out, fileOf(shape, s)), SHAPES[shape].make(bytes * s));
 }

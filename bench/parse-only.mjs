@@ -8,7 +8,10 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 
 const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const options = { extensions: [frontmatter(['yaml']), gfm()], mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmFromMarkdown()] };
+const options = {
+  extensions: [frontmatter(['yaml']), gfm()],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmFromMarkdown()],
+};
 let nodes = 0;
 for (const f of files) nodes += fromMarkdown(readFileSync(f, 'utf8'), options).children.length;
 process.stdout.write(`${files.length} files, ${nodes} top-level nodes\n`);

@@ -98,7 +98,11 @@ function ensureCorpus() {
   }
   log(`generating the corpus into ${corpus} (seed 1, ${count} plans, ${large} large)`);
   rmSync(corpus, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [join(here, 'gen-corpus.mjs'), corpus, '--seed', '1', '--count', String(count), '--large', String(large)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(
+    process.execPath,
+    [join(here, 'gen-corpus.mjs'), corpus, '--seed', '1', '--count', String(count), '--large', String(large)],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   if (r.status !== 0) throw new Error('corpus generation failed');
 }
 
@@ -114,9 +118,17 @@ function newestMtime(dir) {
 function ensureBuild() {
   const cli = join(root, 'dist/cli.js');
   const core = join(root, 'dist/core.js');
-  if (existsSync(cli) && existsSync(core) && Math.min(statSync(cli).mtimeMs, statSync(core).mtimeMs) >= newestMtime(join(root, 'src'))) return;
+  if (
+    existsSync(cli) &&
+    existsSync(core) &&
+    Math.min(statSync(cli).mtimeMs, statSync(core).mtimeMs) >= newestMtime(join(root, 'src'))
+  )
+    return;
   log('building dist/ (node scripts/build.mjs)');
-  const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) throw new Error('build failed');
 }
 
@@ -125,7 +137,14 @@ function ensureTime() {
   if (existsSync('/usr/bin/time')) return '/usr/bin/time';
   if (process.getuid?.() === 0) {
     log('installing GNU time (apt-get install -y time) for peak-memory figures');
-    spawnSync('sh', ['-c', 'apt-get install -y time >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y time >/dev/null 2>&1)'], { stdio: 'inherit' });
+    spawnSync(
+      'sh',
+      [
+        '-c',
+        'apt-get install -y time >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y time >/dev/null 2>&1)',
+      ],
+      { stdio: 'inherit' },
+    );
     if (existsSync('/usr/bin/time')) return '/usr/bin/time';
   }
   log('warning: /usr/bin/time is missing; peak memory is not measured');
@@ -148,21 +167,31 @@ const cpuOf = (memFile) => {
 function measure(argv, env = {}, { cwd = corpus, timeoutMs } = {}) {
   const memFile = join(tmpdir(), `bench-mem-${process.pid}.txt`);
   rmSync(memFile, { force: true });
-  const cmd = timeBin ? [timeBin, '-f', '%M %U %S', '-o', memFile, process.execPath, ...argv] : [process.execPath, ...argv];
+  const cmd = timeBin
+    ? [timeBin, '-f', '%M %U %S', '-o', memFile, process.execPath, ...argv]
+    : [process.execPath, ...argv];
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
     // Why: detached, so a run over its time limit is ended with its process group (GNU time and node together).
-    const child = spawn(cmd[0], cmd.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env }, detached: timeoutMs !== undefined });
+    const child = spawn(cmd[0], cmd.slice(1), {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      detached: timeoutMs !== undefined,
+    });
     let stderr = '';
     let killed = false;
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-      killed = true;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Empty: it ended just now.
-      }
-    }, timeoutMs);
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            killed = true;
+            try {
+              process.kill(-child.pid, 'SIGKILL');
+            } catch {
+              // Empty: it ended just now.
+            }
+          }, timeoutMs);
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
@@ -193,14 +222,19 @@ async function benchCli() {
   const outFile = join(tmpdir(), `bench-out-${process.pid}.json`);
   const tl = (b, ...extra) => [b.cli, '--today', TODAY, '--format', 'json', '--output', outFile, ...extra, ...mdFiles];
   // A medium plan to edit: one character in an iteration entry, then back.
-  const editTarget = join(corpus, mdFiles.find((f) => /plan-\d+\.md$/.test(f) && statSync(join(corpus, f)).size > 20_000) ?? mdFiles[0]);
+  const editTarget = join(
+    corpus,
+    mdFiles.find((f) => /plan-\d+\.md$/.test(f) && statSync(join(corpus, f)).size > 20_000) ?? mdFiles[0],
+  );
   const original = readFileSync(editTarget, 'utf8');
   // Each build has its own cache folder (cache formats may differ between builds).
   const caches = new Map(builds.map((b) => [b, mkdtempSync(join(tmpdir(), 'testbed-lint-bench-cache-'))]));
   const withCache = (b) => ['--cache', '--cache-location', caches.get(b)];
   const ours = (b) => [
     { name: named(b, 'testbed-lint cold (no cache)'), run: () => measure(tl(b)) },
-    ...(args.serial !== undefined ? [{ name: named(b, 'testbed-lint cold, --concurrency 1'), run: () => measure(tl(b, '--concurrency', '1')) }] : []),
+    ...(args.serial !== undefined
+      ? [{ name: named(b, 'testbed-lint cold, --concurrency 1'), run: () => measure(tl(b, '--concurrency', '1')) }]
+      : []),
     {
       name: named(b, 'testbed-lint warm (--cache, nothing changed)'),
       run: () => measure(tl(b, ...withCache(b)), { TESTBED_LINT_STATS: '1' }),
@@ -224,20 +258,41 @@ async function benchCli() {
   const mine = builds.map(ours);
   const tools = [
     ...mine[0].flatMap((_, k) => mine.map((list) => list[k])),
-    { name: 'markdownlint-cli2 0.22.0 (default config)', run: () => measure([join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), ...mdFiles]) },
+    {
+      name: 'markdownlint-cli2 0.22.0 (default config)',
+      run: () => measure([join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), ...mdFiles]),
+    },
     ...(peers === 'all'
       ? [
           {
             name: 'remark-cli + preset-lint-recommended + frontmatter',
-            run: () => measure([join(root, 'node_modules/remark-cli/cli.js'), '--no-config', '--no-ignore', '--rc-path', join(here, 'remarkrc.mjs'), '--no-stdout', '--quiet', ...mdFiles]),
+            run: () =>
+              measure([
+                join(root, 'node_modules/remark-cli/cli.js'),
+                '--no-config',
+                '--no-ignore',
+                '--rc-path',
+                join(here, 'remarkrc.mjs'),
+                '--no-stdout',
+                '--quiet',
+                ...mdFiles,
+              ]),
           },
-          { name: 'bare parse: mdast-util-from-markdown (+frontmatter, gfm)', run: () => measure([join(here, 'parse-only.mjs'), listFile]) },
-          { name: 'floor: read every file + split lines', run: () => measure([join(here, 'read-floor.mjs'), listFile]) },
+          {
+            name: 'bare parse: mdast-util-from-markdown (+frontmatter, gfm)',
+            run: () => measure([join(here, 'parse-only.mjs'), listFile]),
+          },
+          {
+            name: 'floor: read every file + split lines',
+            run: () => measure([join(here, 'read-floor.mjs'), listFile]),
+          },
         ]
       : []),
   ];
 
-  log(`CLI part: ${mdFiles.length} Markdown files, ${(bytes / 1024 / 1024).toFixed(1)} MiB; ${rounds} rounds, tools alternating`);
+  log(
+    `CLI part: ${mdFiles.length} Markdown files, ${(bytes / 1024 / 1024).toFixed(1)} MiB; ${rounds} rounds, tools alternating`,
+  );
   // Prime the cache once (not timed), so the warm runs of round 1 have something to reuse.
   for (const b of builds) {
     const prime = await measure(tl(b, ...withCache(b)));
@@ -247,10 +302,13 @@ async function benchCli() {
   for (let round = 0; round < rounds; round++) {
     for (const t of tools) {
       const r = await t.run(round);
-      if (r.code !== 0 && r.code !== 1) log(`  ! ${t.name} exited with ${r.code}: ${r.stderr.split('\n').slice(0, 3).join(' | ')}`);
+      if (r.code !== 0 && r.code !== 1)
+        log(`  ! ${t.name} exited with ${r.code}: ${r.stderr.split('\n').slice(0, 3).join(' | ')}`);
       const stats = /testbed-lint: stats: (\{.*\})/.exec(r.stderr)?.[1];
       samples.get(t.name).push(r);
-      log(`  round ${round + 1}: ${t.name}: ${(r.ms / 1000).toFixed(2)} s, ${r.kb ? `${(r.kb / 1024).toFixed(0)} MiB` : '?'}${stats ? ` ${stats}` : ''}`);
+      log(
+        `  round ${round + 1}: ${t.name}: ${(r.ms / 1000).toFixed(2)} s, ${r.kb ? `${(r.kb / 1024).toFixed(0)} MiB` : '?'}${stats ? ` ${stats}` : ''}`,
+      );
       if (t.after) await t.after();
     }
   }
@@ -258,7 +316,13 @@ async function benchCli() {
   rmSync(listFile, { force: true });
   const rows = tools.map((t) => {
     const s = samples.get(t.name);
-    return { name: t.name, wallMs: median(s.map((x) => x.ms)), peakKb: s[0].kb === undefined ? undefined : median(s.map((x) => x.kb)), runs: s.map((x) => Math.round(x.ms)), kbs: s.map((x) => x.kb) };
+    return {
+      name: t.name,
+      wallMs: median(s.map((x) => x.ms)),
+      peakKb: s[0].kb === undefined ? undefined : median(s.map((x) => x.kb)),
+      runs: s.map((x) => Math.round(x.ms)),
+      kbs: s.map((x) => x.kb),
+    };
   });
   return { files: mdFiles.length, bytes, rows };
 }
@@ -268,12 +332,29 @@ async function benchCli() {
 async function benchScale() {
   const dir = join(here, 'shapes');
   const base = Number(args['scale-bytes'] ?? 590_000);
-  const scales = String(args.scales ?? '1,2,4,8').split(',').map(Number);
+  const scales = String(args.scales ?? '1,2,4,8')
+    .split(',')
+    .map(Number);
   const shapes = args.shapes ? String(args.shapes).split(',') : Object.keys(SHAPES);
   const timeoutMs = Number(args['scale-timeout'] ?? 120) * 1000;
-  const r = spawnSync(process.execPath, [join(here, 'gen-shapes.mjs'), dir, '--bytes', String(base), '--scales', scales.join(','), '--only', shapes.join(',')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(here, 'gen-shapes.mjs'),
+      dir,
+      '--bytes',
+      String(base),
+      '--scales',
+      scales.join(','),
+      '--only',
+      shapes.join(','),
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   if (r.status !== 0) throw new Error('gen-shapes failed');
-  log(`scale part: ${shapes.length} shapes at ${scales.join(', ')} × ${base} bytes, one CLI run each (time limit ${timeoutMs / 1000} s), with ${builds.map((b) => b.cli).join(' and ')}`);
+  log(
+    `scale part: ${shapes.length} shapes at ${scales.join(', ')} × ${base} bytes, one CLI run each (time limit ${timeoutMs / 1000} s), with ${builds.map((b) => b.cli).join(' and ')}`,
+  );
   // One row per shape and build; with --base the two builds run one after the other at each size.
   const rows = builds.map((b) => shapes.map((shape) => ({ shape, build: b.tag, runs: [] })));
   for (const [k, shape] of shapes.entries()) {
@@ -286,10 +367,28 @@ async function benchScale() {
           rows[j][k].runs.push({ x, bytes, wallMs: 0, killed: true, skipped: true });
           continue;
         }
-        const m = await measure([b.cli, '--today', TODAY, '--format', 'json', '--output', join(tmpdir(), `bench-scale-${process.pid}.json`), '--max-file-size', String(1e9), file], {}, { cwd: dir, timeoutMs });
-        if (!m.killed && m.code !== 0 && m.code !== 1) log(`  ! ${file} exited with ${m.code}: ${m.stderr.split('\n').slice(0, 2).join(' | ')}`);
+        const m = await measure(
+          [
+            b.cli,
+            '--today',
+            TODAY,
+            '--format',
+            'json',
+            '--output',
+            join(tmpdir(), `bench-scale-${process.pid}.json`),
+            '--max-file-size',
+            String(1e9),
+            file,
+          ],
+          {},
+          { cwd: dir, timeoutMs },
+        );
+        if (!m.killed && m.code !== 0 && m.code !== 1)
+          log(`  ! ${file} exited with ${m.code}: ${m.stderr.split('\n').slice(0, 2).join(' | ')}`);
         rows[j][k].runs.push({ x, bytes, wallMs: m.ms, cpuMs: m.cpuMs, kb: m.kb, code: m.code, killed: m.killed });
-        log(`  ${named(b, file)} (${(bytes / 2 ** 20).toFixed(2)} MiB): ${m.killed ? `killed after ${(m.ms / 1000).toFixed(0)} s` : `${(m.ms / 1000).toFixed(2)} s wall, ${m.cpuMs === undefined ? '?' : (m.cpuMs / 1000).toFixed(2)} s CPU, ${fmtMiB(m.kb)}, exit ${m.code}`}`);
+        log(
+          `  ${named(b, file)} (${(bytes / 2 ** 20).toFixed(2)} MiB): ${m.killed ? `killed after ${(m.ms / 1000).toFixed(0)} s` : `${(m.ms / 1000).toFixed(2)} s wall, ${m.cpuMs === undefined ? '?' : (m.cpuMs / 1000).toFixed(2)} s CPU, ${fmtMiB(m.kb)}, exit ${m.code}`}`,
+        );
       }
     }
   }
@@ -297,10 +396,20 @@ async function benchScale() {
 }
 
 function scaleTable(sc) {
-  const [hi, lo] = [sc.scales[sc.scales.length - 1], sc.scales[sc.scales.length - 2] ?? sc.scales[sc.scales.length - 1]];
+  const [hi, lo] = [
+    sc.scales[sc.scales.length - 1],
+    sc.scales[sc.scales.length - 2] ?? sc.scales[sc.scales.length - 1],
+  ];
   const head = `| Shape | ${sc.scales.map((x) => `${x}x`).join(' | ')} | CPU time ${hi}x/${lo}x | memory ${hi}x/${lo}x | ${hi}x within 2 s CPU and 512 MiB |`;
   const lines = [head, `|---|${sc.scales.map(() => '---:').join('|')}|---:|---:|---|`];
-  const cell = (r) => (r.skipped ? 'not run (out of time at a smaller size)' : r.killed ? `killed (> ${(r.wallMs / 1000).toFixed(0)} s)` : r.code !== 0 && r.code !== 1 ? `exit ${r.code}` : `${(r.wallMs / 1000).toFixed(2)} s (CPU ${r.cpuMs === undefined ? '?' : (r.cpuMs / 1000).toFixed(2)} s), ${fmtMiB(r.kb)}`);
+  const cell = (r) =>
+    r.skipped
+      ? 'not run (out of time at a smaller size)'
+      : r.killed
+        ? `killed (> ${(r.wallMs / 1000).toFixed(0)} s)`
+        : r.code !== 0 && r.code !== 1
+          ? `exit ${r.code}`
+          : `${(r.wallMs / 1000).toFixed(2)} s (CPU ${r.cpuMs === undefined ? '?' : (r.cpuMs / 1000).toFixed(2)} s), ${fmtMiB(r.kb)}`;
   for (const row of sc.rows) {
     const at = (x) => row.runs.find((r) => r.x === x);
     const a = at(lo);
@@ -309,19 +418,30 @@ function scaleTable(sc) {
     const t = ok(a) && ok(b) && a.cpuMs && b.cpuMs ? `${(b.cpuMs / a.cpuMs).toFixed(2)}x` : 'n/a';
     const m = ok(a) && ok(b) && a.kb && b.kb ? `${(b.kb / a.kb).toFixed(2)}x` : 'n/a';
     // The issue's limits, for the largest size: 2 s of CPU time (user + system) and 512 MiB of peak RSS (KiB here).
-    const within = ok(b) ? (b.cpuMs !== undefined && b.cpuMs <= 2000 && b.kb !== undefined && b.kb <= 512 * 1024 ? 'yes' : 'NO') : 'NO';
+    const within = ok(b)
+      ? b.cpuMs !== undefined && b.cpuMs <= 2000 && b.kb !== undefined && b.kb <= 512 * 1024
+        ? 'yes'
+        : 'NO'
+      : 'NO';
     lines.push(`| ${row.shape} | ${row.runs.map(cell).join(' | ')} | ${t} | ${m} | ${within} |`);
   }
   const sizes = sc.rows[0]?.runs.map((r) => `${r.x}x ${(r.bytes / 2 ** 20).toFixed(2)} MiB`).join(', ');
   lines.push('');
-  lines.push(`Sizes (${sc.rows[0]?.shape}): ${sizes}. Each cell: wall time (CPU time, user + system), peak RSS; the ratios compare CPU time and peak RSS (linear: about 2x; a finding above ~2.3x).`);
+  lines.push(
+    `Sizes (${sc.rows[0]?.shape}): ${sizes}. Each cell: wall time (CPU time, user + system), peak RSS; the ratios compare CPU time and peak RSS (linear: about 2x; a finding above ~2.3x).`,
+  );
   return lines.join('\n');
 }
 
 // ---------------------------------------------------------------- part 2: the editor
 
 function runEditor(mode, extra = [], build = current) {
-  const r = spawnSync(process.execPath, [join(here, 'editor.mjs'), mode, ...extra], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BENCH_CORE: build.core } });
+  const r = spawnSync(process.execPath, [join(here, 'editor.mjs'), mode, ...extra], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, BENCH_CORE: build.core },
+  });
   if (r.status !== 0) throw new Error(`editor.mjs ${mode} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -360,9 +480,24 @@ function benchEditor() {
     }
   }
   const relint = {};
-  for (const [key, rs] of Object.entries(runs)) relint[key] = { ...rs[0], medianMs: median(rs.map((r) => r.medianMs)), p95Ms: median(rs.map((r) => r.p95Ms)), medians: rs.map((r) => r.medianMs) };
-  log(`  first lint of the large plan: ${Object.entries(firsts).map(([k, v]) => `${k} ${v.map((x) => x.toFixed(0)).join('/')} ms`).join(', ')}`);
-  return { firstTestbedMs: median(firsts[named(current, 'testbed')]), firstMarkdownlintMs: median(firsts.markdownlint), firsts, relint };
+  for (const [key, rs] of Object.entries(runs))
+    relint[key] = {
+      ...rs[0],
+      medianMs: median(rs.map((r) => r.medianMs)),
+      p95Ms: median(rs.map((r) => r.p95Ms)),
+      medians: rs.map((r) => r.medianMs),
+    };
+  log(
+    `  first lint of the large plan: ${Object.entries(firsts)
+      .map(([k, v]) => `${k} ${v.map((x) => x.toFixed(0)).join('/')} ms`)
+      .join(', ')}`,
+  );
+  return {
+    firstTestbedMs: median(firsts[named(current, 'testbed')]),
+    firstMarkdownlintMs: median(firsts.markdownlint),
+    firsts,
+    relint,
+  };
 }
 
 // ---------------------------------------------------------------- report
@@ -373,7 +508,8 @@ const ratio = (a, b) => (a === undefined || b === undefined ? 'n/a' : `${(a / b)
 
 function table(cli) {
   const lines = ['| Tool | Wall (median) | Peak RSS (median) | Runs (ms) |', '|---|---:|---:|---|'];
-  for (const r of cli.rows) lines.push(`| ${r.name} | ${fmtS(r.wallMs)} | ${fmtMiB(r.peakKb)} | ${r.runs.join(', ')} |`);
+  for (const r of cli.rows)
+    lines.push(`| ${r.name} | ${fmtS(r.wallMs)} | ${fmtMiB(r.peakKb)} | ${r.runs.join(', ')} |`);
   const get = (prefix) => cli.rows.find((r) => r.name.startsWith(prefix));
   const cold = get(named(current, 'testbed-lint cold (no cache)'));
   const warm = get(named(current, 'testbed-lint warm'));
@@ -383,8 +519,13 @@ function table(cli) {
   const remark = get('remark-cli');
   lines.push(`- CLI cold / markdownlint-cli2, wall: **${ratio(cold.wallMs, mdl.wallMs)}** (target ≤ 0.3x)`);
   lines.push(`- CLI cold / markdownlint-cli2, peak memory: **${ratio(cold.peakKb, mdl.peakKb)}** (target ≤ 0.75x)`);
-  if (remark) lines.push(`- CLI cold / remark-cli, wall: ${ratio(cold.wallMs, remark.wallMs)}; peak memory: ${ratio(cold.peakKb, remark.peakKb)}`);
-  lines.push(`- CLI warm (--cache, nothing changed) / markdownlint-cli2 cold, wall: **${ratio(warm.wallMs, mdl.wallMs)}** (target ≤ 0.05x)`);
+  if (remark)
+    lines.push(
+      `- CLI cold / remark-cli, wall: ${ratio(cold.wallMs, remark.wallMs)}; peak memory: ${ratio(cold.peakKb, remark.peakKb)}`,
+    );
+  lines.push(
+    `- CLI warm (--cache, nothing changed) / markdownlint-cli2 cold, wall: **${ratio(warm.wallMs, mdl.wallMs)}** (target ≤ 0.05x)`,
+  );
   lines.push(`- CLI after one edit (--cache) / markdownlint-cli2 cold, wall: ${ratio(edited.wallMs, mdl.wallMs)}`);
   return lines.join('\n');
 }
@@ -392,9 +533,17 @@ function table(cli) {
 function editorTable(ed) {
   const lines = ['| Measure | Median | p95 |', '|---|---:|---:|'];
   const goal = (name) => (name.replace(/^\w+: /, '').startsWith('large') ? '≤ 5 ms' : '≤ 1 ms');
-  for (const [name, r] of Object.entries(ed.relint)) lines.push(`| re-lint after a one-character edit, ${name.replace(',', ' plan,').replace(/(large|medium)$/, '$1 plan')} (${r.lines} lines, ${r.edits} edits, ${r.api}; target median ${goal(name)}) | ${r.medianMs.toFixed(2)} ms | ${r.p95Ms.toFixed(2)} ms |`);
-  for (const b of builds) lines.push(`| first lint of the large plan, ${named(b, 'testbed-lint')} (fresh process, ${ed.firsts[named(b, 'testbed')].length} runs) | ${median(ed.firsts[named(b, 'testbed')]).toFixed(0)} ms | |`);
-  lines.push(`| first lint of the large plan, markdownlint/sync (fresh process, ${ed.firsts.markdownlint.length} runs) | ${ed.firstMarkdownlintMs.toFixed(0)} ms | |`);
+  for (const [name, r] of Object.entries(ed.relint))
+    lines.push(
+      `| re-lint after a one-character edit, ${name.replace(',', ' plan,').replace(/(large|medium)$/, '$1 plan')} (${r.lines} lines, ${r.edits} edits, ${r.api}; target median ${goal(name)}) | ${r.medianMs.toFixed(2)} ms | ${r.p95Ms.toFixed(2)} ms |`,
+    );
+  for (const b of builds)
+    lines.push(
+      `| first lint of the large plan, ${named(b, 'testbed-lint')} (fresh process, ${ed.firsts[named(b, 'testbed')].length} runs) | ${median(ed.firsts[named(b, 'testbed')]).toFixed(0)} ms | |`,
+    );
+  lines.push(
+    `| first lint of the large plan, markdownlint/sync (fresh process, ${ed.firsts.markdownlint.length} runs) | ${ed.firstMarkdownlintMs.toFixed(0)} ms | |`,
+  );
   lines.push('');
   lines.push(`- first lint, testbed-lint / markdownlint: ${ratio(ed.firstTestbedMs, ed.firstMarkdownlintMs)}`);
   return lines.join('\n');
@@ -429,10 +578,15 @@ function cliSideBySide(cli) {
     lines.push(pair(`${label}: wall`, o.wallMs, n.wallMs, fmtS));
     lines.push(pair(`${label}: peak RSS`, o.peakKb, n.peakKb, fmtMiB));
     lines.push(pair(`${label} / markdownlint-cli2: wall`, perRound(o, 'runs'), perRound(n, 'runs'), (x) => fmtX(x)));
-    if (label.startsWith('cold')) lines.push(pair(`${label} / markdownlint-cli2: peak RSS`, perRound(o, 'kbs'), perRound(n, 'kbs'), (x) => fmtX(x)));
+    if (label.startsWith('cold'))
+      lines.push(
+        pair(`${label} / markdownlint-cli2: peak RSS`, perRound(o, 'kbs'), perRound(n, 'kbs'), (x) => fmtX(x)),
+      );
   }
   lines.push('');
-  lines.push(`markdownlint-cli2 in the same rounds: ${mdl.runs.map((ms) => fmtS(ms)).join(', ')}. A ratio to it is the median of the per-round ratios.`);
+  lines.push(
+    `markdownlint-cli2 in the same rounds: ${mdl.runs.map((ms) => fmtS(ms)).join(', ')}. A ratio to it is the median of the per-round ratios.`,
+  );
   return lines.join('\n');
 }
 
@@ -443,17 +597,38 @@ function editorSideBySide(ed) {
   for (const name of ['large', 'large, after 1,000 edits', 'medium', 'medium, after 1,000 edits']) {
     const o = ed.relint[named(oldB, name)];
     const n = ed.relint[named(newB, name)];
-    lines.push(pair(`re-lint median, ${name.replace(/^(large|medium)/, (m) => `${m} plan (${n.lines} lines)`)}`, o.medianMs, n.medianMs, fmtMs));
+    lines.push(
+      pair(
+        `re-lint median, ${name.replace(/^(large|medium)/, (m) => `${m} plan (${n.lines} lines)`)}`,
+        o.medianMs,
+        n.medianMs,
+        fmtMs,
+      ),
+    );
   }
-  lines.push(pair('first lint of the large plan (fresh process)', median(ed.firsts[named(oldB, 'testbed')]), median(ed.firsts[named(newB, 'testbed')]), fmtMs));
+  lines.push(
+    pair(
+      'first lint of the large plan (fresh process)',
+      median(ed.firsts[named(oldB, 'testbed')]),
+      median(ed.firsts[named(newB, 'testbed')]),
+      fmtMs,
+    ),
+  );
   lines.push('');
-  lines.push(`Runs (medians, ms): ${Object.entries(ed.relint).map(([k, r]) => `${k} ${r.medians.map((m) => m.toFixed(2)).join('/')}`).join('; ')}.`);
+  lines.push(
+    `Runs (medians, ms): ${Object.entries(ed.relint)
+      .map(([k, r]) => `${k} ${r.medians.map((m) => m.toFixed(2)).join('/')}`)
+      .join('; ')}.`,
+  );
   return lines.join('\n');
 }
 
 /** The scale part with --base: CPU time, peak RSS and wall time of each shape and size for both builds. */
 function scaleSideBySide(sc) {
-  const lines = ['| Shape | size | CPU old | CPU new | new/old | peak RSS old | peak RSS new | new/old | wall old | wall new |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| Shape | size | CPU old | CPU new | new/old | peak RSS old | peak RSS new | new/old | wall old | wall new |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   const ok = (r) => r && !r.killed && (r.code === 0 || r.code === 1);
   for (const [k, row] of sc.rows.entries()) {
     for (const [i, n] of row.runs.entries()) {
@@ -471,29 +646,35 @@ function scaleSideBySide(sc) {
 if (has('cli') || has('editor')) ensureCorpus();
 if (has('cli') || has('scale')) ensureBuild();
 else if (!existsSync(join(root, 'dist/core.js'))) ensureBuild();
-const load = () => (readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '));
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const header = `${new Date().toISOString()} — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at start ${existsSync('/proc/loadavg') ? load() : '?'}`;
 log(header);
 const out = { header };
 if (has('cli')) {
   out.cli = await benchCli();
-  console.log(`\n## CLI: ${out.cli.files} Markdown plans (${(out.cli.bytes / 2 ** 20).toFixed(1)} MiB), ${rounds} alternating rounds\n\n${table(out.cli)}`);
+  console.log(
+    `\n## CLI: ${out.cli.files} Markdown plans (${(out.cli.bytes / 2 ** 20).toFixed(1)} MiB), ${rounds} alternating rounds\n\n${table(out.cli)}`,
+  );
   if (args.base) console.log(`\n### CLI, old (${args.base}) and new side by side\n\n${cliSideBySide(out.cli)}`);
 }
 if (has('editor')) {
   out.editor = benchEditor();
   console.log(`\n## Editor\n\n${editorTable(out.editor)}`);
-  if (args.base) console.log(`\n### Editor, old (${args.base}) and new side by side\n\n${editorSideBySide(out.editor)}`);
+  if (args.base)
+    console.log(`\n### Editor, old (${args.base}) and new side by side\n\n${editorSideBySide(out.editor)}`);
 }
 if (has('scale')) {
   out.scale = await benchScale();
-  console.log(`\n## Scaling: one structure per plan, ${out.scale.scales.join(', ')} × ${(out.scale.base / 1e6).toFixed(2)} MB\n\n${scaleTable(out.scale)}`);
+  console.log(
+    `\n## Scaling: one structure per plan, ${out.scale.scales.join(', ')} × ${(out.scale.base / 1e6).toFixed(2)} MB\n\n${scaleTable(out.scale)}`,
+  );
   if (args.base) console.log(`\n### Scaling, old (${args.base}) and new side by side\n\n${scaleSideBySide(out.scale)}`);
 }
 if ((only !== undefined && has('keystroke')) || (only === undefined && codeServerInstalled())) {
   out.keystroke = benchKeystrokes({ keystrokes: Number(args.keystrokes ?? 10), log });
   console.log(`\n## Keystrokes in the real VS Code\n\n${keystrokeTable(out.keystroke)}`);
-} else if (only === undefined) log('keystroke part skipped: code-server is not installed (run `npm run test:vscode` once, or --only keystroke)');
+} else if (only === undefined)
+  log('keystroke part skipped: code-server is not installed (run `npm run test:vscode` once, or --only keystroke)');
 out.loadAtEnd = existsSync('/proc/loadavg') ? load() : undefined;
 console.log(`\n${header}; load average at end ${out.loadAtEnd ?? '?'}`);
 if (args.json) writeFileSync(args.json, JSON.stringify(out, null, 2));

@@ -36,17 +36,37 @@ const mcpApart = {
 
 async function buildCli() {
   const outfile = join(dist, 'cli.js');
-  await esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile, plugins: [mcpApart], banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } });
+  await esbuild.build({
+    ...common,
+    entryPoints: ['src/cli/bin.ts'],
+    outfile,
+    plugins: [mcpApart],
+    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+  });
   await chmod(outfile, 0o755);
-  await esbuild.build({ ...common, entryPoints: ['src/mcp/server.ts'], outfile: join(dist, 'mcp.js'), plugins: [mcpApart] });
+  await esbuild.build({
+    ...common,
+    entryPoints: ['src/mcp/server.ts'],
+    outfile: join(dist, 'mcp.js'),
+    plugins: [mcpApart],
+  });
 }
 
 // The VS Code extension: dist/extension.js for the Node extension host and dist/web/extension.js for a
 // web worker extension host (github.dev, vscode.dev); `vscode` is provided by the host.
 async function buildExtension() {
-  await esbuild.build({ ...common, entryPoints: ['src/extension/desktop.ts'], outfile: join(dist, 'extension.js'), external: ['vscode'] });
+  await esbuild.build({
+    ...common,
+    entryPoints: ['src/extension/desktop.ts'],
+    outfile: join(dist, 'extension.js'),
+    external: ['vscode'],
+  });
   // The lint worker thread the extension starts (the core and rules; no vscode).
-  await esbuild.build({ ...common, entryPoints: ['src/extension/lint/worker-script-node.ts'], outfile: join(dist, 'lint-worker.js') });
+  await esbuild.build({
+    ...common,
+    entryPoints: ['src/extension/lint/worker-script-node.ts'],
+    outfile: join(dist, 'lint-worker.js'),
+  });
 }
 
 /** esbuild options of the web bundle (exported for test/unit/extension-web.test.ts, which checks what it pulls in). */
@@ -70,7 +90,12 @@ export const webExtensionOptions = {
 async function buildWebExtension() {
   await esbuild.build({ ...webExtensionOptions, outfile: join(dist, 'web', 'extension.js') });
   // The web worker the web extension starts for lints: a classic script (no module system), so an IIFE.
-  await esbuild.build({ ...webExtensionOptions, format: 'iife', entryPoints: ['src/extension/lint/worker-script-web.ts'], outfile: join(dist, 'web', 'lint-worker.js') });
+  await esbuild.build({
+    ...webExtensionOptions,
+    format: 'iife',
+    entryPoints: ['src/extension/lint/worker-script-web.ts'],
+    outfile: join(dist, 'web', 'lint-worker.js'),
+  });
 }
 
 async function buildCore() {
@@ -79,7 +104,19 @@ async function buildCore() {
 
 function buildTypes() {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const args = [tsc, '-p', 'tsconfig.core.json', '--noEmit', 'false', '--declaration', '--emitDeclarationOnly', '--outDir', 'dist/types', '--rootDir', 'src'];
+  const args = [
+    tsc,
+    '-p',
+    'tsconfig.core.json',
+    '--noEmit',
+    'false',
+    '--declaration',
+    '--emitDeclarationOnly',
+    '--outDir',
+    'dist/types',
+    '--rootDir',
+    'src',
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
     child.on('error', reject);
@@ -88,11 +125,21 @@ function buildTypes() {
 }
 
 const started = Date.now();
-await Promise.all([rm(join(dist, 'types'), { recursive: true, force: true }), rm(join(dist, 'cli.js'), { force: true }), rm(join(dist, 'mcp.js'), { force: true }), rm(join(dist, 'core.js'), { force: true }), rm(join(dist, 'extension.js'), { force: true }), rm(join(dist, 'lint-worker.js'), { force: true }), rm(join(dist, 'web'), { recursive: true, force: true })]);
+await Promise.all([
+  rm(join(dist, 'types'), { recursive: true, force: true }),
+  rm(join(dist, 'cli.js'), { force: true }),
+  rm(join(dist, 'mcp.js'), { force: true }),
+  rm(join(dist, 'core.js'), { force: true }),
+  rm(join(dist, 'extension.js'), { force: true }),
+  rm(join(dist, 'lint-worker.js'), { force: true }),
+  rm(join(dist, 'web'), { recursive: true, force: true }),
+]);
 try {
   await Promise.all([buildCli(), buildCore(), buildExtension(), buildWebExtension(), buildTypes()]);
 } catch (error) {
   console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-console.log(`built dist/cli.js, dist/mcp.js, dist/core.js, dist/extension.js, dist/lint-worker.js, dist/web/extension.js, dist/web/lint-worker.js and dist/types in ${Date.now() - started} ms`);
+console.log(
+  `built dist/cli.js, dist/mcp.js, dist/core.js, dist/extension.js, dist/lint-worker.js, dist/web/extension.js, dist/web/lint-worker.js and dist/types in ${Date.now() - started} ms`,
+);

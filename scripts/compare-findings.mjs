@@ -49,7 +49,20 @@ if (withShapes) for (const f of walk(join(root, 'bench/shapes'))) sets.push([f, 
 function run(dist, files, extra) {
   const r = spawnSync(
     process.execPath,
-    [join(dist, 'cli.js'), '--format', 'json', '--today', today, '--max-file-size', '100000000', '--concurrency', '1', ...extra, '--', ...files],
+    [
+      join(dist, 'cli.js'),
+      '--format',
+      'json',
+      '--today',
+      today,
+      '--max-file-size',
+      '100000000',
+      '--concurrency',
+      '1',
+      ...extra,
+      '--',
+      ...files,
+    ],
     { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 },
   );
   return { code: r.status, out: unversioned(r.stdout), err: r.stderr };

@@ -9,7 +9,13 @@ import { parseArgs } from 'node:util';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Every test file with fast-check properties: test/property/ (PROPERTY_SEED) and the unit tests' (TESTBED_SEED). */
-const FILES = ['test/property', 'test/unit/simple.test.ts', 'test/unit/incremental.test.ts', 'test/unit/pieces.test.ts', 'test/unit/meaning.test.ts'];
+const FILES = [
+  'test/property',
+  'test/unit/simple.test.ts',
+  'test/unit/incremental.test.ts',
+  'test/unit/pieces.test.ts',
+  'test/unit/meaning.test.ts',
+];
 
 const { values } = parseArgs({ options: { time: { type: 'string', default: '5m' }, help: { type: 'boolean' } } });
 if (values.help) {
@@ -33,10 +39,13 @@ function round(seed) {
       env: { ...process.env, PROPERTY_SEED: String(seed), TESTBED_SEED: String(seed) },
     });
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGTERM');
-    }, Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        child.kill('SIGTERM');
+      },
+      Math.max(0, deadline - Date.now()),
+    );
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolveRound(timedOut ? null : (code ?? 1));
@@ -56,8 +65,12 @@ while (Date.now() < deadline) {
     break;
   }
   if (code !== 0) {
-    process.stdout.write(`fuzz: round ${rounds} failed with seed ${seed}; replay: PROPERTY_SEED=${seed} TESTBED_SEED=${seed} npx vitest run ${FILES.join(' ')}\n`);
+    process.stdout.write(
+      `fuzz: round ${rounds} failed with seed ${seed}; replay: PROPERTY_SEED=${seed} TESTBED_SEED=${seed} npx vitest run ${FILES.join(' ')}\n`,
+    );
     process.exit(1);
   }
 }
-process.stdout.write(`fuzz: ${rounds} round${rounds === 1 ? '' : 's'} in ${values.time}, no failure${cut ? ' (the last one stopped when the time ran out)' : ''}\n`);
+process.stdout.write(
+  `fuzz: ${rounds} round${rounds === 1 ? '' : 's'} in ${values.time}, no failure${cut ? ' (the last one stopped when the time ran out)' : ''}\n`,
+);

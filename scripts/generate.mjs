@@ -10,7 +10,14 @@ const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'testbed-lint-gen-'));
 try {
   const out = join(dir, 'generated.cjs');
-  await build({ entryPoints: [join(root, 'scripts/generated.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
+  await build({
+    entryPoints: [join(root, 'scripts/generated.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: out,
+    logLevel: 'error',
+  });
   const g = createRequire(import.meta.url)(out);
   const readmePath = join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');

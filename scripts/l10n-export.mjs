@@ -10,7 +10,15 @@ const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'testbed-lint-l10n-'));
 try {
   const out = join(dir, 'l10n.cjs');
-  await build({ entryPoints: [join(root, 'scripts/l10n.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error', define: { __dirname: JSON.stringify(join(root, 'scripts')) } });
+  await build({
+    entryPoints: [join(root, 'scripts/l10n.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: out,
+    logLevel: 'error',
+    define: { __dirname: JSON.stringify(join(root, 'scripts')) },
+  });
   const l = createRequire(import.meta.url)(out);
   writeFileSync(join(root, 'l10n/bundle.l10n.json'), l.l10nBundleText());
   console.log(`l10n: ${Object.keys(l.l10nBundle()).length} strings in l10n/bundle.l10n.json`);

@@ -9,7 +9,9 @@ export function l10nBundle(): Record<string, string> {
   const out: Record<string, string> = {};
   const dir = join(ROOT, 'src/extension');
   // Recursive: the extension's files are in folders by concern (lint/, config/, features/).
-  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const text = readFileSync(join(dir, f), 'utf8');
     for (const m of text.matchAll(/vscode\.l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
       const s = m[1]!.replace(/\\'/g, "'");

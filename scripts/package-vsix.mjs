@@ -18,11 +18,38 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const stage = mkdtempSync(join(tmpdir(), 'testbed-lint-vsix-'));
 try {
   // dist/cli.js, dist/mcp.js and the rule pages: the MCP server the desktop extension registers (testbed-lint mcp).
-  for (const p of ['dist/extension.js', 'dist/web/extension.js', 'dist/lint-worker.js', 'dist/web/lint-worker.js', 'dist/cli.js', 'dist/mcp.js', 'src/rules', 'media', 'schemas', 'syntaxes', 'snippets', 'l10n', 'package.nls.json', 'docs', 'README.md', 'LICENSE', '.vscodeignore']) {
+  for (const p of [
+    'dist/extension.js',
+    'dist/web/extension.js',
+    'dist/lint-worker.js',
+    'dist/web/lint-worker.js',
+    'dist/cli.js',
+    'dist/mcp.js',
+    'src/rules',
+    'media',
+    'schemas',
+    'syntaxes',
+    'snippets',
+    'l10n',
+    'package.nls.json',
+    'docs',
+    'README.md',
+    'LICENSE',
+    '.vscodeignore',
+  ]) {
     if (existsSync(join(root, p))) cpSync(join(root, p), join(stage, p), { recursive: true });
   }
   // The staged manifest has no npm-only fields: "files" (see above), scripts (the build already ran), dependencies (bundled).
-  const { files: _files, scripts: _scripts, devDependencies: _dev, dependencies: _deps, bin: _bin, exports: _exports, types: _types, ...vsix } = manifest;
+  const {
+    files: _files,
+    scripts: _scripts,
+    devDependencies: _dev,
+    dependencies: _deps,
+    bin: _bin,
+    exports: _exports,
+    types: _types,
+    ...vsix
+  } = manifest;
   writeFileSync(join(stage, 'package.json'), JSON.stringify(vsix, null, 2));
   const outArg = process.argv.indexOf('--out');
   const out = outArg > 0 ? process.argv[outArg + 1] : join(root, `${manifest.name}-${manifest.version}.vsix`);

@@ -27,7 +27,10 @@ const done = new Promise((resolve) => {
   });
   void context.exposeFunction('codeAutomationLog', (type, args) => {
     const line = util.format(...(args ?? []));
-    if (line.includes('[ext-tests]') || (type === 'error' && /testbed-lint|extension\.test|Error:/.test(line) && !/open-vsx|vsda|marketplace/.test(line))) {
+    if (
+      line.includes('[ext-tests]') ||
+      (type === 'error' && /testbed-lint|extension\.test|Error:/.test(line) && !/open-vsx|vsda|marketplace/.test(line))
+    ) {
       console.log(line.replace(/^.*?\[ext-tests\] ?/, '  '));
     }
   });
@@ -38,9 +41,12 @@ try {
   // Why the long timeout: on a loaded machine (8 sessions on 2 cores) the workbench page took over 30 s to load.
   await page.goto(url, { timeout: 120_000 });
   const r = await Promise.race([done, new Promise((res) => (timer = setTimeout(() => res('timeout'), TIMEOUT_MS)))]);
-  if (screenshot) await page.screenshot({ path: screenshot }).catch((e) => console.log(`screenshot failed: ${e.message}`));
+  if (screenshot)
+    await page.screenshot({ path: screenshot }).catch((e) => console.log(`screenshot failed: ${e.message}`));
   if (r === 'timeout') {
-    console.log(`TIMEOUT after ${TIMEOUT_MS} ms (is code-server started with --vscode-option enable-smoke-test-driver?)`);
+    console.log(
+      `TIMEOUT after ${TIMEOUT_MS} ms (is code-server started with --vscode-option enable-smoke-test-driver?)`,
+    );
     if (!fs.existsSync(resultsFile)) fs.writeFileSync(resultsFile, '0 passed, 1 failed\n');
     exitCode = 2;
   }

@@ -11,7 +11,15 @@ const t0 = Date.now();
 const lap = (m) => console.log(`  [ui +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 const browser = await launchWorkbenchBrowser();
 const context = browser.context;
-const checks = { squiggle: false, statusBar: false, planFindings: false, problemsPanel: false, ruleDocs: false, hover: false, walkthrough: false };
+const checks = {
+  squiggle: false,
+  statusBar: false,
+  planFindings: false,
+  problemsPanel: false,
+  ruleDocs: false,
+  hover: false,
+  walkthrough: false,
+};
 const hoverShot = process.env.SCREENSHOT_HOVER;
 const walkthroughShot = process.env.SCREENSHOT_WALKTHROUGH;
 const docsShot = process.env.SCREENSHOT_DOCS;
@@ -27,10 +35,14 @@ try {
   // The empty secondary side bar (chat) takes a fifth of the window: closed, as a user would, for the screenshots.
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').first().fill('>Hide Secondary Side Bar');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Hide Secondary Side Bar' }).first().waitFor({ timeout: 15_000 }).then(
-    () => page.keyboard.press('Enter'),
-    () => page.keyboard.press('Escape'),
-  );
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Hide Secondary Side Bar' })
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .then(
+      () => page.keyboard.press('Enter'),
+      () => page.keyboard.press('Escape'),
+    );
   await row.dblclick();
   await page.locator('.editor-instance .view-lines .view-line').first().waitFor({ timeout: 30_000 });
   await page.locator('.editor-instance .squiggly-warning').first().waitFor({ timeout: 60_000 });
@@ -80,7 +92,10 @@ try {
   // The rule id in the Problems row links to the rule's page, opened inside VS Code (the Markdown preview, offline)
   // with the values this plan is linted with.
   await marker.locator('.marker-code, .code-link').first().click();
-  await page.locator('.tabs-container .tab', { hasText: 'Preview customer-not-premier.md' }).first().waitFor({ timeout: 30_000 });
+  await page
+    .locator('.tabs-container .tab', { hasText: 'Preview customer-not-premier.md' })
+    .first()
+    .waitFor({ timeout: 30_000 });
   const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
   await preview.getByText('Settings for plan.testbed.md').first().waitFor({ timeout: 30_000 });
   const docsText = (await preview.innerText()).replace(/\s+/g, ' ');
@@ -102,7 +117,10 @@ try {
   await page.keyboard.press('Enter');
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').first().fill('>Show or Focus Hover');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show or Focus Hover' }).first().waitFor({ timeout: 15_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Show or Focus Hover' })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
   const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Customer selection' }).first();
   await hover.waitFor({ timeout: 30_000 });
@@ -117,9 +135,15 @@ try {
   const input = page.locator('.quick-input-widget input').first();
   await input.waitFor({ timeout: 15_000 });
   await input.fill('>Welcome: Open Walkthrough');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 15_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with testbed plans' }).first().click({ timeout: 15_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with testbed plans' })
+    .first()
+    .click({ timeout: 15_000 });
   const walkthrough = page.locator('.gettingStartedContainer', { hasText: 'Get started with testbed plans' }).first();
   await walkthrough.waitFor({ timeout: 30_000 });
   const steps = await walkthrough.locator('.getting-started-step .step-title').allInnerTexts();

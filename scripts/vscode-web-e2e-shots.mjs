@@ -18,12 +18,25 @@ const lap = (m) => console.log(`  [web-shots +${((Date.now() - t0) / 1000).toFix
 // preview) unless the profile allows third-party cookies and storage is not partitioned.
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'testbed-lint-chromium-'));
 fs.mkdirSync(path.join(userDataDir, 'Default'));
-fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+fs.writeFileSync(
+  path.join(userDataDir, 'Default', 'Preferences'),
+  JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
+);
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1400, height: 900 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=ThirdPartyStoragePartitioning,TrackingProtection3pcd'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-features=ThirdPartyStoragePartitioning,TrackingProtection3pcd',
+  ],
 });
 const browser = {
   async close() {
@@ -35,15 +48,24 @@ const page = context.pages()[0] ?? (await context.newPage());
 let rc = 0;
 try {
   await page.goto(baseUrl);
-  await page.locator('.explorer-viewlet .monaco-list-row[aria-label^="configured"]').first().waitFor({ timeout: 90_000 });
+  await page
+    .locator('.explorer-viewlet .monaco-list-row[aria-label^="configured"]')
+    .first()
+    .waitFor({ timeout: 90_000 });
   lap('workbench ready');
   // Quick Open, as a user would: the configured plan (its folder's .testbed-lint.yaml applies).
-  await page.locator('.monaco-workbench').first().click({ position: { x: 700, y: 400 } });
+  await page
+    .locator('.monaco-workbench')
+    .first()
+    .click({ position: { x: 700, y: 400 } });
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input').first();
   await input.waitFor({ timeout: 15_000 });
   await input.fill('configured/plan.testbed.md');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'plan.testbed.md' }).first().waitFor({ timeout: 15_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'plan.testbed.md' })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
   await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: 60_000 });
   lap('squiggles shown');
@@ -57,11 +79,15 @@ try {
 
   // The rule id in the Problems row opens the rule's page inside VS Code web: the Markdown preview, offline.
   await marker.locator('.marker-code, .code-link').first().click();
-  await page.locator('.tabs-container .tab', { hasText: 'Preview iteration-stale.md' }).first().waitFor({ timeout: 30_000 });
+  await page
+    .locator('.tabs-container .tab', { hasText: 'Preview iteration-stale.md' })
+    .first()
+    .waitFor({ timeout: 30_000 });
   const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
   await preview.getByText('Settings for configured/plan.testbed.md').first().waitFor({ timeout: 30_000 });
   const text = (await preview.innerText()).replace(/\s+/g, ' ');
-  if (!/max-days\s+30\s+45/.test(text)) throw new Error(`the page does not show max-days 30 (default 45): ${JSON.stringify(text.slice(0, 400))}`);
+  if (!/max-days\s+30\s+45/.test(text))
+    throw new Error(`the page does not show max-days 30 (default 45): ${JSON.stringify(text.slice(0, 400))}`);
   lap(`rule page: ${JSON.stringify(text.slice(0, 160))}`);
   // Away from the link, so its tooltip (the command URI) is not in the picture.
   await page.mouse.move(700, 300);

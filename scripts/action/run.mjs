@@ -20,7 +20,9 @@ export function readInputs(env) {
     throw new Error(`input ${name} takes true or false, got "${get(name)}"`);
   };
   return {
-    paths: get('paths').split(/\s+/).filter((p) => p !== ''),
+    paths: get('paths')
+      .split(/\s+/)
+      .filter((p) => p !== ''),
     config: get('config'),
     maxWarnings: get('max-warnings'),
     changedOnly: bool('changed-only'),
@@ -50,14 +52,29 @@ export function changedFiles(cwd, base) {
   const has = () => git(cwd, ['cat-file', '-e', `${base}^{commit}`]).status === 0;
   if (!has()) {
     git(cwd, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', base]);
-    if (!has()) return { reason: `the base commit ${base.slice(0, 12)} is not in the checkout and could not be fetched (use actions/checkout with fetch-depth: 0)` };
+    if (!has())
+      return {
+        reason: `the base commit ${base.slice(0, 12)} is not in the checkout and could not be fetched (use actions/checkout with fetch-depth: 0)`,
+      };
   }
-  const diff = (range) => git(cwd, ['-c', 'core.quotepath=false', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', '--relative', ...range]);
+  const diff = (range) =>
+    git(cwd, [
+      '-c',
+      'core.quotepath=false',
+      'diff',
+      '--name-only',
+      '-z',
+      '--no-renames',
+      '--diff-filter=d',
+      '--relative',
+      ...range,
+    ]);
   // Why: three dots (from the merge base) is what the pull request changed; a shallow checkout has no merge
   // base, and there the base against HEAD (the merge commit actions/checkout makes) is the same set.
   let r = diff([`${base}...HEAD`]);
   if (r.status !== 0) r = diff([base, 'HEAD']);
-  if (r.status !== 0) return { reason: `git diff failed: ${(r.stderr || r.error?.message || '').trim().split('\n')[0]}` };
+  if (r.status !== 0)
+    return { reason: `git diff failed: ${(r.stderr || r.error?.message || '').trim().split('\n')[0]}` };
   return { files: r.stdout.split('\0').filter((f) => f !== '') };
 }
 
@@ -67,7 +84,11 @@ const GLOB = /[*?[\]{}!]/;
 export async function withinPaths(files, patterns, cwd) {
   const norm = (p) => {
     const rel = isAbsolute(p) ? relative(cwd, p) : p;
-    return rel.split(sep).join('/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    return rel
+      .split(sep)
+      .join('/')
+      .replace(/^(\.\/)+/, '')
+      .replace(/\/+$/, '');
   };
   const globbed = new Set();
   const globs = patterns.filter((p) => GLOB.test(p));
@@ -76,7 +97,9 @@ export async function withinPaths(files, patterns, cwd) {
     for (const f of await glob(globs, { cwd, dot: true })) globbed.add(norm(f));
   }
   const plain = patterns.filter((p) => !GLOB.test(p)).map(norm);
-  return files.filter((f) => globbed.has(f) || plain.some((p) => p === '' || p === '.' || f === p || f.startsWith(`${p}/`)));
+  return files.filter(
+    (f) => globbed.has(f) || plain.some((p) => p === '' || p === '.' || f === p || f.startsWith(`${p}/`)),
+  );
 }
 
 /**
@@ -136,7 +159,10 @@ export async function run(env = process.env, log = (s) => process.stdout.write(`
   let scope = '';
   if (inputs.changedOnly) {
     const base = baseOf(eventName, payload);
-    const changed = base === undefined ? { reason: `a ${eventName || 'local'} event has no base commit to compare with` } : changedFiles(cwd, base);
+    const changed =
+      base === undefined
+        ? { reason: `a ${eventName || 'local'} event has no base commit to compare with` }
+        : changedFiles(cwd, base);
     if (changed.files) {
       targets = await withinPaths(changed.files, patterns, cwd);
       scope = `Only the files this change touches (${plural(targets.length, 'file')} under ${patterns.join(' ')}, against ${base.slice(0, 12)}).`;
@@ -173,8 +199,15 @@ export async function run(env = process.env, log = (s) => process.stdout.write(`
       }
       // 3. The report for the job summary.
       const link = linkBase(env, payload);
-      const rep = cli(cwd, ['report', '--format', 'markdown', ...(link ? ['--link-base', link] : []), ...common, '--', ...targets], false);
-      summary = rep.stdout !== '' ? rep.stdout : '### Testbed plans\n\ntestbed-lint stopped with exit code 2 (a usage, config or read error); the job log says why.\n';
+      const rep = cli(
+        cwd,
+        ['report', '--format', 'markdown', ...(link ? ['--link-base', link] : []), ...common, '--', ...targets],
+        false,
+      );
+      summary =
+        rep.stdout !== ''
+          ? rep.stdout
+          : '### Testbed plans\n\ntestbed-lint stopped with exit code 2 (a usage, config or read error); the job log says why.\n';
       if (scope !== '') summary = summary.replace(/\n/, `\n\n${scope}\n`);
       if (rep.code === 2 && code !== 2) {
         process.stderr.write(rep.stderr);
@@ -192,12 +225,20 @@ export async function run(env = process.env, log = (s) => process.stdout.write(`
         code = 2;
       }
     }
-    if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summary.endsWith('\n') ? summary : `${summary}\n`);
+    if (env.GITHUB_STEP_SUMMARY)
+      appendFileSync(env.GITHUB_STEP_SUMMARY, summary.endsWith('\n') ? summary : `${summary}\n`);
     if (env.GITHUB_OUTPUT) {
       const out = { ...counts, 'exit-code': code, 'sarif-file': sarifFile };
-      appendFileSync(env.GITHUB_OUTPUT, Object.entries(out).map(([k, v]) => `${k}=${v}\n`).join(''));
+      appendFileSync(
+        env.GITHUB_OUTPUT,
+        Object.entries(out)
+          .map(([k, v]) => `${k}=${v}\n`)
+          .join(''),
+      );
     }
-    log(`testbed-lint: ${plural(counts.plans, 'plan')}, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info${scope !== '' ? ' (changed files only)' : ''}`);
+    log(
+      `testbed-lint: ${plural(counts.plans, 'plan')}, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info${scope !== '' ? ' (changed files only)' : ''}`,
+    );
     return code;
   } finally {
     rmSync(temp, { recursive: true, force: true });

@@ -1,7 +1,15 @@
 // The public API of testbed-lint, and the one entry the shells (CLI, Node helpers, formatters, editor) and the bundles
 // use: lint a plan's text, apply fixes, read the rules, summarise a plan. It composes the pure core (src/core), which
 // knows no rule, with the rule registry (src/rules). Pure: no I/O. This file only re-exports.
-export { lint, lintDetailed, fixText, lintTooLarge, lintUndecodable, type LintOptions, type LintResult } from './lint.js';
+export {
+  lint,
+  lintDetailed,
+  fixText,
+  lintTooLarge,
+  lintUndecodable,
+  type LintOptions,
+  type LintResult,
+} from './lint.js';
 export { createSession, type LintSession } from './session.js';
 // Config files over any file system: one resolver for the CLI (Node's fs) and the editor (vscode.workspace.fs).
 export {
@@ -22,7 +30,16 @@ export { POSIX_PATHS, isInside, type PathOps } from '../core/config-paths.js';
 export { guidanceOptionsFor, pointOf, summarizePlan } from './summary.js';
 /** Every rule, sorted by id, and each one's version-pinned documentation URL. */
 export { rules, docsUrlFor } from '../rules/index.js';
-export type { Problem, Fix, TextEdit, Span, Position, Severity, SeveritySetting, RelatedLocation } from '../core/types.js';
+export type {
+  Problem,
+  Fix,
+  TextEdit,
+  Span,
+  Position,
+  Severity,
+  SeveritySetting,
+  RelatedLocation,
+} from '../core/types.js';
 export type { PlanDocument, OutlineEntry } from '../core/document.js';
 export type {
   PlanModel,
@@ -81,7 +98,15 @@ export {
   sectionLines,
   type EntryValues,
 } from '../core/writer.js';
-export { SECTION_GUIDANCE, VALUE_GUIDANCE, sectionGuidanceMarkdown, sectionSummary, valueGuidanceMarkdown, type GuidanceOptions, type ValueGuidanceKey } from '../core/guidance.js';
+export {
+  SECTION_GUIDANCE,
+  VALUE_GUIDANCE,
+  sectionGuidanceMarkdown,
+  sectionSummary,
+  valueGuidanceMarkdown,
+  type GuidanceOptions,
+  type ValueGuidanceKey,
+} from '../core/guidance.js';
 
 // Meaning-matching shared by rules, the summary and the editor (spec v2): departments, internal measures, placeholders.
 // The matchers (financeMatcher, ...) work their word lists out once: build one for many questions.
@@ -104,4 +129,12 @@ export { PLACEHOLDERS, isPlaceholder } from '../core/text.js';
 // the plan's value lists and keys for completion, disable comments for code actions, outline types.
 export type { SectionKind } from '../core/document.js';
 export { AGGREGATES, ORDERS, PERSPECTIVES, RISKS, SIZES, SOURCES, STATUSES, type PlanForm } from '../core/model.js';
-export { COUNTERPART_KEYS, CUSTOMER_KEYS, FRONT_MATTER_KEYS, ITERATION_KEYS, METRIC_KEYS, SELECTION_KEYS, YAML_PLAN_KEYS } from '../core/parse/keys.js';
+export {
+  COUNTERPART_KEYS,
+  CUSTOMER_KEYS,
+  FRONT_MATTER_KEYS,
+  ITERATION_KEYS,
+  METRIC_KEYS,
+  SELECTION_KEYS,
+  YAML_PLAN_KEYS,
+} from '../core/parse/keys.js';

@@ -42,7 +42,12 @@ export function lintDetailed(text: string, options: LintOptions): LintResult {
 }
 
 /** Lints `text` with the parse session (an editor document's; none for a one-shot lint) and the lint run given. */
-export function lintWith(text: string, options: LintOptions, session: ParseSession | undefined, run: LintRun): LintResult {
+export function lintWith(
+  text: string,
+  options: LintOptions,
+  session: ParseSession | undefined,
+  run: LintRun,
+): LintResult {
   const bom = text.charCodeAt(0) === 0xfeff;
   const given = bom ? text.slice(1) : text;
   // Why: CommonMark and YAML read a lone CR (old Mac line endings) as a line break, but the parsers and the line
@@ -107,12 +112,26 @@ export function fixText(text: string, options: LintOptions): { text: string; pro
  * the limit and the setting that raises it (`--max-file-size`, `testbedLint.maxFileSize`), with the severity the
  * config gives plan-syntax; none when plan-syntax is off. The CLI and the editor report the same finding.
  */
-export function lintTooLarge(size: number, limit: number, setting: string, options: Omit<LintOptions, 'form'> & { unit?: 'bytes' | 'characters' }): Problem[] {
+export function lintTooLarge(
+  size: number,
+  limit: number,
+  setting: string,
+  options: Omit<LintOptions, 'form'> & { unit?: 'bytes' | 'characters' },
+): Problem[] {
   const document = parsePlan('', options.filePath, 'markdown');
   const unit = options.unit ?? 'bytes';
-  document.syntaxIssues = [{ span: { start: 0, end: 0 }, kind: 'size', detail: `it ${unit === 'bytes' ? 'is' : 'has'} ${formatSize(size, unit)}, over the limit of ${formatSize(limit, unit)} (${setting})` }];
+  document.syntaxIssues = [
+    {
+      span: { start: 0, end: 0 },
+      kind: 'size',
+      detail: `it ${unit === 'bytes' ? 'is' : 'has'} ${formatSize(size, unit)}, over the limit of ${formatSize(limit, unit)} (${setting})`,
+    },
+  ];
   const today = resolveToday(options.today);
-  const run = new LintRun(rules.filter((r) => r.meta.id === 'plan-syntax'), options.config);
+  const run = new LintRun(
+    rules.filter((r) => r.meta.id === 'plan-syntax'),
+    options.config,
+  );
   return runRules(document, { run, today, docsUrl: docsUrlFor }).problems;
 }
 
@@ -121,13 +140,21 @@ export function lintTooLarge(size: number, limit: number, setting: string, optio
  * `offset` of `text` (the bytes decoded leniently, so lines and columns count as an editor shows them), with the
  * severity the config gives plan-syntax; none when plan-syntax is off. The plan is not parsed.
  */
-export function lintUndecodable(text: string, offset: number, detail: string, options: Omit<LintOptions, 'form'>): Problem[] {
+export function lintUndecodable(
+  text: string,
+  offset: number,
+  detail: string,
+  options: Omit<LintOptions, 'form'>,
+): Problem[] {
   const document = parsePlan('', options.filePath, 'markdown');
   document.text = text;
   document.lines = new LineIndex(text);
   const at = Math.max(0, Math.min(offset, text.length));
   document.syntaxIssues = [{ span: { start: at, end: Math.min(at + 1, text.length) }, kind: 'encoding', detail }];
   const today = resolveToday(options.today);
-  const run = new LintRun(rules.filter((r) => r.meta.id === 'plan-syntax'), options.config);
+  const run = new LintRun(
+    rules.filter((r) => r.meta.id === 'plan-syntax'),
+    options.config,
+  );
   return runRules(document, { run, today, docsUrl: docsUrlFor }).problems;
 }

@@ -93,7 +93,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (v.help) return { kind: 'help' };
   if (v.version) return { kind: 'version' };
   const today = v.today;
-  if (today !== undefined && parseIsoDate(today) === undefined) throw new UsageError(`--today takes a real date as YYYY-MM-DD, got "${today}"`);
+  if (today !== undefined && parseIsoDate(today) === undefined)
+    throw new UsageError(`--today takes a real date as YYYY-MM-DD, got "${today}"`);
   if (v['list-rules']) return { kind: 'list-rules' };
   if (v.explain !== undefined) return { kind: 'explain', ruleId: v.explain };
   if (command === 'init') {
@@ -101,7 +102,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     return { kind: 'init', name: positionals[1]!, yaml: v.yaml === true, ...(today !== undefined ? { today } : {}) };
   }
   if (positionals[0] === 'mcp') {
-    if (positionals.length !== 1) throw new UsageError('mcp takes no paths: the assistant names the plan in each tool call');
+    if (positionals.length !== 1)
+      throw new UsageError('mcp takes no paths: the assistant names the plan in each tool call');
     return { kind: 'mcp' };
   }
   if (v.yaml) throw new UsageError('--yaml only goes with init, as in "testbed-lint init --yaml NAME"');
@@ -110,16 +112,25 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (command === 'report') {
     positionals.shift();
     const f = v.format ?? 'markdown';
-    if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`report takes --format ${REPORT_FORMATS.join(' or ')}, got "${f}"`);
+    if (!(REPORT_FORMATS as readonly string[]).includes(f))
+      throw new UsageError(`report takes --format ${REPORT_FORMATS.join(' or ')}, got "${f}"`);
     report = f as ReportFormat;
-    for (const [flag, given] of [['--fix', v.fix], ['--fix-dry-run', v['fix-dry-run']], ['--stdin', v.stdin], ['--max-warnings', v['max-warnings'] !== undefined], ['--quiet', v.quiet]] as const) {
+    for (const [flag, given] of [
+      ['--fix', v.fix],
+      ['--fix-dry-run', v['fix-dry-run']],
+      ['--stdin', v.stdin],
+      ['--max-warnings', v['max-warnings'] !== undefined],
+      ['--quiet', v.quiet],
+    ] as const) {
       if (given) throw new UsageError(`${flag} does not go with report`);
     }
   }
   const format = report !== undefined ? 'json' : (v.format ?? 'stylish');
   if (!isFormatName(format)) {
     const s = didYouMean(format, FORMAT_NAMES);
-    throw new UsageError(`unknown format "${format}"${s ? ` (did you mean "${s}"?)` : ''}; use one of ${FORMAT_NAMES.join(', ')}`);
+    throw new UsageError(
+      `unknown format "${format}"${s ? ` (did you mean "${s}"?)` : ''}; use one of ${FORMAT_NAMES.join(', ')}`,
+    );
   }
   let maxWarnings = -1;
   if (v['max-warnings'] !== undefined) {
@@ -130,22 +141,28 @@ export function parseCommandLine(argv: readonly string[]): Command {
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   if (v['max-file-size'] !== undefined) {
     const raw = v['max-file-size'];
-    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--max-file-size takes a number of bytes (1 or more), got "${raw}"`);
+    if (!/^\d+$/.test(raw) || Number(raw) < 1)
+      throw new UsageError(`--max-file-size takes a number of bytes (1 or more), got "${raw}"`);
     maxFileSize = Number(raw);
   }
   let concurrency: number | 'auto' = 'auto';
   if (v.concurrency !== undefined && v.concurrency !== 'auto') {
     const raw = v.concurrency;
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 256) throw new UsageError(`--concurrency takes a number of threads from 1 to 256, or "auto", got "${raw}"`);
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 256)
+      throw new UsageError(`--concurrency takes a number of threads from 1 to 256, or "auto", got "${raw}"`);
     concurrency = Number(raw);
   }
   if (v['cache-location'] !== undefined && !v.cache) throw new UsageError('--cache-location only goes with --cache');
   const stdin = v.stdin === true;
   if (v['stdin-filename'] !== undefined && !stdin) throw new UsageError('--stdin-filename only goes with --stdin');
-  if (stdin && positionals.length > 0) throw new UsageError(`--stdin reads one plan from stdin and takes no paths, got "${positionals[0]}"`);
+  if (stdin && positionals.length > 0)
+    throw new UsageError(`--stdin reads one plan from stdin and takes no paths, got "${positionals[0]}"`);
   if (v['link-base'] !== undefined && report === undefined) throw new UsageError('--link-base only goes with report');
   if (v.fix && v['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
-  if (v.fix && stdin) throw new UsageError('--fix cannot write back to stdin; use --fix-dry-run with --format json to get the fixed text');
+  if (v.fix && stdin)
+    throw new UsageError(
+      '--fix cannot write back to stdin; use --fix-dry-run with --format json to get the fixed text',
+    );
   for (const [name, value] of [
     ['--output', v.output],
     ['--config', v.config],
@@ -191,7 +208,8 @@ function describeParseError(error: unknown): string {
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const name = /--[\w-]+/.exec(message)?.[0] ?? quoted ?? 'an option';
       if (/argument missing/.test(message)) return `${name} needs a value`;
-      if (/ambiguous/.test(message)) return `${name} needs a value (for a value that starts with "-", write ${name}=VALUE)`;
+      if (/ambiguous/.test(message))
+        return `${name} needs a value (for a value that starts with "-", write ${name}=VALUE)`;
       return `${name} takes no value`;
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':

@@ -25,6 +25,9 @@ function runCli(): void {
   }).then((code) => {
     process.exitCode = code;
     // Why: benchmarks and the spawn tests check how the work was done (workers, cache hits).
-    if (process.env.TESTBED_LINT_STATS) process.stderr.write(`testbed-lint: stats: ${JSON.stringify({ ...lintStats, workers: workerStats.started, onWorkers: workerStats.jobs })}\n`);
+    if (process.env.TESTBED_LINT_STATS)
+      process.stderr.write(
+        `testbed-lint: stats: ${JSON.stringify({ ...lintStats, workers: workerStats.started, onWorkers: workerStats.jobs })}\n`,
+      );
   });
 }

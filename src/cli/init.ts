@@ -29,7 +29,8 @@ export function initPlan(fs: Fs, cwd: string, name: string, yaml: boolean, today
     // Why: "wx" fails if the file exists, atomically, so an existing plan is never overwritten.
     fs.writeFileSync(path, text, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
-    if (fsCode(error) === 'EEXIST') return { ok: false, message: `${file} already exists; not overwriting it (choose another NAME)` };
+    if (fsCode(error) === 'EEXIST')
+      return { ok: false, message: `${file} already exists; not overwriting it (choose another NAME)` };
     return { ok: false, message: `cannot write ${file}: ${fsReason(error)}` };
   }
   return { ok: true, path: file };

@@ -1,7 +1,17 @@
 // The lint command, in stages: open the config, read the files (or stdin) into steps, lint the plans (cached, on
 // worker threads), settle each step in file order (messages, results, fixes written back), then report and exit.
 import { dirname, relative, resolve, sep } from 'node:path';
-import { formatDay, localDayOf, parsePlan, plural, posixPath, rules, summarizePlan, VERSION, type LintConfig } from '../api/index.js';
+import {
+  formatDay,
+  localDayOf,
+  parsePlan,
+  plural,
+  posixPath,
+  rules,
+  summarizePlan,
+  VERSION,
+  type LintConfig,
+} from '../api/index.js';
 import { reportHtml, reportMarkdown, type ReportEntry } from '../formatters/report.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
@@ -56,8 +66,12 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
   const today = o.today ?? formatDay(localDayOf(new Date()));
   const x: ReadContext = { o, fs: ctx.fs, cwd: ctx.cwd, today, resolver, rel: (p) => displayPath(p, ctx.cwd) };
   // Why: --fix writes files and reports what is left after fixing; only plain linting is cached.
-  const cacheDir = o.cache && !o.fix && !o.fixDryRun ? resolve(ctx.cwd, o.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
-  const cache = cacheDir !== undefined ? LintCache.load(ctx.fs, cacheDir, (line) => steps.push({ kind: 'notice', line: `testbed-lint: ${line}` })) : undefined;
+  const cacheDir =
+    o.cache && !o.fix && !o.fixDryRun ? resolve(ctx.cwd, o.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
+  const cache =
+    cacheDir !== undefined
+      ? LintCache.load(ctx.fs, cacheDir, (line) => steps.push({ kind: 'notice', line: `testbed-lint: ${line}` }))
+      : undefined;
   if (o.stdin) {
     if (!ctx.stdin) {
       out.error('testbed-lint: --stdin was given but there is no stdin to read');
@@ -70,7 +84,8 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
   const outcomes = await lintPlans(steps, o, today, cache);
   const results = settle(steps, outcomes, { x, out, cache });
   const skipped = steps.filter((s) => s.kind === 'skipped').length;
-  if (!o.stdin && results.length === 0 && !out.failed) out.notice(`testbed-lint: no plans found${skipped > 0 ? ` (${plural(skipped, 'file')} skipped: not plans)` : ''}`);
+  if (!o.stdin && results.length === 0 && !out.failed)
+    out.notice(`testbed-lint: no plans found${skipped > 0 ? ` (${plural(skipped, 'file')} skipped: not plans)` : ''}`);
   if (cache) {
     try {
       cache.save();
@@ -83,7 +98,12 @@ export async function runLint(o: LintOptions, ctx: RunContext): Promise<ExitCode
 }
 
 /** Checks --config and loads the resolver; undefined (after printing why) when the run cannot go on. */
-async function openConfig(o: LintOptions, ctx: RunContext, out: Messages, steps: Step[]): Promise<ConfigResolver | undefined> {
+async function openConfig(
+  o: LintOptions,
+  ctx: RunContext,
+  out: Messages,
+  steps: Step[],
+): Promise<ConfigResolver | undefined> {
   let reading = false;
   const onConfigError = (e: ConfigError) => {
     const line = `${displayPath(e.file, ctx.cwd)}:${e.line}:${e.column}: ${e.message}`;
@@ -133,7 +153,12 @@ async function readFiles(x: ReadContext, steps: Step[]): Promise<void> {
 type Linted = { cached: Step & { kind: 'problems' } } | { outcome: LintOutcome; key: string | undefined };
 
 /** Lints every plan step (or takes its problems from the cache), on worker threads when there are many. */
-async function lintPlans(steps: readonly Step[], o: LintOptions, today: string, cache: LintCache | undefined): Promise<Map<PlanToLint, Linted>> {
+async function lintPlans(
+  steps: readonly Step[],
+  o: LintOptions,
+  today: string,
+  cache: LintCache | undefined,
+): Promise<Map<PlanToLint, Linted>> {
   const linted = new Map<PlanToLint, Linted>();
   const jobs: LintJob[] = [];
   const pending: { plan: PlanToLint; key: string | undefined }[] = [];
@@ -148,13 +173,21 @@ async function lintPlans(steps: readonly Step[], o: LintOptions, today: string, 
       continue;
     }
     // Why: a link met while walking is linted as it is (its fixes are never written, so it is reported unfixed).
-    const job: LintJob = { filePath: plan.filePath, text: plan.text, today, fix: o.fixDryRun || (o.fix && plan.source?.viaLink !== true) };
+    const job: LintJob = {
+      filePath: plan.filePath,
+      text: plan.text,
+      today,
+      fix: o.fixDryRun || (o.fix && plan.source?.viaLink !== true),
+    };
     if (plan.config !== undefined) job.config = plan.config;
     jobs.push(job);
     pending.push({ plan, key });
   }
   // Why: an explicit --concurrency N is obeyed even for a few small files; "auto" skips workers for those.
-  const outcomes = await lintAll(jobs, o.concurrency === 'auto' ? { threads: defaultThreads() } : { threads: o.concurrency, force: true });
+  const outcomes = await lintAll(
+    jobs,
+    o.concurrency === 'auto' ? { threads: defaultThreads() } : { threads: o.concurrency, force: true },
+  );
   lintStats.linted += jobs.length;
   pending.forEach(({ plan, key }, i) => linted.set(plan, { outcome: outcomes[i]!, key }));
   return linted;
@@ -164,7 +197,11 @@ async function lintPlans(steps: readonly Step[], o: LintOptions, today: string, 
  * Goes through the steps in file order: prints their messages, stores new problems in the cache, writes fixes
  * back (--fix) and gathers the results to report.
  */
-function settle(steps: readonly Step[], linted: Map<PlanToLint, Linted>, s: { x: ReadContext; out: Messages; cache: LintCache | undefined }): FileResult[] {
+function settle(
+  steps: readonly Step[],
+  linted: Map<PlanToLint, Linted>,
+  s: { x: ReadContext; out: Messages; cache: LintCache | undefined },
+): FileResult[] {
   const { x, out } = s;
   const results: FileResult[] = [];
   for (const step of steps) {
@@ -183,12 +220,16 @@ function settle(steps: readonly Step[], linted: Map<PlanToLint, Linted>, s: { x:
         out.error(`testbed-lint: internal error while linting ${x.rel(filePath)}: ${outcome.error}`);
         continue;
       }
-      for (const c of outcome.crashes) out.error(`testbed-lint: rule "${c.ruleId}" crashed on ${x.rel(filePath)}: ${c.message}`);
+      for (const c of outcome.crashes)
+        out.error(`testbed-lint: rule "${c.ruleId}" crashed on ${x.rel(filePath)}: ${c.message}`);
       // Why: a plan a rule crashed on is linted again next time, so the crash is reported again.
       if (key !== undefined && outcome.crashes.length === 0) s.cache!.set(filePath, key, outcome.problems);
       if (step.plan.source?.viaLink === true) {
-        out.notice(`testbed-lint: ${x.rel(filePath)} is a symbolic link met while walking a folder; linted, not fixed (name it to fix it)`);
-      } else if (outcome.output !== undefined && step.plan.source !== undefined) writeFixes(step.plan, outcome.output, x, out);
+        out.notice(
+          `testbed-lint: ${x.rel(filePath)} is a symbolic link met while walking a folder; linted, not fixed (name it to fix it)`,
+        );
+      } else if (outcome.output !== undefined && step.plan.source !== undefined)
+        writeFixes(step.plan, outcome.output, x, out);
       const result: FileResult = { filePath, problems: outcome.problems };
       if (outcome.output !== undefined) result.output = outcome.output;
       results.push(result);
@@ -210,13 +251,20 @@ function writeFixes(plan: PlanToLint, output: string, x: ReadContext, out: Messa
     const target = x.fs.lstatSync(plan.filePath).isSymbolicLink() ? x.fs.realpathSync(plan.filePath) : plan.filePath;
     replacePlan(x.fs, target, encodeText(output, source.encoding), source.bytes);
   } catch (error) {
-    if (error instanceof ChangedDuringRun) out.error(`testbed-lint: ${name}: changed during the run; its fixes were not written (run --fix again)`);
+    if (error instanceof ChangedDuringRun)
+      out.error(`testbed-lint: ${name}: changed during the run; its fixes were not written (run --fix again)`);
     else out.error(`testbed-lint: cannot write the fixes to ${name}: ${fsReason(error)}`);
   }
 }
 
 /** Formats the results (or, for `report`, the plans overview) and writes them to --output or stdout. */
-function writeReport(results: FileResult[], steps: readonly Step[], x: ReadContext, out: Messages, ctx: RunContext): void {
+function writeReport(
+  results: FileResult[],
+  steps: readonly Step[],
+  x: ReadContext,
+  out: Messages,
+  ctx: RunContext,
+): void {
   const { o, cwd, today } = x;
   let report: string;
   if (o.report !== undefined) {
@@ -225,13 +273,20 @@ function writeReport(results: FileResult[], steps: readonly Step[], x: ReadConte
     for (const s of steps) if (s.kind === 'lint') plans.set(s.plan.filePath, s.plan);
     const entries: ReportEntry[] = results.map((r) => ({
       filePath: r.filePath,
-      summary: summarizePlan(parsePlan(plans.get(r.filePath)?.text ?? '', r.filePath), r.problems, today, plans.get(r.filePath)?.config),
+      summary: summarizePlan(
+        parsePlan(plans.get(r.filePath)?.text ?? '', r.filePath),
+        r.problems,
+        today,
+        plans.get(r.filePath)?.config,
+      ),
       problems: r.problems,
     }));
     const rctx = { cwd, today, version: VERSION, linkBase: reportLinkBase(o, cwd) };
     report = o.report === 'html' ? reportHtml(entries, rctx) : reportMarkdown(entries, rctx);
   } else {
-    const shown = o.quiet ? results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === 'error') })) : results;
+    const shown = o.quiet
+      ? results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === 'error') }))
+      : results;
     const color = o.output !== undefined ? o.color === true : ctx.color;
     report = FORMATTERS[o.format](shown, { cwd, color, rules, version: VERSION });
   }
@@ -270,6 +325,7 @@ export function reportLinkBase(o: Pick<LintOptions, 'linkBase' | 'output'>, cwd:
 /** Reads the whole of stdin (--stdin) as bytes; decoding is the read stage's. */
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
   return Buffer.concat(chunks);
 }

@@ -89,7 +89,9 @@ async function run(params: MainParams, errLine: (line: string) => void): Promise
         errLine(`testbed-lint: ${r.message}`);
         return 2;
       }
-      params.stdout.write(`Wrote ${r.path}. Fill in the prompts, then check it with: testbed-lint ${quoteArg(r.path)}\n`);
+      params.stdout.write(
+        `Wrote ${r.path}. Fill in the prompts, then check it with: testbed-lint ${quoteArg(r.path)}\n`,
+      );
       return 0;
     }
     case 'mcp':
@@ -109,7 +111,11 @@ async function run(params: MainParams, errLine: (line: string) => void): Promise
 }
 
 /** Colours: --no-color/--color win, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
-export function useColor(flag: boolean | undefined, env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+export function useColor(
+  flag: boolean | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  isTTY: boolean,
+): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   const force = env.FORCE_COLOR;

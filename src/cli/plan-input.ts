@@ -1,7 +1,15 @@
 // The read stage of the lint command: turns each collected file (or stdin) into a step: a plan to lint, a finding
 // already known (too large, not text, cached), a message, or nothing (not a plan).
 import { dirname, resolve } from 'node:path';
-import { formOf, isPlan, isPlanName, lintTooLarge, lintUndecodable, type LintConfig, type Problem } from '../api/index.js';
+import {
+  formOf,
+  isPlan,
+  isPlanName,
+  lintTooLarge,
+  lintUndecodable,
+  type LintConfig,
+  type Problem,
+} from '../api/index.js';
 import type { Candidate } from '../node/collect.js';
 import { isIgnoredBy, toLintConfig, type ConfigFor } from '../node/config.js';
 import type { ConfigResolver } from '../api/index.js';
@@ -53,7 +61,12 @@ export async function readCandidate(c: Candidate, x: ReadContext): Promise<Step 
   const config = await x.resolver.forFile(path);
   if (config.kind === 'file' && config.config.errors.length > 0) return undefined;
   if (isIgnoredBy(config, path, false)) {
-    return explicit ? { kind: 'notice', line: `testbed-lint: ${x.rel(path)} is ignored by the "ignores" of ${x.rel(configOf(config))}` } : undefined;
+    return explicit
+      ? {
+          kind: 'notice',
+          line: `testbed-lint: ${x.rel(path)} is ignored by the "ignores" of ${x.rel(configOf(config))}`,
+        }
+      : undefined;
   }
   const read = readFileBytes(x.fs, path, x.o.maxFileSize);
   if (read.kind === 'error') return { kind: 'error', line: `testbed-lint: ${x.rel(path)}: ${read.reason}` };
@@ -70,21 +83,35 @@ export async function readCandidate(c: Candidate, x: ReadContext): Promise<Step 
     // not a plan (its name and the head of its text say so) is skipped like any other non-plan.
     if (!isPlanName(path)) {
       const head = readHead(x.fs, path, HEAD_BYTES);
-      if (head === undefined || looksBinary(head) || !looksLikePlan(path, decodeLenient(head))) return { kind: 'skipped' };
+      if (head === undefined || looksBinary(head) || !looksLikePlan(path, decodeLenient(head)))
+        return { kind: 'skipped' };
     }
-    return { kind: 'problems', filePath: path, problems: lintTooLarge(read.size, x.o.maxFileSize, '--max-file-size', options) };
+    return {
+      kind: 'problems',
+      filePath: path,
+      problems: lintTooLarge(read.size, x.o.maxFileSize, '--max-file-size', options),
+    };
   }
   const decoded = decodeText(read.bytes);
   if (!decoded.ok) {
     // Why: a plan whose bytes are not text is a located plan-syntax problem, never a silent skip; a binary or
     // Latin-1 file that is no plan (a stray README found while walking) is not ours to judge.
-    if (looksLikePlan(path, decoded.text)) return { kind: 'problems', filePath: path, problems: lintUndecodable(decoded.text, decoded.offset, decoded.detail, options) };
-    if (explicit && looksBinary(read.bytes)) return { kind: 'notice', line: `testbed-lint: skipped ${x.rel(path)}: binary file` };
+    if (looksLikePlan(path, decoded.text))
+      return {
+        kind: 'problems',
+        filePath: path,
+        problems: lintUndecodable(decoded.text, decoded.offset, decoded.detail, options),
+      };
+    if (explicit && looksBinary(read.bytes))
+      return { kind: 'notice', line: `testbed-lint: skipped ${x.rel(path)}: binary file` };
     return { kind: 'skipped' };
   }
   if (!looksLikePlan(path, decoded.text)) return { kind: 'skipped' };
   const source: PlanSource = { bytes: read.bytes, encoding: decoded.encoding, viaLink: c.viaLink === true };
-  return { kind: 'lint', plan: { filePath: path, text: decoded.text, config: lintConfig, ...(x.o.fix ? { source } : {}) } };
+  return {
+    kind: 'lint',
+    plan: { filePath: path, text: decoded.text, config: lintConfig, ...(x.o.fix ? { source } : {}) },
+  };
 }
 
 /** The step for the plan read from stdin (--stdin): it is linted, never written back. */
@@ -95,7 +122,10 @@ export async function readStdinPlan(bytes: Uint8Array, x: ReadContext): Promise<
   // Why: the config's errors are printed; the text is not linted with a config that is wrong.
   if (config.kind === 'file' && config.config.errors.length > 0) return undefined;
   if (o.stdinFilename !== undefined && isIgnoredBy(config, filePath, false)) {
-    return { kind: 'notice', line: `testbed-lint: ${o.stdinFilename} is ignored by the "ignores" of ${x.rel(configOf(config))}` };
+    return {
+      kind: 'notice',
+      line: `testbed-lint: ${o.stdinFilename} is ignored by the "ignores" of ${x.rel(configOf(config))}`,
+    };
   }
   const decoded = decodeText(bytes);
   const isStdinPlan = (text: string) => o.stdinFilename === undefined || looksLikePlan(filePath, text);
@@ -103,7 +133,11 @@ export async function readStdinPlan(bytes: Uint8Array, x: ReadContext): Promise<
   const lintConfig = toLintConfig(config);
   if (!decoded.ok) {
     const options = { filePath, today: x.today, ...(lintConfig !== undefined ? { config: lintConfig } : {}) };
-    return { kind: 'problems', filePath, problems: lintUndecodable(decoded.text, decoded.offset, decoded.detail, options) };
+    return {
+      kind: 'problems',
+      filePath,
+      problems: lintUndecodable(decoded.text, decoded.offset, decoded.detail, options),
+    };
   }
   return { kind: 'lint', plan: { filePath, text: decoded.text, config: lintConfig } };
 }

@@ -24,7 +24,9 @@ export function listRules(all: readonly Rule[] = rules): string {
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [line(header), ...rows.map(line), '', `${all.length} rules. Details: testbed-lint --explain RULE`].join('\n') + '\n';
+  return (
+    [line(header), ...rows.map(line), '', `${all.length} rules. Details: testbed-lint --explain RULE`].join('\n') + '\n'
+  );
 }
 
 export type ExplainResult = { ok: true; text: string; notice?: string } | { ok: false; message: string };
@@ -33,8 +35,14 @@ export type ExplainResult = { ok: true; text: string; notice?: string } | { ok: 
 export function explainRule(ruleId: string, fs: Fs, packageRoot: string | undefined): ExplainResult {
   const rule = rules.find((r) => r.meta.id === ruleId);
   if (!rule) {
-    const s = didYouMean(ruleId, rules.map((r) => r.meta.id));
-    return { ok: false, message: `unknown rule "${ruleId}"${s ? `; did you mean "${s}"?` : '.'} Run "testbed-lint --list-rules" to see them all.` };
+    const s = didYouMean(
+      ruleId,
+      rules.map((r) => r.meta.id),
+    );
+    return {
+      ok: false,
+      message: `unknown rule "${ruleId}"${s ? `; did you mean "${s}"?` : '.'} Run "testbed-lint --list-rules" to see them all.`,
+    };
   }
   if (packageRoot !== undefined) {
     try {
@@ -55,5 +63,9 @@ export function explainRule(ruleId: string, fs: Fs, packageRoot: string | undefi
     `Documentation: ${docsUrlFor(m.id)}`,
     '',
   ].join('\n');
-  return { ok: true, text, notice: `the documentation file of "${ruleId}" was not found in the package; showing a summary` };
+  return {
+    ok: true,
+    text,
+    notice: `the documentation file of "${ruleId}" was not found in the package; showing a summary`,
+  };
 }

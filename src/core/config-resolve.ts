@@ -4,7 +4,15 @@
 // vscode.workspace.fs on the desktop and the web, a URI's path). Each shell gives it a ConfigFs and a PathOps;
 // nothing here touches a disk.
 import ignore, { type Ignore } from 'ignore';
-import { mergeRuleEntries, parseConfigText, PRESETS, presetRules, type LintConfig, type PresetName, type RuleEntry } from './config.js';
+import {
+  mergeRuleEntries,
+  parseConfigText,
+  PRESETS,
+  presetRules,
+  type LintConfig,
+  type PresetName,
+  type RuleEntry,
+} from './config.js';
 import { isInside, type PathOps } from './config-paths.js';
 import type { DraftsMode } from './drafts.js';
 import { formatSize, posixPath } from './limits.js';
@@ -124,7 +132,9 @@ export class ConfigResolver {
 
   /** Loads (or returns the cached) config file with its `extends` chain; undefined when nothing is at `file`. */
   load(file: string): Promise<LoadedConfig | undefined> {
-    return this.exclusive(async () => ((await this.o.fs.stat(file)) === undefined ? undefined : this.chain(file, undefined, [], [])));
+    return this.exclusive(async () =>
+      (await this.o.fs.stat(file)) === undefined ? undefined : this.chain(file, undefined, [], []),
+    );
   }
 
   private exclusive<T>(f: () => Promise<T>): Promise<T> {
@@ -159,12 +169,22 @@ export class ConfigResolver {
    * Loads `file` and what it extends. `real` is its path with links resolved when the caller knows it; `files` and
    * `reals` are the chain that led here (to report cycles, which links cannot hide).
    */
-  private async chain(file: string, real: string | undefined, files: readonly string[], reals: readonly string[]): Promise<LoadedConfig> {
+  private async chain(
+    file: string,
+    real: string | undefined,
+    files: readonly string[],
+    reals: readonly string[],
+  ): Promise<LoadedConfig> {
     const cached = this.loaded.get(file);
     if (cached) return cached;
     const { paths } = this.o;
     const result: LoadedConfig = { file, rules: {}, ignores: [], errors: [], readable: true };
-    const fail = (line: number, column: number, message: string, more?: Pick<ConfigError, 'endLine' | 'endColumn' | 'replacements'>) => {
+    const fail = (
+      line: number,
+      column: number,
+      message: string,
+      more?: Pick<ConfigError, 'endLine' | 'endColumn' | 'replacements'>,
+    ) => {
       const e: ConfigError = { file, line, column, message, ...more };
       result.errors.push(e);
       this.o.onError(e);
@@ -227,7 +247,8 @@ export class ConfigResolver {
     result.rules = mergeRuleEntries(rules, data.rules);
     drafts = data.drafts ?? drafts;
     if (drafts !== undefined) result.drafts = drafts;
-    if (data.ignores.length > 0) result.ignores.push({ base: paths.dirname(file), matcher: ignore().add(data.ignores) });
+    if (data.ignores.length > 0)
+      result.ignores.push({ base: paths.dirname(file), matcher: ignore().add(data.ignores) });
     this.loaded.set(file, result);
     return result;
   }

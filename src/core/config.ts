@@ -98,7 +98,10 @@ function entryParts(e: RuleEntry): { severity: SeveritySetting; options?: Record
 }
 
 /** Overlays `over` on `base`: a later severity wins; options merge key by key (a bare severity keeps earlier options). */
-export function mergeRuleEntries(base: Record<string, RuleEntry>, over: Record<string, RuleEntry>): Record<string, RuleEntry> {
+export function mergeRuleEntries(
+  base: Record<string, RuleEntry>,
+  over: Record<string, RuleEntry>,
+): Record<string, RuleEntry> {
   const out: Record<string, RuleEntry> = { ...base };
   for (const [id, entry] of Object.entries(over)) {
     const prev = out[id] !== undefined ? entryParts(out[id]!) : undefined;
@@ -135,7 +138,8 @@ export function checkOption(key: string, spec: OptionSpec, value: unknown): stri
       if (spec.enum && !spec.enum.includes(value)) return `option "${key}" must be one of ${spec.enum.join(', ')}`;
       return undefined;
     case 'string[]':
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return `option "${key}" must be a list of text values`;
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        return `option "${key}" must be a list of text values`;
       if (spec.items) {
         const bad = value.find((v) => !spec.items!.includes(v as string));
         if (bad !== undefined) return `option "${key}" has "${String(bad)}", expected one of ${spec.items.join(', ')}`;
@@ -170,11 +174,16 @@ export function parseConfigText(text: string, rules: readonly Rule[]): ParsedCon
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, schema: 'core' });
   for (const e of doc.errors) {
     const pos = lines.positionAt(e.pos[0]);
-    problems.push({ message: `syntax error: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, line: pos.line, column: pos.column });
+    problems.push({
+      message: `syntax error: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      line: pos.line,
+      column: pos.column,
+    });
   }
   if (doc.errors.length > 0) return { data, problems, readable: false };
   const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { data, problems, readable: true };
+  if (root === null || (isScalar(root) && (root.value === null || root.value === '')))
+    return { data, problems, readable: true };
   if (!isMap(root)) {
     at(root, 'a config file must be a mapping with "extends", "rules", "ignores" or "drafts"');
     return { data, problems, readable: false };
@@ -225,11 +234,18 @@ export function parseConfigText(text: string, rules: readonly Rule[]): ParsedCon
       if (typeof v === 'string' && (DRAFTS_MODES as readonly string[]).includes(v)) data.drafts = v as DraftsMode;
       else {
         const empty = !value || (isScalar(value) && value.value === null);
-        at(empty ? pair.key : value, `"drafts" must be ${DRAFTS_MODES.join(' or ')}, got ${empty ? 'nothing' : isScalar(value) ? JSON.stringify(value.value) : 'a structure'}`);
+        at(
+          empty ? pair.key : value,
+          `"drafts" must be ${DRAFTS_MODES.join(' or ')}, got ${empty ? 'nothing' : isScalar(value) ? JSON.stringify(value.value) : 'a structure'}`,
+        );
       }
     } else {
       const s = suggest(key, ['extends', 'rules', 'ignores', 'drafts']);
-      at(pair.key, `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has "extends", "rules", "ignores" and "drafts")`, s ? [s] : undefined);
+      at(
+        pair.key,
+        `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has "extends", "rules", "ignores" and "drafts")`,
+        s ? [s] : undefined,
+      );
     }
   }
   return { data, problems, readable: true };
@@ -244,7 +260,8 @@ function severityProblem(value: unknown): { why: string; replacements: string[] 
     const word = ESLINT_NUMBERS[value]!;
     return { why: `${list}, got ${value}; write "${word}" for ESLint's ${value}`, replacements: [word] };
   }
-  const near = typeof value === 'string' ? suggest(value, [...SEVERITIES, ...Object.keys(SEVERITY_ALIASES)]) : undefined;
+  const near =
+    typeof value === 'string' ? suggest(value, [...SEVERITIES, ...Object.keys(SEVERITY_ALIASES)]) : undefined;
   const word = near !== undefined ? (normalizeSeverity(near) ?? near) : undefined;
   const shown = value === undefined ? 'nothing' : JSON.stringify(value);
   return {
@@ -287,7 +304,11 @@ function readRuleEntry(doc: Document, node: Node | null, rule: Rule, at: At): Ru
     if (!spec) {
       const names = Object.keys(specs);
       const s = suggest(key, names);
-      at(op.key, `rule "${rule.meta.id}" has no option "${key}"${s ? `; did you mean "${s}"?` : names.length ? ` (options: ${names.join(', ')})` : ' (it takes no options)'}`, s ? [s] : undefined);
+      at(
+        op.key,
+        `rule "${rule.meta.id}" has no option "${key}"${s ? `; did you mean "${s}"?` : names.length ? ` (options: ${names.join(', ')})` : ' (it takes no options)'}`,
+        s ? [s] : undefined,
+      );
       ok = false;
       continue;
     }
@@ -296,7 +317,10 @@ function readRuleEntry(doc: Document, node: Node | null, rule: Rule, at: At): Ru
       // Why: toJS with the document resolves aliases (`premier-tiers: *tiers`); maxAliasCount stops an alias bomb.
       js = op.value ? (op.value as Node).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : undefined;
     } catch (error) {
-      const why = error instanceof Error && /excessive alias/i.test(error.message) ? `expands too many aliases (more than ${MAX_ALIAS_COUNT})` : `cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+      const why =
+        error instanceof Error && /excessive alias/i.test(error.message)
+          ? `expands too many aliases (more than ${MAX_ALIAS_COUNT})`
+          : `cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
       at(op.value, `rule "${rule.meta.id}": option "${key}" ${why}`);
       ok = false;
       continue;
@@ -317,7 +341,10 @@ function readRuleEntry(doc: Document, node: Node | null, rule: Rule, at: At): Ru
  * Checks a config object given in code (the API, editor settings): the problems as sentences (empty when valid) and
  * the valid part, as for a config file: unknown rules dropped, a rule with a bad severity or option keeps its defaults.
  */
-export function checkLintConfig(config: LintConfig, rules: readonly Rule[]): { config: LintConfig; problems: string[] } {
+export function checkLintConfig(
+  config: LintConfig,
+  rules: readonly Rule[],
+): { config: LintConfig; problems: string[] } {
   const problems: string[] = [];
   const valid: LintConfig = {};
   if (config.extends !== undefined) {

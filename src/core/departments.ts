@@ -7,14 +7,37 @@ export const FINANCE_DEPARTMENTS: readonly string[] = ['finance', 'controlling',
 export const BACK_END_DEPARTMENTS: readonly string[] = ['it', 'logistics', 'supply chain', 'operations', 'procurement'];
 /** Front-line functions: a back-end name they qualify ("Sales Operations") is front-line (option `front-line` of counterpart-back-end). */
 export const FRONT_LINE_FUNCTIONS: readonly string[] = [
-  'sales', 'inside sales', 'field sales', 'marketing', 'revenue', 'customer service', 'customer success', 'customer care',
-  'account management', 'contact centre', 'contact center', 'call centre', 'call center',
+  'sales',
+  'inside sales',
+  'field sales',
+  'marketing',
+  'revenue',
+  'customer service',
+  'customer success',
+  'customer care',
+  'account management',
+  'contact centre',
+  'contact center',
+  'call centre',
+  'call center',
 ];
 /** Functions whose name before the owner's makes a department theirs ("IT Operations" is not the operations department's). */
 const FUNCTIONS: readonly string[] = [...FINANCE_DEPARTMENTS, ...BACK_END_DEPARTMENTS, ...FRONT_LINE_FUNCTIONS];
 /** Words that name no department by themselves: "Sales team" is sales, "Finance department" is finance. */
 const GENERIC: ReadonlySet<string> = new Set([
-  'team', 'teams', 'department', 'dept', 'group', 'division', 'unit', 'function', 'org', 'organisation', 'organization', 'the', 'our',
+  'team',
+  'teams',
+  'department',
+  'dept',
+  'group',
+  'division',
+  'unit',
+  'function',
+  'org',
+  'organisation',
+  'organization',
+  'the',
+  'our',
 ]);
 
 /** Answers a matcher keeps, by department; bounded (cleared when full). */

@@ -37,7 +37,10 @@ export function disableNextLineFix(doc: PlanDocument, line: number, ruleId: stri
   // Why: a comment line inside a Markdown table or block would split it and change what the plan says.
   if (!yaml && /^\s*\|/.test(text)) return undefined;
   const indent = /^[ \t]*/.exec(text)![0];
-  return { title, edits: [{ span: { start, end: start }, text: `${indent}${comment(yaml, 'disable-next-line', ruleId)}${doc.eol}` }] };
+  return {
+    title,
+    edits: [{ span: { start, end: start }, text: `${indent}${comment(yaml, 'disable-next-line', ruleId)}${doc.eol}` }],
+  };
 }
 
 /** A `disable-file` comment for `ruleId`: at the top of a YAML plan, right after a Markdown plan's front matter. */
@@ -49,7 +52,10 @@ export function disableFileFix(doc: PlanDocument, ruleId: string): Fix | undefin
     if (r !== null || existing.ids.length === 0 || existing.ids.some((i) => i.value === ruleId)) return r ?? undefined;
   }
   if (doc.form === 'yaml') {
-    return { title, edits: [{ span: { start: 0, end: 0 }, text: `${comment(true, 'disable-file', ruleId)}${doc.eol}` }] };
+    return {
+      title,
+      edits: [{ span: { start: 0, end: 0 }, text: `${comment(true, 'disable-file', ruleId)}${doc.eol}` }],
+    };
   }
   const fm = doc.plan.frontMatter;
   let at = fm ? fm.span.end : 0;
@@ -62,5 +68,8 @@ export function disableFileFix(doc: PlanDocument, ruleId: string): Fix | undefin
       prefix = doc.eol;
     } else at = nl + 1;
   }
-  return { title, edits: [{ span: { start: at, end: at }, text: `${prefix}${comment(false, 'disable-file', ruleId)}${doc.eol}` }] };
+  return {
+    title,
+    edits: [{ span: { start: at, end: at }, text: `${prefix}${comment(false, 'disable-file', ruleId)}${doc.eol}` }],
+  };
 }

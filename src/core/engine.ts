@@ -40,55 +40,60 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
     const found: Problem[] = [];
     try {
       const prepared = run.preparedFor(rule);
-      rule.check({
-        doc,
-        plan: doc.plan,
-        options: setting.options as never,
-        today: opts.today,
-        knownRuleIds,
-        isPlaceholder: run.isPlaceholder,
-        report(d) {
-          let severity = d.severity ?? (setting.severity as Severity);
-          if (severity === 'off') return;
-          const span = clampSpan(d.at, doc.text.length);
-          const start = doc.lines.positionAt(span.start);
-          const end = doc.lines.positionAt(span.end);
-          const template = rule.meta.messages[d.messageId] ?? d.messageId;
-          let message = run.message(template, d.data as Record<string, string | number> | undefined);
-          // Drafts are to-do lists: what is still missing is a reminder, what is wrong keeps its severity.
-          if (lenientDraft && isTodo(rule.meta, d.messageId)) {
-            severity = 'info';
-            message = todoMessage(message, template);
-          }
-          const p: Problem = {
-            ruleId: id,
-            severity,
-            messageId: d.messageId,
-            message,
-            span,
-            line: start.line,
-            column: start.column,
-            endLine: end.line,
-            endColumn: end.column,
-            docsUrl,
-          };
-          const suggestions: Fix[] = [];
-          if (d.fix && rule.meta.fixable === 'safe') {
-            const raw = d.fix();
-            const fix = raw && !noOp(raw, doc.text) ? raw : undefined;
-            // Why: with a syntax error the model misses what the parser could not read, so a fix that adds a
-            // "missing" section would add it again on every pass; such fixes are offered, never applied by fix-all.
-            // Likewise for an edit that would land inside an HTML comment or code fence left open to the end of the file.
-            const swallowed = fix !== undefined && swallowedFrom !== undefined && fix.edits.some((e) => e.span.start > swallowedFrom);
-            if (fix && (doc.syntaxIssues.length > 0 || rootNotMapping || swallowed)) suggestions.push(clampFix(fix, doc.text.length));
-            else if (fix) p.fix = clampFix(fix, doc.text.length);
-          }
-          if (d.suggest) suggestions.push(...d.suggest().map((f) => clampFix(f, doc.text.length)));
-          if (suggestions.length > 0) p.suggestions = suggestions;
-          if (d.related && d.related.length > 0) p.related = d.related.map((r) => related(doc, r.at, r.message));
-          found.push(p);
+      rule.check(
+        {
+          doc,
+          plan: doc.plan,
+          options: setting.options as never,
+          today: opts.today,
+          knownRuleIds,
+          isPlaceholder: run.isPlaceholder,
+          report(d) {
+            let severity = d.severity ?? (setting.severity as Severity);
+            if (severity === 'off') return;
+            const span = clampSpan(d.at, doc.text.length);
+            const start = doc.lines.positionAt(span.start);
+            const end = doc.lines.positionAt(span.end);
+            const template = rule.meta.messages[d.messageId] ?? d.messageId;
+            let message = run.message(template, d.data as Record<string, string | number> | undefined);
+            // Drafts are to-do lists: what is still missing is a reminder, what is wrong keeps its severity.
+            if (lenientDraft && isTodo(rule.meta, d.messageId)) {
+              severity = 'info';
+              message = todoMessage(message, template);
+            }
+            const p: Problem = {
+              ruleId: id,
+              severity,
+              messageId: d.messageId,
+              message,
+              span,
+              line: start.line,
+              column: start.column,
+              endLine: end.line,
+              endColumn: end.column,
+              docsUrl,
+            };
+            const suggestions: Fix[] = [];
+            if (d.fix && rule.meta.fixable === 'safe') {
+              const raw = d.fix();
+              const fix = raw && !noOp(raw, doc.text) ? raw : undefined;
+              // Why: with a syntax error the model misses what the parser could not read, so a fix that adds a
+              // "missing" section would add it again on every pass; such fixes are offered, never applied by fix-all.
+              // Likewise for an edit that would land inside an HTML comment or code fence left open to the end of the file.
+              const swallowed =
+                fix !== undefined && swallowedFrom !== undefined && fix.edits.some((e) => e.span.start > swallowedFrom);
+              if (fix && (doc.syntaxIssues.length > 0 || rootNotMapping || swallowed))
+                suggestions.push(clampFix(fix, doc.text.length));
+              else if (fix) p.fix = clampFix(fix, doc.text.length);
+            }
+            if (d.suggest) suggestions.push(...d.suggest().map((f) => clampFix(f, doc.text.length)));
+            if (suggestions.length > 0) p.suggestions = suggestions;
+            if (d.related && d.related.length > 0) p.related = d.related.map((r) => related(doc, r.at, r.message));
+            found.push(p);
+          },
         },
-      }, prepared);
+        prepared,
+      );
     } catch (error) {
       crashes.push({ ruleId: id, error });
       continue;
@@ -96,7 +101,12 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
     append(problems, found);
   }
   const kept = applyDirectives(problems, doc.directives, known);
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  kept.sort(
+    (a, b) =>
+      a.span.start - b.span.start ||
+      a.span.end - b.span.end ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
   return { problems: kept, crashes };
 }
 

@@ -59,7 +59,10 @@ export function sectionSummary(plan: PlanModel, kind: SectionKind, options: Guid
       const entries = plan.iterations?.entries ?? [];
       const deep = entries.filter((e) => e.order?.value === 'second' || e.order?.value === 'third').length;
       const days = entries.map((e) => e.date).filter((d) => d?.day !== undefined);
-      const newest = days.reduce<string | undefined>((m, d) => (m === undefined || d!.value > m ? d!.value : m), undefined);
+      const newest = days.reduce<string | undefined>(
+        (m, d) => (m === undefined || d!.value > m ? d!.value : m),
+        undefined,
+      );
       const parts = [plural(entries.length, 'entry', 'entries'), `${deep} second- or third-order`];
       if (newest) parts.push(`newest ${newest}`);
       if (isLive(plan)) parts.push('plan is live');
@@ -68,11 +71,14 @@ export function sectionSummary(plan: PlanModel, kind: SectionKind, options: Guid
     case 'counterparts': {
       const entries = plan.counterparts?.entries ?? [];
       const owner = (plan.ownerDepartment?.value ?? 'sales').trim().toLowerCase();
-      const depts = new Set(entries.map((e) => e.department?.value.trim().toLowerCase()).filter((d): d is string => !!d && d !== owner));
+      const depts = new Set(
+        entries.map((e) => e.department?.value.trim().toLowerCase()).filter((d): d is string => !!d && d !== owner),
+      );
       // Why: the same matching as counterpart-finance, with its configured names, so hover and diagnostics agree.
       const finance = entries.some((e) => isFinanceDepartment(e.department?.value ?? '', options.financeDepartments));
       const start = plan.start?.day;
-      const late = start === undefined ? 0 : entries.filter((e) => e.since?.day !== undefined && e.since.day > start).length;
+      const late =
+        start === undefined ? 0 : entries.filter((e) => e.since?.day !== undefined && e.since.day > start).length;
       const ownerName = SALES.test(owner) ? 'sales' : owner;
       return `${plural(entries.length, 'counterpart')}, ${plural(depts.size, 'department')} besides ${ownerName}; finance ${finance ? 'involved' : 'not involved'}; ${late} joined after the start`;
     }

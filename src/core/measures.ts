@@ -7,10 +7,26 @@ import { findPhrase, looseWords } from './text.js';
  * matches its plural too.
  */
 export const INTERNAL_MEASURES: readonly string[] = [
-  'fill rate', 'line fill', 'case fill', 'order fill',
-  'answered within n seconds', 'answered within n s', 'answered within n sec', 'answered in n seconds', 'answered in n s', 'answered in n sec',
-  'average handle time', 'aht', 'calls per hour', 'calls handled per hour', 'claims per adjuster', 'tickets per agent',
-  'utilisation', 'utilization', 'on time shipment from our dock', 'shipped on time from our dock',
+  'fill rate',
+  'line fill',
+  'case fill',
+  'order fill',
+  'answered within n seconds',
+  'answered within n s',
+  'answered within n sec',
+  'answered in n seconds',
+  'answered in n s',
+  'answered in n sec',
+  'average handle time',
+  'aht',
+  'calls per hour',
+  'calls handled per hour',
+  'claims per adjuster',
+  'tickets per agent',
+  'utilisation',
+  'utilization',
+  'on time shipment from our dock',
+  'shipped on time from our dock',
 ];
 
 /**

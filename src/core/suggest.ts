@@ -23,7 +23,10 @@ export function suggest(word: string, candidates: readonly string[]): string | u
  * several when they tie (then a person chooses). Empty when nothing is near.
  */
 export function nearest(word: string, candidates: readonly string[]): string[] {
-  const w = word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const w = word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (w === '') return [];
   const ds = candidates.map((c) => ({ c, d: distance(w, c.toLowerCase()) }));
   const best = Math.min(...ds.map((x) => x.d));

@@ -89,7 +89,10 @@ export function summarize(input: SummaryInput): PlanSummary {
     else other = worse(other, p.severity);
   }
   const entries = plan.iterations?.entries ?? [];
-  const days = entries.map((e) => e.date?.day).filter((d): d is number => d !== undefined).sort((a, b) => a - b);
+  const days = entries
+    .map((e) => e.date?.day)
+    .filter((d): d is number => d !== undefined)
+    .sort((a, b) => a - b);
   const past = days.filter((d) => d <= today);
   const last = past[past.length - 1];
   const owner = plan.ownerDepartment?.value;

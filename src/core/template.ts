@@ -22,7 +22,15 @@ export function planTemplate(form: 'markdown' | 'yaml', options: PlanTemplateOpt
   const review = aYearLater(start);
   const front = frontMatterLines(title, start, review);
   if (form === 'yaml') return [...front, '', ...SECTIONS.flatMap((x) => yamlSection(x, start))].join('\n');
-  return ['---', ...front, '---', '', `# ${title.replace(/\r?\n/g, ' ')}`, '', ...SECTIONS.flatMap((x) => markdownSection(x, start))].join('\n');
+  return [
+    '---',
+    ...front,
+    '---',
+    '',
+    `# ${title.replace(/\r?\n/g, ' ')}`,
+    '',
+    ...SECTIONS.flatMap((x) => markdownSection(x, start)),
+  ].join('\n');
 }
 
 /** What each section asks, as the template's prompt (a comment, so the linter never counts it as content). */
@@ -47,20 +55,45 @@ const ASKS: Record<SectionKind, string[]> = {
     'Measure what the customer experiences, not internal figures such as fill rate; customers judge by',
     'their worst experiences, so track the worst case or the 95th percentile, not only an average.',
   ],
-  scaleUp: ['Once the testbed has proven itself: how will planning, resource allocation and compensation change', 'so the innovation can scale beyond this one customer?'],
+  scaleUp: [
+    'Once the testbed has proven itself: how will planning, resource allocation and compensation change',
+    'so the innovation can scale beyond this one customer?',
+  ],
 };
 
 /** An example entry per list section, shown in the prompt. */
 function example(kind: SectionKind, start: string): EntryValues {
   switch (kind) {
     case 'iterations':
-      return { date: start, title: 'Short title of the change', change: 'what we changed', feedback: 'what the customer said or experienced that prompted it', source: 'customer', order: 'first' };
+      return {
+        date: start,
+        title: 'Short title of the change',
+        change: 'what we changed',
+        feedback: 'what the customer said or experienced that prompted it',
+        source: 'customer',
+        order: 'first',
+      };
     case 'counterparts':
-      return { department: 'finance', contact: 'the controller', since: start, benefit: 'cost-to-serve data for the account' };
+      return {
+        department: 'finance',
+        contact: 'the controller',
+        since: start,
+        benefit: 'cost-to-serve data for the account',
+      };
     case 'journey':
-      return { stage: 'use', moment: 'the nurse opens the ward cabinet', today: 'items missing twice a week', target: 'everything there, every shift' };
+      return {
+        stage: 'use',
+        moment: 'the nurse opens the ward cabinet',
+        today: 'items missing twice a week',
+        target: 'everything there, every shift',
+      };
     default:
-      return { name: 'ward stock-outs per month', perspective: 'customer', aggregate: 'worst', moment: 'the nurse opens the ward cabinet' };
+      return {
+        name: 'ward stock-outs per month',
+        perspective: 'customer',
+        aggregate: 'worst',
+        moment: 'the nurse opens the ward cabinet',
+      };
   }
 }
 
@@ -68,18 +101,36 @@ function markdownSection(x: SectionSpec, start: string): string[] {
   const asks = ASKS[x.kind];
   const head = [`## ${x.heading}`, ''];
   if (x.kind === 'iterations') {
-    return [...head, `<!-- ${asks[0]}`, `     ${asks[1]} Copy this shape:`, '', ...headingEntryLines(x.kind, example(x.kind, start)), '-->', ''];
+    return [
+      ...head,
+      `<!-- ${asks[0]}`,
+      `     ${asks[1]} Copy this shape:`,
+      '',
+      ...headingEntryLines(x.kind, example(x.kind, start)),
+      '-->',
+      '',
+    ];
   }
-  const prompt = [`<!-- ${asks[0]}`, ...asks.slice(1, -1).map((l) => `     ${l}`), `     ${asks[asks.length - 1]}${x.shape === 'rationale' ? ' Lines between these comment marks are prompts: replace or delete them.' : ''} -->`];
+  const prompt = [
+    `<!-- ${asks[0]}`,
+    ...asks.slice(1, -1).map((l) => `     ${l}`),
+    `     ${asks[asks.length - 1]}${x.shape === 'rationale' ? ' Lines between these comment marks are prompts: replace or delete them.' : ''} -->`,
+  ];
   return [...head, ...prompt, '', ...(x.entry ? [...tableHeaderLines(x.kind), ''] : [])];
 }
 
 function yamlSection(x: SectionSpec, start: string): string[] {
   const asks = ASKS[x.kind];
-  const comment = (indent: string, last = '') => asks.map((l, i) => `${indent}# ${l}${i === asks.length - 1 ? last : ''}`);
+  const comment = (indent: string, last = '') =>
+    asks.map((l, i) => `${indent}# ${l}${i === asks.length - 1 ? last : ''}`);
   if (x.shape === 'rationale') return [`${x.key}:`, ...comment('  '), '  rationale: TBD', ''];
   if (x.shape === 'text') return [...comment(''), `${x.key}: TBD`, ''];
-  return [...comment('', ' Each entry looks like this:'), ...yamlItemLines(x.kind, example(x.kind, start), '  - ').map((l) => `# ${l}`), `${x.key}: []`, ''];
+  return [
+    ...comment('', ' Each entry looks like this:'),
+    ...yamlItemLines(x.kind, example(x.kind, start), '  - ').map((l) => `# ${l}`),
+    `${x.key}: []`,
+    '',
+  ];
 }
 
 /** The same day a year later (29 February becomes 28 February). */

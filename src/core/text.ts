@@ -5,15 +5,39 @@
  * with the whole value, case-insensitively, after trailing full stops and surrounding brackets are dropped.
  */
 export const PLACEHOLDERS: readonly string[] = [
-  'tbd', 'tba', 'tbc', 'todo', 'to do', 'fixme', 'n/a', 'na', 'none', 'none yet', 'nobody', 'nobody yet', 'no one', 'no one yet',
-  'unknown', 'to be found', 'to be named', 'to be confirmed', 'to be decided', 'to be defined', 'pending', 'not yet known',
+  'tbd',
+  'tba',
+  'tbc',
+  'todo',
+  'to do',
+  'fixme',
+  'n/a',
+  'na',
+  'none',
+  'none yet',
+  'nobody',
+  'nobody yet',
+  'no one',
+  'no one yet',
+  'unknown',
+  'to be found',
+  'to be named',
+  'to be confirmed',
+  'to be decided',
+  'to be defined',
+  'pending',
+  'not yet known',
   // The template's own prompts (src/core/template.ts), left as they were written.
-  'what we changed', 'what the customer said or experienced that prompted it', 'short title of the change',
-  "the customer's name", 'your department',
+  'what we changed',
+  'what the customer said or experienced that prompted it',
+  'short title of the change',
+  "the customer's name",
+  'your department',
 ];
 
 /** Values that are placeholders whatever follows: "TODO: name a contact", "None yet, we are still asking". */
-const PLACEHOLDER_PREFIX = /^(?:todo|tbd|tba|tbc|fixme|none yet|nobody yet|no one yet|to be named|to be found|to be confirmed|to be decided)\b/i;
+const PLACEHOLDER_PREFIX =
+  /^(?:todo|tbd|tba|tbc|fixme|none yet|nobody yet|no one yet|to be named|to be found|to be confirmed|to be decided)\b/i;
 /** Punctuation-only and template-like values: ?, xxx, ..., -, —, <name>, [name]. */
 const PLACEHOLDER_SHAPE = /^(?:\?+|x{2,}|\.{3}|…|[-–—]+|<[^>]*>|\[[^\]]*\])$/i;
 const PLACEHOLDER_SET: ReadonlySet<string> = new Set(PLACEHOLDERS);
@@ -74,7 +98,12 @@ export function words(text: string): string[] {
  * ("Tier-1", "tier_1" and "tier1" all give `tier 1`; "30s" gives `30 s`).
  */
 export function looseWords(text: string): string[] {
-  return words(text.replace(/[_]/g, ' ').replace(/(\p{L})(\p{N})/gu, '$1 $2').replace(/(\p{N})(\p{L})/gu, '$1 $2'));
+  return words(
+    text
+      .replace(/[_]/g, ' ')
+      .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+      .replace(/(\p{N})(\p{L})/gu, '$1 $2'),
+  );
 }
 
 /** Whether `phrase` occurs in `text` as whole words (case-insensitive): "IT" is in "IT Operations", not in "Security". */

@@ -3,14 +3,23 @@ import type { PlanModel } from './model.js';
 import { SECTIONS } from './schema.js';
 
 const ORDINALS: readonly string[] = [
-  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
 ];
 
 /** "first" ... "tenth", then "11th", "21st", "22nd", "23rd". */
 export function ordinal(n: number): string {
   if (n >= 1 && n <= ORDINALS.length) return ORDINALS[n - 1]!;
   const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = teen ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -23,7 +32,9 @@ export function entryName(plan: PlanModel, path: string): string | undefined {
   const s = m && SECTIONS.find((x) => x.key === m[1] && x.entry);
   if (!m || !s?.entry) return undefined;
   const i = Number(m[2]);
-  const entries = (plan as unknown as Record<string, { entries?: Record<string, { value?: unknown } | undefined>[] } | undefined>)[s.kind]?.entries;
+  const entries = (
+    plan as unknown as Record<string, { entries?: Record<string, { value?: unknown } | undefined>[] } | undefined>
+  )[s.kind]?.entries;
   const e = entries?.[i];
   const labelField = s.kind === 'iterations' ? 'date' : s.kind === 'journey' ? 'stage' : s.entry.anchorField;
   const label = labelField && e ? e[labelField]?.value : undefined;

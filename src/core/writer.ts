@@ -20,7 +20,7 @@ export const PROMPTS = {
   feedback: 'TODO: what the customer said or experienced that prompted it',
   financeContact: 'TODO: name a contact in finance',
   financeBenefit: 'TODO: what finance gains from the testbed',
-  metricName: "TODO: what the customer experiences, e.g. ward stock-outs per month",
+  metricName: 'TODO: what the customer experiences, e.g. ward stock-outs per month',
   moment: 'TODO: where the customer meets us, e.g. the nurse opens the ward cabinet',
   journeyToday: 'TODO: what the customer experiences there now',
   journeyTarget: 'TODO: what the customer should experience there',
@@ -64,7 +64,8 @@ export function newCounterpart(department: string, since: string): EntryValues {
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const orList = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]!}`);
+const orList = (xs: readonly string[]) =>
+  xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]!}`;
 
 /** The Markdown label of a field (`Change`) and its table header (`Department`). */
 export const labelOf = (f: FieldSpec): string => cap(f.labels?.[0] ?? f.columns?.[0] ?? f.key);
@@ -86,7 +87,9 @@ function shown(kind: SectionKind, values: EntryValues): FieldSpec[] {
 /** One entry in the headings style: `### date — title`, then a labelled line per field. */
 export function headingEntryLines(kind: SectionKind, values: EntryValues): string[] {
   const fields = shown(kind, values).filter((f) => f.name !== 'date' && f.name !== 'title');
-  const hints = fields.filter((f) => f.type === 'enum' && values[f.name] === undefined).map((f) => `${labelOf(f)}: ${orList(f.values!)}.`);
+  const hints = fields
+    .filter((f) => f.type === 'enum' && values[f.name] === undefined)
+    .map((f) => `${labelOf(f)}: ${orList(f.values!)}.`);
   return [
     `### ${values.date ?? ''} — ${values.title ?? PROMPTS.iterationTitle}`,
     '',
@@ -111,7 +114,11 @@ export interface RowShape {
 const FULL_ROW: RowShape = { indent: '', leading: true, trailing: true };
 
 /** A table row for `columns` (each column's field name, or undefined for a column the schema does not know). */
-export function tableRow(columns: readonly (string | undefined)[], values: EntryValues, shape: RowShape = FULL_ROW): string {
+export function tableRow(
+  columns: readonly (string | undefined)[],
+  values: EntryValues,
+  shape: RowShape = FULL_ROW,
+): string {
   const cells = columns.map((c) => (c !== undefined ? values[c] : undefined) ?? '');
   let body = cells.map((c) => (c ? ` ${c} ` : '  ')).join('|');
   if (!shape.leading) body = body.trimStart();
@@ -138,7 +145,8 @@ function bulletBody(kind: SectionKind, v: EntryValues): string {
 }
 
 /** The field a bullet is labelled with. */
-const bulletLabel = (kind: SectionKind, v: EntryValues) => (kind === 'counterparts' ? v.department : kind === 'metrics' ? v.name : v.stage) ?? '';
+const bulletLabel = (kind: SectionKind, v: EntryValues) =>
+  (kind === 'counterparts' ? v.department : kind === 'metrics' ? v.name : v.stage) ?? '';
 
 // ---------- YAML
 
@@ -152,11 +160,11 @@ export function yamlScalar(text: string): string {
 export function yamlItemLines(kind: SectionKind, values: EntryValues, prefix: string): string[] {
   const keys = ' '.repeat(prefix.length);
   return shown(kind, values).map((f, i) => {
-      const v = values[f.name];
-      const hint = f.type === 'enum' ? ` # ${orList(f.values!)}` : '';
-      const value = v === undefined ? ` ${hint}` : ` ${f.type === 'date' ? v : yamlScalar(v)}${hint}`;
-      return `${i === 0 ? prefix : keys}${f.key}:${value}`;
-    });
+    const v = values[f.name];
+    const hint = f.type === 'enum' ? ` # ${orList(f.values!)}` : '';
+    const value = v === undefined ? ` ${hint}` : ` ${f.type === 'date' ? v : yamlScalar(v)}${hint}`;
+    return `${i === 0 ? prefix : keys}${f.key}:${value}`;
+  });
 }
 
 // ---------- sections
@@ -185,7 +193,12 @@ const EMPTY_YAML_VALUE = /^(|~|null|Null|NULL|\[\s*\]|''|"")$/;
  * entry, or, in an empty section, as a row of its (empty) table, else in the section's usual style. Undefined
  * where adding would mean rewriting what the user wrote (a YAML value that is not empty, an unusual bullet).
  */
-export function addEntry(doc: PlanDocument, kind: SectionKind, section: ListSection<EntryBase>, values: EntryValues): TextEdit[] | undefined {
+export function addEntry(
+  doc: PlanDocument,
+  kind: SectionKind,
+  section: ListSection<EntryBase>,
+  values: EntryValues,
+): TextEdit[] | undefined {
   const last = section.entries[section.entries.length - 1];
   if (last) return afterEntry(doc, kind, section, last, values);
   if (doc.form === 'yaml') return fillYamlList(doc, kind, section, values);
@@ -197,7 +210,12 @@ export function addEntry(doc: PlanDocument, kind: SectionKind, section: ListSect
 }
 
 /** A YAML list key with an empty value (nothing, `~`, `null`, `[]`, `''`): the value cleared and a first item added. */
-function fillYamlList(doc: PlanDocument, kind: SectionKind, section: ListSection<EntryBase>, values: EntryValues): TextEdit[] | undefined {
+function fillYamlList(
+  doc: PlanDocument,
+  kind: SectionKind,
+  section: ListSection<EntryBase>,
+  values: EntryValues,
+): TextEdit[] | undefined {
   const v = section.value ?? { start: section.anchor.end, end: section.anchor.end };
   const value = doc.text.slice(v.start, v.end);
   const edits: TextEdit[] = [];
@@ -207,11 +225,19 @@ function fillYamlList(doc: PlanDocument, kind: SectionKind, section: ListSection
     const from = section.anchor.end + between.indexOf(':') + 1;
     edits.push({ span: { start: from, end: v.end }, text: '' });
   }
-  edits.push(insertLinesAfter(doc, section.span.end, yamlItemLines(kind, values, `${indentAt(doc, section.anchor.start)}  - `)));
+  edits.push(
+    insertLinesAfter(doc, section.span.end, yamlItemLines(kind, values, `${indentAt(doc, section.anchor.start)}  - `)),
+  );
   return edits;
 }
 
-function afterEntry(doc: PlanDocument, kind: SectionKind, section: ListSection<EntryBase>, last: EntryBase, values: EntryValues): TextEdit[] | undefined {
+function afterEntry(
+  doc: PlanDocument,
+  kind: SectionKind,
+  section: ListSection<EntryBase>,
+  last: EntryBase,
+  values: EntryValues,
+): TextEdit[] | undefined {
   const t = doc.text;
   const lineStart = doc.lines.lineStart(doc.lines.positionAt(last.span.start).line);
   const before = t.slice(lineStart, last.span.start);
@@ -226,7 +252,11 @@ function afterEntry(doc: PlanDocument, kind: SectionKind, section: ListSection<E
       if (!table || last.span.start < table.span.start || last.span.end > table.span.end) return undefined;
       const line = doc.lines.lineText(doc.lines.positionAt(last.span.start).line);
       const trimmed = line.trim();
-      const shape = { indent: /^[ \t]*/.exec(line)![0], leading: trimmed.startsWith('|'), trailing: trimmed.endsWith('|') };
+      const shape = {
+        indent: /^[ \t]*/.exec(line)![0],
+        leading: trimmed.startsWith('|'),
+        trailing: trimmed.endsWith('|'),
+      };
       return [insertLinesAfter(doc, end, [tableRow(table.columns, values, shape)])];
     }
     case 'bullet':
@@ -237,7 +267,14 @@ function afterEntry(doc: PlanDocument, kind: SectionKind, section: ListSection<E
 }
 
 /** A new labelled bullet after `last`, with the same marker, indentation and bold label; a loose list stays loose. */
-function bulletAfter(doc: PlanDocument, kind: SectionKind, section: ListSection<EntryBase>, last: EntryBase, before: string, values: EntryValues): TextEdit[] | undefined {
+function bulletAfter(
+  doc: PlanDocument,
+  kind: SectionKind,
+  section: ListSection<EntryBase>,
+  last: EntryBase,
+  before: string,
+  values: EntryValues,
+): TextEdit[] | undefined {
   const t = doc.text;
   const m = /^([-*+]|\d+[.)])([ \t]+)/.exec(t.slice(last.span.start, last.span.end));
   if (!m || !/^[ \t]*$/.test(before)) return undefined;
@@ -316,7 +353,12 @@ export function frontMatterLines(title: string, start: string, review: string): 
   const dates: Record<string, string> = { start, review };
   return PLAN_FIELDS.flatMap((f) => {
     const above = (f.above ?? []).map((l) => `# ${l}`);
-    if (f.key === 'customer') return [...above, 'customer:', ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${keyLine(c, initialOf(c))}`)];
+    if (f.key === 'customer')
+      return [
+        ...above,
+        'customer:',
+        ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${keyLine(c, initialOf(c))}`),
+      ];
     if (f.key === 'title') return [`title: ${yamlScalar(title)}`];
     return [...above, keyLine(f, dates[f.key] ?? initialOf(f))];
   });
@@ -342,7 +384,8 @@ export function frontMatterSnippet(): string[] {
   };
   const lines = PLAN_FIELDS.flatMap((f) => {
     if (f.key === 'title') return ['title: ${1:TODO: what the testbed tries, with which customer}'];
-    if (f.key === 'customer') return ['customer:', ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${c.key}: ${stop(c)}`)];
+    if (f.key === 'customer')
+      return ['customer:', ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${c.key}: ${stop(c)}`)];
     return [`${f.key}: ${stop(f)}`];
   });
   return ['---', ...lines, '---', '', '# ${1}', '$0'];

@@ -56,7 +56,11 @@ const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language:
  * `spawn` starts a lint worker (desktop: worker_threads, web: a web worker); lints run in-thread without it.
  * `realpath` resolves links in file: URIs (desktop), so a workspace's config can follow links that stay inside it.
  */
-export function activateExtension(context: vscode.ExtensionContext, spawn?: Spawn, realpath?: NativeRealpath): TestbedLintApi {
+export function activateExtension(
+  context: vscode.ExtensionContext,
+  spawn?: Spawn,
+  realpath?: NativeRealpath,
+): TestbedLintApi {
   const output = vscode.window.createOutputChannel('Testbed Lint');
   const config = new WorkspaceConfig(realpath);
   const engine = spawn
@@ -80,13 +84,21 @@ export function activateExtension(context: vscode.ExtensionContext, spawn?: Spaw
     registerPlanProblems(linter),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new PlanCodeActions(linter), PlanCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new PlanHoverProvider(linter)),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new PlanCompletionProvider(linter), ...PlanCompletionProvider.triggers),
+    vscode.languages.registerCompletionItemProvider(
+      SELECTOR,
+      new PlanCompletionProvider(linter),
+      ...PlanCompletionProvider.triggers,
+    ),
     ...registerCommands(linter, output),
     vscode.commands.registerCommand(CHECK_AGAIN_COMMAND, (uri?: string) => {
       const target = uri === undefined ? vscode.window.activeTextEditor?.document.uri : vscode.Uri.parse(uri);
       return target && linter.checkAgain(target);
     }),
-    vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(config), ConfigCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      CONFIG_SELECTOR,
+      new ConfigCodeActions(config),
+      ConfigCodeActions.metadata,
+    ),
     ...docs.disposables,
     ...plans.disposables,
     ...registerLmTools(linter),

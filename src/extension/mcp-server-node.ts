@@ -10,7 +10,13 @@ export const MCP_PROVIDER_ID = 'testbedLint.mcp';
 
 /** The server's definition: `<runtime> <extension>/dist/cli.js mcp`, started in the first workspace folder. */
 export function mcpServerDefinition(extensionPath: string): vscode.McpStdioServerDefinition {
-  const server = new vscode.McpStdioServerDefinition('Testbed Lint', process.execPath, [join(extensionPath, 'dist', 'cli.js'), 'mcp'], { ELECTRON_RUN_AS_NODE: '1' }, VERSION);
+  const server = new vscode.McpStdioServerDefinition(
+    'Testbed Lint',
+    process.execPath,
+    [join(extensionPath, 'dist', 'cli.js'), 'mcp'],
+    { ELECTRON_RUN_AS_NODE: '1' },
+    VERSION,
+  );
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (folder?.uri.scheme === 'file') server.cwd = folder.uri;
   return server;
@@ -18,5 +24,9 @@ export function mcpServerDefinition(extensionPath: string): vscode.McpStdioServe
 
 export function registerMcpServer(extensionPath: string): vscode.Disposable[] {
   if (typeof vscode.lm?.registerMcpServerDefinitionProvider !== 'function') return [];
-  return [vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, { provideMcpServerDefinitions: () => [mcpServerDefinition(extensionPath)] })];
+  return [
+    vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
+      provideMcpServerDefinitions: () => [mcpServerDefinition(extensionPath)],
+    }),
+  ];
 }

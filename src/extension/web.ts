@@ -9,7 +9,10 @@ export type { LintEvent, TestbedLintApi } from './activate.js';
 
 export function activate(context: vscode.ExtensionContext): TestbedLintApi {
   // Why: lints run in a nested web worker (dist/web/lint-worker.js); where none can start, in-thread (logged).
-  return activateExtension(context, webSpawn(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'lint-worker.js').toString(true)));
+  return activateExtension(
+    context,
+    webSpawn(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'lint-worker.js').toString(true)),
+  );
 }
 
 export function deactivate(): void {}

@@ -22,12 +22,17 @@ export const junit: Formatter = (results, ctx) => {
   const total = sumCounts(results);
   const tests = results.reduce((n, r) => n + Math.max(1, r.problems.length), 0);
   const failures = total.errorCount + total.warningCount + total.infoCount;
-  const lines = ['<?xml version="1.0" encoding="utf-8"?>', `<testsuites name="testbed-lint" tests="${tests}" failures="${failures}" errors="0">`];
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<testsuites name="testbed-lint" tests="${tests}" failures="${failures}" errors="0">`,
+  ];
   for (const r of results) {
     const path = xmlAttr(displayPath(r.filePath, ctx.cwd));
     const c = countProblems(r.problems);
     const n = c.errorCount + c.warningCount + c.infoCount;
-    lines.push(`  <testsuite name="${path}" tests="${Math.max(1, n)}" failures="${n}" errors="0" skipped="0" time="0">`);
+    lines.push(
+      `  <testsuite name="${path}" tests="${Math.max(1, n)}" failures="${n}" errors="0" skipped="0" time="0">`,
+    );
     if (n === 0) lines.push(`    <testcase name="${path}" classname="${path}" time="0" />`);
     for (const p of r.problems) {
       const where = `${p.line}:${p.column}`;

@@ -36,7 +36,11 @@ const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_40
 
 /** "1 error, 2 warnings", with ", 1 info" only when there are infos. */
 export function countsText(p: PlanSummary['problems']): string {
-  return [plural(p.error, 'error'), plural(p.warning, 'warning'), ...(p.info > 0 ? [plural(p.info, 'info', 'infos')] : [])].join(', ');
+  return [
+    plural(p.error, 'error'),
+    plural(p.warning, 'warning'),
+    ...(p.info > 0 ? [plural(p.info, 'info', 'infos')] : []),
+  ].join(', ');
 }
 
 /** Iterations per month over the 12 months up to `today`, oldest first. */
@@ -74,7 +78,8 @@ function sortEntries(entries: readonly ReportEntry[], cwd: string): ReportEntry[
   return [...entries].sort((a, b) => (displayPath(a.filePath, cwd) < displayPath(b.filePath, cwd) ? -1 : 1));
 }
 
-const byPosition = (a: Problem, b: Problem) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+const byPosition = (a: Problem, b: Problem) =>
+  a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
 /** The link to a plan's line, or undefined for stdin. */
 function planHref(filePath: string, line: number | undefined, ctx: ReportContext): string | undefined {
@@ -85,11 +90,18 @@ function planHref(filePath: string, line: number | undefined, ctx: ReportContext
 }
 
 /** Text in a Markdown table cell: no pipes, no new lines, no HTML. */
-const escMd = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escMd = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;');
 /** Text in a code span inside a table cell (entities would show literally there). */
 const escCode = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n`]+/g, ' ');
 const hex = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
-const mdLink = (text: string, href: string | undefined) => (href === undefined ? text : `[${text}](${href.replace(/[()<>\s]/g, hex)})`);
+const mdLink = (text: string, href: string | undefined) =>
+  href === undefined ? text : `[${text}](${href.replace(/[()<>\s]/g, hex)})`;
 
 /** Markdown for a pull-request comment or a job summary: the table, then each plan's findings. */
 export function reportMarkdown(entries: readonly ReportEntry[], ctx: ReportContext): string {
@@ -110,10 +122,17 @@ export function reportMarkdown(entries: readonly ReportEntry[], ctx: ReportConte
   for (const { filePath, summary: s, problems } of sorted) {
     if (problems.length === 0) continue;
     const path = displayPath(filePath, ctx.cwd);
-    out.push('', '<details open>', `<summary><b>${escHtml(s.title)}</b> — <code>${escHtml(path)}</code>: ${countsText(s.problems)}</summary>`, '');
+    out.push(
+      '',
+      '<details open>',
+      `<summary><b>${escHtml(s.title)}</b> — <code>${escHtml(path)}</code>: ${countsText(s.problems)}</summary>`,
+      '',
+    );
     out.push('| Line | | Rule | Finding |', '|--:|:-:|---|---|');
     for (const p of [...problems].sort(byPosition)) {
-      out.push(`| ${mdLink(String(p.line), planHref(filePath, p.line, ctx))} | ${SEVERITY_MARK[p.severity]} ${p.severity} | ${mdLink(`\`${p.ruleId}\``, p.docsUrl || undefined)} | ${escMd(p.message)} |`);
+      out.push(
+        `| ${mdLink(String(p.line), planHref(filePath, p.line, ctx))} | ${SEVERITY_MARK[p.severity]} ${p.severity} | ${mdLink(`\`${p.ruleId}\``, p.docsUrl || undefined)} | ${escMd(p.message)} |`,
+      );
     }
     out.push('', '</details>');
   }
@@ -122,7 +141,8 @@ export function reportMarkdown(entries: readonly ReportEntry[], ctx: ReportConte
   return escapeControls(out.join('\n'), '\t\n');
 }
 
-const escHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The time axis every row shares: from the first month any plan starts (or logs an iteration) to today. */
 export interface TimeAxis {
@@ -138,7 +158,10 @@ const PAD = 6;
 /** One axis for all rows, so timelines can be compared; undefined when no plan has a date. */
 export function timeAxis(summaries: readonly PlanSummary[], today: string): TimeAxis | undefined {
   const end = dayOf(today);
-  const days = summaries.flatMap((s) => [...(s.start ? [s.start] : []), ...s.iterations.dates]).map(dayOf).filter((d) => d <= end);
+  const days = summaries
+    .flatMap((s) => [...(s.start ? [s.start] : []), ...s.iterations.dates])
+    .map(dayOf)
+    .filter((d) => d <= end);
   if (days.length === 0) return undefined;
   const first = formatDay(minOf(days));
   let [y, m] = first.split('-').map(Number) as [number, number];
@@ -162,13 +185,16 @@ export function timeAxis(summaries: readonly PlanSummary[], today: string): Time
   return { start, end: Math.max(end, start + 1), months };
 }
 
-const xOf = (axis: TimeAxis, day: number) => (PAD + ((day - axis.start) / (axis.end - axis.start)) * (AXIS_WIDTH - 2 * PAD)).toFixed(1);
+const xOf = (axis: TimeAxis, day: number) =>
+  (PAD + ((day - axis.start) / (axis.end - axis.start)) * (AXIS_WIDTH - 2 * PAD)).toFixed(1);
 
 function axisHeader(axis: TimeAxis | undefined): string {
   if (!axis) return 'Iterations over time';
   const ticks = axis.months.map((mo) => {
     const x = xOf(axis, mo.day);
-    const text = mo.label ? `<text x="${(Number(x) + 2).toFixed(1)}" y="11"${/^\d/.test(mo.label) ? ' class="year"' : ''}>${mo.label}</text>` : '';
+    const text = mo.label
+      ? `<text x="${(Number(x) + 2).toFixed(1)}" y="11"${/^\d/.test(mo.label) ? ' class="year"' : ''}>${mo.label}</text>`
+      : '';
     return `<line x1="${x}" x2="${x}" y1="${mo.label ? 2 : 15}" y2="22"/>${text}`;
   });
   return `<svg class="axis" width="${AXIS_WIDTH}" height="22" viewBox="0 0 ${AXIS_WIDTH} 22" role="img" aria-label="months from ${formatDay(axis.start)} to ${formatDay(axis.end)}">${ticks.join('')}</svg>`;
@@ -177,11 +203,19 @@ function axisHeader(axis: TimeAxis | undefined): string {
 /** A row's timeline on the shared axis: month lines, a band from the plan's start to today, a tick per iteration. */
 function timeline(s: PlanSummary, axis: TimeAxis | undefined): string {
   if (!axis || (!s.start && s.iterations.dates.length === 0)) return '<span class="none">no dates</span>';
-  const grid = axis.months.map((mo) => `<line class="month" x1="${xOf(axis, mo.day)}" x2="${xOf(axis, mo.day)}" y1="0" y2="18"/>`);
+  const grid = axis.months.map(
+    (mo) => `<line class="month" x1="${xOf(axis, mo.day)}" x2="${xOf(axis, mo.day)}" y1="0" y2="18"/>`,
+  );
   const from = s.start && dayOf(s.start) <= axis.end ? dayOf(s.start) : undefined;
-  const band = from !== undefined ? `<rect class="life" x="${xOf(axis, from)}" y="7" width="${(Number(xOf(axis, axis.end)) - Number(xOf(axis, from))).toFixed(1)}" height="4" rx="2"><title>started ${s.start}</title></rect>` : '';
+  const band =
+    from !== undefined
+      ? `<rect class="life" x="${xOf(axis, from)}" y="7" width="${(Number(xOf(axis, axis.end)) - Number(xOf(axis, from))).toFixed(1)}" height="4" rx="2"><title>started ${s.start}</title></rect>`
+      : '';
   const shown = s.iterations.dates.filter((d) => dayOf(d) <= axis.end);
-  const ticks = shown.map((d) => `<line class="it" x1="${xOf(axis, dayOf(d))}" x2="${xOf(axis, dayOf(d))}" y1="2" y2="16"><title>${d}</title></line>`);
+  const ticks = shown.map(
+    (d) =>
+      `<line class="it" x1="${xOf(axis, dayOf(d))}" x2="${xOf(axis, dayOf(d))}" y1="2" y2="16"><title>${d}</title></line>`,
+  );
   const label = `${plural(shown.length, 'iteration')}${s.start ? ` since ${s.start}` : ''}`;
   return `<svg class="timeline" width="${AXIS_WIDTH}" height="18" viewBox="0 0 ${AXIS_WIDTH} 18" role="img" aria-label="${escHtml(label)}"><rect class="base" x="${PAD}" y="8" width="${AXIS_WIDTH - 2 * PAD}" height="2"/>${grid.join('')}${band}${ticks.join('')}</svg>`;
 }
@@ -208,7 +242,8 @@ ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1.2rem;color
 const COLUMNS = 8;
 
 /** A count, coloured by its severity only when it is not zero. */
-const countHtml = (n: number, word: string, cls: string, many?: string) => `<span class="${n > 0 ? cls : 'zero'}">${plural(n, word, many)}</span>`;
+const countHtml = (n: number, word: string, cls: string, many?: string) =>
+  `<span class="${n > 0 ? cls : 'zero'}">${plural(n, word, many)}</span>`;
 
 /** A message's `code` spans as <code>, the rest as text. */
 const messageHtml = (m: string) => escHtml(m).replace(/`([^`]+)`/g, '<code>$1</code>');
@@ -227,12 +262,19 @@ function findingsRow(filePath: string, problems: readonly Problem[], ctx: Report
 /** A self-contained HTML page: inline CSS and SVG, no scripts, nothing loaded from the network. */
 export function reportHtml(entries: readonly ReportEntry[], ctx: ReportContext): string {
   const sorted = sortEntries(entries, ctx.cwd);
-  const axis = timeAxis(sorted.map((e) => e.summary), ctx.today);
+  const axis = timeAxis(
+    sorted.map((e) => e.summary),
+    ctx.today,
+  );
   const rows = sorted.map(({ filePath, summary: s, problems }) => {
-    const point = (p: PointState, label: string) => `<td class="point ${p}" title="${label}: ${WORDS[p]}" aria-label="${label}: ${WORDS[p]}">${MARK[p]}</td>`;
+    const point = (p: PointState, label: string) =>
+      `<td class="point ${p}" title="${label}: ${WORDS[p]}" aria-label="${label}: ${WORDS[p]}">${MARK[p]}</td>`;
     const path = displayPath(filePath, ctx.cwd);
     const href = planHref(filePath, undefined, ctx);
-    const pathHtml = href !== undefined ? `<a class="path" href="${escHtml(href)}">${escHtml(path)}</a>` : `<span class="path">${escHtml(path)}</span>`;
+    const pathHtml =
+      href !== undefined
+        ? `<a class="path" href="${escHtml(href)}">${escHtml(path)}</a>`
+        : `<span class="path">${escHtml(path)}</span>`;
     return [
       '<tr class="plan">',
       `<td><strong>${escHtml(s.title)}</strong><br>${pathHtml}</td>`,
@@ -247,7 +289,8 @@ export function reportHtml(entries: readonly ReportEntry[], ctx: ReportContext):
       findingsRow(filePath, problems, ctx),
     ].join('');
   });
-  return escapeControls(`<!doctype html>
+  return escapeControls(
+    `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -267,5 +310,7 @@ ${rows.join('\n')}
 <ul class="legend"><li class="pass">✓ passes</li><li class="info">ℹ notes only</li><li class="warning">⚠ warnings</li><li class="error">✗ errors</li><li>Timelines share one axis: <svg width="14" height="10" aria-hidden="true"><rect x="0" y="3" width="14" height="4" rx="2" fill="#b6d7f5"/></svg> since the plan's start, <svg width="6" height="12" aria-hidden="true"><line x1="3" x2="3" y1="0" y2="12" stroke="#0550ae" stroke-width="2"/></svg> an iteration entry</li></ul>
 </body>
 </html>
-`, '\t\n');
+`,
+    '\t\n',
+  );
 }

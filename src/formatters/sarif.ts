@@ -30,7 +30,10 @@ function descriptor(rule: Rule): Sarif.ReportingDescriptor {
     shortDescription: { text: short },
     fullDescription: { text: full },
     helpUri: docsUrl,
-    help: { text: `${full} Documentation: ${docsUrl}`, markdown: `${full}\n\n[Documentation of \`${m.id}\`](${docsUrl})` },
+    help: {
+      text: `${full} Documentation: ${docsUrl}`,
+      markdown: `${full}\n\n[Documentation of \`${m.id}\`](${docsUrl})`,
+    },
     defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
     properties: { tags: ['testbed-plan', m.category], fixable: m.fixable },
   };
@@ -40,7 +43,8 @@ function descriptor(rule: Rule): Sarif.ReportingDescriptor {
 function artifactLocation(filePath: string, cwd: string): Sarif.ArtifactLocation {
   if (!isAbsolute(filePath)) return { uri: encodeURI(posixPath(filePath, sep)) };
   const rel = relative(cwd, filePath);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return { uri: pathToFileURL(filePath).href };
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    return { uri: pathToFileURL(filePath).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
@@ -56,7 +60,10 @@ export const sarif: Formatter = (results, ctx) => {
   for (const file of results) {
     const location = artifactLocation(file.filePath, ctx.cwd);
     const index = artifacts.push({ location }) - 1;
-    const physical = (p: Parameters<typeof region>[0]): Sarif.PhysicalLocation => ({ artifactLocation: { ...location, index }, region: region(p) });
+    const physical = (p: Parameters<typeof region>[0]): Sarif.PhysicalLocation => ({
+      artifactLocation: { ...location, index },
+      region: region(p),
+    });
     for (const p of file.problems) {
       const r: Sarif.Result = {
         ruleId: p.ruleId,
@@ -67,7 +74,11 @@ export const sarif: Formatter = (results, ctx) => {
       const i = ruleIndex.get(p.ruleId);
       if (i !== undefined) r.ruleIndex = i;
       if (p.related && p.related.length > 0)
-        r.relatedLocations = p.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: physical(rel) }));
+        r.relatedLocations = p.related.map((rel, id) => ({
+          id,
+          message: { text: rel.message },
+          physicalLocation: physical(rel),
+        }));
       sarifResults.push(r);
     }
   }
@@ -77,7 +88,15 @@ export const sarif: Formatter = (results, ctx) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'testbed-lint', version: ctx.version, semanticVersion: ctx.version, informationUri: informationUri(), rules } },
+        tool: {
+          driver: {
+            name: 'testbed-lint',
+            version: ctx.version,
+            semanticVersion: ctx.version,
+            informationUri: informationUri(),
+            rules,
+          },
+        },
         originalUriBaseIds: { [SRCROOT]: { uri: root.endsWith('/') ? root : `${root}/` } },
         artifacts,
         results: sarifResults,

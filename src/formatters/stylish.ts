@@ -53,4 +53,3 @@ export const stylish: Formatter = (results, ctx) => {
 function severityColor(c: ReturnType<typeof pc.createColors>, s: Problem['severity']) {
   return s === 'error' ? c.red : s === 'warning' ? c.yellow : c.blue;
 }
-

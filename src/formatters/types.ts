@@ -35,7 +35,14 @@ export interface Counts {
 
 /** Counts problems by severity, and those with a safe fix. */
 export function countProblems(problems: readonly Problem[]): Counts {
-  const c: Counts = { errorCount: 0, warningCount: 0, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fixableInfoCount: 0 };
+  const c: Counts = {
+    errorCount: 0,
+    warningCount: 0,
+    infoCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    fixableInfoCount: 0,
+  };
   for (const p of problems) {
     const fixable = p.fix !== undefined && p.fix.edits.length > 0;
     if (p.severity === 'error') {

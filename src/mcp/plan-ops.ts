@@ -83,7 +83,13 @@ async function runCli(argv: string[], ctx: OpsContext, stdinText?: string): Prom
         stderr.push(...lines);
       },
     },
-    ...(stdinText !== undefined ? { stdin: (async function* () { yield stdinText; })() } : {}),
+    ...(stdinText !== undefined
+      ? {
+          stdin: (async function* () {
+            yield stdinText;
+          })(),
+        }
+      : {}),
     ...(ctx.fs ? { fs: ctx.fs } : {}),
     ...(ctx.packageRoot !== undefined ? { packageRoot: ctx.packageRoot } : {}),
   });
@@ -98,15 +104,27 @@ function planArgs(input: PlanInput): { argv: string[]; stdin?: string; shown: st
     if (input.text !== undefined) throw new OpError('give either "path", or "text" with "filename", not both');
     return { argv: [...today, '--', input.path], shown: input.path };
   }
-  if (input.text === undefined) throw new OpError('give the plan as "path" (a file to read), or as "text" with "filename"');
+  if (input.text === undefined)
+    throw new OpError('give the plan as "path" (a file to read), or as "text" with "filename"');
   if (input.filename === undefined || input.filename.trim() === '') {
-    throw new OpError('"text" needs a "filename" (such as plans/northside.testbed.md): its extension picks Markdown or YAML and its folder the config');
+    throw new OpError(
+      '"text" needs a "filename" (such as plans/northside.testbed.md): its extension picks Markdown or YAML and its folder the config',
+    );
   }
   return { argv: [...today, '--stdin', '--stdin-filename', input.filename], stdin: input.text, shown: input.filename };
 }
 
 function toFinding(m: JsonResult['messages'][number]): Finding {
-  return { ruleId: m.ruleId, severity: SEVERITIES[m.severity] ?? 'info', line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, message: m.message, docs: m.docsUrl };
+  return {
+    ruleId: m.ruleId,
+    severity: SEVERITIES[m.severity] ?? 'info',
+    line: m.line,
+    column: m.column,
+    endLine: m.endLine,
+    endColumn: m.endColumn,
+    message: m.message,
+    docs: m.docsUrl,
+  };
 }
 
 function displayName(file: string, cwd: string): string {
@@ -114,17 +132,29 @@ function displayName(file: string, cwd: string): string {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel.split('\\').join('/');
 }
 
-async function lintJson(input: PlanInput, ctx: OpsContext, fix: boolean): Promise<{ result: JsonResult; shown: string }> {
+async function lintJson(
+  input: PlanInput,
+  ctx: OpsContext,
+  fix: boolean,
+): Promise<{ result: JsonResult; shown: string }> {
   const { argv, stdin, shown } = planArgs(input);
-  const run = await runCli(['--format', 'json', '--concurrency', '1', ...(fix ? ['--fix-dry-run'] : []), ...argv], ctx, stdin);
+  const run = await runCli(
+    ['--format', 'json', '--concurrency', '1', ...(fix ? ['--fix-dry-run'] : []), ...argv],
+    ctx,
+    stdin,
+  );
   // Exit 2: a bad config, an unreadable file, a usage mistake; the CLI's lines say which.
-  if (run.code === 2) throw new OpError(run.stderr.map((l) => l.replace(/^testbed-lint: /, '')).join('\n') || `cannot lint ${shown}`);
+  if (run.code === 2)
+    throw new OpError(run.stderr.map((l) => l.replace(/^testbed-lint: /, '')).join('\n') || `cannot lint ${shown}`);
   const results = JSON.parse(run.stdout || '[]') as JsonResult[];
   const result = results[0];
   if (!result) {
     // No result: the config's `ignores` cover the file (the CLI's notice says so), or it is not a plan.
     const ignored = run.stderr.find((l) => l.includes(' is ignored by '));
-    throw new OpError(ignored?.replace(/^testbed-lint: /, '') ?? `${shown} is not a testbed plan: name it *.testbed.md or *.testbed.yaml, or put "kind: testbed-plan" at its top`);
+    throw new OpError(
+      ignored?.replace(/^testbed-lint: /, '') ??
+        `${shown} is not a testbed plan: name it *.testbed.md or *.testbed.yaml, or put "kind: testbed-plan" at its top`,
+    );
   }
   return { result, shown };
 }
@@ -176,7 +206,14 @@ export interface RuleInfo {
 }
 
 function ruleInfo(r: Rule, docs: string): RuleInfo {
-  return { id: r.meta.id, category: r.meta.category, defaultSeverity: r.meta.defaultSeverity, fixable: r.meta.fixable, description: r.meta.description, docs };
+  return {
+    id: r.meta.id,
+    category: r.meta.category,
+    defaultSeverity: r.meta.defaultSeverity,
+    fixable: r.meta.fixable,
+    description: r.meta.description,
+    docs,
+  };
 }
 
 /** Every rule, as `--list-rules` lists them, with the resource URI of its page. */
@@ -199,29 +236,47 @@ export async function explain(ruleId: string, plan: PlanInput | undefined, ctx: 
   if (!r.ok) throw new OpError(r.message);
   const rule = rules.find((x) => x.meta.id === ruleId)!;
   const where = plan?.path ?? plan?.filename;
-  if (plan === undefined || where === undefined) return { ruleId, page: withTable(r.text, settingsTable(rule, undefined)) };
+  if (plan === undefined || where === undefined)
+    return { ruleId, page: withTable(r.text, settingsTable(rule, undefined)) };
   const file = resolve(ctx.cwd, where);
   const errors: ConfigError[] = [];
   const config = await configResolver(fs, (e) => errors.push(e)).forDirectory(dirname(file));
   if (errors.length > 0) {
-    throw new OpError(errors.map((e) => `${displayName(e.file, ctx.cwd)}:${e.line}:${e.column}: ${e.message}`).join('\n'));
+    throw new OpError(
+      errors.map((e) => `${displayName(e.file, ctx.cwd)}:${e.line}:${e.column}: ${e.message}`).join('\n'),
+    );
   }
   const resolved = resolveRules(rules, toLintConfig(config)).get(ruleId);
   const source = config.kind === 'file' ? displayName(config.config.file, ctx.cwd) : 'none (the recommended preset)';
-  const here = { file: displayName(file, ctx.cwd), config: source, severity: resolved?.severity ?? 'off', options: resolved?.options ?? {} };
+  const here = {
+    file: displayName(file, ctx.cwd),
+    config: source,
+    severity: resolved?.severity ?? 'off',
+    options: resolved?.options ?? {},
+  };
   return { ruleId, page: withTable(r.text, settingsTable(rule, here)), plan: here };
 }
 
-const code = (v: unknown) => `\`${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}\``;
+const code = (v: unknown) =>
+  `\`${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}\``;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function settingsTable(rule: Rule, here: Explanation['plan']): string {
   const opts = Object.entries(rule.meta.options ?? {});
   if (!here) {
     const rows = opts.map(([k, s]) => `| \`${k}\` | ${code(s.default)} | ${cell(s.description)} |`);
-    return ['**Settings** (defaults):', '', '| Setting | Default | Meaning |', '|---|---|---|', `| severity | ${code(rule.meta.defaultSeverity)} | error, warning, info, or off |`, ...rows].join('\n');
+    return [
+      '**Settings** (defaults):',
+      '',
+      '| Setting | Default | Meaning |',
+      '|---|---|---|',
+      `| severity | ${code(rule.meta.defaultSeverity)} | error, warning, info, or off |`,
+      ...rows,
+    ].join('\n');
   }
-  const rows = opts.map(([k, s]) => `| \`${k}\` | ${code(here.options[k] ?? s.default)} | ${code(s.default)} | ${cell(s.description)} |`);
+  const rows = opts.map(
+    ([k, s]) => `| \`${k}\` | ${code(here.options[k] ?? s.default)} | ${code(s.default)} | ${cell(s.description)} |`,
+  );
   return [
     `**Settings for \`${here.file}\`** (config file: ${here.config}):`,
     '',
@@ -242,7 +297,15 @@ function withTable(page: string, table: string): string {
 }
 
 /** The text of a new plan (`testbed-lint init`'s template), and a file name for it that marks it as a plan. */
-export function newPlanTemplate(title: string, form: 'markdown' | 'yaml', today: string): { text: string; filename: string } {
-  const stem = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'testbed-plan';
+export function newPlanTemplate(
+  title: string,
+  form: 'markdown' | 'yaml',
+  today: string,
+): { text: string; filename: string } {
+  const stem =
+    title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'testbed-plan';
   return { text: planTemplate(form, { title, today }), filename: `${stem}.testbed.${form === 'yaml' ? 'yaml' : 'md'}` };
 }

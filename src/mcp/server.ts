@@ -7,16 +7,41 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { formatDay, localDayOf, parseIsoDate, rules, VERSION } from '../api/index.js';
-import { explain, findingsText, fixedPlan, lintPlan, listRules, newPlanTemplate, OpError, type OpsContext, type PlanInput } from './plan-ops.js';
+import {
+  explain,
+  findingsText,
+  fixedPlan,
+  lintPlan,
+  listRules,
+  newPlanTemplate,
+  OpError,
+  type OpsContext,
+  type PlanInput,
+} from './plan-ops.js';
 
 /** The URI of a rule's page as a resource. */
 export const rulePageUri = (id: string): string => `testbed-lint://rules/${id}`;
 
 const planShape = {
-  path: z.string().optional().describe('The plan file to read, relative to the server\'s working folder (the workspace) or absolute.'),
-  text: z.string().optional().describe('The plan\'s text, instead of a path (such as an unsaved editor\'s); give "filename" with it.'),
-  filename: z.string().optional().describe('With "text": the plan\'s file name, such as plans/northside.testbed.md. Its extension picks Markdown or YAML; its folder, the config file that applies.'),
-  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('YYYY-MM-DD: the date the date rules count from. Default: today.'),
+  path: z
+    .string()
+    .optional()
+    .describe("The plan file to read, relative to the server's working folder (the workspace) or absolute."),
+  text: z
+    .string()
+    .optional()
+    .describe('The plan\'s text, instead of a path (such as an unsaved editor\'s); give "filename" with it.'),
+  filename: z
+    .string()
+    .optional()
+    .describe(
+      'With "text": the plan\'s file name, such as plans/northside.testbed.md. Its extension picks Markdown or YAML; its folder, the config file that applies.',
+    ),
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .describe('YYYY-MM-DD: the date the date rules count from. Default: today.'),
 };
 
 const findingShape = z.object({
@@ -27,7 +52,7 @@ const findingShape = z.object({
   endLine: z.number().int(),
   endColumn: z.number().int(),
   message: z.string(),
-  docs: z.string().describe('The rule page\'s URL.'),
+  docs: z.string().describe("The rule page's URL."),
 });
 
 const reportShape = {
@@ -44,7 +69,8 @@ function failure(error: unknown): CallToolResult {
 }
 
 function checkToday(today: string | undefined): void {
-  if (today !== undefined && parseIsoDate(today) === undefined) throw new OpError(`"today" must be a real date as YYYY-MM-DD, got "${today}"`);
+  if (today !== undefined && parseIsoDate(today) === undefined)
+    throw new OpError(`"today" must be a real date as YYYY-MM-DD, got "${today}"`);
 }
 
 /** The server with its tools and resources, not yet connected. */
@@ -89,14 +115,20 @@ export function createMcpServer(ctx: OpsContext): McpServer {
         'Returns the text of the plan with every safe fix applied, and the findings that remain. It does NOT write any ' +
         'file: the plan on disk stays as it is. To change the file, write the returned text yourself, after the user agrees.',
       inputSchema: planShape,
-      outputSchema: { ...reportShape, text: z.string().describe('The fixed text of the whole plan.'), changed: z.boolean() },
+      outputSchema: {
+        ...reportShape,
+        text: z.string().describe('The fixed text of the whole plan.'),
+        changed: z.boolean(),
+      },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async (args: PlanInput) => {
       try {
         checkToday(args.today);
         const r = await fixedPlan(args, ctx);
-        const head = r.changed ? `The fixed text of ${r.file} (not written to disk):` : `No safe fix applies to ${r.file}; its text is unchanged.`;
+        const head = r.changed
+          ? `The fixed text of ${r.file} (not written to disk):`
+          : `No safe fix applies to ${r.file}; its text is unchanged.`;
         return { content: [{ type: 'text', text: `${head}\n\n${r.text}` }], structuredContent: { ...r } };
       } catch (error) {
         return failure(error);
@@ -119,13 +151,23 @@ export function createMcpServer(ctx: OpsContext): McpServer {
       outputSchema: {
         ruleId: z.string(),
         page: z.string().describe('The page, in Markdown.'),
-        plan: z.object({ file: z.string(), config: z.string(), severity: z.string(), options: z.record(z.string(), z.unknown()) }).optional(),
+        plan: z
+          .object({
+            file: z.string(),
+            config: z.string(),
+            severity: z.string(),
+            options: z.record(z.string(), z.unknown()),
+          })
+          .optional(),
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async (args: { ruleId: string; path?: string | undefined; filename?: string | undefined }) => {
       try {
-        const plan = args.path !== undefined || args.filename !== undefined ? { path: args.path, filename: args.filename } : undefined;
+        const plan =
+          args.path !== undefined || args.filename !== undefined
+            ? { path: args.path, filename: args.filename }
+            : undefined;
         const r = await explain(args.ruleId, plan, ctx);
         return { content: [{ type: 'text', text: r.page }], structuredContent: { ...r } };
       } catch (error) {
@@ -138,16 +180,28 @@ export function createMcpServer(ctx: OpsContext): McpServer {
     'list_rules',
     {
       title: 'List the rules',
-      description: 'Lists every rule: id, category, default severity, whether it has a safe fix, what it checks, and its page\'s resource URI.',
+      description:
+        "Lists every rule: id, category, default severity, whether it has a safe fix, what it checks, and its page's resource URI.",
       inputSchema: {},
       outputSchema: {
-        rules: z.array(z.object({ id: z.string(), category: z.string(), defaultSeverity: z.string(), fixable: z.string(), description: z.string(), docs: z.string() })),
+        rules: z.array(
+          z.object({
+            id: z.string(),
+            category: z.string(),
+            defaultSeverity: z.string(),
+            fixable: z.string(),
+            description: z.string(),
+            docs: z.string(),
+          }),
+        ),
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     () => {
       const list = listRules(rulePageUri);
-      const text = list.map((r) => `${r.id} (${r.defaultSeverity}${r.fixable === 'safe' ? ', fixable' : ''}): ${r.description}`).join('\n');
+      const text = list
+        .map((r) => `${r.id} (${r.defaultSeverity}${r.fixable === 'safe' ? ', fixable' : ''}): ${r.description}`)
+        .join('\n');
       return { content: [{ type: 'text', text }], structuredContent: { rules: list } };
     },
   );
@@ -156,9 +210,12 @@ export function createMcpServer(ctx: OpsContext): McpServer {
     'new_plan_template',
     {
       title: 'New plan template',
-      description: 'Returns the text of a new testbed plan with the given title, in Markdown or YAML, with prompts to fill in, and a file name for it. Writes nothing.',
+      description:
+        'Returns the text of a new testbed plan with the given title, in Markdown or YAML, with prompts to fill in, and a file name for it. Writes nothing.',
       inputSchema: {
-        title: z.string().describe('The plan\'s title, such as "Vendor-managed inventory with Northside Community Hospital".'),
+        title: z
+          .string()
+          .describe('The plan\'s title, such as "Vendor-managed inventory with Northside Community Hospital".'),
         form: z.enum(['markdown', 'yaml']).describe('markdown: front matter and sections; yaml: a YAML file.'),
         today: planShape.today,
       },
@@ -180,10 +237,19 @@ export function createMcpServer(ctx: OpsContext): McpServer {
     'rule-page',
     new ResourceTemplate('testbed-lint://rules/{ruleId}', {
       list: () => ({
-        resources: rules.map((r) => ({ uri: rulePageUri(r.meta.id), name: r.meta.id, description: r.meta.description, mimeType: 'text/markdown' })),
+        resources: rules.map((r) => ({
+          uri: rulePageUri(r.meta.id),
+          name: r.meta.id,
+          description: r.meta.description,
+          mimeType: 'text/markdown',
+        })),
       }),
     }),
-    { title: 'Rule pages', description: 'Each rule\'s page: why it matters, examples, options.', mimeType: 'text/markdown' },
+    {
+      title: 'Rule pages',
+      description: "Each rule's page: why it matters, examples, options.",
+      mimeType: 'text/markdown',
+    },
     async (uri, variables) => {
       const id = String(variables.ruleId);
       const r = await explain(id, undefined, ctx);

@@ -82,7 +82,13 @@ export class LintCache {
       configHash = sha256(configJson);
       this.configHashes.set(configJson, configHash);
     }
-    const head = [`format=${FORMAT}`, `version=${VERSION}`, `today=${today}`, `rules=${RULE_IDS}`, `config=${configHash}`].join('\n');
+    const head = [
+      `format=${FORMAT}`,
+      `version=${VERSION}`,
+      `today=${today}`,
+      `rules=${RULE_IDS}`,
+      `config=${configHash}`,
+    ].join('\n');
     return createHash('sha256').update(head).update('\n\n').update(text, 'utf8').digest('hex');
   }
 
@@ -118,8 +124,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isSpan = (v: unknown) => isObject(v) && isCount(v.start) && isCount(v.end) && v.start <= v.end;
 const isEdit = (v: unknown) => isObject(v) && isSpan(v.span) && typeof v.text === 'string';
-const isFix = (v: unknown) => isObject(v) && typeof v.title === 'string' && Array.isArray(v.edits) && v.edits.every(isEdit);
-const isPlace = (v: Record<string, unknown>) => isSpan(v.span) && [v.line, v.column, v.endLine, v.endColumn].every((n) => isCount(n) && n >= 1);
+const isFix = (v: unknown) =>
+  isObject(v) && typeof v.title === 'string' && Array.isArray(v.edits) && v.edits.every(isEdit);
+const isPlace = (v: Record<string, unknown>) =>
+  isSpan(v.span) && [v.line, v.column, v.endLine, v.endColumn].every((n) => isCount(n) && n >= 1);
 const isRelated = (v: unknown) => isObject(v) && typeof v.message === 'string' && isPlace(v);
 const SEVERITY_NAMES: readonly unknown[] = ['error', 'warning', 'info'];
 

@@ -40,7 +40,10 @@ export async function collectFiles(args: readonly string[], opts: CollectOptions
   const add = (path: string, explicit: boolean, viaLink = false) => {
     const had = found.get(path);
     // Why: a file named on the command line is the user's to fix, even when a walk also met it.
-    found.set(path, { explicit: explicit || (had?.explicit ?? false), viaLink: explicit ? false : had !== undefined ? had.viaLink && viaLink : viaLink });
+    found.set(path, {
+      explicit: explicit || (had?.explicit ?? false),
+      viaLink: explicit ? false : had !== undefined ? had.viaLink && viaLink : viaLink,
+    });
   };
   for (const arg of args) {
     const abs = resolve(opts.cwd, arg);
@@ -64,10 +67,16 @@ export async function collectFiles(args: readonly string[], opts: CollectOptions
       if (found.size === before) opts.onNotice(`no files match the pattern "${arg}"`);
     } else opts.onError(arg, 'no such file or directory');
   }
-  return [...found.entries()].map(([path, f]) => ({ path, explicit: f.explicit, ...(f.viaLink ? { viaLink: true } : {}) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...found.entries()]
+    .map(([path, f]) => ({ path, explicit: f.explicit, ...(f.viaLink ? { viaLink: true } : {}) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-async function walk(root: string, opts: CollectOptions, add: (path: string, explicit: boolean, viaLink?: boolean) => void): Promise<void> {
+async function walk(
+  root: string,
+  opts: CollectOptions,
+  add: (path: string, explicit: boolean, viaLink?: boolean) => void,
+): Promise<void> {
   const stack = [root];
   while (stack.length > 0) {
     const dir = stack.pop()!;

@@ -2,7 +2,14 @@
 // located errors) over Node's file system (the injectable `Fs`), with native paths.
 import { constants } from 'node:fs';
 import * as path from 'node:path';
-import { ConfigResolver, isIgnoredBy as ignoredBy, rules, type ConfigError, type ConfigFor, type ConfigFs } from '../api/index.js';
+import {
+  ConfigResolver,
+  isIgnoredBy as ignoredBy,
+  rules,
+  type ConfigError,
+  type ConfigFor,
+  type ConfigFs,
+} from '../api/index.js';
 import { fsReason, type Fs } from './fs.js';
 import { decodeUtf8 } from './read.js';
 
@@ -14,7 +21,13 @@ export { toLintConfig, type ConfigError, type ConfigFor, type LoadedConfig } fro
  * own machine, the user decides what a config may extend.
  */
 export function configResolver(fs: Fs, onError: (e: ConfigError) => void, fixedConfig?: string): ConfigResolver {
-  return new ConfigResolver({ fs: nodeConfigFs(fs), paths: path, rules, onError, ...(fixedConfig !== undefined ? { fixed: fixedConfig } : {}) });
+  return new ConfigResolver({
+    fs: nodeConfigFs(fs),
+    paths: path,
+    rules,
+    onError,
+    ...(fixedConfig !== undefined ? { fixed: fixedConfig } : {}),
+  });
 }
 
 /** Whether `file` (a file, or a folder when `isDir`) matches the `ignores` of its config. */
@@ -35,7 +48,10 @@ export function nodeConfigFs(fs: Fs): ConfigFs {
     stat(file) {
       try {
         const st = fs.statSync(file);
-        return Promise.resolve({ kind: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other', size: st.size });
+        return Promise.resolve({
+          kind: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other',
+          size: st.size,
+        });
       } catch {
         return Promise.resolve(undefined);
       }

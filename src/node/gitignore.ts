@@ -87,8 +87,10 @@ export class GitIgnore {
     // Why: a pull request controls .gitignore; a link to /dev/zero or a FIFO must not hang or fill memory.
     const read = readFileBytes(this.fs, file, GITIGNORE_MAX_BYTES);
     if (read.kind === 'bytes') ig = ignore().add(decodeLenient(read.bytes));
-    else if (read.kind === 'not-a-file' && read.what !== 'a directory') this.onNotice(`${displayPath(file, this.cwd)} is not a regular file (${read.what}); not read`);
-    else if (read.kind === 'too-large') this.onNotice(`${displayPath(file, this.cwd)} is over ${formatBytes(GITIGNORE_MAX_BYTES)}; not read`);
+    else if (read.kind === 'not-a-file' && read.what !== 'a directory')
+      this.onNotice(`${displayPath(file, this.cwd)} is not a regular file (${read.what}); not read`);
+    else if (read.kind === 'too-large')
+      this.onNotice(`${displayPath(file, this.cwd)} is over ${formatBytes(GITIGNORE_MAX_BYTES)}; not read`);
     // Empty otherwise: no (readable) .gitignore in this folder.
     this.rules.set(dir, ig);
     return ig;

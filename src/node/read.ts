@@ -96,13 +96,17 @@ export type Decoded =
  * (invalid UTF-8 or UTF-16, a NUL) give where the first bad one is, for a located finding.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf16be' : undefined;
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf16be' : undefined;
   if (utf16 !== undefined) return decodeUtf16(bytes, utf16);
   const bad = firstBadUtf8(bytes);
   const nul = bytes.indexOf(0);
   if (bad === -1 && nul === -1) return { ok: true, text: strict.decode(bytes), encoding: 'utf8' };
   const at = bad === -1 ? nul : nul === -1 ? bad : Math.min(bad, nul);
-  const detail = bytes[at] === 0 ? `a NUL byte (0x00) at byte ${at + 1}` : `invalid UTF-8 (byte 0x${hex(bytes[at]!)}) at byte ${at + 1}`;
+  const detail =
+    bytes[at] === 0
+      ? `a NUL byte (0x00) at byte ${at + 1}`
+      : `invalid UTF-8 (byte 0x${hex(bytes[at]!)}) at byte ${at + 1}`;
   // Why: the bytes before `at` are valid UTF-8, so they decode to the same characters in the lenient text.
   return { ok: false, text: lenient.decode(bytes), offset: strict.decode(bytes.subarray(0, at)).length, detail };
 }
@@ -112,7 +116,8 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf16le' | 'utf16be'): Decode
   const le = encoding === 'utf16le' ? even : even.swap16();
   const text = le.toString('utf16le');
   const name = encoding === 'utf16le' ? 'UTF-16 LE' : 'UTF-16 BE';
-  if (bytes.length % 2 === 1) return { ok: false, text, offset: text.length, detail: `${name} with an odd number of bytes (${bytes.length})` };
+  if (bytes.length % 2 === 1)
+    return { ok: false, text, offset: text.length, detail: `${name} with an odd number of bytes (${bytes.length})` };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) return { ok: false, text, offset: i, detail: `a NUL character at byte ${2 * i + 1}` };

@@ -147,7 +147,12 @@ class Pool {
     try {
       // Why: a small young generation keeps the worker's heap (and the process's peak memory) down; the
       // parser's garbage is short-lived, and measured on the benchmark corpus it costs no noticeable time.
-      worker = new Worker(this.script, { workerData: { [WORKER_MARK]: true }, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      worker = new Worker(this.script, {
+        workerData: { [WORKER_MARK]: true },
+        stdout: true,
+        stderr: true,
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      });
     } catch {
       return;
     }
@@ -176,7 +181,11 @@ class Pool {
 
   /** Keeps a worker busy: a few jobs (or ~0.5 MB) queued, so it does not idle while this thread lints. */
   private feed(w: PoolWorker): void {
-    while (!w.dead && this.queue.length > 0 && (w.inFlight.size < 2 || (w.inFlight.size < 16 && w.bytes < 512 * 1024))) {
+    while (
+      !w.dead &&
+      this.queue.length > 0 &&
+      (w.inFlight.size < 2 || (w.inFlight.size < 16 && w.bytes < 512 * 1024))
+    ) {
       const i = this.queue.shift()!;
       w.inFlight.add(i);
       w.bytes += this.sizes[i]!;
@@ -211,9 +220,12 @@ class Pool {
  * The CLI's entry point calls this first, so the one bundle serves as both program and worker.
  */
 export function serveLintWorker(): boolean {
-  if (isMainThread || parentPort === null || !(workerData as Record<string, unknown> | null)?.[WORKER_MARK]) return false;
+  if (isMainThread || parentPort === null || !(workerData as Record<string, unknown> | null)?.[WORKER_MARK])
+    return false;
   const port = parentPort;
-  port.on('message', (m: { index: number; job: LintJob }) => port.postMessage({ index: m.index, outcome: lintJob(m.job) }));
+  port.on('message', (m: { index: number; job: LintJob }) =>
+    port.postMessage({ index: m.index, outcome: lintJob(m.job) }),
+  );
   return true;
 }
 

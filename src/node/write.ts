@@ -16,7 +16,7 @@ export function writeFileAtomic(fs: Fs, path: string, data: string | Uint8Array,
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, 'wx', mode ?? 0o666);
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+    for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at, bytes.length - at);
     // Why: the mode given to open is cut by the umask; a plan keeps exactly the mode it had.
     if (mode !== undefined) fs.fchmodSync(fd, mode);
     // Why: without it, a crash after the rename can leave an empty file under the plan's name on some file systems.

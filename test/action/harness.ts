@@ -41,7 +41,11 @@ afterEach(() => {
 });
 
 /** Runs the action's steps in order, stopping at the first that fails, as GitHub does. */
-export function runAction(workspace: string, inputs: Record<string, string>, event: { name: string; payload?: unknown }): ActionRun {
+export function runAction(
+  workspace: string,
+  inputs: Record<string, string>,
+  event: { name: string; payload?: unknown },
+): ActionRun {
   const tmp = tempProject();
   cleanups.push(tmp.cleanup);
   const summaryFile = join(tmp.dir, 'step_summary.md');
@@ -60,7 +64,8 @@ export function runAction(workspace: string, inputs: Record<string, string>, eve
       if ((m = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(e))) return stepOutputs[m[1]!]?.[m[2]!] ?? '';
       throw new Error(`the test does not know the expression ${e}`);
     });
-  for (const name of Object.keys(inputs)) if (!(name in action.inputs)) throw new Error(`no input ${name} in action.yml`);
+  for (const name of Object.keys(inputs))
+    if (!(name in action.inputs)) throw new Error(`no input ${name} in action.yml`);
   expect(action.runs.using).toBe('composite');
   let log = '';
   let stderr = '';
@@ -109,8 +114,17 @@ export function runAction(workspace: string, inputs: Record<string, string>, eve
   return { code, log, stderr, summary: readFileSync(summaryFile, 'utf8'), outputs };
 }
 
-export const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: ROOT };
-export const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' }).trim();
+export const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'T',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 'T',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+  HOME: ROOT,
+};
+export const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' }).trim();
 
 /**
  * A repository with a base commit (a good and a flawed plan, THREE_RULES as config) and a pull request
@@ -137,7 +151,13 @@ export function repo(): { dir: string; base: string; head: string } {
   return { dir: p.dir, base, head: git(p.dir, 'rev-parse', 'HEAD') };
 }
 
-export const prEvent = (base: string, head: string) => ({ name: 'pull_request', payload: { action: 'synchronize', number: 7, pull_request: { number: 7, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head } } } });
+export const prEvent = (base: string, head: string) => ({
+  name: 'pull_request',
+  payload: {
+    action: 'synchronize',
+    number: 7,
+    pull_request: { number: 7, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head } },
+  },
+});
 
 export const annotations = (log: string) => log.split('\n').filter((l) => l.startsWith('::'));
-

@@ -116,7 +116,16 @@ describe('--cache', () => {
     await counted(cwd, ['--cache']);
     const file = cacheFile(cwd);
     const good = readFileSync(file, 'utf8');
-    for (const bad of ['', '{', good.slice(0, good.length / 2), 'null', '[]', '{"format":1,"entries":{"x":{"k":1}}}', '{"format":99,"entries":{}}', '\u0000\u0001binary']) {
+    for (const bad of [
+      '',
+      '{',
+      good.slice(0, good.length / 2),
+      'null',
+      '[]',
+      '{"format":1,"entries":{"x":{"k":1}}}',
+      '{"format":99,"entries":{}}',
+      '\u0000\u0001binary',
+    ]) {
       writeFileSync(file, bad);
       const r = await counted(cwd, ['--cache']);
       expect([r.code, r.stdout, r.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
@@ -192,7 +201,10 @@ describe('--cache', () => {
     const cwd = project();
     const run = async () => {
       const before = { ...lintStats };
-      const r = await runCli(['--today', TODAY, '--cache', '--stdin', '--stdin-filename', 'plans/in.testbed.md'], { cwd, stdin: FLAWED_PLAN });
+      const r = await runCli(['--today', TODAY, '--cache', '--stdin', '--stdin-filename', 'plans/in.testbed.md'], {
+        cwd,
+        stdin: FLAWED_PLAN,
+      });
       return { ...r, linted: lintStats.linted - before.linted, cached: lintStats.cached - before.cached };
     };
     const a = await run();
@@ -205,15 +217,21 @@ describe('--cache', () => {
 describe('options', () => {
   test('--cache-location needs --cache; --concurrency takes a number or auto', async () => {
     const cwd = project();
-    expect((await runCli(['--cache-location', 'x'], { cwd })).errors).toEqual(['testbed-lint: --cache-location only goes with --cache. Run "testbed-lint --help" for usage.']);
+    expect((await runCli(['--cache-location', 'x'], { cwd })).errors).toEqual([
+      'testbed-lint: --cache-location only goes with --cache. Run "testbed-lint --help" for usage.',
+    ]);
     expect((await runCli(['--concurrency', '0'], { cwd })).code).toBe(2);
-    expect((await runCli(['--concurrency', 'two'], { cwd })).errors[0]).toMatch(/--concurrency takes a number of threads from 1 to 256, or "auto", got "two"/);
+    expect((await runCli(['--concurrency', 'two'], { cwd })).errors[0]).toMatch(
+      /--concurrency takes a number of threads from 1 to 256, or "auto", got "two"/,
+    );
     const a = await runCli(['--today', TODAY, '--concurrency', 'auto'], { cwd });
     const b = await runCli(['--today', TODAY, '--concurrency', '1'], { cwd });
     expect(a).toEqual(b);
   });
 
   test('stableJson sorts keys, so key order in a config does not matter', () => {
-    expect(stableJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe('{"a":{"d":[1,{"x":1,"y":2}]},"b":1}');
+    expect(stableJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe(
+      '{"a":{"d":[1,{"x":1,"y":2}]},"b":1}',
+    );
   });
 });

@@ -19,8 +19,14 @@ async function problems(cwd: string, args: string[] = []) {
   const r = await runCli(['--today', TODAY, '-f', 'json', ...args], { cwd });
   const list: string[] = [];
   if (r.stdout)
-    for (const f of JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; severity: number }[] }[])
-      for (const m of f.messages) list.push(`${f.filePath.slice(cwd.length + 1)}: ${m.ruleId}@${m.line}:${m.column} ${['info', 'warning', 'error'][m.severity]}`);
+    for (const f of JSON.parse(r.stdout) as {
+      filePath: string;
+      messages: { ruleId: string; line: number; column: number; severity: number }[];
+    }[])
+      for (const m of f.messages)
+        list.push(
+          `${f.filePath.slice(cwd.length + 1)}: ${m.ruleId}@${m.line}:${m.column} ${['info', 'warning', 'error'][m.severity]}`,
+        );
   return { ...r, list };
 }
 
@@ -33,7 +39,9 @@ describe('discovery', () => {
       '.testbed-lint.yaml': THREE_RULES,
       'a.testbed.md': FLAWED_PLAN,
       'team/b.testbed.md': FLAWED_PLAN,
-      'team/.testbed-lint.json': JSON.stringify({ rules: { ...allOff, 'plan-schema': 'error', 'plan-unknown-key': 'warning' } }),
+      'team/.testbed-lint.json': JSON.stringify({
+        rules: { ...allOff, 'plan-schema': 'error', 'plan-unknown-key': 'warning' },
+      }),
       'team/deeper/c.testbed.md': FLAWED_PLAN,
     });
     const r = await problems(cwd);
@@ -55,7 +63,10 @@ describe('discovery', () => {
       'y/.testbed-lint.json': '{"rules": {"plan-schema": "error"}}',
       'y/b.testbed.md': FLAWED_PLAN,
     });
-    expect((await problems(cwd)).list).toEqual(['x/a.testbed.md: plan-schema@6:9 warning', 'y/b.testbed.md: plan-schema@6:9 info']);
+    expect((await problems(cwd)).list).toEqual([
+      'x/a.testbed.md: plan-schema@6:9 warning',
+      'y/b.testbed.md: plan-schema@6:9 info',
+    ]);
   });
 
   test('--config uses one file for every plan, ignoring the config files found on the way', async () => {
@@ -93,14 +104,17 @@ describe('extends', () => {
     expect(r.list).toContain('a/p.testbed.md: plan-unknown-key@4:1 error');
     expect(r.list).toContain('b/p.testbed.md: plan-unknown-key@4:1 info');
     // journey-moments is the one rule the spec sets to warning (not error) in `strict`.
-    expect(r.list.filter((p) => / (warning|info)$/.test(p) && p.startsWith('a/'))).toEqual(['a/p.testbed.md: journey-moments@3:1 warning']);
+    expect(r.list.filter((p) => / (warning|info)$/.test(p) && p.startsWith('a/'))).toEqual([
+      'a/p.testbed.md: journey-moments@3:1 warning',
+    ]);
   });
 
   test('a relative path composes in order: later entries and the file itself win', async () => {
     const cwd = project({
       'shared/base.yaml': THREE_RULES,
       'shared/loud.yaml': 'rules:\n  plan-unknown-key: error\n',
-      'team/.testbed-lint.yaml': 'extends:\n  - ../shared/base.yaml\n  - ../shared/loud.yaml\nrules:\n  customer-named: warning\n',
+      'team/.testbed-lint.yaml':
+        'extends:\n  - ../shared/base.yaml\n  - ../shared/loud.yaml\nrules:\n  customer-named: warning\n',
       'team/p.testbed.md': FLAWED_PLAN,
     });
     expect((await problems(cwd)).list).toEqual([
@@ -111,7 +125,10 @@ describe('extends', () => {
   });
 
   test('`drafts` comes through the chain, the file itself winning; a bad value is located (exit 2)', async () => {
-    const draft = GOOD_PLAN.replace('status: running', 'status: draft').replace('name: Northside Community Hospital', 'name: TBD');
+    const draft = GOOD_PLAN.replace('status: running', 'status: draft').replace(
+      'name: Northside Community Hospital',
+      'name: TBD',
+    );
     const cwd = project({
       'shared/base.yaml': `${THREE_RULES}drafts: strict\n`,
       'a/.testbed-lint.yaml': 'extends: ../shared/base.yaml\n',
@@ -119,7 +136,10 @@ describe('extends', () => {
       'b/.testbed-lint.yaml': 'extends: ../shared/base.yaml\ndrafts: lenient\n',
       'b/p.testbed.md': draft,
     });
-    expect((await problems(cwd)).list).toEqual(['a/p.testbed.md: customer-named@11:9 error', 'b/p.testbed.md: customer-named@11:9 info']);
+    expect((await problems(cwd)).list).toEqual([
+      'a/p.testbed.md: customer-named@11:9 error',
+      'b/p.testbed.md: customer-named@11:9 info',
+    ]);
     const bad = project({ '.testbed-lint.yaml': 'drafts: loose\n', 'p.testbed.md': draft });
     const r = await runCli(['--today', TODAY], { cwd: bad });
     expect(r.code).toBe(2);
@@ -153,7 +173,10 @@ describe('extends', () => {
   });
 
   test('a missing target, or a bare name that is neither a preset nor a relative path, is an error', async () => {
-    const cwd = project({ '.testbed-lint.yaml': 'extends:\n  - ./missing.yaml\n  - recomended\n', 'p.testbed.md': GOOD_PLAN });
+    const cwd = project({
+      '.testbed-lint.yaml': 'extends:\n  - ./missing.yaml\n  - recomended\n',
+      'p.testbed.md': GOOD_PLAN,
+    });
     const r = await runCli([], { cwd });
     expect(r.errors).toEqual([
       '.testbed-lint.yaml:2:5: cannot extend "./missing.yaml": no such file',
@@ -181,7 +204,8 @@ describe('bad configs', () => {
 
   test('an unknown rule, a bad severity and a bad option: one line each, exit 2', async () => {
     const cwd = project({
-      '.testbed-lint.yaml': 'rules:\n  customer-nmed: error\n  plan-schema: loud\n  customer-rationale: [error, {min-words: many}]\n',
+      '.testbed-lint.yaml':
+        'rules:\n  customer-nmed: error\n  plan-schema: loud\n  customer-rationale: [error, {min-words: many}]\n',
       'p.testbed.md': FLAWED_PLAN,
     });
     const r = await runCli(['--today', TODAY], { cwd });
@@ -207,7 +231,11 @@ describe('bad configs', () => {
     expect(r.stdout).toBe('');
     expect(r.code).toBe(2);
     // With the id corrected and the number written as a word, `warn` alone is a valid config.
-    const fixed = project({ '.testbed-lint.yaml': 'rules:\n  customer-rationale: off\n  counterpart-back-end: warn\n  counterpart-early: error\n', 'p.testbed.md': FLAWED_PLAN });
+    const fixed = project({
+      '.testbed-lint.yaml':
+        'rules:\n  customer-rationale: off\n  counterpart-back-end: warn\n  counterpart-early: error\n',
+      'p.testbed.md': FLAWED_PLAN,
+    });
     const ok = await problems(fixed);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(1);
@@ -216,7 +244,9 @@ describe('bad configs', () => {
   test('an unknown top-level key is reported', async () => {
     const cwd = project({ '.testbed-lint.yaml': 'rule:\n  plan-schema: off\n', 'p.testbed.md': GOOD_PLAN });
     const r = await runCli([], { cwd });
-    expect(r.errors).toEqual(['.testbed-lint.yaml:1:1: unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules", "ignores" and "drafts")']);
+    expect(r.errors).toEqual([
+      '.testbed-lint.yaml:1:1: unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules", "ignores" and "drafts")',
+    ]);
     expect(r.code).toBe(2);
   });
 

@@ -64,7 +64,12 @@ empty.testbed.md
 
 describe('folders, globs and ignores', () => {
   test('node_modules and .git are never entered', async () => {
-    const cwd = project({ 'a.testbed.md': GOOD_PLAN, 'node_modules/pkg/x.testbed.md': FLAWED_PLAN, 'sub/node_modules/y.testbed.md': FLAWED_PLAN, '.git/z.testbed.md': FLAWED_PLAN });
+    const cwd = project({
+      'a.testbed.md': GOOD_PLAN,
+      'node_modules/pkg/x.testbed.md': FLAWED_PLAN,
+      'sub/node_modules/y.testbed.md': FLAWED_PLAN,
+      '.git/z.testbed.md': FLAWED_PLAN,
+    });
     expect((await linted(cwd)).files).toEqual(['a.testbed.md']);
   });
 
@@ -83,7 +88,12 @@ describe('folders, globs and ignores', () => {
   });
 
   test('the .gitignore files above the cwd apply up to the git root', async () => {
-    const cwd = project({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'archive/\n', 'plans/a.testbed.md': GOOD_PLAN, 'plans/archive/b.testbed.md': GOOD_PLAN });
+    const cwd = project({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': 'archive/\n',
+      'plans/a.testbed.md': GOOD_PLAN,
+      'plans/archive/b.testbed.md': GOOD_PLAN,
+    });
     const r = await linted(join(cwd, 'plans'));
     expect(r.files).toEqual(['a.testbed.md']);
   });
@@ -104,8 +114,16 @@ describe('folders, globs and ignores', () => {
       'plans/node_modules/e.testbed.md': GOOD_PLAN,
       'other/f.testbed.md': GOOD_PLAN,
     });
-    expect((await linted(cwd, ['plans/**/*.testbed.*'])).files).toEqual(['plans/a.testbed.md', 'plans/b.testbed.md', 'plans/x/c.testbed.yaml']);
-    expect((await linted(cwd, ['plans/*.md', 'other/*.md'])).files).toEqual(['other/f.testbed.md', 'plans/a.testbed.md', 'plans/b.testbed.md']);
+    expect((await linted(cwd, ['plans/**/*.testbed.*'])).files).toEqual([
+      'plans/a.testbed.md',
+      'plans/b.testbed.md',
+      'plans/x/c.testbed.yaml',
+    ]);
+    expect((await linted(cwd, ['plans/*.md', 'other/*.md'])).files).toEqual([
+      'other/f.testbed.md',
+      'plans/a.testbed.md',
+      'plans/b.testbed.md',
+    ]);
   });
 
   test('a glob that matches nothing is a notice, not an error', async () => {
@@ -157,14 +175,17 @@ describe('bad input', () => {
     expect(r.code).toBe(2);
   });
 
-  test.skipIf(asRoot)('an unreadable file on disk (chmod 000) — skipped as root, where chmod does not block reads', async () => {
-    const cwd = project({ 'locked.testbed.md': GOOD_PLAN });
-    chmodSync(join(cwd, 'locked.testbed.md'), 0o000);
-    const r = await runCli(['--today', TODAY], { cwd });
-    chmodSync(join(cwd, 'locked.testbed.md'), 0o644);
-    expect(r.errors).toEqual(['testbed-lint: locked.testbed.md: permission denied']);
-    expect(r.code).toBe(2);
-  });
+  test.skipIf(asRoot)(
+    'an unreadable file on disk (chmod 000) — skipped as root, where chmod does not block reads',
+    async () => {
+      const cwd = project({ 'locked.testbed.md': GOOD_PLAN });
+      chmodSync(join(cwd, 'locked.testbed.md'), 0o000);
+      const r = await runCli(['--today', TODAY], { cwd });
+      chmodSync(join(cwd, 'locked.testbed.md'), 0o644);
+      expect(r.errors).toEqual(['testbed-lint: locked.testbed.md: permission denied']);
+      expect(r.code).toBe(2);
+    },
+  );
 
   test('an unreadable folder while walking: one error line, exit 2, the rest still linted', async () => {
     const cwd = project({ 'secret/x.testbed.md': GOOD_PLAN, 'open.testbed.md': FLAWED_PLAN });
@@ -194,13 +215,28 @@ describe('bad input', () => {
   });
 
   test('a plan that is not text (invalid UTF-8, a NUL): a plan-syntax error at the first bad byte; other files skipped', async () => {
-    const latin1 = Buffer.concat([Buffer.from('---\nkind: testbed-plan\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\n---\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('---\nkind: testbed-plan\ntitle: Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n---\n'),
+    ]);
     const nul = Buffer.concat([Buffer.from('---\nkind: testbed-plan\n'), Buffer.from([0, 1, 2, 0])]);
-    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error' }), 'latin1.testbed.md': latin1, 'sniffed.md': latin1, 'bin.testbed.md': nul, 'notes.md': Buffer.from([0x23, 0x20, 0xe9, 0x0a]), 'a.testbed.md': GOOD_PLAN });
+    const cwd = project({
+      '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error' }),
+      'latin1.testbed.md': latin1,
+      'sniffed.md': latin1,
+      'bin.testbed.md': nul,
+      'notes.md': Buffer.from([0x23, 0x20, 0xe9, 0x0a]),
+      'a.testbed.md': GOOD_PLAN,
+    });
     const r = await linted(cwd);
     expect(r.errors).toEqual([]);
     expect(r.files).toEqual(['a.testbed.md', 'bin.testbed.md', 'latin1.testbed.md', 'sniffed.md']);
-    const found = (JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[]).slice(1).map((f) => f.messages.map((m) => [m.ruleId, m.line, m.column, m.message]));
+    const found = (
+      JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[]
+    )
+      .slice(1)
+      .map((f) => f.messages.map((m) => [m.ruleId, m.line, m.column, m.message]));
     const hint = '; save it as UTF-8 (or UTF-16 with a byte-order mark).';
     expect(found).toEqual([
       [['plan-syntax', 3, 1, `The plan is not readable text: a NUL byte (0x00) at byte 24${hint}`]],
@@ -211,21 +247,38 @@ describe('bad input', () => {
   });
 
   test('a plan over --max-file-size is a plan-syntax problem at 1:1, counted in the exit code, without being read', async () => {
-    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error', 'customer-named': 'error' }), 'big.testbed.md': GOOD_PLAN, 'a.testbed.yaml': 'kind: testbed-plan\ntitle: A\ncustomer:\n  name: Harbor Tools\n' });
+    const cwd = project({
+      '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error', 'customer-named': 'error' }),
+      'big.testbed.md': GOOD_PLAN,
+      'a.testbed.yaml': 'kind: testbed-plan\ntitle: A\ncustomer:\n  name: Harbor Tools\n',
+    });
     const read: string[] = [];
     const fs: Fs = {
       ...realFs,
       readSync: ((fd: number, ...rest: unknown[]) => {
-        read.push(realFs.readFileSync(`/proc/self/fd/${fd}`, 'utf8') === GOOD_PLAN ? join(cwd, 'big.testbed.md') : 'other');
+        read.push(
+          realFs.readFileSync(`/proc/self/fd/${fd}`, 'utf8') === GOOD_PLAN ? join(cwd, 'big.testbed.md') : 'other',
+        );
         return (realFs.readSync as (...a: unknown[]) => unknown)(fd, ...rest);
       }) as Fs['readSync'],
     };
     const r = await linted(cwd, ['--max-file-size', '1000'], { fs });
     expect(r.files).toEqual(['a.testbed.yaml', 'big.testbed.md']);
-    const big = (JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; severity: number; message: string; line: number; column: number }[] }[]).find((f) => f.filePath.endsWith('big.testbed.md'))!;
+    const big = (
+      JSON.parse(r.stdout) as {
+        filePath: string;
+        messages: { ruleId: string; severity: number; message: string; line: number; column: number }[];
+      }[]
+    ).find((f) => f.filePath.endsWith('big.testbed.md'))!;
     const kb = (GOOD_PLAN.length / 1024).toFixed(1).replace(/\.0$/, '');
     expect(big.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.message])).toEqual([
-      ['plan-syntax', 2, 1, 1, `The plan is too large to read: it is ${kb} KB, over the limit of 1000 bytes (--max-file-size); split it into smaller plans, or raise the limit.`],
+      [
+        'plan-syntax',
+        2,
+        1,
+        1,
+        `The plan is too large to read: it is ${kb} KB, over the limit of 1000 bytes (--max-file-size); split it into smaller plans, or raise the limit.`,
+      ],
     ]);
     expect(r.errors).toEqual([]);
     expect(read).not.toContain(join(cwd, 'big.testbed.md'));
@@ -239,7 +292,12 @@ describe('bad input', () => {
 
   test('a large file is a problem only when it is a plan: its name or the front matter at its head say so', async () => {
     const filler = `${'text '.repeat(300)}\n`;
-    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error' }), 'notes.md': `# Notes\n\n${filler}`, 'plan.md': `---\nkind: testbed-plan\ntitle: P\n---\n\n${filler}`, 'data.yaml': `a: 1\n# ${filler}` });
+    const cwd = project({
+      '.testbed-lint.yaml': onlyRules({ 'plan-syntax': 'error' }),
+      'notes.md': `# Notes\n\n${filler}`,
+      'plan.md': `---\nkind: testbed-plan\ntitle: P\n---\n\n${filler}`,
+      'data.yaml': `a: 1\n# ${filler}`,
+    });
     const r = await linted(cwd, ['--max-file-size', '1000']);
     expect(r.files).toEqual(['plan.md']);
     expect(r.code).toBe(1);

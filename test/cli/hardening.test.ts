@@ -15,7 +15,12 @@ async function linted(cwd: string, args: string[] = [], extra: Partial<Parameter
 function billionLaughs(indent: string): string {
   const levels = 'abcdefghi'.split('');
   const lines = [`${indent}a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`];
-  for (let i = 1; i < levels.length; i++) lines.push(`${indent}${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(', ')}]`);
+  for (let i = 1; i < levels.length; i++)
+    lines.push(
+      `${indent}${levels[i]}: &${levels[i]} [${Array(9)
+        .fill(`*${levels[i - 1]}`)
+        .join(', ')}]`,
+    );
   return lines.join('\n');
 }
 
@@ -61,18 +66,27 @@ describe('symbolic links', () => {
 
 describe('unreadable folders', () => {
   test('an unreadable nested folder and an unreadable named folder are reported; everything else is linted', async () => {
-    const cwd = project({ 'a/ok.testbed.md': GOOD_PLAN, 'a/locked/x.testbed.md': GOOD_PLAN, 'named/y.testbed.md': GOOD_PLAN, 'b/z.testbed.md': FLAWED_PLAN });
+    const cwd = project({
+      'a/ok.testbed.md': GOOD_PLAN,
+      'a/locked/x.testbed.md': GOOD_PLAN,
+      'named/y.testbed.md': GOOD_PLAN,
+      'b/z.testbed.md': FLAWED_PLAN,
+    });
     const locked = new Set([join(cwd, 'a/locked'), join(cwd, 'named')]);
     const fs: Fs = {
       ...realFs,
       readdirSync: ((path: unknown, ...rest: unknown[]) => {
-        if (locked.has(String(path))) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
+        if (locked.has(String(path)))
+          throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
         return (realFs.readdirSync as (...a: unknown[]) => unknown)(path, ...rest);
       }) as Fs['readdirSync'],
     };
     const r = await linted(cwd, ['a', 'named', 'b'], { fs });
     expect(r.files).toEqual(['a/ok.testbed.md', 'b/z.testbed.md']);
-    expect([...r.errors].sort()).toEqual(['testbed-lint: a/locked: permission denied', 'testbed-lint: named: permission denied']);
+    expect([...r.errors].sort()).toEqual([
+      'testbed-lint: a/locked: permission denied',
+      'testbed-lint: named: permission denied',
+    ]);
     expect(r.code).toBe(2);
   });
 });
@@ -101,13 +115,16 @@ describe('hostile and oversized configs', () => {
     const started = Date.now();
     const r = await runCli(['--today', TODAY], { cwd });
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(r.errors).toContain('.testbed-lint.yaml:12:52: rule "customer-not-premier": option "premier-tiers" expands too many aliases (more than 100)');
+    expect(r.errors).toContain(
+      '.testbed-lint.yaml:12:52: rule "customer-not-premier": option "premier-tiers" expands too many aliases (more than 100)',
+    );
     expect(r.code).toBe(2);
   });
 
   test('__proto__, constructor and prototype in a config file do not pollute objects', async () => {
     const cwd = project({
-      '.testbed-lint.yaml': '__proto__: { polluted: 1 }\nconstructor: 1\nrules:\n  __proto__: { polluted: 1 }\n  prototype: error\n  customer-rationale: [error, { __proto__: { polluted: 1 }, constructor: 2 }]\n',
+      '.testbed-lint.yaml':
+        '__proto__: { polluted: 1 }\nconstructor: 1\nrules:\n  __proto__: { polluted: 1 }\n  prototype: error\n  customer-rationale: [error, { __proto__: { polluted: 1 }, constructor: 2 }]\n',
       'a.testbed.md': GOOD_PLAN,
     });
     const r = await runCli(['--today', TODAY], { cwd });
@@ -129,7 +146,9 @@ describe('--output is written to a temporary file, then renamed', () => {
         return (realFs.openSync as (...a: unknown[]) => unknown)(path, flags, ...rest);
       }) as Fs['openSync'],
       renameSync: ((from: unknown, to: unknown) => {
-        calls.push(`rename ${String(from) === target ? 'target' : 'other'} -> ${String(to) === target ? 'target' : 'other'}`);
+        calls.push(
+          `rename ${String(from) === target ? 'target' : 'other'} -> ${String(to) === target ? 'target' : 'other'}`,
+        );
         return realFs.renameSync(from as string, to as string);
       }) as Fs['renameSync'],
     };

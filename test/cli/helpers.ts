@@ -18,7 +18,10 @@ export interface CliRun {
 export const TODAY = '2026-06-01';
 
 /** Runs main() with captured output; `--today 2026-06-01` is NOT added automatically. */
-export async function runCli(argv: string[], opts: { cwd: string; stdin?: string | Buffer } & Partial<Omit<MainParams, 'argv' | 'cwd' | 'stdin'>>): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  opts: { cwd: string; stdin?: string | Buffer } & Partial<Omit<MainParams, 'argv' | 'cwd' | 'stdin'>>,
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const { stdin, ...rest } = opts;
@@ -102,7 +105,9 @@ without putting a premier account or the sales relationship at risk.
 `;
 
 /** The same plan without the mistakes. */
-export const GOOD_PLAN = FLAWED_PLAN.replace('onwer:', 'owner:').replace('status: Running', 'status: running').replace('name: TBD', 'name: Northside Community Hospital');
+export const GOOD_PLAN = FLAWED_PLAN.replace('onwer:', 'owner:')
+  .replace('status: Running', 'status: running')
+  .replace('name: TBD', 'name: Northside Community Hospital');
 
 /** A YAML plan with one mistake: customer.name is a placeholder (proposed, so it is an error, not a draft's to-do). */
 export const YAML_PLAN = `kind: testbed-plan
@@ -117,7 +122,11 @@ customer:
 `;
 
 /** The config most scenarios use: three structure/customer rules on, all others off. */
-export const THREE_RULES = onlyRules({ 'customer-named': 'error', 'plan-schema': 'error', 'plan-unknown-key': 'warning' });
+export const THREE_RULES = onlyRules({
+  'customer-named': 'error',
+  'plan-schema': 'error',
+  'plan-unknown-key': 'warning',
+});
 
 /**
  * Temporary projects holding THREE_RULES as their config, each removed after the test that made it.
@@ -138,6 +147,8 @@ export function useProjects(): (files: Record<string, string | Uint8Array>) => s
 /** A json-format run, with the files it reported on, relative to `cwd`, in the order reported. */
 export async function lintedFiles(cwd: string, args: string[] = [], extra: Partial<Parameters<typeof runCli>[1]> = {}) {
   const r = await runCli(['--today', TODAY, '-f', 'json', ...args], { cwd, ...extra });
-  const files = r.stdout ? (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(cwd.length + 1)) : [];
+  const files = r.stdout
+    ? (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(cwd.length + 1))
+    : [];
   return { ...r, files };
 }

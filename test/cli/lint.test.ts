@@ -93,7 +93,9 @@ plans/vmi.testbed.md
     expect((await runCli(['--today', TODAY], { cwd, isTTY: true })).stdout).toMatch(ansi);
     expect((await runCli(['--today', TODAY], { cwd, env: { FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
     expect((await runCli(['--today', TODAY], { cwd, isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ansi);
-    expect((await runCli(['--today', TODAY, '--no-color'], { cwd, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    expect((await runCli(['--today', TODAY, '--no-color'], { cwd, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(
+      ansi,
+    );
     expect((await runCli(['--today', TODAY, '--color'], { cwd, env: { NO_COLOR: '1' } })).stdout).toMatch(ansi);
   });
 });
@@ -137,10 +139,22 @@ describe('formats', () => {
     const cwd = flawedProject();
     const r = await runCli(['--today', TODAY, '--format', 'json'], { cwd });
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { filePath: string; messages: Record<string, unknown>[]; [k: string]: unknown }[];
-    expect(out.map((f) => f.filePath)).toEqual(['good.testbed.md', 'harbor.testbed.yaml', 'vmi.testbed.md'].map((n) => join(cwd, 'plans', n)));
+    const out = JSON.parse(r.stdout) as {
+      filePath: string;
+      messages: Record<string, unknown>[];
+      [k: string]: unknown;
+    }[];
+    expect(out.map((f) => f.filePath)).toEqual(
+      ['good.testbed.md', 'harbor.testbed.yaml', 'vmi.testbed.md'].map((n) => join(cwd, 'plans', n)),
+    );
     const vmi = out[2]!;
-    expect(vmi).toMatchObject({ errorCount: 2, warningCount: 1, infoCount: 0, fixableErrorCount: 1, fixableWarningCount: 1 });
+    expect(vmi).toMatchObject({
+      errorCount: 2,
+      warningCount: 1,
+      infoCount: 0,
+      fixableErrorCount: 1,
+      fixableWarningCount: 1,
+    });
     expect(vmi.messages[0]).toEqual({
       ruleId: 'plan-unknown-key',
       severity: 1,
@@ -152,10 +166,24 @@ describe('formats', () => {
       docsUrl: expect.stringMatching(/\/plan-unknown-key\/plan-unknown-key\.md$/),
       fix: { range: [FLAWED_PLAN.indexOf('onwer'), FLAWED_PLAN.indexOf('onwer') + 5], text: 'owner' },
     });
-    expect(vmi.messages[1]).toMatchObject({ ruleId: 'plan-schema', severity: 2, line: 6, column: 9, fix: { text: 'running' } });
+    expect(vmi.messages[1]).toMatchObject({
+      ruleId: 'plan-schema',
+      severity: 2,
+      line: 6,
+      column: 9,
+      fix: { text: 'running' },
+    });
     expect(vmi.messages[2]).toMatchObject({ ruleId: 'customer-named', severity: 2, line: 11, column: 9 });
     expect(vmi.messages[2]).not.toHaveProperty('fix');
-    expect(out[0]).toEqual({ filePath: join(cwd, 'plans/good.testbed.md'), messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
+    expect(out[0]).toEqual({
+      filePath: join(cwd, 'plans/good.testbed.md'),
+      messages: [],
+      errorCount: 0,
+      warningCount: 0,
+      infoCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+    });
   });
 
   test('github: one workflow command per problem', async () => {
@@ -176,7 +204,11 @@ describe('formats', () => {
     const r = await runCli(['--today', TODAY, '-f', 'sarif'], { cwd: flawedProject() });
     const log = JSON.parse(r.stdout);
     expect(log.version).toBe('2.1.0');
-    const results = log.runs[0].results as { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }[];
+    const results = log.runs[0].results as {
+      ruleId: string;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[];
+    }[];
     expect(results.map((x) => [x.ruleId, x.level, x.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([
       ['customer-named', 'error', 'plans/harbor.testbed.yaml'],
       ['plan-unknown-key', 'warning', 'plans/vmi.testbed.md'],
@@ -190,7 +222,9 @@ describe('formats', () => {
   test('junit: a passing testcase for the clean file, a failure per problem', async () => {
     const r = await runCli(['--today', TODAY, '-f', 'junit'], { cwd: flawedProject() });
     expect(r.stdout).toContain('<testcase name="plans/good.testbed.md" classname="plans/good.testbed.md" time="0" />');
-    expect(r.stdout).toContain('<failure type="plan-schema" message="Unexpected value &quot;Running&quot; for `status`; use one of draft, proposed, running, scaling, closed.">');
+    expect(r.stdout).toContain(
+      '<failure type="plan-schema" message="Unexpected value &quot;Running&quot; for `status`; use one of draft, proposed, running, scaling, closed.">',
+    );
     expect(r.stdout.match(/<failure /g)).toHaveLength(4);
   });
 });
@@ -209,7 +243,9 @@ describe('--output', () => {
     const cwd = flawedProject();
     const r = await runCli(['--today', TODAY, '-o', 'missing/report.txt'], { cwd });
     expect(r.code).toBe(2);
-    expect(r.errors).toEqual(['testbed-lint: cannot write the report to missing/report.txt: no such file or directory']);
+    expect(r.errors).toEqual([
+      'testbed-lint: cannot write the report to missing/report.txt: no such file or directory',
+    ]);
     expect(existsSync(join(cwd, 'missing'))).toBe(false);
   });
 
@@ -252,7 +288,10 @@ describe('--stdin', () => {
       '.testbed-lint.yaml': THREE_RULES,
       'lenient/.testbed-lint.yaml': onlyRules({ 'customer-named': 'warning' }),
     });
-    const r = await runCli(['--today', TODAY, '--stdin', '--stdin-filename', 'lenient/harbor.testbed.yaml'], { cwd, stdin: YAML_PLAN });
+    const r = await runCli(['--today', TODAY, '--stdin', '--stdin-filename', 'lenient/harbor.testbed.yaml'], {
+      cwd,
+      stdin: YAML_PLAN,
+    });
     expect(r.stdout).toBe(`
 lenient/harbor.testbed.yaml
   8:9  warning  The customer name "?" is a placeholder; name the real customer before the testbed starts  customer-named
@@ -264,18 +303,31 @@ lenient/harbor.testbed.yaml
 
   test('text that is not valid UTF-8 is a plan-syntax error at the first bad byte', async () => {
     const cwd = project({});
-    const r = await runCli(['--today', TODAY, '--stdin', '-f', 'json'], { cwd, stdin: Buffer.from([0x2d, 0xff, 0xfe, 0x0a]) });
+    const r = await runCli(['--today', TODAY, '--stdin', '-f', 'json'], {
+      cwd,
+      stdin: Buffer.from([0x2d, 0xff, 0xfe, 0x0a]),
+    });
     expect(r.code).toBe(1);
     expect(r.errors).toEqual([]);
-    const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[];
+    const [result] = JSON.parse(r.stdout) as {
+      messages: { ruleId: string; line: number; column: number; message: string }[];
+    }[];
     expect(result!.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
-      ['plan-syntax', 1, 2, 'The plan is not readable text: invalid UTF-8 (byte 0xFF) at byte 2; save it as UTF-8 (or UTF-16 with a byte-order mark).'],
+      [
+        'plan-syntax',
+        1,
+        2,
+        'The plan is not readable text: invalid UTF-8 (byte 0xFF) at byte 2; save it as UTF-8 (or UTF-16 with a byte-order mark).',
+      ],
     ]);
   });
 
   test('--fix-dry-run with json gives the fixed text as "output"', async () => {
     const cwd = project({ '.testbed-lint.yaml': THREE_RULES });
-    const r = await runCli(['--today', TODAY, '--stdin', '--stdin-filename', 'vmi.testbed.md', '--fix-dry-run', '-f', 'json'], { cwd, stdin: FLAWED_PLAN });
+    const r = await runCli(
+      ['--today', TODAY, '--stdin', '--stdin-filename', 'vmi.testbed.md', '--fix-dry-run', '-f', 'json'],
+      { cwd, stdin: FLAWED_PLAN },
+    );
     const [result] = JSON.parse(r.stdout);
     expect(result.output).toBe(FLAWED_PLAN.replace('onwer:', 'owner:').replace('status: Running', 'status: running'));
     expect(result.messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['customer-named']);
@@ -284,7 +336,11 @@ lenient/harbor.testbed.yaml
 
 describe('--fix', () => {
   test('writes safe fixes back and reports what is left', async () => {
-    const cwd = project({ '.testbed-lint.yaml': THREE_RULES, 'vmi.testbed.md': FLAWED_PLAN, 'good.testbed.md': GOOD_PLAN });
+    const cwd = project({
+      '.testbed-lint.yaml': THREE_RULES,
+      'vmi.testbed.md': FLAWED_PLAN,
+      'good.testbed.md': GOOD_PLAN,
+    });
     const before = statSync(join(cwd, 'good.testbed.md')).mtimeMs;
     const r = await runCli(['--today', TODAY, '--fix'], { cwd });
     expect(r.stdout).toBe(`
@@ -294,14 +350,23 @@ vmi.testbed.md
 ✖ 1 problem (1 error, 0 warnings, 0 infos)
 `);
     expect(r.code).toBe(1);
-    expect(readFileSync(join(cwd, 'vmi.testbed.md'), 'utf8')).toBe(FLAWED_PLAN.replace('onwer:', 'owner:').replace('status: Running', 'status: running'));
+    expect(readFileSync(join(cwd, 'vmi.testbed.md'), 'utf8')).toBe(
+      FLAWED_PLAN.replace('onwer:', 'owner:').replace('status: Running', 'status: running'),
+    );
     expect(statSync(join(cwd, 'good.testbed.md')).mtimeMs).toBe(before);
   });
 
   test('writes only files that changed', async () => {
-    const cwd = project({ '.testbed-lint.yaml': THREE_RULES, 'vmi.testbed.md': FLAWED_PLAN, 'good.testbed.md': GOOD_PLAN });
+    const cwd = project({
+      '.testbed-lint.yaml': THREE_RULES,
+      'vmi.testbed.md': FLAWED_PLAN,
+      'good.testbed.md': GOOD_PLAN,
+    });
     const written: string[] = [];
-    const fs: Fs = { ...realFs, renameSync: ((from: string, to: string) => (written.push(to), nodeFs.renameSync(from, to))) as Fs['renameSync'] };
+    const fs: Fs = {
+      ...realFs,
+      renameSync: ((from: string, to: string) => (written.push(to), nodeFs.renameSync(from, to))) as Fs['renameSync'],
+    };
     await runCli(['--today', TODAY, '--fix'], { cwd, fs });
     expect(written).toEqual([join(cwd, 'vmi.testbed.md')]);
   });
@@ -318,7 +383,9 @@ vmi.testbed.md
     const cwd = project({ '.testbed-lint.yaml': THREE_RULES, 'vmi.testbed.md': `\ufeff${FLAWED_PLAN}` });
     const r = await runCli(['--today', TODAY, '--fix'], { cwd });
     expect(r.stdout).toContain('  11:9  error');
-    expect(readFileSync(join(cwd, 'vmi.testbed.md'), 'utf8')).toBe(`\ufeff${FLAWED_PLAN.replace('onwer:', 'owner:').replace('status: Running', 'status: running')}`);
+    expect(readFileSync(join(cwd, 'vmi.testbed.md'), 'utf8')).toBe(
+      `\ufeff${FLAWED_PLAN.replace('onwer:', 'owner:').replace('status: Running', 'status: running')}`,
+    );
   });
 });
 

@@ -27,7 +27,10 @@ describe('usage errors: one line with a hint, exit 2', () => {
     [['--format', '--quiet'], '--format needs a value (for a value that starts with "-", write --format=VALUE)'],
     [['--quiet=yes'], '--quiet takes no value'],
     [['--format', 'xml'], 'unknown format "xml"; use one of stylish, json, sarif, junit, github'],
-    [['--format', 'sarf'], 'unknown format "sarf" (did you mean "sarif"?); use one of stylish, json, sarif, junit, github'],
+    [
+      ['--format', 'sarf'],
+      'unknown format "sarf" (did you mean "sarif"?); use one of stylish, json, sarif, junit, github',
+    ],
     [['--today', '2026-02-30'], '--today takes a real date as YYYY-MM-DD, got "2026-02-30"'],
     [['--today', 'tomorrow'], '--today takes a real date as YYYY-MM-DD, got "tomorrow"'],
     [['--max-warnings', 'ten'], '--max-warnings takes a whole number of 0 or more, got "ten"'],
@@ -35,7 +38,10 @@ describe('usage errors: one line with a hint, exit 2', () => {
     [['--max-file-size', '0'], '--max-file-size takes a number of bytes (1 or more), got "0"'],
     [['--stdin-filename', 'a.testbed.md'], '--stdin-filename only goes with --stdin'],
     [['--stdin', 'plans'], '--stdin reads one plan from stdin and takes no paths, got "plans"'],
-    [['--stdin', '--fix'], '--fix cannot write back to stdin; use --fix-dry-run with --format json to get the fixed text'],
+    [
+      ['--stdin', '--fix'],
+      '--fix cannot write back to stdin; use --fix-dry-run with --format json to get the fixed text',
+    ],
     [['--fix', '--fix-dry-run'], 'use either --fix or --fix-dry-run, not both'],
     [['--yaml', 'plans'], '--yaml only goes with init, as in "testbed-lint init --yaml NAME"'],
     [['init'], 'init takes one NAME, as in "testbed-lint init northside-vmi"'],
@@ -55,7 +61,21 @@ describe('information', () => {
     const r = await runCli(['--help'], { cwd: project() });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: testbed-lint \[options\] \[paths or globs\.\.\.\]\n/);
-    for (const option of ['--format', '--output', '--max-warnings', '--config', '--today', '--stdin', '--stdin-filename', '--list-rules', '--explain', '--quiet', '--no-color', '--fix', 'init [--yaml] NAME'])
+    for (const option of [
+      '--format',
+      '--output',
+      '--max-warnings',
+      '--config',
+      '--today',
+      '--stdin',
+      '--stdin-filename',
+      '--list-rules',
+      '--explain',
+      '--quiet',
+      '--no-color',
+      '--fix',
+      'init [--yaml] NAME',
+    ])
       expect(r.stdout).toContain(option);
   });
 
@@ -73,7 +93,10 @@ describe('information', () => {
     for (const rule of rules) {
       const row = lines.find((l) => l.startsWith(`${rule.meta.id} `));
       expect(row, rule.meta.id).toBeDefined();
-      expect(row!.split(/ {2,}/).slice(1, 3)).toEqual([rule.meta.defaultSeverity, rule.meta.fixable === 'safe' ? 'yes' : 'no']);
+      expect(row!.split(/ {2,}/).slice(1, 3)).toEqual([
+        rule.meta.defaultSeverity,
+        rule.meta.fixable === 'safe' ? 'yes' : 'no',
+      ]);
     }
     expect(r.stdout).toContain(`${rules.length} rules. Details: testbed-lint --explain RULE`);
   });
@@ -87,17 +110,25 @@ describe('information', () => {
   test('--explain falls back to a summary when the doc file is missing', async () => {
     const r = await runCli(['--explain', 'plan-schema'], { cwd: project(), packageRoot: project() });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^# plan-schema\n\n> Category: `structure` · Severity: `error` · Fixable: `safe`\n\nThis rule checks /);
+    expect(r.stdout).toMatch(
+      /^# plan-schema\n\n> Category: `structure` · Severity: `error` · Fixable: `safe`\n\nThis rule checks /,
+    );
     expect(r.stdout).toContain('Documentation: https://');
-    expect(r.errors).toEqual(['testbed-lint: the documentation file of "plan-schema" was not found in the package; showing a summary']);
+    expect(r.errors).toEqual([
+      'testbed-lint: the documentation file of "plan-schema" was not found in the package; showing a summary',
+    ]);
   });
 
   test('--explain with an unknown id suggests the nearest, exit 2', async () => {
     const r = await runCli(['--explain', 'customer-nmed'], { cwd: project() });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.errors).toEqual(['testbed-lint: unknown rule "customer-nmed"; did you mean "customer-named"? Run "testbed-lint --list-rules" to see them all.']);
-    expect((await runCli(['--explain', 'zzz'], { cwd: project() })).errors).toEqual(['testbed-lint: unknown rule "zzz". Run "testbed-lint --list-rules" to see them all.']);
+    expect(r.errors).toEqual([
+      'testbed-lint: unknown rule "customer-nmed"; did you mean "customer-named"? Run "testbed-lint --list-rules" to see them all.',
+    ]);
+    expect((await runCli(['--explain', 'zzz'], { cwd: project() })).errors).toEqual([
+      'testbed-lint: unknown rule "zzz". Run "testbed-lint --list-rules" to see them all.',
+    ]);
   });
 });
 
@@ -106,7 +137,9 @@ describe('init', () => {
     const cwd = project();
     const r = await runCli(['init', 'northside-vmi', '--today', TODAY], { cwd });
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe('Wrote northside-vmi.testbed.md. Fill in the prompts, then check it with: testbed-lint northside-vmi.testbed.md\n');
+    expect(r.stdout).toBe(
+      'Wrote northside-vmi.testbed.md. Fill in the prompts, then check it with: testbed-lint northside-vmi.testbed.md\n',
+    );
     const text = readFileSync(join(cwd, 'northside-vmi.testbed.md'), 'utf8');
     expect(text).toMatch(/^---\nkind: testbed-plan\ntitle: Northside vmi\n/);
     expect(text).toContain('start: 2026-06-01');
@@ -119,7 +152,9 @@ describe('init', () => {
     expect((await runCli(['init', '--yaml', 'harbor', '--today', TODAY], { cwd })).code).toBe(0);
     expect(readFileSync(join(cwd, 'harbor.testbed.yaml'), 'utf8')).toMatch(/^kind: testbed-plan\ntitle: Harbor\n/);
     expect((await runCli(['init', 'courier-lockers.yaml', '--today', TODAY], { cwd })).code).toBe(0);
-    expect(readFileSync(join(cwd, 'courier-lockers.yaml'), 'utf8')).toMatch(/^kind: testbed-plan\ntitle: Courier lockers\n/);
+    expect(readFileSync(join(cwd, 'courier-lockers.yaml'), 'utf8')).toMatch(
+      /^kind: testbed-plan\ntitle: Courier lockers\n/,
+    );
     expect((await runCli(['init', 'Plan.md', '--today', TODAY], { cwd })).code).toBe(0);
     expect(readFileSync(join(cwd, 'Plan.md'), 'utf8')).toMatch(/^---\nkind: testbed-plan\ntitle: Plan\n/);
   });
@@ -128,7 +163,9 @@ describe('init', () => {
     const cwd = project({ 'northside.testbed.md': 'my own plan\n' });
     const r = await runCli(['init', 'northside', '--today', TODAY], { cwd });
     expect(r.code).toBe(2);
-    expect(r.errors).toEqual(['testbed-lint: northside.testbed.md already exists; not overwriting it (choose another NAME)']);
+    expect(r.errors).toEqual([
+      'testbed-lint: northside.testbed.md already exists; not overwriting it (choose another NAME)',
+    ]);
     expect(readFileSync(join(cwd, 'northside.testbed.md'), 'utf8')).toBe('my own plan\n');
   });
 
@@ -152,9 +189,17 @@ describe('init', () => {
     await runCli(['init', '--yaml', 'yaml-plan', '--today', TODAY], { cwd });
     for (const name of ['md-plan.testbed.md', 'yaml-plan.testbed.yaml']) {
       const problems = lint(readFileSync(join(cwd, name), 'utf8'), { filePath: name, today: TODAY });
-      expect(problems.filter((p) => p.ruleId.startsWith('plan-')).map((p) => `${p.ruleId} ${p.line}:${p.column} ${p.message}`), name).toEqual([]);
+      expect(
+        problems
+          .filter((p) => p.ruleId.startsWith('plan-'))
+          .map((p) => `${p.ruleId} ${p.line}:${p.column} ${p.message}`),
+        name,
+      ).toEqual([]);
       // Its placeholders are what the writer is asked to fill in.
-      expect(problems.map((p) => p.ruleId), name).toContain('customer-named');
+      expect(
+        problems.map((p) => p.ruleId),
+        name,
+      ).toContain('customer-named');
     }
   });
 
@@ -194,7 +239,12 @@ describe('init', () => {
     writeFileSync(join(cwd, '.testbed-lint.yaml'), 'extends: strict\ndrafts: strict\n');
     const strict = await runCli(['--today', TODAY, '-f', 'json'], { cwd });
     expect(strict.code).toBe(1);
-    const md = (JSON.parse(strict.stdout) as { filePath: string; messages: { ruleId: string; severity: number; message: string }[] }[]).find((f) => f.filePath.endsWith('.md'))!;
+    const md = (
+      JSON.parse(strict.stdout) as {
+        filePath: string;
+        messages: { ruleId: string; severity: number; message: string }[];
+      }[]
+    ).find((f) => f.filePath.endsWith('.md'))!;
     expect(md.messages.map((m) => `${m.ruleId} ${['info', 'warning', 'error'][m.severity]}`)).toEqual([
       'customer-named error',
       'customer-rationale error',
@@ -213,22 +263,37 @@ describe('init', () => {
     expect((await runCli(['--fix', '--today', TODAY], { cwd })).code).toBe(0);
     type Report = { filePath: string; messages: { ruleId: string; severity: number; message: string }[] }[];
     const prompts = (files: Report) =>
-      files.flatMap((f) => f.messages.filter((m) => m.message.includes('still the prompt "TODO:')).map((m) => `${f.filePath.replace(/.*[\\/]/, '')} ${m.ruleId} ${m.severity}`)).sort();
+      files
+        .flatMap((f) =>
+          f.messages
+            .filter((m) => m.message.includes('still the prompt "TODO:'))
+            .map((m) => `${f.filePath.replace(/.*[\\/]/, '')} ${m.ruleId} ${m.severity}`),
+        )
+        .sort();
     const draft = await runCli(['--today', TODAY, '-f', 'json'], { cwd });
     expect(draft.code).toBe(0);
     const drafts = JSON.parse(draft.stdout) as Report;
     for (const f of drafts) {
       expect(readFileSync(f.filePath, 'utf8')).toContain('TODO: what finance gains from the testbed');
-      expect(f.messages.filter((m) => m.severity !== 0 || !m.message.startsWith('To do before proposing: '))).toEqual([]);
+      expect(f.messages.filter((m) => m.severity !== 0 || !m.message.startsWith('To do before proposing: '))).toEqual(
+        [],
+      );
     }
     // The fixes wrote an iteration entry and a Finance counterpart to fill in: their prompts are on the to-do list.
     const names = ['harbor-lockers.testbed.yaml', 'northside-vmi.testbed.md'];
-    expect(prompts(drafts)).toEqual(names.flatMap((n) => [`${n} counterpart-benefit 0`, `${n} iteration-change 0`, `${n} iteration-feedback 0`]).sort());
-    for (const n of names) writeFileSync(join(cwd, n), readFileSync(join(cwd, n), 'utf8').replace(/^status: draft\b/m, 'status: proposed'));
+    expect(prompts(drafts)).toEqual(
+      names
+        .flatMap((n) => [`${n} counterpart-benefit 0`, `${n} iteration-change 0`, `${n} iteration-feedback 0`])
+        .sort(),
+    );
+    for (const n of names)
+      writeFileSync(join(cwd, n), readFileSync(join(cwd, n), 'utf8').replace(/^status: draft\b/m, 'status: proposed'));
     const proposed = await runCli(['--today', TODAY, '-f', 'json'], { cwd });
     expect(proposed.code).toBe(1);
     expect(prompts(JSON.parse(proposed.stdout) as Report)).toEqual(
-      names.flatMap((n) => [`${n} counterpart-benefit 1`, `${n} iteration-change 2`, `${n} iteration-feedback 1`]).sort(),
+      names
+        .flatMap((n) => [`${n} counterpart-benefit 1`, `${n} iteration-change 2`, `${n} iteration-feedback 1`])
+        .sort(),
     );
   });
 

@@ -11,11 +11,20 @@ const cli = join(root, 'dist/cli.js');
 
 /** 40 plans of different sizes and mistakes, in nested folders with their own configs, and some non-plans. */
 function files(): Record<string, string | Uint8Array> {
-  const f: Record<string, string | Uint8Array> = { '.testbed-lint.yaml': THREE_RULES, 'nested/.testbed-lint.yaml': onlyRules({ 'plan-schema': 'warning' }), 'README.md': '# Plans\n', 'notes.yaml': 'a: 1\n' };
+  const f: Record<string, string | Uint8Array> = {
+    '.testbed-lint.yaml': THREE_RULES,
+    'nested/.testbed-lint.yaml': onlyRules({ 'plan-schema': 'warning' }),
+    'README.md': '# Plans\n',
+    'notes.yaml': 'a: 1\n',
+  };
   for (let i = 0; i < 40; i++) {
     const dir = i % 3 === 0 ? 'nested' : `plans/${i % 4}`;
     const base = i % 5 === 0 ? GOOD_PLAN : FLAWED_PLAN.replace('Sam Ortiz', `Owner ${i}`);
-    const iterations = Array.from({ length: i % 6 }, (_, k) => `### 2026-03-${String((k % 27) + 1).padStart(2, '0')} — Step ${k}\n- Change: c${k}\n- Feedback: f${k}\n- Source: customer\n- Order: first\n`).join('');
+    const iterations = Array.from(
+      { length: i % 6 },
+      (_, k) =>
+        `### 2026-03-${String((k % 27) + 1).padStart(2, '0')} — Step ${k}\n- Change: c${k}\n- Feedback: f${k}\n- Source: customer\n- Order: first\n`,
+    ).join('');
     if (i % 7 === 0) f[`${dir}/p${i}.testbed.yaml`] = YAML_PLAN.replace('Ana Ruiz', `Owner ${i}`);
     else f[`${dir}/p${i}.testbed.md`] = base.replace('## Counterparts', `${iterations}\n## Counterparts`);
   }
@@ -42,7 +51,11 @@ function run(args: string[]) {
   });
   const lines = r.stderr.split('\n');
   const statsLine = lines.find((l) => l.startsWith('testbed-lint: stats: '));
-  const stats = JSON.parse(statsLine!.slice('testbed-lint: stats: '.length)) as { linted: number; workers: number; onWorkers: number };
+  const stats = JSON.parse(statsLine!.slice('testbed-lint: stats: '.length)) as {
+    linted: number;
+    workers: number;
+    onWorkers: number;
+  };
   return { code: r.status, stdout: r.stdout, stderr: lines.filter((l) => l !== statsLine).join('\n'), stats };
 }
 

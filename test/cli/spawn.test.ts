@@ -16,7 +16,11 @@ beforeAll(() => {
 afterAll(() => p.cleanup());
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: p.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: p.dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -46,12 +50,23 @@ test('node dist/cli.js --explain finds the rule docs from the package root', () 
 });
 
 test('node dist/cli.js reads --stdin', () => {
-  const r = spawnSync(process.execPath, [cli, '--stdin', '--stdin-filename', 'x.testbed.md', '--today', TODAY, '-f', 'json'], { cwd: p.dir, input: FLAWED_PLAN, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [cli, '--stdin', '--stdin-filename', 'x.testbed.md', '--today', TODAY, '-f', 'json'],
+    { cwd: p.dir, input: FLAWED_PLAN, encoding: 'utf8' },
+  );
   expect(r.status).toBe(1);
   expect(JSON.parse(r.stdout)[0].messages).toHaveLength(3);
 });
 
 test('dist/core.js is the CommonJS library entry', () => {
-  const out = execFileSync(process.execPath, ['-e', `const c = require(${JSON.stringify(join(root, 'dist/core.js'))}); console.log(typeof c.lint, typeof c.fixText, c.VERSION)`], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [
+      '-e',
+      `const c = require(${JSON.stringify(join(root, 'dist/core.js'))}); console.log(typeof c.lint, typeof c.fixText, c.VERSION)`,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(out).toBe(`function function ${VERSION}\n`);
 });

@@ -13,8 +13,10 @@ const spec = require('commonmark-spec') as { tests: { markdown: string; section:
 
 const HEAD = '---\nkind: testbed-plan\ntitle: Corpus\nstatus: running\nstart: 2026-01-01\n---\n\n# Corpus\n\n';
 const PLACEMENTS: Record<string, (md: string) => string> = {
-  'iteration log': (md) => `${HEAD}## Iteration log\n\n### 2026-02-01 — entry\n\n${md}\n## Counterparts\n\n- **Finance**: Dana, since 2026-01-01. Benefit: data\n`,
-  counterparts: (md) => `${HEAD}## Customer selection\n\nSmall and new.\n\n## Counterparts\n\n${md}\n## Metrics\n\n| Metric | Perspective | Aggregate |\n|---|---|---|\n| x | customer | worst |\n`,
+  'iteration log': (md) =>
+    `${HEAD}## Iteration log\n\n### 2026-02-01 — entry\n\n${md}\n## Counterparts\n\n- **Finance**: Dana, since 2026-01-01. Benefit: data\n`,
+  counterparts: (md) =>
+    `${HEAD}## Customer selection\n\nSmall and new.\n\n## Counterparts\n\n${md}\n## Metrics\n\n| Metric | Perspective | Aggregate |\n|---|---|---|\n| x | customer | worst |\n`,
 };
 /** Per lint; the slowest example takes a few ms, so this only catches a hang or a blow-up. */
 const MAX_MS = 2000;
@@ -40,7 +42,10 @@ describe('CommonMark spec examples as plan section bodies', () => {
         if (ms > slowest.ms) slowest = { ms, example: ex.number, placement };
         linted++;
         crashes += r.crashes.length;
-        if (r.crashes.length > 0) failures.push(`example ${ex.number} in ${placement}: rule crash ${r.crashes.map((c) => `${c.ruleId}: ${String(c.error)}`).join('; ')}`);
+        if (r.crashes.length > 0)
+          failures.push(
+            `example ${ex.number} in ${placement}: rule crash ${r.crashes.map((c) => `${c.ruleId}: ${String(c.error)}`).join('; ')}`,
+          );
         expectValidRanges(text, r);
       }
     }
@@ -54,7 +59,10 @@ describe('CommonMark spec examples as plan section bodies', () => {
 
 describe('CommonMark spec examples read without the parser', () => {
   it('give exactly the nodes micromark gives whenever the simple-block reader takes them', () => {
-    const fromMd = (md: string) => JSON.stringify(fromMarkdown(md, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }).children);
+    const fromMd = (md: string) =>
+      JSON.stringify(
+        fromMarkdown(md, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }).children,
+      );
     let read = 0;
     const failures: number[] = [];
     for (const ex of spec.tests) {

@@ -31,7 +31,13 @@ export const RESULTS: FileResult[] = [
         span: { start: 60, end: 65 },
         fix: { title: 'Rename to `owner`', edits: [{ span: { start: 60, end: 65 }, text: 'owner' }] },
       }),
-      problem({ ruleId: 'customer-named', severity: 'error', message: 'The customer name "TBD" is a placeholder; name the real customer.', line: 11, column: 9 }),
+      problem({
+        ruleId: 'customer-named',
+        severity: 'error',
+        message: 'The customer name "TBD" is a placeholder; name the real customer.',
+        line: 11,
+        column: 9,
+      }),
       problem({
         ruleId: 'counterpart-early',
         severity: 'warning',
@@ -39,9 +45,24 @@ export const RESULTS: FileResult[] = [
         line: 37,
         column: 35,
         endColumn: 45,
-        related: [{ message: 'The plan starts here', span: { start: 100, end: 110 }, line: 7, column: 8, endLine: 7, endColumn: 18 }],
+        related: [
+          {
+            message: 'The plan starts here',
+            span: { start: 100, end: 110 },
+            line: 7,
+            column: 8,
+            endLine: 7,
+            endColumn: 18,
+          },
+        ],
       }),
-      problem({ ruleId: 'metric-worst-case', severity: 'info', message: 'Track the worst case, not only the average.', line: 42, column: 1 }),
+      problem({
+        ruleId: 'metric-worst-case',
+        severity: 'info',
+        message: 'Track the worst case, not only the average.',
+        line: 42,
+        column: 1,
+      }),
     ],
   },
   {
@@ -60,15 +81,31 @@ export const RESULTS: FileResult[] = [
   },
 ];
 
-function rule(id: string, category: Rule['meta']['category'], defaultSeverity: Rule['meta']['defaultSeverity'], description: string, extra: Partial<Rule['meta']> = {}): Rule {
-  return { meta: { id, category, defaultSeverity, description, fixable: 'none', messages: { m: 'x' }, ...extra }, check() {} };
+function rule(
+  id: string,
+  category: Rule['meta']['category'],
+  defaultSeverity: Rule['meta']['defaultSeverity'],
+  description: string,
+  extra: Partial<Rule['meta']> = {},
+): Rule {
+  return {
+    meta: { id, category, defaultSeverity, description, fixable: 'none', messages: { m: 'x' }, ...extra },
+    check() {},
+  };
 }
 
 /** A small fixed rule set for SARIF's driver.rules. */
 export const RULES: Rule[] = [
-  rule('counterpart-early', 'counterparts', 'warning', 'warns when a counterpart joined later than the start plus `grace-days`.'),
+  rule(
+    'counterpart-early',
+    'counterparts',
+    'warning',
+    'warns when a counterpart joined later than the start plus `grace-days`.',
+  ),
   rule('customer-named', 'customer', 'error', 'requires `customer.name`, and rejects placeholders.'),
-  rule('iteration-log', 'iterations', 'error', 'requires an iteration log with at least one entry.', { severityNote: 'error when live, info otherwise' }),
+  rule('iteration-log', 'iterations', 'error', 'requires an iteration log with at least one entry.', {
+    severityNote: 'error when live, info otherwise',
+  }),
   rule('metric-worst-case', 'beyond', 'info', 'asks customer metrics to track the worst experience.'),
   rule('plan-syntax', 'structure', 'error', 'reports front matter or YAML that does not parse.'),
   rule('plan-unknown-key', 'structure', 'warning', 'reports keys the plan model does not know.', { fixable: 'safe' }),

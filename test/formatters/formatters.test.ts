@@ -14,12 +14,16 @@ const EXT = { stylish: 'txt', json: 'json', sarif: 'sarif.json', junit: 'xml', g
 describe('snapshots', () => {
   for (const [name, format] of Object.entries(FORMATTERS)) {
     test(name, async () => {
-      await expect(unpin(format(RESULTS, CTX))).toMatchFileSnapshot(`./__snapshots__/${name}.${EXT[name as keyof typeof EXT]}`);
+      await expect(unpin(format(RESULTS, CTX))).toMatchFileSnapshot(
+        `./__snapshots__/${name}.${EXT[name as keyof typeof EXT]}`,
+      );
     });
   }
 
   test('stylish in colour', async () => {
-    await expect(FORMATTERS.stylish(RESULTS, { ...CTX, color: true })).toMatchFileSnapshot('./__snapshots__/stylish-color.txt');
+    await expect(FORMATTERS.stylish(RESULTS, { ...CTX, color: true })).toMatchFileSnapshot(
+      './__snapshots__/stylish-color.txt',
+    );
   });
 });
 
@@ -31,11 +35,21 @@ describe('no problems', () => {
   });
   test('json lists the file with zero counts', () => {
     expect(JSON.parse(FORMATTERS.json(clean, CTX))).toEqual([
-      { filePath: '/project/a.testbed.md', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
+      {
+        filePath: '/project/a.testbed.md',
+        messages: [],
+        errorCount: 0,
+        warningCount: 0,
+        infoCount: 0,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+      },
     ]);
   });
   test('junit has one passing testcase', () => {
-    expect(FORMATTERS.junit(clean, CTX)).toContain('<testcase name="a.testbed.md" classname="a.testbed.md" time="0" />');
+    expect(FORMATTERS.junit(clean, CTX)).toContain(
+      '<testcase name="a.testbed.md" classname="a.testbed.md" time="0" />',
+    );
   });
   test('sarif has a run with no results', () => {
     expect(JSON.parse(FORMATTERS.sarif(clean, CTX)).runs[0].results).toEqual([]);
@@ -50,7 +64,11 @@ describe('sarif structure', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(log.runs).toHaveLength(1);
-    expect(run.tool.driver).toMatchObject({ name: 'testbed-lint', version: '9.9.9', informationUri: expect.stringMatching(/^https:\/\//) });
+    expect(run.tool.driver).toMatchObject({
+      name: 'testbed-lint',
+      version: '9.9.9',
+      informationUri: expect.stringMatching(/^https:\/\//),
+    });
   });
 
   test('every rule with descriptions, helpUri from docsUrl, help text and markdown, default level', () => {
@@ -62,8 +80,17 @@ describe('sarif structure', () => {
       expect(r.help.text).toContain(r.helpUri);
       expect(r.help.markdown).toContain(`](${r.helpUri})`);
     }
-    const levels = Object.fromEntries(run.tool.driver.rules.map((r: { id: string; defaultConfiguration: { level: string } }) => [r.id, r.defaultConfiguration.level]));
-    expect(levels).toMatchObject({ 'customer-named': 'error', 'plan-unknown-key': 'warning', 'metric-worst-case': 'note' });
+    const levels = Object.fromEntries(
+      run.tool.driver.rules.map((r: { id: string; defaultConfiguration: { level: string } }) => [
+        r.id,
+        r.defaultConfiguration.level,
+      ]),
+    );
+    expect(levels).toMatchObject({
+      'customer-named': 'error',
+      'plan-unknown-key': 'warning',
+      'metric-worst-case': 'note',
+    });
     expect(run.tool.driver.rules[2].fullDescription.text).toContain('error when live, info otherwise');
   });
 
@@ -88,16 +115,26 @@ describe('sarif structure', () => {
       {
         id: 0,
         message: { text: 'The plan starts here' },
-        physicalLocation: { artifactLocation: { uri: 'plans/vmi.testbed.md', uriBaseId: '%SRCROOT%', index: 1 }, region: { startLine: 7, startColumn: 8, endLine: 7, endColumn: 18 } },
+        physicalLocation: {
+          artifactLocation: { uri: 'plans/vmi.testbed.md', uriBaseId: '%SRCROOT%', index: 1 },
+          region: { startLine: 7, startColumn: 8, endLine: 7, endColumn: 18 },
+        },
       },
     ]);
-    expect(byRule['plan-syntax'].locations[0].physicalLocation.artifactLocation.uri).toBe('plans/odd%2C%20name%3A%20100%25.testbed.yaml');
+    expect(byRule['plan-syntax'].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'plans/odd%2C%20name%3A%20100%25.testbed.yaml',
+    );
   });
 
   test('%SRCROOT% is the cwd as a file URI ending in a slash; files outside it get absolute URIs', () => {
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///project/');
-    const outside = JSON.parse(FORMATTERS.sarif([{ filePath: '/elsewhere/x.testbed.md', problems: RESULTS[1]!.problems }], CTX));
-    expect(outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///elsewhere/x.testbed.md', index: 0 });
+    const outside = JSON.parse(
+      FORMATTERS.sarif([{ filePath: '/elsewhere/x.testbed.md', problems: RESULTS[1]!.problems }], CTX),
+    );
+    expect(outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'file:///elsewhere/x.testbed.md',
+      index: 0,
+    });
   });
 });
 
@@ -115,7 +152,9 @@ describe('escaping', () => {
     expect(xmlEscape('a<b>&"c\'\u0000\u001b')).toBe('a&lt;b&gt;&amp;&quot;c&apos;');
     expect(xmlAttr('a\tb\r\nc')).toBe('a&#9;b&#13;&#10;c');
     const xml = FORMATTERS.junit([RESULTS[2]!], CTX);
-    expect(xml).toContain('message="Unexpected text &lt;&quot;&amp;&apos;&gt; in the YAML:&#10;line two, 50% sure&#13;&#10;end"');
+    expect(xml).toContain(
+      'message="Unexpected text &lt;&quot;&amp;&apos;&gt; in the YAML:&#10;line two, 50% sure&#13;&#10;end"',
+    );
     expect(xml).not.toMatch(/<"&'>/);
   });
 });

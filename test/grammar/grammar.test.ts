@@ -21,10 +21,18 @@ beforeAll(async () => {
   const wasm = readFileSync(join(ROOT, 'node_modules/vscode-oniguruma/release/onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const registry = new Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
-    loadGrammar: async (scope) => (FILES[scope] ? parseRawGrammar(readFileSync(FILES[scope]!, 'utf8'), FILES[scope]) : null),
+    onigLib: Promise.resolve({
+      createOnigScanner: (p) => new oniguruma.OnigScanner(p),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
+    loadGrammar: async (scope) =>
+      FILES[scope] ? parseRawGrammar(readFileSync(FILES[scope]!, 'utf8'), FILES[scope]) : null,
     getInjections: (scope) =>
-      scope === 'text.html.markdown' ? ['testbed-plan.markdown.injection', 'testbed-plan.yaml.injection'] : scope === 'source.yaml' ? ['testbed-plan.yaml.injection'] : undefined,
+      scope === 'text.html.markdown'
+        ? ['testbed-plan.markdown.injection', 'testbed-plan.yaml.injection']
+        : scope === 'source.yaml'
+          ? ['testbed-plan.yaml.injection']
+          : undefined,
   });
   markdown = (await registry.loadGrammar('text.html.markdown'))!;
   yaml = (await registry.loadGrammar('source.yaml'))!;
@@ -37,7 +45,10 @@ function tokenize(grammar: IGrammar, text: string) {
   let stack = INITIAL;
   for (const line of lines) {
     const r = grammar.tokenizeLine(line, stack);
-    tokens.push({ line, tokens: r.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes })) });
+    tokens.push({
+      line,
+      tokens: r.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes })),
+    });
     stack = r.ruleStack;
   }
   return (lineStart: string, needle: string): string[] => {
@@ -116,7 +127,9 @@ describe('Markdown plans', () => {
 
   it('colours disable comments and their rule ids', () => {
     const at = tokenize(markdown, PLAN_MD);
-    expect(at('<!-- testbed-lint', 'testbed-lint-disable-next-line')).toContain('keyword.control.directive.testbed-plan');
+    expect(at('<!-- testbed-lint', 'testbed-lint-disable-next-line')).toContain(
+      'keyword.control.directive.testbed-plan',
+    );
     expect(at('<!-- testbed-lint', 'counterpart-early')).toContain('variable.other.rule.testbed-plan');
   });
 

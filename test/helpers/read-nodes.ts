@@ -15,7 +15,10 @@ export function bodyStart(text: string): number {
 }
 
 /** What readBlocks hands over: the nodes and, per call, what was given (`table3` for a table of 3 rows, `rows5`). */
-export function readNodes(text: string, session?: ParseSession): { nodes: RootContent[]; calls: string[]; unreadable: number } {
+export function readNodes(
+  text: string,
+  session?: ParseSession,
+): { nodes: RootContent[]; calls: string[]; unreadable: number } {
   const lines = new LineIndex(text);
   const nodes: RootContent[] = [];
   const calls: string[] = [];
@@ -29,7 +32,8 @@ export function readNodes(text: string, session?: ParseSession): { nodes: RootCo
       },
       rows: (table, rows) => {
         const last = nodes[nodes.length - 1];
-        if (last?.type !== 'table' || last.position?.start.offset !== table.position?.start.offset) throw new Error('rows of a table not given last');
+        if (last?.type !== 'table' || last.position?.start.offset !== table.position?.start.offset)
+          throw new Error('rows of a table not given last');
         last.children.push(...rows);
         last.position = table.position && { start: table.position.start, end: table.position.end };
         calls.push(`rows${rows.length}`);

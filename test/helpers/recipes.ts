@@ -12,7 +12,8 @@ export function fencedBlocks(markdown: string, lang: string): string[] {
 export function allFencedBlocks(markdown: string): { lang: string; body: string }[] {
   const out: { lang: string; body: string }[] = [];
   const re = /^(`{3,})([^\n`]*)\n([\s\S]*?)^\1[ \t]*$/gm;
-  for (let m = re.exec(markdown); m; m = re.exec(markdown)) out.push({ lang: m[2]!.trim().split(/\s+/)[0] ?? '', body: m[3]! });
+  for (let m = re.exec(markdown); m; m = re.exec(markdown))
+    out.push({ lang: m[2]!.trim().split(/\s+/)[0] ?? '', body: m[3]! });
   return out;
 }
 
@@ -25,7 +26,8 @@ export function npmEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     const key = k.toLowerCase();
-    if (key.startsWith('npm_') && !['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig'].includes(key)) continue;
+    if (key.startsWith('npm_') && !['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig'].includes(key))
+      continue;
     env[k] = v;
   }
   return { ...env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };

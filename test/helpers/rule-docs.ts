@@ -54,7 +54,14 @@ export function readRuleDoc(text: string): RuleDoc {
       const line = c.position?.start.line ?? 0;
       if (c.lang === 'plan-md' || c.lang === 'plan-yaml') {
         const a = attrs(c.meta);
-        const expect = a.expect !== undefined ? Number(a.expect) : section === 'Incorrect' || section === 'Fix' ? 1 : section === 'Correct' ? 0 : undefined;
+        const expect =
+          a.expect !== undefined
+            ? Number(a.expect)
+            : section === 'Incorrect' || section === 'Fix'
+              ? 1
+              : section === 'Correct'
+                ? 0
+                : undefined;
         doc.examples.push({ section, lang: c.lang, code: c.value + '\n', line, attrs: a, expect });
       } else {
         doc.otherBlocks.push({ lang: c.lang ?? '', line });

@@ -28,19 +28,34 @@ const FLAWED_COUNTS = { errors: '2', warnings: '1', infos: '0', plans: '1', 'exi
 
 describe.skipIf(process.platform === 'win32')('row 1: file names from a pull request are only paths', () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run "npm run build" first (npm test does)');
+    if (!existsSync(join(ROOT, 'dist/cli.js')))
+      throw new Error('dist/cli.js is missing: run "npm run build" first (npm test does)');
   });
 
   it('a file named --config=x/off.yaml does not override the workflow config: the flawed plan still fails', () => {
-    const r = pullRequest({ '--config=x/off.yaml': '', 'x/off.yaml': onlyRules({}), 'plans/flawed.testbed.md': FLAWED_PLAN });
-    const run = runAction(r.dir, { 'changed-only': 'true', config: '.testbed-lint.yaml', today: TODAY }, prEvent(r.base, r.head));
+    const r = pullRequest({
+      '--config=x/off.yaml': '',
+      'x/off.yaml': onlyRules({}),
+      'plans/flawed.testbed.md': FLAWED_PLAN,
+    });
+    const run = runAction(
+      r.dir,
+      { 'changed-only': 'true', config: '.testbed-lint.yaml', today: TODAY },
+      prEvent(r.base, r.head),
+    );
     expect(run.outputs).toEqual(FLAWED_COUNTS);
     expect(annotations(run.log).map((a) => a.slice(0, a.indexOf(' ')))).toEqual(['::warning', '::error', '::error']);
     expect(run.code).toBe(1);
   });
 
   it('files named --help, --quiet, report and init do not print help, hide warnings or change the command', () => {
-    const r = pullRequest({ '--help': 'x\n', '--quiet': 'x\n', report: 'x\n', init: 'x\n', 'plans/flawed.testbed.md': FLAWED_PLAN });
+    const r = pullRequest({
+      '--help': 'x\n',
+      '--quiet': 'x\n',
+      report: 'x\n',
+      init: 'x\n',
+      'plans/flawed.testbed.md': FLAWED_PLAN,
+    });
     const run = runAction(r.dir, { 'changed-only': 'true', today: TODAY }, prEvent(r.base, r.head));
     expect(run.log).not.toContain('Usage');
     expect(run.stderr).toBe('');
@@ -56,7 +71,11 @@ describe.skipIf(process.platform === 'win32')('row 1: file names from a pull req
     const run = runAction(r.dir, { 'changed-only': 'true', today: TODAY }, prEvent(r.base, r.head));
     expect(run.outputs).toEqual({ ...FLAWED_COUNTS, errors: '6', warnings: '3', plans: '3' });
     const files = [...new Set(annotations(run.log).map((a) => /file=([^,]*),/.exec(a)![1]))];
-    expect(files).toEqual(['plans/-dash.testbed.md', `plans/a b $HOME "q" 'x'.testbed.md`, 'plans/new%0Aline.testbed.md']);
+    expect(files).toEqual([
+      'plans/-dash.testbed.md',
+      `plans/a b $HOME "q" 'x'.testbed.md`,
+      'plans/new%0Aline.testbed.md',
+    ]);
     expect(run.code).toBe(1);
   });
 });

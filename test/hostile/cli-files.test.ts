@@ -50,7 +50,8 @@ describe('row 2: --fix replaces a plan whole', () => {
     if (posix) chmodSync(plan, 0o640);
     const calls: string[] = [];
     const fds = new Map<number, string>();
-    const name = (p: unknown) => (String(p) === plan ? 'plan' : String(p).startsWith(join(cwd, '.vmi.testbed.md.')) ? 'temp' : 'other');
+    const name = (p: unknown) =>
+      String(p) === plan ? 'plan' : String(p).startsWith(join(cwd, '.vmi.testbed.md.')) ? 'temp' : 'other';
     const fs: Fs = {
       ...realFs,
       writeFileSync: ((path: nodeFs.PathOrFileDescriptor, ...rest: unknown[]) => {
@@ -110,21 +111,29 @@ describe('row 2: --fix replaces a plan whole', () => {
     };
     const r = await runCli(['--today', TODAY, '--fix', 'vmi.testbed.md'], { cwd, fs });
     expect(readFileSync(plan, 'utf8')).toBe(FLAWED_PLAN + appended);
-    expect(r.errors).toEqual(['testbed-lint: vmi.testbed.md: changed during the run; its fixes were not written (run --fix again)']);
+    expect(r.errors).toEqual([
+      'testbed-lint: vmi.testbed.md: changed during the run; its fixes were not written (run --fix again)',
+    ]);
     expect(r.code).toBe(2);
   });
 });
 
 describe.skipIf(!posix)('row 3: --fix over a folder never writes through a symbolic link', () => {
   test('a link to a file outside the tree is linted, not written; the file outside keeps its bytes', async () => {
-    const cwd = project({ 'outside/victim.rc': 'export PATH=/usr/bin\n', 'repo/vmi.testbed.md': FLAWED_PLAN, 'repo/.testbed-lint.yaml': THREE_RULES });
+    const cwd = project({
+      'outside/victim.rc': 'export PATH=/usr/bin\n',
+      'repo/vmi.testbed.md': FLAWED_PLAN,
+      'repo/.testbed-lint.yaml': THREE_RULES,
+    });
     symlinkSync('../outside/victim.rc', join(cwd, 'repo/evil.testbed.md'));
     const r = await runCli(['--today', TODAY, '--fix', 'repo'], { cwd });
     expect(readFileSync(join(cwd, 'outside/victim.rc'), 'utf8')).toBe('export PATH=/usr/bin\n');
     expect(lstatSync(join(cwd, 'repo/evil.testbed.md')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(cwd, 'repo/vmi.testbed.md'), 'utf8')).toBe(FIXED);
     expect(r.stdout).toContain('repo/evil.testbed.md\n');
-    expect(r.errors).toEqual(['testbed-lint: repo/evil.testbed.md is a symbolic link met while walking a folder; linted, not fixed (name it to fix it)']);
+    expect(r.errors).toEqual([
+      'testbed-lint: repo/evil.testbed.md is a symbolic link met while walking a folder; linted, not fixed (name it to fix it)',
+    ]);
   });
 
   test('with the recommended rules (the issue repro), the template sections are not appended outside the tree', () => {
@@ -132,7 +141,9 @@ describe.skipIf(!posix)('row 3: --fix over a folder never writes through a symbo
     symlinkSync('../outside/victim.rc', join(cwd, 'repo/evil.testbed.md'));
     const r = spawnCli(['--fix', 'repo'], cwd);
     expect(readFileSync(join(cwd, 'outside/victim.rc'), 'utf8')).toBe('alias ls=ls\n');
-    expect(r.stderr).toBe('testbed-lint: repo/evil.testbed.md is a symbolic link met while walking a folder; linted, not fixed (name it to fix it)\n');
+    expect(r.stderr).toBe(
+      'testbed-lint: repo/evil.testbed.md is a symbolic link met while walking a folder; linted, not fixed (name it to fix it)\n',
+    );
     // Its findings are to-do infos of the text as it is (unfixed), which do not fail the run.
     expect(r.stdout).toContain('ℹ 8 problems (0 errors, 0 warnings, 8 infos)');
     expect(r.code).toBe(0);
@@ -171,12 +182,16 @@ describe.skipIf(!posix)('row 4: only regular files are opened, each capped', () 
     mkdirSync(join(cwd, 'c'));
     execFileSync('mkfifo', [join(cwd, 'c/lint-cache.json')]);
     const r = spawnCli(['--today', TODAY, '--cache', '--cache-location', 'c', 'a.testbed.md'], cwd);
-    expect(r.stderr).toContain(`testbed-lint: the cache ${join(cwd, 'c/lint-cache.json')} is not a regular file (a FIFO); not used\n`);
+    expect(r.stderr).toContain(
+      `testbed-lint: the cache ${join(cwd, 'c/lint-cache.json')} is not a regular file (a FIFO); not used\n`,
+    );
     expect(r.code).toBe(1);
     mkdirSync(join(cwd, 'z'));
     symlinkSync('/dev/zero', join(cwd, 'z/lint-cache.json'));
     const z = spawnCli(['--today', TODAY, '--cache', '--cache-location', 'z', 'a.testbed.md'], cwd);
-    expect(z.stderr).toContain(`testbed-lint: the cache ${join(cwd, 'z/lint-cache.json')} is not a regular file (a character device); not used\n`);
+    expect(z.stderr).toContain(
+      `testbed-lint: the cache ${join(cwd, 'z/lint-cache.json')} is not a regular file (a character device); not used\n`,
+    );
     expect(z.code).toBe(1);
   });
 
@@ -215,10 +230,16 @@ describe.skipIf(!posix)('row 4: only regular files are opened, each capped', () 
   });
 
   test('a .gitignore over the cap is not read, with a notice', async () => {
-    const cwd = project({ 'd/.gitignore': `${'#'.repeat(4 * 1024 * 1024)}\nx.testbed.md\n`, 'd/x.testbed.md': FLAWED_PLAN, '.testbed-lint.yaml': THREE_RULES });
+    const cwd = project({
+      'd/.gitignore': `${'#'.repeat(4 * 1024 * 1024)}\nx.testbed.md\n`,
+      'd/x.testbed.md': FLAWED_PLAN,
+      '.testbed-lint.yaml': THREE_RULES,
+    });
     const r = await runCli(['--today', TODAY, '-f', 'json', 'd'], { cwd });
     expect(r.errors).toEqual(['testbed-lint: d/.gitignore is over 4 MB; not read']);
-    expect((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath)).toEqual([join(cwd, 'd/x.testbed.md')]);
+    expect((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath)).toEqual([
+      join(cwd, 'd/x.testbed.md'),
+    ]);
     expect(r.code).toBe(1);
   });
 });

@@ -7,7 +7,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, symlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { FLAWED_PLAN, GOOD_PLAN, lintedFiles, onlyRules, runCli, tempProject, THREE_RULES, TODAY } from '../cli/helpers.js';
+import {
+  FLAWED_PLAN,
+  GOOD_PLAN,
+  lintedFiles,
+  onlyRules,
+  runCli,
+  tempProject,
+  THREE_RULES,
+  TODAY,
+} from '../cli/helpers.js';
 import { realFs, type Fs } from '../../src/node/fs.js';
 import { fake, FileType, Uri, workspace } from '../helpers/fake-vscode.js';
 
@@ -33,19 +42,26 @@ const hasMkfifo = posix && ['/usr/bin/mkfifo', '/bin/mkfifo'].some((p) => exists
 
 describe('row 9, the CLI: a config is read only when it is a regular file of at most 1 MiB', () => {
   test('a config over 1 MiB is an error naming it (exit 2); plans under another config are still linted', async () => {
-    const cwd = project({ 'big/.testbed-lint.yaml': OVERSIZED, 'big/p.testbed.md': FLAWED_PLAN, 'fine/.testbed-lint.yaml': THREE_RULES, 'fine/p.testbed.md': FLAWED_PLAN });
+    const cwd = project({
+      'big/.testbed-lint.yaml': OVERSIZED,
+      'big/p.testbed.md': FLAWED_PLAN,
+      'fine/.testbed-lint.yaml': THREE_RULES,
+      'fine/p.testbed.md': FLAWED_PLAN,
+    });
     const r = await lintedFiles(cwd);
     expect(r.errors).toEqual([`big/.testbed-lint.yaml:1:1: ${OVER}`]);
     expect(r.files).toEqual(['fine/p.testbed.md']);
     expect(r.code).toBe(2);
   });
 
-  test('the issue\'s config, 19 MB of 600,000 `ignores`, is refused before it is read', async () => {
+  test("the issue's config, 19 MB of 600,000 `ignores`, is refused before it is read", async () => {
     const lines = ['ignores:'];
     for (let i = 0; i < 600_000; i++) lines.push(`  - "plans/archive/${i}/**/*.md"`);
     const cwd = project({ '.testbed-lint.yaml': `${lines.join('\n')}\n`, 'p.testbed.md': GOOD_PLAN });
     const r = await runCli(['--today', TODAY], { cwd });
-    expect(r.errors).toEqual(['.testbed-lint.yaml:1:1: cannot read config: it is 19.9 MB, over the limit of 1 MB for a config file']);
+    expect(r.errors).toEqual([
+      '.testbed-lint.yaml:1:1: cannot read config: it is 19.9 MB, over the limit of 1 MB for a config file',
+    ]);
     expect(r.code).toBe(2);
   });
 
@@ -66,28 +82,45 @@ describe('row 9, the CLI: a config is read only when it is a regular file of at 
   });
 
   test('an `extends` target over 1 MiB is an error in that file, and the config extending it says so', async () => {
-    const cwd = project({ '.testbed-lint.yaml': 'extends: ./big.yaml\n', 'big.yaml': OVERSIZED, 'p.testbed.md': GOOD_PLAN });
+    const cwd = project({
+      '.testbed-lint.yaml': 'extends: ./big.yaml\n',
+      'big.yaml': OVERSIZED,
+      'p.testbed.md': GOOD_PLAN,
+    });
     const r = await runCli(['--today', TODAY], { cwd });
-    expect(r.errors).toEqual([`big.yaml:1:1: ${OVER}`, '.testbed-lint.yaml:1:10: cannot extend "./big.yaml": it has errors']);
+    expect(r.errors).toEqual([
+      `big.yaml:1:1: ${OVER}`,
+      '.testbed-lint.yaml:1:10: cannot extend "./big.yaml": it has errors',
+    ]);
     expect(r.code).toBe(2);
   });
 
-  test.runIf(posix)('`ln -s /dev/zero .testbed-lint.yaml`: the config is named as not a regular file, never read', async () => {
-    const cwd = project({ 'p.testbed.md': GOOD_PLAN, 'fine/.testbed-lint.yaml': THREE_RULES, 'fine/p.testbed.md': FLAWED_PLAN });
-    symlinkSync('/dev/zero', join(cwd, '.testbed-lint.yaml'));
-    const r = await lintedFiles(cwd);
-    expect(r.errors).toEqual(['.testbed-lint.yaml:1:1: cannot read config: not a regular file']);
-    expect(r.files).toEqual(['fine/p.testbed.md']);
-    expect(r.code).toBe(2);
-  });
+  test.runIf(posix)(
+    '`ln -s /dev/zero .testbed-lint.yaml`: the config is named as not a regular file, never read',
+    async () => {
+      const cwd = project({
+        'p.testbed.md': GOOD_PLAN,
+        'fine/.testbed-lint.yaml': THREE_RULES,
+        'fine/p.testbed.md': FLAWED_PLAN,
+      });
+      symlinkSync('/dev/zero', join(cwd, '.testbed-lint.yaml'));
+      const r = await lintedFiles(cwd);
+      expect(r.errors).toEqual(['.testbed-lint.yaml:1:1: cannot read config: not a regular file']);
+      expect(r.files).toEqual(['fine/p.testbed.md']);
+      expect(r.code).toBe(2);
+    },
+  );
 
-  test.runIf(hasMkfifo)('a FIFO as .testbed-lint.yaml is named, never opened (opening it would wait for a writer)', async () => {
-    const cwd = project({ 'p.testbed.md': GOOD_PLAN });
-    execFileSync('mkfifo', [join(cwd, '.testbed-lint.yaml')]);
-    const r = await runCli(['--today', TODAY], { cwd });
-    expect(r.errors).toEqual(['.testbed-lint.yaml:1:1: cannot read config: not a regular file']);
-    expect(r.code).toBe(2);
-  });
+  test.runIf(hasMkfifo)(
+    'a FIFO as .testbed-lint.yaml is named, never opened (opening it would wait for a writer)',
+    async () => {
+      const cwd = project({ 'p.testbed.md': GOOD_PLAN });
+      execFileSync('mkfifo', [join(cwd, '.testbed-lint.yaml')]);
+      const r = await runCli(['--today', TODAY], { cwd });
+      expect(r.errors).toEqual(['.testbed-lint.yaml:1:1: cannot read config: not a regular file']);
+      expect(r.code).toBe(2);
+    },
+  );
 
   test.runIf(posix)('`extends` of a link to /dev/zero: the target is named, never read', async () => {
     const cwd = project({ '.testbed-lint.yaml': 'extends: ./zero.yaml\n', 'p.testbed.md': GOOD_PLAN });
@@ -111,16 +144,21 @@ describe('row 9, the CLI: a config is read only when it is a regular file of at 
 });
 
 describe('row 11, the CLI: `extends` is followed through links, wherever the user points', () => {
-  test.runIf(posix)('a link to a config outside the project is read (on their own machine, the user decides)', async () => {
-    const shared = project({ 'team.yaml': onlyRules({ 'customer-named': 'warning' }) });
-    const cwd = project({ '.testbed-lint.yaml': 'extends: ./link.yaml\n', 'p.testbed.md': FLAWED_PLAN });
-    symlinkSync(join(shared, 'team.yaml'), join(cwd, 'link.yaml'));
-    const r = await runCli(['--today', TODAY, '-f', 'json'], { cwd });
-    expect(r.errors).toEqual([]);
-    expect((JSON.parse(r.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.map((m) => m.ruleId)).toEqual(['customer-named']);
-  });
+  test.runIf(posix)(
+    'a link to a config outside the project is read (on their own machine, the user decides)',
+    async () => {
+      const shared = project({ 'team.yaml': onlyRules({ 'customer-named': 'warning' }) });
+      const cwd = project({ '.testbed-lint.yaml': 'extends: ./link.yaml\n', 'p.testbed.md': FLAWED_PLAN });
+      symlinkSync(join(shared, 'team.yaml'), join(cwd, 'link.yaml'));
+      const r = await runCli(['--today', TODAY, '-f', 'json'], { cwd });
+      expect(r.errors).toEqual([]);
+      expect((JSON.parse(r.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.map((m) => m.ruleId)).toEqual([
+        'customer-named',
+      ]);
+    },
+  );
 
-  test.runIf(posix)('a cycle through a linked folder is reported as a cycle, by the files\' real paths', async () => {
+  test.runIf(posix)("a cycle through a linked folder is reported as a cycle, by the files' real paths", async () => {
     const cwd = project({ '.testbed-lint.yaml': 'extends: ./loop/.testbed-lint.yaml\n', 'p.testbed.md': GOOD_PLAN });
     symlinkSync('.', join(cwd, 'loop'));
     const r = await runCli(['--today', TODAY], { cwd });
@@ -136,8 +174,11 @@ function editor(links?: Record<string, string>) {
     const link = Object.keys(links ?? {}).find((l) => path === l || path.startsWith(`${l}/`));
     return link === undefined ? path : links![link]! + path.slice(link.length);
   };
-  const config = new WorkspaceConfig(links ? (uri) => (uri.scheme === 'file' ? Promise.resolve(follow(uri.path)) : undefined) : undefined);
-  const messages = () => config.errors().flatMap((e) => e.errors.map((x) => `${x.file}:${x.line}:${x.column}: ${x.message}`));
+  const config = new WorkspaceConfig(
+    links ? (uri) => (uri.scheme === 'file' ? Promise.resolve(follow(uri.path)) : undefined) : undefined,
+  );
+  const messages = () =>
+    config.errors().flatMap((e) => e.errors.map((x) => `${x.file}:${x.line}:${x.column}: ${x.message}`));
   return { config, messages, plan: (path: string) => config.forFile(Uri.parse(`file://${path}`)) };
 }
 const SECRET = 'rules:\n  token-hunter2: error\n';
@@ -157,7 +198,9 @@ describe('row 9, the editor: the same caps, and the plan is checked with the def
       true,
       'cannot read config: it is 19 MB, over the limit of 1 MB for a config file',
     ]);
-    expect(messages()).toEqual(['/ws/.testbed-lint.yaml:1:1: cannot read config: it is 19 MB, over the limit of 1 MB for a config file']);
+    expect(messages()).toEqual([
+      '/ws/.testbed-lint.yaml:1:1: cannot read config: it is 19 MB, over the limit of 1 MB for a config file',
+    ]);
     expect(read).not.toHaveBeenCalled();
   });
 
@@ -169,7 +212,7 @@ describe('row 9, the editor: the same caps, and the plan is checked with the def
     expect(messages()).toEqual([`/ws/.testbed-lint.yaml:1:1: ${OVER}`]);
   });
 
-  test('a FIFO or a device under a config\'s name is named, never read', async () => {
+  test("a FIFO or a device under a config's name is named, never read", async () => {
     const read = vi.spyOn(workspace.fs, 'readFile');
     // What VS Code's stat says of a link to /dev/zero or to a FIFO.
     fake.stats.set('file:///ws/.testbed-lint.yaml', { type: FileType.Unknown | FileType.SymbolicLink, size: 0 });
@@ -181,7 +224,7 @@ describe('row 9, the editor: the same caps, and the plan is checked with the def
   });
 });
 
-describe('row 11, the editor: a workspace\'s config cannot reach a file outside the workspace', () => {
+describe("row 11, the editor: a workspace's config cannot reach a file outside the workspace", () => {
   beforeEach(() => fake.reset());
 
   test('`extends: ./link.yaml`, a link to a file outside: refused at the extends, and nothing of that file shows', async () => {
@@ -219,7 +262,8 @@ describe('row 11, the editor: a workspace\'s config cannot reach a file outside 
 
   test('links that stay inside the workspace are followed, also when the folder itself was opened through a link', async () => {
     // The fake's files do not follow links: each is where stat looks (its path) and where it is read (its real path).
-    for (const path of ['/ws/.testbed-lint.yaml', '/data/ws/.testbed-lint.yaml']) file(path, 'extends: ./current.yaml\n');
+    for (const path of ['/ws/.testbed-lint.yaml', '/data/ws/.testbed-lint.yaml'])
+      file(path, 'extends: ./current.yaml\n');
     for (const path of ['/ws/current.yaml', '/data/ws/configs/v2.yaml']) file(path, 'rules:\n  customer-named: info\n');
     const { plan, messages } = editor({ '/ws/current.yaml': '/data/ws/configs/v2.yaml', '/ws': '/data/ws' });
     const v = await plan('/ws/p.testbed.md');
@@ -242,7 +286,10 @@ describe('row 11, the editor: a workspace\'s config cannot reach a file outside 
 describe('the cap is inclusive', () => {
   test('a config of exactly 1 MiB is read', async () => {
     const text = 'rules: {}\n';
-    const cwd = project({ '.testbed-lint.yaml': `${text}#${'x'.repeat(1024 * 1024 - text.length - 2)}\n`, 'p.testbed.md': GOOD_PLAN });
+    const cwd = project({
+      '.testbed-lint.yaml': `${text}#${'x'.repeat(1024 * 1024 - text.length - 2)}\n`,
+      'p.testbed.md': GOOD_PLAN,
+    });
     const r = await runCli(['--today', TODAY], { cwd });
     expect(r.errors).toEqual([]);
     expect(r.code).toBe(0);

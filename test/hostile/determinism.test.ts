@@ -60,7 +60,11 @@ describe('row 13: property tests are deterministic in npm test', () => {
     expect(pkg.scripts.test).not.toContain('fuzz');
     expect(readFileSync(join(ROOT, '.ci/run'), 'utf8')).not.toContain('fuzz');
     const started = Date.now();
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/fuzz.mjs'), '--time', '2s'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/fuzz.mjs'), '--time', '2s'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.stdout).toMatch(/^fuzz: round 1, seed \d+\n/);
     expect(r.stdout).toMatch(/fuzz: \d+ rounds? in 2s, no failure/);
     expect(r.status).toBe(0);

@@ -37,7 +37,12 @@ describe('row 5: a NUL byte or UTF-16 does not take a plan out of linting', () =
     const r = await findings(cwd, ['n.testbed.md']);
     expect(r.errors).toEqual([]);
     expect(r.results[0]!.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
-      ['plan-syntax', 1, 6, 'The plan is not readable text: a NUL byte (0x00) at byte 6; save it as UTF-8 (or UTF-16 with a byte-order mark).'],
+      [
+        'plan-syntax',
+        1,
+        6,
+        'The plan is not readable text: a NUL byte (0x00) at byte 6; save it as UTF-8 (or UTF-16 with a byte-order mark).',
+      ],
     ]);
     expect(r.code).toBe(1);
   });
@@ -46,10 +51,15 @@ describe('row 5: a NUL byte or UTF-16 does not take a plan out of linting', () =
     test(`a ${encoding} plan with a BOM gives the findings of its UTF-8 text; --fix writes it back in ${encoding}`, async () => {
       const text = example('flawed.testbed.md');
       const le = Buffer.from(`\ufeff${text}`, 'utf16le');
-      const cwd = project({ 'u.testbed.md': encoding === 'utf16le' ? le : Buffer.from(le).swap16(), 'p.testbed.md': text });
+      const cwd = project({
+        'u.testbed.md': encoding === 'utf16le' ? le : Buffer.from(le).swap16(),
+        'p.testbed.md': text,
+      });
       const r = await findings(cwd, ['u.testbed.md', 'p.testbed.md']);
       const [plain, utf16] = r.results;
-      expect(utf16!.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual(plain!.messages.map((m) => [m.ruleId, m.line, m.column, m.message]));
+      expect(utf16!.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual(
+        plain!.messages.map((m) => [m.ruleId, m.line, m.column, m.message]),
+      );
       expect(at(utf16!)).toContain('8:9 plan-schema');
       expect(r.code).toBe(1);
       await runCli(['--today', TODAY, '--fix', 'u.testbed.md', 'p.testbed.md'], { cwd });
@@ -66,7 +76,9 @@ describe('row 6: lone CR line endings are line breaks', () => {
     const lf = example('clean.testbed.md');
     const cwd = project({ 'cr.testbed.md': lf.replace(/\n/g, '\r'), 'lf.testbed.md': lf });
     const r = await findings(cwd, ['cr.testbed.md', 'lf.testbed.md']);
-    expect(r.results[0]!.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual(r.results[1]!.messages.map((m) => [m.ruleId, m.line, m.column, m.message]));
+    expect(r.results[0]!.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual(
+      r.results[1]!.messages.map((m) => [m.ruleId, m.line, m.column, m.message]),
+    );
     expect(at(r.results[0]!).filter((f) => f.endsWith('plan-syntax'))).toEqual([]);
   });
 
@@ -94,11 +106,33 @@ describe('row 6: lone CR line endings are line breaks', () => {
 describe('row 7: a cache entry is checked against its shape', () => {
   for (const [what, p] of [
     ['[null]', [null]],
-    ['a problem without a line', [{ ruleId: 'x', severity: 'error', messageId: 'm', message: 'm', span: { start: 0, end: 0 }, docsUrl: '' }]],
-    ['a severity that is not one', [{ ruleId: 'x', severity: 'fatal', messageId: 'm', message: 'm', span: { start: 0, end: 0 }, line: 1, column: 1, endLine: 1, endColumn: 1, docsUrl: '' }]],
+    [
+      'a problem without a line',
+      [{ ruleId: 'x', severity: 'error', messageId: 'm', message: 'm', span: { start: 0, end: 0 }, docsUrl: '' }],
+    ],
+    [
+      'a severity that is not one',
+      [
+        {
+          ruleId: 'x',
+          severity: 'fatal',
+          messageId: 'm',
+          message: 'm',
+          span: { start: 0, end: 0 },
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          docsUrl: '',
+        },
+      ],
+    ],
   ] as const) {
     test(`an entry with "p": ${what} and a matching key is linted again, not trusted and not a crash`, async () => {
-      const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-schema': 'error' }), 'a.testbed.md': example('flawed.testbed.md') });
+      const cwd = project({
+        '.testbed-lint.yaml': onlyRules({ 'plan-schema': 'error' }),
+        'a.testbed.md': example('flawed.testbed.md'),
+      });
       const first = await findings(cwd, ['--cache', 'a.testbed.md']);
       expect(first.code).toBe(1);
       const file = join(cwd, 'node_modules/.cache/testbed-lint', CACHE_FILE_NAME);
@@ -148,11 +182,15 @@ describe('decoding bytes as a plan', () => {
   test('firstBadUtf8 agrees with a strict UTF-8 decoder on any bytes, and points at a byte the decoder rejects', () => {
     const strict = new TextDecoder('utf-8', { fatal: true });
     const bytes = fc.uint8Array({ maxLength: 40 });
-    const utf8ish = fc.string({ unit: 'binary', maxLength: 20 }).chain((s) => fc.tuple(fc.constant(Buffer.from(s, 'utf8')), fc.nat(40), fc.integer({ min: 0x80, max: 0xff })).map(([b, i, x]) => {
-      const c = Buffer.from(b);
-      if (c.length > 0) c[i % c.length] = x;
-      return c;
-    }));
+    const utf8ish = fc.string({ unit: 'binary', maxLength: 20 }).chain((s) =>
+      fc
+        .tuple(fc.constant(Buffer.from(s, 'utf8')), fc.nat(40), fc.integer({ min: 0x80, max: 0xff }))
+        .map(([b, i, x]) => {
+          const c = Buffer.from(b);
+          if (c.length > 0) c[i % c.length] = x;
+          return c;
+        }),
+    );
     fc.assert(
       fc.property(fc.oneof(bytes, utf8ish), (b) => {
         const bad = firstBadUtf8(b);
@@ -174,10 +212,30 @@ describe('decoding bytes as a plan', () => {
 
   test('decodeText: UTF-8 with its BOM kept, UTF-16 LE and BE by their BOM, a NUL located', () => {
     expect(decodeText(Buffer.from('\ufeffa\rb', 'utf8'))).toEqual({ ok: true, text: '\ufeffa\rb', encoding: 'utf8' });
-    expect(decodeText(Buffer.from('\ufeffé😀', 'utf16le'))).toEqual({ ok: true, text: '\ufeffé😀', encoding: 'utf16le' });
-    expect(decodeText(Buffer.from('\ufeffé😀', 'utf16le').swap16())).toEqual({ ok: true, text: '\ufeffé😀', encoding: 'utf16be' });
-    expect(decodeText(Buffer.from('ab\ncd\0', 'utf8'))).toEqual({ ok: false, text: 'ab\ncd\0', offset: 5, detail: 'a NUL byte (0x00) at byte 6' });
-    expect(decodeText(Buffer.from([0xff, 0xfe, 0x61]))).toMatchObject({ ok: false, detail: 'UTF-16 LE with an odd number of bytes (3)' });
-    expect(decodeText(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x61, 0x00]))).toMatchObject({ ok: false, offset: 1, detail: 'invalid UTF-16 LE (an unpaired surrogate) at byte 3' });
+    expect(decodeText(Buffer.from('\ufeffé😀', 'utf16le'))).toEqual({
+      ok: true,
+      text: '\ufeffé😀',
+      encoding: 'utf16le',
+    });
+    expect(decodeText(Buffer.from('\ufeffé😀', 'utf16le').swap16())).toEqual({
+      ok: true,
+      text: '\ufeffé😀',
+      encoding: 'utf16be',
+    });
+    expect(decodeText(Buffer.from('ab\ncd\0', 'utf8'))).toEqual({
+      ok: false,
+      text: 'ab\ncd\0',
+      offset: 5,
+      detail: 'a NUL byte (0x00) at byte 6',
+    });
+    expect(decodeText(Buffer.from([0xff, 0xfe, 0x61]))).toMatchObject({
+      ok: false,
+      detail: 'UTF-16 LE with an odd number of bytes (3)',
+    });
+    expect(decodeText(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x61, 0x00]))).toMatchObject({
+      ok: false,
+      offset: 1,
+      detail: 'invalid UTF-16 LE (an unpaired surrogate) at byte 3',
+    });
   });
 });

@@ -4,7 +4,15 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERSION, docsUrlFor, presetRules, rules } from '../../src/api/index.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../../src/api/index.js';
-import { CONFIG_SCHEMA_PATH, configSchemaText, readmeRuleTable, README_END, README_START, SNIPPET_PATHS, snippetsText } from '../../scripts/generated.js';
+import {
+  CONFIG_SCHEMA_PATH,
+  configSchemaText,
+  readmeRuleTable,
+  README_END,
+  README_START,
+  SNIPPET_PATHS,
+  snippetsText,
+} from '../../scripts/generated.js';
 import { readRuleDoc } from '../helpers/rule-docs.js';
 
 const ROOT = join(__dirname, '../..');
@@ -12,12 +20,34 @@ const RULES_DIR = join(ROOT, 'src/rules');
 
 /** The spec's catalogue (../shared/spec/testbed-plan.md, "Rules" and v2's "New rules"); checked against the spec itself when it is beside the repo. */
 const SPEC_IDS = [
-  'plan-syntax', 'plan-schema', 'plan-unknown-key',
-  'customer-named', 'customer-rationale', 'customer-not-premier', 'customer-conditions',
-  'iteration-log', 'iteration-dated', 'iteration-order', 'iteration-change', 'iteration-feedback', 'iteration-depth', 'iteration-stale',
-  'counterparts-listed', 'counterparts-cross-functional', 'counterpart-early', 'counterpart-benefit', 'counterpart-finance', 'counterpart-back-end',
-  'aims-stated', 'metric-outside-in', 'metric-worst-case', 'scale-up-plan',
-  'journey-moments', 'feedback-qualitative', 'review-horizon', 'iteration-front-line-only',
+  'plan-syntax',
+  'plan-schema',
+  'plan-unknown-key',
+  'customer-named',
+  'customer-rationale',
+  'customer-not-premier',
+  'customer-conditions',
+  'iteration-log',
+  'iteration-dated',
+  'iteration-order',
+  'iteration-change',
+  'iteration-feedback',
+  'iteration-depth',
+  'iteration-stale',
+  'counterparts-listed',
+  'counterparts-cross-functional',
+  'counterpart-early',
+  'counterpart-benefit',
+  'counterpart-finance',
+  'counterpart-back-end',
+  'aims-stated',
+  'metric-outside-in',
+  'metric-worst-case',
+  'scale-up-plan',
+  'journey-moments',
+  'feedback-qualitative',
+  'review-horizon',
+  'iteration-front-line-only',
 ];
 
 /** Spec rules not registered yet (none now: all 28 are). Each must NOT be registered: when it is, remove it from here. */
@@ -25,25 +55,49 @@ const PENDING: readonly string[] = [];
 
 /** The spec's default severity: in the `recommended` preset, and in `strict` where the spec states it (v2's new rules). */
 const SPEC_DEFAULTS: Record<string, { recommended: string; strict?: string }> = {
-  'plan-syntax': { recommended: 'error' }, 'plan-schema': { recommended: 'error' }, 'plan-unknown-key': { recommended: 'warning' },
-  'customer-named': { recommended: 'error' }, 'customer-rationale': { recommended: 'error' }, 'customer-not-premier': { recommended: 'warning' },
+  'plan-syntax': { recommended: 'error' },
+  'plan-schema': { recommended: 'error' },
+  'plan-unknown-key': { recommended: 'warning' },
+  'customer-named': { recommended: 'error' },
+  'customer-rationale': { recommended: 'error' },
+  'customer-not-premier': { recommended: 'warning' },
   'customer-conditions': { recommended: 'warning' },
-  'iteration-log': { recommended: 'error' }, 'iteration-dated': { recommended: 'error' }, 'iteration-order': { recommended: 'warning' },
-  'iteration-change': { recommended: 'error' }, 'iteration-feedback': { recommended: 'warning' }, 'iteration-depth': { recommended: 'warning' },
+  'iteration-log': { recommended: 'error' },
+  'iteration-dated': { recommended: 'error' },
+  'iteration-order': { recommended: 'warning' },
+  'iteration-change': { recommended: 'error' },
+  'iteration-feedback': { recommended: 'warning' },
+  'iteration-depth': { recommended: 'warning' },
   'iteration-stale': { recommended: 'warning' },
-  'counterparts-listed': { recommended: 'error' }, 'counterparts-cross-functional': { recommended: 'warning' },
-  'counterpart-early': { recommended: 'warning' }, 'counterpart-benefit': { recommended: 'warning' }, 'counterpart-finance': { recommended: 'warning' },
+  'counterparts-listed': { recommended: 'error' },
+  'counterparts-cross-functional': { recommended: 'warning' },
+  'counterpart-early': { recommended: 'warning' },
+  'counterpart-benefit': { recommended: 'warning' },
+  'counterpart-finance': { recommended: 'warning' },
   'counterpart-back-end': { recommended: 'info' },
-  'aims-stated': { recommended: 'warning' }, 'metric-outside-in': { recommended: 'warning' }, 'metric-worst-case': { recommended: 'info' },
+  'aims-stated': { recommended: 'warning' },
+  'metric-outside-in': { recommended: 'warning' },
+  'metric-worst-case': { recommended: 'info' },
   'scale-up-plan': { recommended: 'warning' },
-  'journey-moments': { recommended: 'info', strict: 'warning' }, 'feedback-qualitative': { recommended: 'info', strict: 'warning' },
-  'review-horizon': { recommended: 'warning', strict: 'warning' }, 'iteration-front-line-only': { recommended: 'off', strict: 'info' },
+  'journey-moments': { recommended: 'info', strict: 'warning' },
+  'feedback-qualitative': { recommended: 'info', strict: 'warning' },
+  'review-horizon': { recommended: 'warning', strict: 'warning' },
+  'iteration-front-line-only': { recommended: 'off', strict: 'info' },
 };
 
 /** The spec's "Drafts are to-do lists": rules about something missing, a to-do (at most info) on a draft. */
 const SPEC_DRAFT_TODO = [
-  'customer-named', 'customer-rationale', 'customer-conditions', 'iteration-log', 'counterparts-listed', 'counterparts-cross-functional',
-  'counterpart-finance', 'counterpart-back-end', 'aims-stated', 'metric-outside-in', 'journey-moments',
+  'customer-named',
+  'customer-rationale',
+  'customer-conditions',
+  'iteration-log',
+  'counterparts-listed',
+  'counterparts-cross-functional',
+  'counterpart-finance',
+  'counterpart-back-end',
+  'aims-stated',
+  'metric-outside-in',
+  'journey-moments',
 ];
 
 const SPEC_PATH = join(ROOT, '../shared/spec/testbed-plan.md');
@@ -65,7 +119,9 @@ const ids = rules.map((r) => r.meta.id);
 
 describe('the registry', () => {
   it('registers every rule folder, and every registered rule has a folder, module and doc', () => {
-    const folders = readdirSync(RULES_DIR).filter((f) => statSync(join(RULES_DIR, f)).isDirectory()).sort();
+    const folders = readdirSync(RULES_DIR)
+      .filter((f) => statSync(join(RULES_DIR, f)).isDirectory())
+      .sort();
     expect(folders).toEqual([...ids].sort());
     for (const id of ids) {
       expect(existsSync(join(RULES_DIR, id, `${id}.ts`)), `${id}.ts`).toBe(true);
@@ -79,7 +135,11 @@ describe('the registry', () => {
     const source = readFileSync(join(RULES_DIR, 'index.ts'), 'utf8');
     const imported = [...source.matchAll(/^import \w+ from '\.\/([a-z-]+)\/\1\.js';$/gm)].map((m) => m[1]!);
     expect(imported).toEqual([...ids].sort());
-    const listed = /export const rules[^=]*= \[([^\]]*)\]/.exec(source)![1]!.split(',').map((s) => s.trim()).filter(Boolean);
+    const listed = /export const rules[^=]*= \[([^\]]*)\]/
+      .exec(source)![1]!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     expect(listed).toEqual([...listed].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
     expect(listed).toHaveLength(ids.length);
     expect(new Set(ids).size).toBe(ids.length);
@@ -108,13 +168,26 @@ describe('the registry', () => {
     }
   });
 
-  it('makes exactly the missing-content rules to-dos on a draft, as the spec lists them (and the writer\'s own prompts, left unfilled)', () => {
+  it("makes exactly the missing-content rules to-dos on a draft, as the spec lists them (and the writer's own prompts, left unfilled)", () => {
     // A `prompt` finding is the writer's own TODO prompt left unfilled (what `--fix` writes on a fresh draft): a to-do too.
     const todo = (r: (typeof rules)[number]) =>
-      r.meta.draft === 'todo' || (typeof r.meta.draft === 'object' && Object.entries(r.meta.draft).some(([id, v]) => v === 'todo' && id !== 'prompt'));
-    expect(rules.filter(todo).map((r) => r.meta.id).sort()).toEqual(SPEC_DRAFT_TODO.filter((id) => !PENDING.includes(id)).sort());
-    const prompt = (r: (typeof rules)[number]) => typeof r.meta.draft === 'object' && (r.meta.draft as Record<string, string>).prompt === 'todo';
-    expect(rules.filter(prompt).map((r) => r.meta.id).sort()).toEqual(['counterpart-benefit', 'iteration-change', 'iteration-feedback']);
+      r.meta.draft === 'todo' ||
+      (typeof r.meta.draft === 'object' &&
+        Object.entries(r.meta.draft).some(([id, v]) => v === 'todo' && id !== 'prompt'));
+    expect(
+      rules
+        .filter(todo)
+        .map((r) => r.meta.id)
+        .sort(),
+    ).toEqual(SPEC_DRAFT_TODO.filter((id) => !PENDING.includes(id)).sort());
+    const prompt = (r: (typeof rules)[number]) =>
+      typeof r.meta.draft === 'object' && (r.meta.draft as Record<string, string>).prompt === 'todo';
+    expect(
+      rules
+        .filter(prompt)
+        .map((r) => r.meta.id)
+        .sort(),
+    ).toEqual(['counterpart-benefit', 'iteration-change', 'iteration-feedback']);
     if (existsSync(SPEC_PATH)) {
       const text = readFileSync(SPEC_PATH, 'utf8');
       const m = /Rules about something \*missing\*\s*\(([^)]*)\)/.exec(text);
@@ -125,7 +198,9 @@ describe('the registry', () => {
 
   it('derives version-pinned docs URLs', () => {
     for (const id of ids) {
-      expect(docsUrlFor(id)).toBe(`https://github.com/testbed-lint/testbed-lint/blob/v${VERSION}/src/rules/${id}/${id}.md`);
+      expect(docsUrlFor(id)).toBe(
+        `https://github.com/testbed-lint/testbed-lint/blob/v${VERSION}/src/rules/${id}/${id}.md`,
+      );
     }
   });
 });
@@ -166,14 +241,26 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) =
     const doc = readRuleDoc(readFileSync(join(RULES_DIR, id, `${id}.md`), 'utf8'));
     expect(doc.title).toBe(id);
     const fix = rule.meta.fixable === 'none' ? 'no' : rule.meta.fixable;
-    const sev = rule.meta.severityNote ? `${rule.meta.defaultSeverity}\` (${rule.meta.severityNote})` : `${rule.meta.defaultSeverity}\``;
+    const sev = rule.meta.severityNote
+      ? `${rule.meta.defaultSeverity}\` (${rule.meta.severityNote})`
+      : `${rule.meta.defaultSeverity}\``;
     expect(doc.header).toBe(`Category: \`${rule.meta.category}\` · Severity: \`${sev} · Fixable: \`${fix}\``);
     const h2 = doc.headings.filter((h) => h.startsWith('## ')).map((h) => h.slice(3));
-    const expected = ['Incorrect', 'Correct', ...(rule.meta.options ? ['Options'] : []), ...(rule.meta.fixable !== 'none' ? ['Fix'] : []), 'When not to use it'];
+    const expected = [
+      'Incorrect',
+      'Correct',
+      ...(rule.meta.options ? ['Options'] : []),
+      ...(rule.meta.fixable !== 'none' ? ['Fix'] : []),
+      'When not to use it',
+    ];
     expect(h2).toEqual(expected);
     const h3 = doc.headings.filter((h) => h.startsWith('### ')).map((h) => h.slice(4));
     expect(h3).toEqual(Object.keys(rule.meta.options ?? {}));
-    expect(doc.otherBlocks.filter((b) => b.lang !== 'text' && b.lang !== 'yaml' && b.lang !== 'markdown' && b.lang !== 'json' && b.lang !== 'sh')).toEqual([]);
+    expect(
+      doc.otherBlocks.filter(
+        (b) => b.lang !== 'text' && b.lang !== 'yaml' && b.lang !== 'markdown' && b.lang !== 'json' && b.lang !== 'sh',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -190,14 +277,17 @@ describe('generated files', () => {
     expect(readFileSync(join(ROOT, CONFIG_SCHEMA_PATH), 'utf8')).toBe(configSchemaText());
   });
 
-  it('the editor setting testbedLint.maxFileSize defaults to the core\'s one size limit', () => {
+  it("the editor setting testbedLint.maxFileSize defaults to the core's one size limit", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.contributes.configuration.properties['testbedLint.maxFileSize'].default).toBe(DEFAULT_MAX_FILE_SIZE);
   });
 
-  it.each(['markdown', 'yaml'] as const)('%s snippets are up to date with the writer (run `npm run generate`)', (form) => {
-    expect(readFileSync(join(ROOT, SNIPPET_PATHS[form]), 'utf8')).toBe(snippetsText(form));
-  });
+  it.each(['markdown', 'yaml'] as const)(
+    '%s snippets are up to date with the writer (run `npm run generate`)',
+    (form) => {
+      expect(readFileSync(join(ROOT, SNIPPET_PATHS[form]), 'utf8')).toBe(snippetsText(form));
+    },
+  );
 });
 
 describe('the pure core', () => {
@@ -212,12 +302,17 @@ describe('the pure core', () => {
   walk(join(ROOT, 'src/core'));
   walk(RULES_DIR);
 
-  it.each(files.map((f) => [relative(ROOT, f)]))('%s imports nothing from vscode or Node and never touches process', (rel) => {
-    const text = readFileSync(join(ROOT, rel), 'utf8');
-    const imports = [...text.matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-    for (const spec of imports) {
-      expect(spec, `${rel} imports ${spec}`).not.toMatch(/^(vscode|node:|fs$|fs\/|path$|os$|child_process$|process$|url$|crypto$)/);
-    }
-    expect(text).not.toMatch(/\bprocess\.|\brequire\(|\b__dirname\b/);
-  });
+  it.each(files.map((f) => [relative(ROOT, f)]))(
+    '%s imports nothing from vscode or Node and never touches process',
+    (rel) => {
+      const text = readFileSync(join(ROOT, rel), 'utf8');
+      const imports = [...text.matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+      for (const spec of imports) {
+        expect(spec, `${rel} imports ${spec}`).not.toMatch(
+          /^(vscode|node:|fs$|fs\/|path$|os$|child_process$|process$|url$|crypto$)/,
+        );
+      }
+      expect(text).not.toMatch(/\bprocess\.|\brequire\(|\b__dirname\b/);
+    },
+  );
 });

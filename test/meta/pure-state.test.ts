@@ -36,7 +36,19 @@ const TYPED_ARRAY = /^(Ui|I)nt(8|16|32)(Clamped)?Array$|^Float(32|64)Array$|^Big
 const LAST_INDEX = '(its lastIndex carries over between calls)';
 
 const MUTATORS: ReadonlySet<string> = new Set([
-  'set', 'add', 'delete', 'clear', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin',
+  'set',
+  'add',
+  'delete',
+  'clear',
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -13,18 +13,35 @@ import { fencedBlocks, npmEnv } from '../helpers/recipes.js';
 const root = join(__dirname, '../..');
 const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
 const available = preCommit.status === 0;
-if (!available) console.warn('pre-commit is not installed (apt-get install pre-commit): the pre-commit hook test is skipped');
+if (!available)
+  console.warn('pre-commit is not installed (apt-get install pre-commit): the pre-commit hook test is skipped');
 
 const hooks = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
 const tmp = tempProject();
 const repo = join(tmp.dir, 'repo');
-const env = () => ({ ...npmEnv(), PRE_COMMIT_HOME: join(tmp.dir, 'pre-commit-home'), NO_COLOR: '1', GIT_CONFIG_NOSYSTEM: '1', HOME: tmp.dir });
+const env = () => ({
+  ...npmEnv(),
+  PRE_COMMIT_HOME: join(tmp.dir, 'pre-commit-home'),
+  NO_COLOR: '1',
+  GIT_CONFIG_NOSYSTEM: '1',
+  HOME: tmp.dir,
+});
 const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: env(), stdio: 'pipe' });
-const run = (...files: string[]) => spawnSync('pre-commit', ['run', 'testbed-lint', '--color', 'never', '--files', ...files], { cwd: repo, env: env(), encoding: 'utf8', timeout: 600_000 });
+const run = (...files: string[]) =>
+  spawnSync('pre-commit', ['run', 'testbed-lint', '--color', 'never', '--files', ...files], {
+    cwd: repo,
+    env: env(),
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
 
 beforeAll(() => {
   if (!available) return;
-  const r = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp.dir], { cwd: root, encoding: 'utf8', env: npmEnv() });
+  const r = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp.dir], {
+    cwd: root,
+    encoding: 'utf8',
+    env: npmEnv(),
+  });
   expect(r.status, r.stderr).toBe(0);
   const tarball = join(tmp.dir, (JSON.parse(r.stdout) as { filename: string }[])[0]!.filename);
   execFileSync('git', ['init', '-q', repo]);
@@ -42,11 +59,20 @@ afterAll(() => tmp.cleanup());
 describe.skipIf(!available)('the pre-commit hook, run by pre-commit', () => {
   test('.pre-commit-hooks.yaml has one node hook on Markdown and YAML, as the README configures it', () => {
     expect(hooks).toHaveLength(1);
-    expect(hooks[0]).toMatchObject({ id: 'testbed-lint', entry: 'testbed-lint', language: 'node', types_or: ['markdown', 'yaml'] });
+    expect(hooks[0]).toMatchObject({
+      id: 'testbed-lint',
+      entry: 'testbed-lint',
+      language: 'node',
+      types_or: ['markdown', 'yaml'],
+    });
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const config = fencedBlocks(readme, 'yaml').map((b) => parse(b) as { repos?: { repo: string; rev: string; hooks: { id: string }[] }[] }).find((c) => c.repos);
+    const config = fencedBlocks(readme, 'yaml')
+      .map((b) => parse(b) as { repos?: { repo: string; rev: string; hooks: { id: string }[] }[] })
+      .find((c) => c.repos);
     const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-    expect(config?.repos).toEqual([{ repo: 'https://github.com/testbed-lint/testbed-lint', rev: `v${version}`, hooks: [{ id: 'testbed-lint' }] }]);
+    expect(config?.repos).toEqual([
+      { repo: 'https://github.com/testbed-lint/testbed-lint', rev: `v${version}`, hooks: [{ id: 'testbed-lint' }] },
+    ]);
   });
 
   test('a commit with a flawed plan fails, with its findings; a clean plan and a note pass', () => {
@@ -54,7 +80,9 @@ describe.skipIf(!available)('the pre-commit hook, run by pre-commit', () => {
     expect(bad.status, bad.stderr).toBe(1);
     expect(bad.stdout).toMatch(/^testbed-lint\.+Failed$/m);
     expect(bad.stdout).toContain('\nflawed.testbed.md\n');
-    expect(bad.stdout).toMatch(/ 11:9 +warning +The customer tier "Key Account" marks a premier account.* customer-not-premier\n/);
+    expect(bad.stdout).toMatch(
+      / 11:9 +warning +The customer tier "Key Account" marks a premier account.* customer-not-premier\n/,
+    );
     const good = run('clean.testbed.yaml', 'notes.md');
     expect(good.stdout).toMatch(/^testbed-lint\.+Passed$/m);
     expect(good.status, good.stdout).toBe(0);

@@ -66,16 +66,51 @@ export interface GenPlan {
   scaleUp?: string;
 }
 
-const WORDS = ['ward', 'stock', 'nurses', 'weekly', 'pilot', 'portal', 'invoice', 'buyers', 'planning', 'resource', 'allocation', 'compensation', 'pharmacy', 'orders', 'delivery', 'customer', 'faster'];
+const WORDS = [
+  'ward',
+  'stock',
+  'nurses',
+  'weekly',
+  'pilot',
+  'portal',
+  'invoice',
+  'buyers',
+  'planning',
+  'resource',
+  'allocation',
+  'compensation',
+  'pharmacy',
+  'orders',
+  'delivery',
+  'customer',
+  'faster',
+];
 const word = fc.constantFrom(...WORDS);
-const phrase = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max }).map((ws) => ws.join(' '));
+const phrase = (min: number, max: number) =>
+  fc.array(word, { minLength: min, maxLength: max }).map((ws) => ws.join(' '));
 const name = fc.oneof(phrase(1, 4), fc.constantFrom('TBD', 'TODO', 'xxx', 'Northside Community Hospital', 'Dr Lee'));
 const date = fc.oneof(
-  { weight: 8, arbitrary: fc.date({ min: new Date('2024-06-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .date({ min: new Date('2024-06-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+  },
   { weight: 1, arbitrary: fc.constantFrom('2026-02-30', '2026-13-01', '2026-1-5') },
 );
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 3 });
-const DEPARTMENTS = ['Finance', 'IT', 'Logistics', 'Supply chain', 'Sales', 'Marketing', 'Customer support', 'Controlling', 'Procurement', 'Operations'];
+const DEPARTMENTS = [
+  'Finance',
+  'IT',
+  'Logistics',
+  'Supply chain',
+  'Sales',
+  'Marketing',
+  'Customer support',
+  'Controlling',
+  'Procurement',
+  'Operations',
+];
 
 const iteration: fc.Arbitrary<GenIteration> = fc.record(
   {
@@ -90,12 +125,21 @@ const iteration: fc.Arbitrary<GenIteration> = fc.record(
 );
 
 const counterpart: fc.Arbitrary<GenCounterpart> = fc.record(
-  { department: fc.constantFrom(...DEPARTMENTS), contact: maybe(phrase(1, 3)), since: maybe(date), benefit: maybe(phrase(1, 6)) },
+  {
+    department: fc.constantFrom(...DEPARTMENTS),
+    contact: maybe(phrase(1, 3)),
+    since: maybe(date),
+    benefit: maybe(phrase(1, 6)),
+  },
   { requiredKeys: ['department'] },
 );
 
 const metric: fc.Arbitrary<GenMetric> = fc.record(
-  { name: phrase(1, 4), perspective: maybe(fc.constantFrom('customer', 'internal')), aggregate: maybe(fc.constantFrom('worst', 'p95', 'average', 'total')) },
+  {
+    name: phrase(1, 4),
+    perspective: maybe(fc.constantFrom('customer', 'internal')),
+    aggregate: maybe(fc.constantFrom('worst', 'p95', 'average', 'total')),
+  },
   { requiredKeys: ['name'] },
 );
 
@@ -108,7 +152,10 @@ export const planArb: fc.Arbitrary<GenPlan> = fc.record(
     status: fc.constantFrom('draft', 'proposed', 'running', 'scaling', 'closed', 'Running', 'paused'),
     start: date,
     review: date,
-    aims: fc.uniqueArray(fc.constantFrom('customer-profitability', 'business-processes', 'strategic-positioning', 'growth'), { maxLength: 3 }),
+    aims: fc.uniqueArray(
+      fc.constantFrom('customer-profitability', 'business-processes', 'strategic-positioning', 'growth'),
+      { maxLength: 3 },
+    ),
     customer: fc.record({
       name: maybe(name),
       tier: maybe(fc.constantFrom('standard', 'premier', 'Key Account', 'tier 1')),
@@ -120,8 +167,14 @@ export const planArb: fc.Arbitrary<GenPlan> = fc.record(
     extraKey: fc.constantFrom('onwer', 'x-team', 'stauts', 'budget'),
     selection: phrase(0, 40),
     iterations: fc.array(iteration, { maxLength: 4 }),
-    counterparts: fc.record({ style: fc.constantFrom('table' as const, 'bullets' as const), entries: fc.array(counterpart, { maxLength: 4 }) }),
-    metrics: fc.record({ style: fc.constantFrom('table' as const, 'bullets' as const), entries: fc.array(metric, { maxLength: 3 }) }),
+    counterparts: fc.record({
+      style: fc.constantFrom('table' as const, 'bullets' as const),
+      entries: fc.array(counterpart, { maxLength: 4 }),
+    }),
+    metrics: fc.record({
+      style: fc.constantFrom('table' as const, 'bullets' as const),
+      entries: fc.array(metric, { maxLength: 3 }),
+    }),
     scaleUp: phrase(1, 20),
   },
   { requiredKeys: ['kind'] },
@@ -176,8 +229,12 @@ export function toMarkdown(p: GenPlan): string {
       out.push('');
     } else if (es.length > 0) {
       for (const c of es) {
-        const parts = [c.contact, c.since !== undefined ? `since ${c.since}` : undefined].filter((x) => x !== undefined).join(', ');
-        out.push(`- **${c.department}**: ${parts}${parts ? '.' : ''}${c.benefit !== undefined ? ` Benefit: ${c.benefit}` : ''}`.trimEnd());
+        const parts = [c.contact, c.since !== undefined ? `since ${c.since}` : undefined]
+          .filter((x) => x !== undefined)
+          .join(', ');
+        out.push(
+          `- **${c.department}**: ${parts}${parts ? '.' : ''}${c.benefit !== undefined ? ` Benefit: ${c.benefit}` : ''}`.trimEnd(),
+        );
       }
       out.push('');
     }
@@ -191,7 +248,10 @@ export function toMarkdown(p: GenPlan): string {
       out.push('');
     } else if (es.length > 0) {
       for (const m of es) {
-        const parts = [m.perspective !== undefined ? `perspective: ${m.perspective}` : undefined, m.aggregate !== undefined ? `aggregate: ${m.aggregate}` : undefined].filter((x) => x !== undefined);
+        const parts = [
+          m.perspective !== undefined ? `perspective: ${m.perspective}` : undefined,
+          m.aggregate !== undefined ? `aggregate: ${m.aggregate}` : undefined,
+        ].filter((x) => x !== undefined);
         out.push(`- **${m.name}**: ${parts.join(', ')}`.trimEnd());
       }
       out.push('');
@@ -238,7 +298,33 @@ export function toYaml(p: GenPlan): string {
 
 // ---------- mutations
 
-const NASTY = ['\0', '\t', '"', "'", '\u00e9', 'e\u0301', '\u200b', '\u202e', '\ud83d\ude00', '\ud83d', '\ude00', '\u2028', '\r', '\ufeff', '|', '---', '## ', '- ', ':', '&a', '*a', '#', '<!--', '`', '\\'];
+const NASTY = [
+  '\0',
+  '\t',
+  '"',
+  "'",
+  '\u00e9',
+  'e\u0301',
+  '\u200b',
+  '\u202e',
+  '\ud83d\ude00',
+  '\ud83d',
+  '\ude00',
+  '\u2028',
+  '\r',
+  '\ufeff',
+  '|',
+  '---',
+  '## ',
+  '- ',
+  ':',
+  '&a',
+  '*a',
+  '#',
+  '<!--',
+  '`',
+  '\\',
+];
 
 export type Mutation =
   | { op: 'truncate'; at: number }
@@ -247,8 +333,15 @@ export type Mutation =
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ op: fc.constantFrom('delete' as const, 'duplicate' as const, 'indent' as const, 'dedent' as const, 'tabs' as const), line: fc.nat() }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ maxLength: 6 })) }),
+  fc.record({
+    op: fc.constantFrom('delete' as const, 'duplicate' as const, 'indent' as const, 'dedent' as const, 'tabs' as const),
+    line: fc.nat(),
+  }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ maxLength: 6 })),
+  }),
 );
 
 export function mutate(text: string, m: Mutation): string {
@@ -286,7 +379,13 @@ export interface Doc {
 
 /** A generated plan in either form, with 0-4 mutations, then maybe CRLF line endings and a BOM. */
 export const docArb: fc.Arbitrary<Doc> = fc
-  .record({ plan: planArb, yaml: fc.boolean(), mutations: fc.array(mutation, { maxLength: 4 }), crlf: fc.boolean(), bom: fc.boolean() })
+  .record({
+    plan: planArb,
+    yaml: fc.boolean(),
+    mutations: fc.array(mutation, { maxLength: 4 }),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+  })
   .map(({ plan, yaml, mutations, crlf, bom }) => {
     let text = yaml ? toYaml(plan) : toMarkdown(plan);
     for (const m of mutations) text = mutate(text, m);
@@ -327,4 +426,10 @@ export function expectValidRanges(text: string, result: Pick<LintResult, 'proble
 }
 
 /** ruleId/messageId multiset; the one message that names the form's own syntax (section vs key) counts as the same finding. */
-export const brief = (ps: readonly Problem[]) => ps.map((p) => `${p.ruleId}/${p.messageId === 'missingKey' && p.ruleId === 'iteration-log' ? 'missingSection' : p.messageId}`).sort();
+export const brief = (ps: readonly Problem[]) =>
+  ps
+    .map(
+      (p) =>
+        `${p.ruleId}/${p.messageId === 'missingKey' && p.ruleId === 'iteration-log' ? 'missingSection' : p.messageId}`,
+    )
+    .sort();

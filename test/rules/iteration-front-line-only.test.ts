@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { lint, rules, type LintConfig } from '../../src/api/index.js';
 
-const ONLY: LintConfig = { rules: { ...Object.fromEntries(rules.map((r) => [r.meta.id, 'off' as const])), 'iteration-front-line-only': 'info' } };
+const ONLY: LintConfig = {
+  rules: { ...Object.fromEntries(rules.map((r) => [r.meta.id, 'off' as const])), 'iteration-front-line-only': 'info' },
+};
 
 /** A running YAML plan whose entries have these changes. */
 const plan = (changes: string[], status = 'running') =>
@@ -11,19 +13,31 @@ const plan = (changes: string[], status = 'running') =>
     'title: Same-day spare parts with Harbor Marine',
     `status: ${status}`,
     'iterations:',
-    ...changes.flatMap((c, i) => [`  - date: 2026-0${i + 1}-02`, `    change: ${JSON.stringify(c)}`, '    feedback: The marina manager still chases parts by phone.']),
+    ...changes.flatMap((c, i) => [
+      `  - date: 2026-0${i + 1}-02`,
+      `    change: ${JSON.stringify(c)}`,
+      '    feedback: The marina manager still chases parts by phone.',
+    ]),
   ].join('\n');
 
-const found = (text: string) => lint(text, { filePath: 'p.testbed.yaml', config: ONLY, today: '2026-06-01' }).map((p) => `${p.line}:${p.column} ${p.message}`);
+const found = (text: string) =>
+  lint(text, { filePath: 'p.testbed.yaml', config: ONLY, today: '2026-06-01' }).map(
+    (p) => `${p.line}:${p.column} ${p.message}`,
+  );
 
 const NOTE =
   '4:1 Every one of the 3 changes in the iteration log trains, scripts or coaches front-line staff; ask whether the real problem lies with logistics, IT, or some other back-end function, and change that too.';
 
 describe('iteration-front-line-only', () => {
-  const frontLine = ['Retrained counter staff on quoting delivery times', 'New call script for late orders', 'Mystery shopper calls each week'];
+  const frontLine = [
+    'Retrained counter staff on quoting delivery times',
+    'New call script for late orders',
+    'Mystery shopper calls each week',
+  ];
 
   it('notes a live log of front-line changes only, at the log, in every live status', () => {
-    for (const status of ['running', 'scaling', 'closed']) expect(found(plan(frontLine, status)), status).toEqual([NOTE]);
+    for (const status of ['running', 'scaling', 'closed'])
+      expect(found(plan(frontLine, status)), status).toEqual([NOTE]);
   });
 
   it('is silent on drafts and proposed plans', () => {

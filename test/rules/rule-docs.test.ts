@@ -21,7 +21,10 @@ function configFor(id: string, ex: DocExample): LintConfig {
 
 function render(problems: Problem[]): string {
   return problems
-    .map((p) => `${p.line}:${p.column}-${p.endLine}:${p.endColumn} ${p.severity} ${p.ruleId} ${p.message}${p.related ? p.related.map((r) => `\n  related ${r.line}:${r.column} ${r.message}`).join('') : ''}`)
+    .map(
+      (p) =>
+        `${p.line}:${p.column}-${p.endLine}:${p.endColumn} ${p.severity} ${p.ruleId} ${p.message}${p.related ? p.related.map((r) => `\n  related ${r.line}:${r.column} ${r.message}`).join('') : ''}`,
+    )
     .join('\n');
 }
 
@@ -60,10 +63,24 @@ for (const rule of rules) {
             fixesSeen++;
           }
         }
-        rendered.push(`## ${ex.section} ${i + 1} (${ex.lang}, doc line ${ex.line})`, '', '```text', render(own) || '(no problems)', '```', '');
+        rendered.push(
+          `## ${ex.section} ${i + 1} (${ex.lang}, doc line ${ex.line})`,
+          '',
+          '```text',
+          render(own) || '(no problems)',
+          '```',
+          '',
+        );
         if (own.some((p) => p.fix)) {
           const fixed = applyFixes(ex.code, own).text;
-          rendered.push('Fixed:', '', '```' + (ex.lang === 'plan-yaml' ? 'yaml' : 'markdown'), fixed.replace(/\n$/, ''), '```', '');
+          rendered.push(
+            'Fixed:',
+            '',
+            '```' + (ex.lang === 'plan-yaml' ? 'yaml' : 'markdown'),
+            fixed.replace(/\n$/, ''),
+            '```',
+            '',
+          );
           const after = lint(fixed, { filePath, config: configFor(id, ex), today }).filter((p) => p.ruleId === id);
           expect(after.filter((p) => p.fix).length, 'a fix must not leave a fixable problem of its own rule').toBe(0);
         }
@@ -72,7 +89,14 @@ for (const rule of rules) {
           for (const s of p.suggestions ?? []) {
             const suggested = applyFixes(ex.code, [{ ...p, fix: s }]).text;
             expect(suggested, `the suggestion "${s.title}" changes the text`).not.toBe(ex.code);
-            rendered.push(`Suggestion "${s.title}":`, '', '```' + (ex.lang === 'plan-yaml' ? 'yaml' : 'markdown'), suggested.replace(/\n$/, ''), '```', '');
+            rendered.push(
+              `Suggestion "${s.title}":`,
+              '',
+              '```' + (ex.lang === 'plan-yaml' ? 'yaml' : 'markdown'),
+              suggested.replace(/\n$/, ''),
+              '```',
+              '',
+            );
           }
         }
       });

@@ -53,7 +53,11 @@ describe('bad input', () => {
     const t = 'kind: testbed-plan\ntitle: Pilot\ncustomer:\n  name: Northside\n tier: key\n';
     const ps = sane(t, 'p.testbed.yaml');
     const syn = ps.find((p) => p.ruleId === 'plan-syntax')!;
-    expect([syn.line, syn.column, syn.message]).toEqual([5, 1, 'YAML syntax error: All mapping items must start at the same column; fix the YAML so the rest of the plan can be read.']);
+    expect([syn.line, syn.column, syn.message]).toEqual([
+      5,
+      1,
+      'YAML syntax error: All mapping items must start at the same column; fix the YAML so the rest of the plan can be read.',
+    ]);
     expect(ps.some((p) => p.ruleId === 'customer-named')).toBe(false);
   });
 
@@ -75,32 +79,54 @@ describe('bad input', () => {
   });
 
   it('CRLF line endings give the same positions as LF', () => {
-    const lf = '---\nkind: testbed-plan\ntitle: Pilot\nstatus: Running\n---\n\n## Iteration log\n\n### 2026-13-01 — x\n\n- Change: y\n';
+    const lf =
+      '---\nkind: testbed-plan\ntitle: Pilot\nstatus: Running\n---\n\n## Iteration log\n\n### 2026-13-01 — x\n\n- Change: y\n';
     const crlf = lf.replace(/\n/g, '\r\n');
     const pos = (ps: Problem[]) => ps.map((p) => `${p.ruleId} ${p.line}:${p.column}-${p.endLine}:${p.endColumn}`);
     expect(pos(sane(crlf, 'p.testbed.md'))).toEqual(pos(sane(lf, 'p.testbed.md')));
   });
 
   it('a YAML alias bomb is bounded', () => {
-    const bomb = ['kind: testbed-plan', 'a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]', 'title: *e'].join('\n');
+    const bomb = [
+      'kind: testbed-plan',
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+      'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]',
+      'title: *e',
+    ].join('\n');
     const started = Date.now();
     sane(bomb, 'bomb.testbed.yaml');
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('deeply nested lists and block quotes do not overflow the stack', () => {
-    const nested = '---\nkind: testbed-plan\n---\n## Counterparts\n' + Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n') + '\n' + '>'.repeat(1000) + ' deep\n';
+    const nested =
+      '---\nkind: testbed-plan\n---\n## Counterparts\n' +
+      Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n') +
+      '\n' +
+      '>'.repeat(1000) +
+      ' deep\n';
     sane(nested, 'n.testbed.md');
   });
 
   it('a long line and many sections are linted', () => {
-    const t = '---\nkind: testbed-plan\ntitle: ' + 'x'.repeat(200_000) + '\n---\n' + '## Iteration log\n\n### 2026-01-01 — a\n\n- Change: b\n'.repeat(200);
+    const t =
+      '---\nkind: testbed-plan\ntitle: ' +
+      'x'.repeat(200_000) +
+      '\n---\n' +
+      '## Iteration log\n\n### 2026-01-01 — a\n\n- Change: b\n'.repeat(200);
     const ps = sane(t, 'long.testbed.md');
     expect(ps.length).toBeGreaterThan(0);
   });
 
   it('hostile keys do not pollute objects', () => {
-    sane('kind: testbed-plan\n__proto__: {polluted: 1}\nconstructor: 1\nprototype: 2\ncustomer:\n  __proto__: {polluted: 1}\n', 'h.testbed.yaml');
+    sane(
+      'kind: testbed-plan\n__proto__: {polluted: 1}\nconstructor: 1\nprototype: 2\ncustomer:\n  __proto__: {polluted: 1}\n',
+      'h.testbed.yaml',
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const ps = lint('kind: testbed-plan\n__proto__: 1\n', { filePath: 'h.testbed.yaml', today: TODAY });
     expect(ps.filter((p) => p.ruleId === 'plan-unknown-key').map((p) => p.message)).toEqual([

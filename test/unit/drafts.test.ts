@@ -34,11 +34,21 @@ customer:
 | Logistics | Depot lead | 2026-04-01 | A test of van stocking before the regional rollout |
 `;
 
-const brief = (ps: Problem[]) => ps.map((p) => `${p.line}:${p.column} ${p.severity} ${p.ruleId}${p.message.startsWith(TODO_PREFIX) ? ' (to do)' : ''}`);
-const run = (text: string, config?: LintConfig, filePath = 'harbor.testbed.md') => lint(text, { filePath, today: TODAY, ...(config ? { config } : {}) });
+const brief = (ps: Problem[]) =>
+  ps.map(
+    (p) => `${p.line}:${p.column} ${p.severity} ${p.ruleId}${p.message.startsWith(TODO_PREFIX) ? ' (to do)' : ''}`,
+  );
+const run = (text: string, config?: LintConfig, filePath = 'harbor.testbed.md') =>
+  lint(text, { filePath, today: TODAY, ...(config ? { config } : {}) });
 
 /** The wrong things in DRAFT: a bad date, a premier tier, a future entry, a placeholder feedback, a late counterpart. */
-const WRONG = ['8:9 error plan-schema', '11:9 warning customer-not-premier', '18:5 error iteration-dated', '21:13 warning iteration-feedback', '27:28 warning counterpart-early'];
+const WRONG = [
+  '8:9 error plan-schema',
+  '11:9 warning customer-not-premier',
+  '18:5 error iteration-dated',
+  '21:13 warning iteration-feedback',
+  '27:28 warning counterpart-early',
+];
 
 describe('drafts: lenient (the default)', () => {
   it('turns what is missing into to-dos (info) and keeps the severity of what is wrong', () => {
@@ -61,7 +71,9 @@ describe('drafts: lenient (the default)', () => {
     expect(ps.find((p) => p.ruleId === 'customer-rationale')!.message).toBe(
       'To do before proposing: the plan does not say why this customer was chosen; add a "Customer selection" section that explains it in at least 30 words.',
     );
-    expect(ps.find((p) => p.ruleId === 'counterpart-finance')!.message).toMatch(/^To do before proposing: finance is not among the counterparts; /);
+    expect(ps.find((p) => p.ruleId === 'counterpart-finance')!.message).toMatch(
+      /^To do before proposing: finance is not among the counterparts; /,
+    );
   });
 
   it('treats a plan without any status as a draft, in both forms', () => {
@@ -83,7 +95,10 @@ describe('drafts: lenient (the default)', () => {
   it('does not soften a plan whose status is not one of the five: the writer meant something', () => {
     for (const status of ['Running', 'Draft', 'live']) {
       const ps = run(DRAFT.replace('status: draft', `status: ${status}`));
-      expect(ps.filter((p) => p.message.startsWith(TODO_PREFIX)), status).toEqual([]);
+      expect(
+        ps.filter((p) => p.message.startsWith(TODO_PREFIX)),
+        status,
+      ).toEqual([]);
       expect(ps.find((p) => p.ruleId === 'customer-rationale')!.severity, status).toBe('error');
     }
   });
@@ -124,9 +139,15 @@ describe('iteration-log and its not-live-severity option', () => {
   const plan = (status: string) => `kind: testbed-plan\ntitle: Same-day spare parts\nstatus: ${status}\n`;
   const only = (notLive?: string, drafts?: 'strict'): LintConfig => ({
     ...(drafts ? { drafts } : {}),
-    rules: { ...Object.fromEntries(rules.map((r) => [r.meta.id, 'off' as const])), 'iteration-log': notLive ? ['error', { 'not-live-severity': notLive }] : 'error' },
+    rules: {
+      ...Object.fromEntries(rules.map((r) => [r.meta.id, 'off' as const])),
+      'iteration-log': notLive ? ['error', { 'not-live-severity': notLive }] : 'error',
+    },
   });
-  const sev = (status: string, config: LintConfig) => run(plan(status), config, 'p.testbed.yaml').map((p) => `${p.severity}${p.message.startsWith(TODO_PREFIX) ? ' (to do)' : ''}`);
+  const sev = (status: string, config: LintConfig) =>
+    run(plan(status), config, 'p.testbed.yaml').map(
+      (p) => `${p.severity}${p.message.startsWith(TODO_PREFIX) ? ' (to do)' : ''}`,
+    );
 
   it('applies not-live-severity to proposed plans, at most info on a lenient draft, and the rule severity once live', () => {
     expect(sev('proposed', only())).toEqual(['info']);

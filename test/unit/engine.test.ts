@@ -3,26 +3,51 @@ import { applyFixes, fixText, lint, lintDetailed, rules, type LintConfig, type P
 
 const TODAY = '2026-06-01';
 const only = (id: string, extra: LintConfig['rules'] = {}): LintConfig => ({
-  rules: { ...Object.fromEntries(rules.map((r) => [r.meta.id, 'off' as const])), [id]: rules.find((r) => r.meta.id === id)!.meta.defaultSeverity, ...extra },
+  rules: {
+    ...Object.fromEntries(rules.map((r) => [r.meta.id, 'off' as const])),
+    [id]: rules.find((r) => r.meta.id === id)!.meta.defaultSeverity,
+    ...extra,
+  },
 });
 const brief = (ps: Problem[]) => ps.map((p) => `${p.line}:${p.column} ${p.ruleId}`);
 
-const PLAN = ['---', 'kind: testbed-plan', 'title: Pilot', 'owner_departmnt: sales', 'custmer: x', '---', '', '# Pilot', ''].join('\n');
+const PLAN = [
+  '---',
+  'kind: testbed-plan',
+  'title: Pilot',
+  'owner_departmnt: sales',
+  'custmer: x',
+  '---',
+  '',
+  '# Pilot',
+  '',
+].join('\n');
 
 describe('rule settings', () => {
   it('a config changed in place between lints is read again (settings are kept only while the config is the same)', () => {
     const config = only('plan-unknown-key');
-    expect(brief(lint(PLAN, { filePath: 'p.md', config, today: TODAY }))).toEqual(['4:1 plan-unknown-key', '5:1 plan-unknown-key']);
+    expect(brief(lint(PLAN, { filePath: 'p.md', config, today: TODAY }))).toEqual([
+      '4:1 plan-unknown-key',
+      '5:1 plan-unknown-key',
+    ]);
     config.rules!['plan-unknown-key'] = 'off';
     expect(lint(PLAN, { filePath: 'p.md', config, today: TODAY })).toEqual([]);
-    expect(lint(PLAN, { filePath: 'p.md', config: only('plan-unknown-key', { 'plan-unknown-key': 'info' }), today: TODAY }).map((p) => p.severity)).toEqual(['info', 'info']);
+    expect(
+      lint(PLAN, {
+        filePath: 'p.md',
+        config: only('plan-unknown-key', { 'plan-unknown-key': 'info' }),
+        today: TODAY,
+      }).map((p) => p.severity),
+    ).toEqual(['info', 'info']);
   });
 });
 
 describe('inline disable comments', () => {
   it('disable-next-line in front matter silences that line only', () => {
     const t = PLAN.replace('owner_departmnt', '# testbed-lint-disable-next-line plan-unknown-key\nowner_departmnt');
-    expect(brief(lint(t, { filePath: 'p.md', config: only('plan-unknown-key'), today: TODAY }))).toEqual(['6:1 plan-unknown-key']);
+    expect(brief(lint(t, { filePath: 'p.md', config: only('plan-unknown-key'), today: TODAY }))).toEqual([
+      '6:1 plan-unknown-key',
+    ]);
   });
 
   it('disable-file anywhere silences the rule in the whole file', () => {
@@ -31,8 +56,11 @@ describe('inline disable comments', () => {
   });
 
   it('disable ... enable silences a range, and a bare disable silences every rule', () => {
-    const yaml = 'kind: testbed-plan\n# testbed-lint-disable plan-unknown-key\nfoo: 1\n# testbed-lint-enable plan-unknown-key\nbar: 2\n';
-    expect(brief(lint(yaml, { filePath: 'p.yaml', config: only('plan-unknown-key'), today: TODAY }))).toEqual(['5:1 plan-unknown-key']);
+    const yaml =
+      'kind: testbed-plan\n# testbed-lint-disable plan-unknown-key\nfoo: 1\n# testbed-lint-enable plan-unknown-key\nbar: 2\n';
+    expect(brief(lint(yaml, { filePath: 'p.yaml', config: only('plan-unknown-key'), today: TODAY }))).toEqual([
+      '5:1 plan-unknown-key',
+    ]);
     const bare = 'kind: testbed-plan\n# testbed-lint-disable\nfoo: 1\nbar: 2\n';
     expect(lint(bare, { filePath: 'p.yaml', config: only('plan-unknown-key'), today: TODAY })).toEqual([]);
   });
@@ -41,7 +69,9 @@ describe('inline disable comments', () => {
     const t = PLAN + '<!-- testbed-lint-disable-next-line plan-unknown-keys -- typo -->\n';
     const ps = lint(t, { filePath: 'p.md', config: only('plan-unknown-key'), today: TODAY });
     const bad = ps.find((p) => p.messageId === 'unknownRuleSuggestion')!;
-    expect(bad.message).toBe('Unknown rule id "plan-unknown-keys" in a testbed-lint comment; did you mean "plan-unknown-key"?');
+    expect(bad.message).toBe(
+      'Unknown rule id "plan-unknown-keys" in a testbed-lint comment; did you mean "plan-unknown-key"?',
+    );
     expect([bad.line, bad.column]).toEqual([9, 37]);
     expect(applyFixes(t, [bad]).text).toContain('<!-- testbed-lint-disable-next-line plan-unknown-key -- typo -->');
   });
@@ -54,9 +84,15 @@ describe('inline disable comments', () => {
 
 describe('severities and config', () => {
   it('uses the configured severity and drops rules set to off', () => {
-    const ps = lint(PLAN, { filePath: 'p.md', config: only('plan-unknown-key', { 'plan-unknown-key': 'error' }), today: TODAY });
+    const ps = lint(PLAN, {
+      filePath: 'p.md',
+      config: only('plan-unknown-key', { 'plan-unknown-key': 'error' }),
+      today: TODAY,
+    });
     expect(ps.map((p) => p.severity)).toEqual(['error', 'error']);
-    expect(lint(PLAN, { filePath: 'p.md', config: only('plan-unknown-key', { 'plan-unknown-key': 'off' }), today: TODAY })).toEqual([]);
+    expect(
+      lint(PLAN, { filePath: 'p.md', config: only('plan-unknown-key', { 'plan-unknown-key': 'off' }), today: TODAY }),
+    ).toEqual([]);
   });
 
   it('strict raises warnings to errors', () => {
@@ -109,19 +145,27 @@ describe('fixes', () => {
     } finally {
       (rule as { meta: typeof meta }).meta = meta;
     }
-    expect(lint(PLAN, { filePath: 'p.md', today: TODAY, config: only('plan-unknown-key') }).filter((p) => p.fix).length).toBeGreaterThan(0);
+    expect(
+      lint(PLAN, { filePath: 'p.md', today: TODAY, config: only('plan-unknown-key') }).filter((p) => p.fix).length,
+    ).toBeGreaterThan(0);
   });
 
   it('applies non-overlapping edits and leaves conflicting ones for the next pass', () => {
     const text = 'abcdef';
-    const mk = (start: number, end: number, t: string) => ({ fix: { title: t, edits: [{ span: { start, end }, text: t }] } });
+    const mk = (start: number, end: number, t: string) => ({
+      fix: { title: t, edits: [{ span: { start, end }, text: t }] },
+    });
     expect(applyFixes(text, [mk(0, 2, 'X'), mk(1, 3, 'Y'), mk(4, 6, 'Z')])).toEqual({ text: 'XcdZ', applied: 2 });
     expect(applyFixes(text, [])).toEqual({ text, applied: 0 });
   });
 
   it('fixText repeats until stable and never drops the user text', () => {
     const t = 'kind: testbed-plan\nstatus: Running\nstart: 2026-1-5\nowner_department: sales\n';
-    const r = fixText(t, { filePath: 'p.yaml', config: only('plan-schema', { 'plan-unknown-key': 'warning' }), today: TODAY });
+    const r = fixText(t, {
+      filePath: 'p.yaml',
+      config: only('plan-schema', { 'plan-unknown-key': 'warning' }),
+      today: TODAY,
+    });
     expect(r.text).toBe('kind: testbed-plan\nstatus: running\nstart: 2026-01-05\nowner-department: sales\n');
     expect(r.applied).toBe(3);
   });

@@ -69,12 +69,17 @@ describe('examples', () => {
   });
 
   it('the flawed examples show most rules firing', () => {
-    const ids = new Set(lint(read('flawed.testbed.md'), { filePath: 'flawed.testbed.md', today: TODAY }).map((p) => p.ruleId));
+    const ids = new Set(
+      lint(read('flawed.testbed.md'), { filePath: 'flawed.testbed.md', today: TODAY }).map((p) => p.ruleId),
+    );
     expect(ids.size).toBeGreaterThanOrEqual(18);
   });
 
   it('the same plan gives the same findings in Markdown and YAML form', () => {
-    for (const [md, yaml] of [['clean.testbed.md', 'clean.testbed.yaml'], ['flawed.testbed.md', 'flawed.testbed.yaml']] as const) {
+    for (const [md, yaml] of [
+      ['clean.testbed.md', 'clean.testbed.yaml'],
+      ['flawed.testbed.md', 'flawed.testbed.yaml'],
+    ] as const) {
       const a = lint(read(md), { filePath: md, today: TODAY });
       const b = lint(read(yaml), { filePath: yaml, today: TODAY });
       expect(brief(b)).toEqual(brief(a));

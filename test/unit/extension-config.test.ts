@@ -18,11 +18,20 @@ describe('WorkspaceConfig: config files through vscode.workspace.fs, on any file
     const changes: number[] = [];
     config.onDidChangeErrors(() => changes.push(1));
     const good = await config.forFile(Uri.parse('vscode-test-web://mount/repo/plans/p.testbed.md'));
-    expect(good).toEqual({ kind: 'lint', config: { rules: { 'customer-named': 'off' } }, file: '/repo/.testbed-lint.yaml' });
+    expect(good).toEqual({
+      kind: 'lint',
+      config: { rules: { 'customer-named': 'off' } },
+      file: '/repo/.testbed-lint.yaml',
+    });
     const bad = await config.forFile(Uri.parse('vscode-test-web://mount/repo/bad/p.testbed.md'));
     expect(bad?.kind === 'lint' && [bad.config, bad.notice?.count]).toEqual([{ rules: {} }, 1]);
     expect(config.errors().map((e) => [e.uri.toString(), e.errors.map((x) => x.message)])).toEqual([
-      ['vscode-test-web://mount/repo/bad/.testbed-lint.yaml', ['cannot extend "../../../outside.yaml": it is outside the workspace, and config files outside it are not read']],
+      [
+        'vscode-test-web://mount/repo/bad/.testbed-lint.yaml',
+        [
+          'cannot extend "../../../outside.yaml": it is outside the workspace, and config files outside it are not read',
+        ],
+      ],
     ]);
     expect(changes.length).toBe(1);
     config.reset();
@@ -35,7 +44,7 @@ describe('WorkspaceConfig: config files through vscode.workspace.fs, on any file
     expect(await new WorkspaceConfig().forFile(Uri.parse('untitled:Untitled-1'))).toBeUndefined();
   });
 
-  it('reports nothing for a config file that is gone (a watcher\'s change event after the delete)', async () => {
+  it("reports nothing for a config file that is gone (a watcher's change event after the delete)", async () => {
     fake.workspaceFolders = [{ uri: Uri.parse('file:///repo') }];
     const config = new WorkspaceConfig();
     await config.load(Uri.parse('file:///repo/.testbed-lint.yaml'));

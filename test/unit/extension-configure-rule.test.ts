@@ -15,7 +15,8 @@ const root = Uri.file('/ws');
 const at = (path: string) => Uri.file(path);
 const written: string[] = [];
 const onWritten = (u: vscodeTypes.Uri) => void written.push(u.path);
-const configure = (...args: [string, string?, string?]) => configureRule(onWritten, at(args[0]) as unknown as vscodeTypes.Uri, args[1], args[2]);
+const configure = (...args: [string, string?, string?]) =>
+  configureRule(onWritten, at(args[0]) as unknown as vscodeTypes.Uri, args[1], args[2]);
 
 beforeEach(() => {
   fake.reset();
@@ -24,17 +25,33 @@ beforeEach(() => {
 });
 
 describe('setRuleSeverity', () => {
-  const yaml = '# Our team config: ask Ana before turning rules off.\nextends: recommended\nrules:\n  # stale after a month\n  iteration-stale: [warning, { days: 30 }]\n  customer-named: error # always\n';
+  const yaml =
+    '# Our team config: ask Ana before turning rules off.\nextends: recommended\nrules:\n  # stale after a month\n  iteration-stale: [warning, { days: 30 }]\n  customer-named: error # always\n';
 
   it('YAML: changes one rule, keeps comments, options and the order of the rest', () => {
-    expect(setRuleSeverity(yaml, 'yaml', 'customer-named', 'off')).toBe(yaml.replace('customer-named: error', 'customer-named: off'));
-    expect(setRuleSeverity(yaml, 'yaml', 'iteration-stale', 'info')).toBe(yaml.replace('[warning, { days: 30 }]', '[info, { days: 30 }]'));
-    expect(setRuleSeverity('rules:\n    a: error\n    iteration-stale:\n      - warning\n      - days: 30\n', 'yaml', 'customer-named', 'off')).toBe(
-      'rules:\n    a: error\n    iteration-stale:\n      - warning\n      - days: 30\n    customer-named: off\n',
+    expect(setRuleSeverity(yaml, 'yaml', 'customer-named', 'off')).toBe(
+      yaml.replace('customer-named: error', 'customer-named: off'),
     );
-    expect(setRuleSeverity('rules: { a: error }', 'yaml', 'customer-named', 'off')).toBe('rules: { a: error, customer-named: off }\n');
-    expect(setRuleSeverity(yaml, 'yaml', 'counterpart-finance', 'warning')).toBe(`${yaml}  counterpart-finance: warning\n`);
-    expect(setRuleSeverity('# only a comment\nextends: recommended\n', 'yaml', 'counterpart-finance', 'off')).toBe('# only a comment\nextends: recommended\nrules:\n  counterpart-finance: off\n');
+    expect(setRuleSeverity(yaml, 'yaml', 'iteration-stale', 'info')).toBe(
+      yaml.replace('[warning, { days: 30 }]', '[info, { days: 30 }]'),
+    );
+    expect(
+      setRuleSeverity(
+        'rules:\n    a: error\n    iteration-stale:\n      - warning\n      - days: 30\n',
+        'yaml',
+        'customer-named',
+        'off',
+      ),
+    ).toBe('rules:\n    a: error\n    iteration-stale:\n      - warning\n      - days: 30\n    customer-named: off\n');
+    expect(setRuleSeverity('rules: { a: error }', 'yaml', 'customer-named', 'off')).toBe(
+      'rules: { a: error, customer-named: off }\n',
+    );
+    expect(setRuleSeverity(yaml, 'yaml', 'counterpart-finance', 'warning')).toBe(
+      `${yaml}  counterpart-finance: warning\n`,
+    );
+    expect(setRuleSeverity('# only a comment\nextends: recommended\n', 'yaml', 'counterpart-finance', 'off')).toBe(
+      '# only a comment\nextends: recommended\nrules:\n  counterpart-finance: off\n',
+    );
     expect(setRuleSeverity('', 'yaml', 'counterpart-finance', 'off')).toBe('rules:\n  counterpart-finance: off\n');
   });
 
@@ -42,10 +59,16 @@ describe('setRuleSeverity', () => {
     expect(() => setRuleSeverity('rules: [\n', 'yaml', 'counterpart-finance', 'off')).toThrow();
   });
 
-  it('JSON: keeps the indentation, the order and a rule\'s options', () => {
-    const json = '{\n    "extends": "recommended",\n    "rules": { "iteration-stale": ["warning", { "days": 30 }] }\n}\n';
-    expect(setRuleSeverity(json, 'json', 'iteration-stale', 'off')).toBe('{\n    "extends": "recommended",\n    "rules": {\n        "iteration-stale": [\n            "off",\n            {\n                "days": 30\n            }\n        ]\n    }\n}\n');
-    expect(JSON.parse(setRuleSeverity(json, 'json', 'customer-named', 'info')).rules).toEqual({ 'iteration-stale': ['warning', { days: 30 }], 'customer-named': 'info' });
+  it("JSON: keeps the indentation, the order and a rule's options", () => {
+    const json =
+      '{\n    "extends": "recommended",\n    "rules": { "iteration-stale": ["warning", { "days": 30 }] }\n}\n';
+    expect(setRuleSeverity(json, 'json', 'iteration-stale', 'off')).toBe(
+      '{\n    "extends": "recommended",\n    "rules": {\n        "iteration-stale": [\n            "off",\n            {\n                "days": 30\n            }\n        ]\n    }\n}\n',
+    );
+    expect(JSON.parse(setRuleSeverity(json, 'json', 'customer-named', 'info')).rules).toEqual({
+      'iteration-stale': ['warning', { days: 30 }],
+      'customer-named': 'info',
+    });
   });
 
   it('a new config carries the testbedLint.rules setting over, block style', () => {
@@ -57,24 +80,36 @@ describe('setRuleSeverity', () => {
 
 describe('Configure rule', () => {
   it('offers one action per rule of the diagnostics under the cursor, and none for other sources', () => {
-    const d = (code: string, source = 'testbed-lint') => Object.assign(new Diagnostic(new Range(new Position(0, 0), new Position(0, 1)), 'm'), { code: { value: code, target: at('/x') }, source });
+    const d = (code: string, source = 'testbed-lint') =>
+      Object.assign(new Diagnostic(new Range(new Position(0, 0), new Position(0, 1)), 'm'), {
+        code: { value: code, target: at('/x') },
+        source,
+      });
     const doc = { uri: at('/ws/p.testbed.md') } as unknown as vscodeTypes.TextDocument;
-    const actions = new ConfigureRuleActions().provideCodeActions(doc, new Range(new Position(0, 0), new Position(0, 0)) as never, {
-      diagnostics: [d('customer-named'), d('customer-named'), d('iteration-stale'), d('MD001', 'markdownlint')],
-    } as never);
-    expect(actions.map((a) => [a.title, a.kind === (CodeActionKind.QuickFix as unknown), a.command?.arguments?.[1]])).toEqual([
+    const actions = new ConfigureRuleActions().provideCodeActions(
+      doc,
+      new Range(new Position(0, 0), new Position(0, 0)) as never,
+      {
+        diagnostics: [d('customer-named'), d('customer-named'), d('iteration-stale'), d('MD001', 'markdownlint')],
+      } as never,
+    );
+    expect(
+      actions.map((a) => [a.title, a.kind === (CodeActionKind.QuickFix as unknown), a.command?.arguments?.[1]]),
+    ).toEqual([
       ['Configure rule customer-named…', true, 'customer-named'],
       ['Configure rule iteration-stale…', true, 'iteration-stale'],
     ]);
   });
 
-  it('writes the nearest config: the sub-folder\'s .yml over the root\'s .yaml', async () => {
+  it("writes the nearest config: the sub-folder's .yml over the root's .yaml", async () => {
     fake.files.set('file:///ws/.testbed-lint.yaml', 'rules:\n  customer-named: error\n');
     fake.files.set('file:///ws/team/.testbed-lint.yml', '# team\nextends: recommended\n');
     fake.files.set('file:///ws/team/p.testbed.md', '');
     const target = await configure('/ws/team/p.testbed.md', 'customer-named', 'off');
     expect(target?.path).toBe('/ws/team/.testbed-lint.yml');
-    expect(fake.files.get('file:///ws/team/.testbed-lint.yml')).toBe('# team\nextends: recommended\nrules:\n  customer-named: off\n');
+    expect(fake.files.get('file:///ws/team/.testbed-lint.yml')).toBe(
+      '# team\nextends: recommended\nrules:\n  customer-named: off\n',
+    );
     expect(fake.files.get('file:///ws/.testbed-lint.yaml')).toBe('rules:\n  customer-named: error\n');
     expect(written).toEqual(['/ws/team/.testbed-lint.yml']);
   });
@@ -84,7 +119,9 @@ describe('Configure rule', () => {
     fake.answers = ['customer-named', 'warning'];
     const target = await configure('/ws/plans/p.testbed.md');
     expect(target?.path).toBe('/ws/.testbed-lint.yaml');
-    expect(fake.files.get('file:///ws/.testbed-lint.yaml')).toMatch(/\nrules:\n {2}iteration-stale: info\n {2}customer-named: warning\n$/);
+    expect(fake.files.get('file:///ws/.testbed-lint.yaml')).toMatch(
+      /\nrules:\n {2}iteration-stale: info\n {2}customer-named: warning\n$/,
+    );
     expect(written).toEqual(['/ws/.testbed-lint.yaml']);
   });
 
@@ -117,7 +154,13 @@ describe('Lint all plans', () => {
     const summary = (await fake.commands.get('testbedLint.lintWorkspace')!()) as { plans: number };
     expect(summary.plans).toBe(1);
     await new Promise((r) => setTimeout(r, 0));
-    expect(fake.messages).toEqual([{ kind: 'information', text: expect.stringMatching(/^Testbed Lint: 1 plans: \d+ errors/), items: ['Show problems'] }]);
+    expect(fake.messages).toEqual([
+      {
+        kind: 'information',
+        text: expect.stringMatching(/^Testbed Lint: 1 plans: \d+ errors/),
+        items: ['Show problems'],
+      },
+    ]);
     expect(fake.executed.map((e) => e.command)).toEqual(['workbench.actions.view.problems']);
   });
 
@@ -130,7 +173,7 @@ describe('Lint all plans', () => {
   });
 });
 
-describe('kebab: the new plan\'s file name from its title', () => {
+describe("kebab: the new plan's file name from its title", () => {
   it.each([
     ['Pilot with Acme', 'pilot-with-acme'],
     ['  Ward stock: Northside (2026)! ', 'ward-stock-northside-2026'],

@@ -19,12 +19,23 @@ const detailed = (f: string, text = read(f)) => lintDetailed(text, { filePath: f
 describe('toDiagnosticData', () => {
   it('makes ranges 0-based, maps info to information and links the rule doc', () => {
     const p: Problem = {
-      ruleId: 'metric-worst-case', severity: 'info', messageId: 'm', message: 'Msg; do this.', span: { start: 5, end: 9 },
-      line: 3, column: 2, endLine: 3, endColumn: 6, docsUrl: 'https://example.test/metric-worst-case.md',
+      ruleId: 'metric-worst-case',
+      severity: 'info',
+      messageId: 'm',
+      message: 'Msg; do this.',
+      span: { start: 5, end: 9 },
+      line: 3,
+      column: 2,
+      endLine: 3,
+      endColumn: 6,
+      docsUrl: 'https://example.test/metric-worst-case.md',
       related: [{ message: 'here', span: { start: 0, end: 1 }, line: 1, column: 1, endLine: 1, endColumn: 2 }],
     };
     expect(toDiagnosticData(p)).toEqual({
-      range: [2, 1, 2, 5], severity: 'information', message: 'Msg; do this.', source: 'testbed-lint',
+      range: [2, 1, 2, 5],
+      severity: 'information',
+      message: 'Msg; do this.',
+      source: 'testbed-lint',
       code: { value: 'metric-worst-case', target: 'https://example.test/metric-worst-case.md' },
       related: [{ message: 'here', range: [0, 0, 0, 1] }],
     });
@@ -39,10 +50,14 @@ describe('disable comments', () => {
       const text = read(file);
       const { problems, document } = detailed(file, text);
       for (const p of problems) {
-        const count = (t: string) => lint(t, { filePath: file, today: TODAY }).filter((q) => q.ruleId === p.ruleId).length;
+        const count = (t: string) =>
+          lint(t, { filePath: file, today: TODAY }).filter((q) => q.ruleId === p.ruleId).length;
         const before = count(text);
         const line = disableNextLineFix(document, p.line, p.ruleId);
-        if (line) expect(count(applyFixes(text, [{ ...p, fix: line }]).text), `${p.ruleId} at line ${p.line}`).toBeLessThan(before);
+        if (line)
+          expect(count(applyFixes(text, [{ ...p, fix: line }]).text), `${p.ruleId} at line ${p.line}`).toBeLessThan(
+            before,
+          );
         const whole = disableFileFix(document, p.ruleId)!;
         expect(count(applyFixes(text, [{ ...p, fix: whole }]).text), p.ruleId).toBe(0);
       }
@@ -51,8 +66,12 @@ describe('disable comments', () => {
 
   it('use a YAML comment in front matter and an HTML comment in the Markdown body', () => {
     const { document } = detailed(MD);
-    expect(disableNextLineFix(document, 12, 'customer-not-premier')!.edits[0]!.text).toBe('  # testbed-lint-disable-next-line customer-not-premier\n');
-    expect(disableNextLineFix(document, 35, 'iteration-stale')!.edits[0]!.text).toBe('<!-- testbed-lint-disable-next-line iteration-stale -->\n');
+    expect(disableNextLineFix(document, 12, 'customer-not-premier')!.edits[0]!.text).toBe(
+      '  # testbed-lint-disable-next-line customer-not-premier\n',
+    );
+    expect(disableNextLineFix(document, 35, 'iteration-stale')!.edits[0]!.text).toBe(
+      '<!-- testbed-lint-disable-next-line iteration-stale -->\n',
+    );
     expect(disableNextLineFix(document, 48, 'counterpart-early')).toBeUndefined(); // a table row
     const file = disableFileFix(document, 'counterpart-finance')!.edits[0]!;
     expect(file.text).toBe('<!-- testbed-lint-disable-file counterpart-finance -->\n');
@@ -60,10 +79,15 @@ describe('disable comments', () => {
   });
 
   it('extend a comment that is already there', () => {
-    const text = read(MD).replace('  tier: Key Account', '  # testbed-lint-disable-next-line aims-stated\n  tier: Key Account');
+    const text = read(MD).replace(
+      '  tier: Key Account',
+      '  # testbed-lint-disable-next-line aims-stated\n  tier: Key Account',
+    );
     const { document } = detailed(MD, text);
     const fix = disableNextLineFix(document, 13, 'customer-not-premier')!;
-    expect(applyFixes(text, [{ ...lint(text, { filePath: MD, today: TODAY })[0]!, fix }]).text).toContain('# testbed-lint-disable-next-line aims-stated customer-not-premier\n  tier: Key Account');
+    expect(applyFixes(text, [{ ...lint(text, { filePath: MD, today: TODAY })[0]!, fix }]).text).toContain(
+      '# testbed-lint-disable-next-line aims-stated customer-not-premier\n  tier: Key Account',
+    );
   });
 });
 
@@ -73,10 +97,14 @@ describe('hovers and summaries', () => {
     const at = read(MD).indexOf('## Counterparts') + 4;
     const h = hoverAt(document, at)!;
     expect(h.markdown).toContain(SECTION_GUIDANCE.counterparts.asks);
-    expect(h.markdown).toContain('3 counterparts, 3 departments besides sales; finance not involved; 1 joined after the start');
+    expect(h.markdown).toContain(
+      '3 counterparts, 3 departments besides sales; finance not involved; 1 joined after the start',
+    );
     expect(hoverAt(document, read(MD).indexOf('Key Account') + 2)!.markdown).toContain('**tier**: allowed values');
     expect(hoverAt(document, read(MD).indexOf('Northside opened'))).toBeUndefined();
-    expect(hoverAt(document, read(MD).indexOf('customer:') + 2)!.markdown).toMatch(/^\*\*Customer selection\*\*: .*\n\n.*Baxter.*\n\n_This plan:_ 51 words of rationale; customer Northside Community Hospital; tier Key Account; size small$/s);
+    expect(hoverAt(document, read(MD).indexOf('customer:') + 2)!.markdown).toMatch(
+      /^\*\*Customer selection\*\*: .*\n\n.*Baxter.*\n\n_This plan:_ 51 words of rationale; customer Northside Community Hospital; tier Key Account; size small$/s,
+    );
   });
 
   it('explain YAML keys and enum values', () => {
@@ -84,7 +112,9 @@ describe('hovers and summaries', () => {
     const { document } = detailed(YAML, text);
     expect(hoverAt(document, text.indexOf('\ncounterparts:') + 2)!.markdown).toMatch(/^\*\*Counterparts\*\*/);
     expect(hoverAt(document, text.indexOf('status: running') + 9)!.markdown).toContain('`scaling`');
-    expect(sectionSummary(document.plan, 'iterations')).toBe('4 entries; 0 second- or third-order; newest 2026-03-02; plan is live');
+    expect(sectionSummary(document.plan, 'iterations')).toBe(
+      '4 entries; 0 second- or third-order; newest 2026-03-02; plan is live',
+    );
   });
 
   it('explain every schema key where it is written: YAML keys, front matter keys, labels and table headers', () => {
@@ -105,7 +135,9 @@ describe('hovers and summaries', () => {
       ].join('\n'),
     );
     const risk = hover(yd, y, '  risk:', 3)!;
-    expect(risk.markdown).toMatch(/^\*\*risk\*\*: how much is at stake with this customer.*\n\nAllowed values:\n\n- `low`\n- `medium`\n- `high`$/s);
+    expect(risk.markdown).toMatch(
+      /^\*\*risk\*\*: how much is at stake with this customer.*\n\nAllowed values:\n\n- `low`\n- `medium`\n- `high`$/s,
+    );
     expect(y.slice(risk.span.start, risk.span.end)).toBe('risk');
     expect(hover(yd, y, '    order:', 5)!.markdown).toMatch(/^\*\*order\*\*: how deep the change goes/);
     expect(hover(yd, y, '  name: Globex', 3)!.markdown).toMatch(/^\*\*name\*\*: the customer's name/);
@@ -115,7 +147,9 @@ describe('hovers and summaries', () => {
     const order = hover(md, m, '- Order: first', 3)!;
     expect(order.markdown).toMatch(/^\*\*Order\*\*: how deep the change goes.*- `second`: a change to a process/s);
     expect(m.slice(order.span.start, order.span.end)).toBe('Order');
-    expect(hover(md, m, '| Perspective |', 3)!.markdown).toMatch(/^\*\*Perspective\*\*: whose view the metric takes\n\nAllowed values:\n\n- `customer`: measured as the customer experiences it/);
+    expect(hover(md, m, '| Perspective |', 3)!.markdown).toMatch(
+      /^\*\*Perspective\*\*: whose view the metric takes\n\nAllowed values:\n\n- `customer`: measured as the customer experiences it/,
+    );
     expect(hover(md, m, '| Department |', 3)!.markdown).toMatch(/^\*\*Department\*\*: the department outside sales/);
     expect(hover(md, m, '| Ward stock-outs', 3)).toBeUndefined();
   });
@@ -123,16 +157,31 @@ describe('hovers and summaries', () => {
   it('summarise the three points for the status bar', () => {
     const p = (ruleId: string, severity: Problem['severity']) => ({ ruleId, severity }) as Problem;
     expect(threePoints([])).toBe('Testbed: customer ✓ iterations ✓ counterparts ✓');
-    expect(threePoints([p('customer-named', 'error'), p('iteration-stale', 'warning'), p('aims-stated', 'warning')])).toBe('Testbed: customer ✗ iterations ⚠ counterparts ✓');
+    expect(
+      threePoints([p('customer-named', 'error'), p('iteration-stale', 'warning'), p('aims-stated', 'warning')]),
+    ).toBe('Testbed: customer ✗ iterations ⚠ counterparts ✓');
     expect(threePoints([p('counterparts-listed', 'error')])).toBe('Testbed: customer ✓ iterations ✓ counterparts ✗');
     // Notes only: ℹ, as the report shows them, not ⚠.
-    expect(threePoints([p('counterpart-back-end', 'info'), p('iteration-stale', 'info'), p('iteration-depth', 'warning')])).toBe('Testbed: customer ✓ iterations ⚠ counterparts ℹ');
+    expect(
+      threePoints([p('counterpart-back-end', 'info'), p('iteration-stale', 'info'), p('iteration-depth', 'warning')]),
+    ).toBe('Testbed: customer ✓ iterations ⚠ counterparts ℹ');
   });
 
-  it('explain the marks and count each point\'s findings in the status bar tooltip', () => {
+  it("explain the marks and count each point's findings in the status bar tooltip", () => {
     const p = (ruleId: string, severity: Problem['severity']) => ({ ruleId, severity }) as Problem;
     const labels = { customer: 'Customer', iterations: 'Iterations', counterparts: 'Counterparts' };
-    expect(threePointsTooltip([p('customer-named', 'error'), p('customer-rationale', 'warning'), p('customer-conditions', 'warning'), p('counterpart-back-end', 'info'), p('metric-worst-case', 'info')], labels)).toBe(
+    expect(
+      threePointsTooltip(
+        [
+          p('customer-named', 'error'),
+          p('customer-rationale', 'warning'),
+          p('customer-conditions', 'warning'),
+          p('counterpart-back-end', 'info'),
+          p('metric-worst-case', 'info'),
+        ],
+        labels,
+      ),
+    ).toBe(
       [
         '**Testbed Lint: the three points of this plan**',
         '',
@@ -150,18 +199,25 @@ describe('hovers and summaries', () => {
 describe('completion', () => {
   const y = read(YAML);
   const after = (t: string, needle: string) => t.indexOf(needle) + needle.length;
-  const labels = (t: string, offset: number, top: 'yaml' | 'front-matter' = 'yaml', from = 0, to = t.length) => completionsAt(t, offset, from, to, top).map((c) => c.label);
+  const labels = (t: string, offset: number, top: 'yaml' | 'front-matter' = 'yaml', from = 0, to = t.length) =>
+    completionsAt(t, offset, from, to, top).map((c) => c.label);
 
   it('offers the allowed values of enum keys, with their meaning', () => {
     expect(labels(y, after(y, 'status: '))).toEqual(['draft', 'proposed', 'running', 'scaling', 'closed']);
-    expect(completionsAt(y, after(y, 'order: '), 0, y.length, 'yaml')[1]).toEqual({ label: 'second', kind: 'value', insertText: 'second', detail: expect.stringContaining('process') });
+    expect(completionsAt(y, after(y, 'order: '), 0, y.length, 'yaml')[1]).toEqual({
+      label: 'second',
+      kind: 'value',
+      insertText: 'second',
+      detail: expect.stringContaining('process'),
+    });
     expect(labels(y, after(y, 'title: '))).toEqual([]);
   });
 
   it('offers the keys of the enclosing mapping not yet written, and the missing top-level keys', () => {
     const t = y.replace('  tier: Key Account\n', '  tier: Key Account\n  \n');
     expect(labels(t, t.indexOf('  \n') + 2)).toEqual(['new-processes', 'champion', 'risk']);
-    const bare = 'kind: testbed-plan\ncustomer:\n  name: Acme\n  \n  size: small\niterations:\n  - date: 2026-02-02\n    \n  - date: 2026-02-10\n    order: first\n';
+    const bare =
+      'kind: testbed-plan\ncustomer:\n  name: Acme\n  \n  size: small\niterations:\n  - date: 2026-02-02\n    \n  - date: 2026-02-10\n    order: first\n';
     expect(labels(bare, bare.indexOf('  \n') + 2)).toEqual(['tier', 'new-processes', 'champion', 'risk']);
     expect(labels(bare, bare.indexOf('    \n') + 4)).toEqual(['title', 'change', 'feedback', 'source', 'order']);
     expect(labels(`${y}s`, y.length + 1)).toEqual(['aims', 'journey', 'scale-up']);
@@ -199,19 +255,32 @@ describe('completion in a Markdown body', () => {
     expect(at(log, '| weekly | ', 'iterations')).toEqual(['first', 'second', 'third']);
     expect(at(log, '|---|', 'iterations')).toEqual([]);
     expect(at(log, '| Date | ', 'iterations')).toEqual([]);
-    expect(at('## Customer journey\n\n| Stage | Moment |\n|---|---|\n| ', '|---|---|\n| ', 'journey')).toEqual(['find', 'access', 'use', 'support']);
+    expect(at('## Customer journey\n\n| Stage | Moment |\n|---|---|\n| ', '|---|---|\n| ', 'journey')).toEqual([
+      'find',
+      'access',
+      'use',
+      'support',
+    ]);
   });
 
   it('offers the departments the plan already uses, in a Department cell and at the start of a Counterparts bullet', () => {
     expect(usedValues(plan).departments).toEqual(['Supply chain', 'IT', 'Logistics', 'sales']);
     const t = m.replace('| Logistics |', '| ');
-    expect(at(t, '| Integration lead | 2025-01-13 | First EDI link to a hospital system |\n| ', 'counterparts')).toEqual(['Supply chain', 'IT', 'Logistics', 'sales']);
-    expect(bodyCompletionsAt('- ', 2, 'counterparts', usedValues(plan)).map((c) => c.insertText)).toEqual(['Supply chain: ', 'IT: ', 'Logistics: ', 'sales: ']);
+    expect(
+      at(t, '| Integration lead | 2025-01-13 | First EDI link to a hospital system |\n| ', 'counterparts'),
+    ).toEqual(['Supply chain', 'IT', 'Logistics', 'sales']);
+    expect(bodyCompletionsAt('- ', 2, 'counterparts', usedValues(plan)).map((c) => c.insertText)).toEqual([
+      'Supply chain: ',
+      'IT: ',
+      'Logistics: ',
+      'sales: ',
+    ]);
   });
 });
 
 describe('iterationSnippet', () => {
-  const plain = (snippet: string) => snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1');
+  const plain = (snippet: string) =>
+    snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1');
   for (const file of [MD, YAML, 'examples/clean.testbed.md', 'examples/clean.testbed.yaml']) {
     it(`adds an entry that keeps the log valid and in order (${file})`, () => {
       const text = read(file);
@@ -219,7 +288,9 @@ describe('iterationSnippet', () => {
       const at = iterationSnippet(detailed(file, text).document, today)!;
       const next = text.slice(0, at.offset) + plain(at.snippet) + text.slice(at.offset);
       const { problems, document } = lintDetailed(next, { filePath: file, today });
-      expect(document.plan.iterations!.entries.length).toBe(detailed(file, text).document.plan.iterations!.entries.length + 1);
+      expect(document.plan.iterations!.entries.length).toBe(
+        detailed(file, text).document.plan.iterations!.entries.length + 1,
+      );
       const before = lint(text, { filePath: file, today }).filter((p) => p.ruleId === 'iteration-order').length;
       expect(problems.filter((p) => p.ruleId === 'iteration-order').length).toBe(before);
       expect(problems.some((p) => p.ruleId === 'iteration-stale')).toBe(false);
@@ -227,7 +298,9 @@ describe('iterationSnippet', () => {
       const entry = document.plan.iterations!.entries.find((e) => e.date?.value === today)!;
       const line = (o: number) => next.slice(0, o).split('\n').length;
       const at2 = [line(entry.span.start), line(entry.span.end)];
-      const here = problems.filter((p) => p.line >= at2[0]! && p.line <= at2[1]!).map((p) => `${p.ruleId} ${p.severity}`);
+      const here = problems
+        .filter((p) => p.line >= at2[0]! && p.line <= at2[1]!)
+        .map((p) => `${p.ruleId} ${p.severity}`);
       expect(here).toEqual(['iteration-change error', 'iteration-feedback warning']);
     });
   }
@@ -263,8 +336,18 @@ describe('the customer journey in hover and completion', () => {
 
   it('completes the stage values and the keys of a journey entry', () => {
     const at = plan.indexOf('stage: ') + 'stage: '.length;
-    expect(completionsAt(plan, at, 0, plan.length, 'yaml').map((c) => c.label)).toEqual(['find', 'access', 'use', 'support']);
+    expect(completionsAt(plan, at, 0, plan.length, 'yaml').map((c) => c.label)).toEqual([
+      'find',
+      'access',
+      'use',
+      'support',
+    ]);
     const key = plan.indexOf('  - \n') + 4;
-    expect(completionsAt(plan, key, 0, plan.length, 'yaml').map((c) => c.label)).toEqual(['stage', 'moment', 'today', 'target']);
+    expect(completionsAt(plan, key, 0, plan.length, 'yaml').map((c) => c.label)).toEqual([
+      'stage',
+      'moment',
+      'today',
+      'target',
+    ]);
   });
 });

@@ -5,7 +5,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { lintDetailed, rules, type LintOptions } from '../../src/api/index.js';
 import type { ConfigSource } from '../../src/extension/config/workspace-config.js';
 import type { Linter, LintResult } from '../../src/extension/lint/controller.js';
-import { CodeActionKind, Diagnostic, EventEmitter, fake, FakeDocument, Position, Range, Uri, type WorkspaceEdit } from '../helpers/fake-vscode.js';
+import {
+  CodeActionKind,
+  Diagnostic,
+  EventEmitter,
+  fake,
+  FakeDocument,
+  Position,
+  Range,
+  Uri,
+  type WorkspaceEdit,
+} from '../helpers/fake-vscode.js';
 
 vi.mock('vscode', () => import('../helpers/fake-vscode.js'));
 const { PlanCodeActions, FIX_ALL_KIND } = await import('../../src/extension/features/code-actions.js');
@@ -14,7 +24,8 @@ const { PlanHoverProvider } = await import('../../src/extension/features/hover.j
 const { PlanCompletionProvider } = await import('../../src/extension/features/completion.js');
 const { StatusBar } = await import('../../src/extension/features/status-bar.js');
 const { LintController } = await import('../../src/extension/lint/controller.js');
-const { RuleDocsProvider, ruleDocUri, withSettings, settingsTable } = await import('../../src/extension/features/rule-docs.js');
+const { RuleDocsProvider, ruleDocUri, withSettings, settingsTable } =
+  await import('../../src/extension/features/rule-docs.js');
 
 const PLAN_TEXT = readFileSync('test/vscode/workspace/plan.testbed.md', 'utf8');
 const YAML_TEXT = readFileSync('test/vscode/workspace/plan.testbed.yaml', 'utf8');
@@ -28,7 +39,15 @@ function fakeLinter(extra: Partial<LintOptions> = {}) {
   const lintOf = (document: FakeDocument): LintResult => {
     const options: LintOptions = { filePath: document.uri.path, today: TODAY, ...extra };
     const r = lintDetailed(document.getText(), options);
-    const result: LintResult = { uri: document.uri as never, version: document.version, linted: true, problems: r.problems, crashes: [], doc: r.document, options };
+    const result: LintResult = {
+      uri: document.uri as never,
+      version: document.version,
+      linted: true,
+      problems: r.problems,
+      crashes: [],
+      doc: r.document,
+      options,
+    };
     results.set(document.uri.toString(), result);
     linted.fire(result);
     return result;
@@ -59,16 +78,40 @@ describe('diagnostics', () => {
     const r = fakeLinter().lintNow(planDoc());
     const ds = asDiagnostics(r);
     const early = ds.find((d) => typeof d.code === 'object' && d.code.value === 'counterpart-early')!;
-    expect([early.range.start.line, early.range.start.character, early.range.end.line, early.range.end.character, early.severity, early.source]).toEqual([47, 39, 47, 49, 1, 'testbed-lint']);
+    expect([
+      early.range.start.line,
+      early.range.start.character,
+      early.range.end.line,
+      early.range.end.character,
+      early.severity,
+      early.source,
+    ]).toEqual([47, 39, 47, 49, 1, 'testbed-lint']);
     const target = (early.code as { target: Uri }).target;
     expect([target.scheme, target.path]).toEqual(['command', 'testbedLint.showRuleDocumentation']);
     expect(JSON.parse(target.query)).toEqual(['counterpart-early', 'file:///ws/plan.testbed.md']);
   });
 
   it('shows a notice instead of problems for a plan that is not linted for a reason', () => {
-    const ds = asDiagnostics({ uri: Uri.parse('file:///ws/big.testbed.md') as never, version: 1, linted: false, problems: [], crashes: [], notice: 'This plan is not linted: too large.' });
-    expect(ds.map((d) => [d.message, d.severity, d.range.start.line])).toEqual([['This plan is not linted: too large.', 2, 0]]);
-    expect(asDiagnostics({ uri: Uri.parse('file:///ws/notes.md') as never, version: 1, linted: false, problems: [], crashes: [] })).toEqual([]);
+    const ds = asDiagnostics({
+      uri: Uri.parse('file:///ws/big.testbed.md') as never,
+      version: 1,
+      linted: false,
+      problems: [],
+      crashes: [],
+      notice: 'This plan is not linted: too large.',
+    });
+    expect(ds.map((d) => [d.message, d.severity, d.range.start.line])).toEqual([
+      ['This plan is not linted: too large.', 2, 0],
+    ]);
+    expect(
+      asDiagnostics({
+        uri: Uri.parse('file:///ws/notes.md') as never,
+        version: 1,
+        linted: false,
+        problems: [],
+        crashes: [],
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -76,8 +119,14 @@ describe('code actions', () => {
   it('offers the fix (preferred), the disable comments and the documentation for a problem', async () => {
     const linter = fakeLinter();
     const doc = planDoc();
-    const d = asDiagnostics(linter.lintNow(doc)).find((x) => typeof x.code === 'object' && x.code.value === 'counterpart-finance')!;
-    const actions = await new PlanCodeActions(linter).provideCodeActions(doc as never, d.range as never, { diagnostics: [d], only: CodeActionKind.QuickFix } as never);
+    const d = asDiagnostics(linter.lintNow(doc)).find(
+      (x) => typeof x.code === 'object' && x.code.value === 'counterpart-finance',
+    )!;
+    const actions = await new PlanCodeActions(linter).provideCodeActions(
+      doc as never,
+      d.range as never,
+      { diagnostics: [d], only: CodeActionKind.QuickFix } as never,
+    );
     expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
       ['Add a Finance counterpart', true],
       // No "Fix all" entry: this is the plan's only fixable problem.
@@ -85,40 +134,73 @@ describe('code actions', () => {
       ['Disable counterpart-finance for this file', false],
       ['Show documentation for counterpart-finance', false],
     ]);
-    expect(actions[3]!.command).toEqual({ title: 'Show documentation for counterpart-finance', command: 'testbedLint.showRuleDocumentation', arguments: ['counterpart-finance', 'file:///ws/plan.testbed.md'] });
+    expect(actions[3]!.command).toEqual({
+      title: 'Show documentation for counterpart-finance',
+      command: 'testbedLint.showRuleDocumentation',
+      arguments: ['counterpart-finance', 'file:///ws/plan.testbed.md'],
+    });
   });
 
   it('never offers a suggestion that deletes words first or as preferred, and keeps it out of Fix all', async () => {
     const linter = fakeLinter();
-    const text = '---\nkind: testbed-plan\ntitle: Inventory with St. Mary\'s\ncustomer:\n  name: St. Mary\'s Medical Center\n  tier: Key Account\n---\n';
+    const text =
+      "---\nkind: testbed-plan\ntitle: Inventory with St. Mary's\ncustomer:\n  name: St. Mary's Medical Center\n  tier: Key Account\n---\n";
     const doc = new FakeDocument(Uri.parse('file:///ws/premier.testbed.md'), text);
-    const d = asDiagnostics(linter.lintNow(doc)).find((x) => (x.code as { value: string }).value === 'customer-not-premier')!;
-    const actions = await new PlanCodeActions(linter).provideCodeActions(doc as never, d.range as never, { diagnostics: [d], only: CodeActionKind.QuickFix } as never);
+    const d = asDiagnostics(linter.lintNow(doc)).find(
+      (x) => (x.code as { value: string }).value === 'customer-not-premier',
+    )!;
+    const actions = await new PlanCodeActions(linter).provideCodeActions(
+      doc as never,
+      d.range as never,
+      { diagnostics: [d], only: CodeActionKind.QuickFix } as never,
+    );
     expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
       ['Disable customer-not-premier for this line', false],
       ['Disable customer-not-premier for this file', false],
-      ['Delete the customer "St. Mary\'s Medical Center" and the tier "Key Account", leaving a to-do to choose a non-premier customer', false],
+      [
+        'Delete the customer "St. Mary\'s Medical Center" and the tier "Key Account", leaving a to-do to choose a non-premier customer',
+        false,
+      ],
       ['Show documentation for customer-not-premier', false],
     ]);
-    const all = await new PlanCodeActions(linter).provideCodeActions(doc as never, new Range(0, 0, 0, 0) as never, { diagnostics: [], only: FIX_ALL_KIND } as never);
+    const all = await new PlanCodeActions(linter).provideCodeActions(
+      doc as never,
+      new Range(0, 0, 0, 0) as never,
+      { diagnostics: [], only: FIX_ALL_KIND } as never,
+    );
     expect(all).toHaveLength(1);
-    expect((all[0]!.edit as unknown as WorkspaceEdit).edits.map((e) => e.text).join('')).toContain("  name: St. Mary's Medical Center\n  tier: Key Account");
+    expect((all[0]!.edit as unknown as WorkspaceEdit).edits.map((e) => e.text).join('')).toContain(
+      "  name: St. Mary's Medical Center\n  tier: Key Account",
+    );
   });
 
   it('gives one fix-all action when asked for source.fixAll.testbedLint, none for other diagnostics sources', async () => {
     const linter = fakeLinter();
     const doc = planDoc();
-    const all = await new PlanCodeActions(linter).provideCodeActions(doc as never, new Range(0, 0, 0, 0) as never, { diagnostics: [], only: FIX_ALL_KIND } as never);
+    const all = await new PlanCodeActions(linter).provideCodeActions(
+      doc as never,
+      new Range(0, 0, 0, 0) as never,
+      { diagnostics: [], only: FIX_ALL_KIND } as never,
+    );
     expect(all.map((a) => a.title)).toEqual([expect.stringMatching(/^Fix all testbed-lint problems \(\d+\)$/)]);
     const other = new Diagnostic(new Range(47, 39, 47, 49), 'x');
     other.source = 'markdownlint';
-    expect(await new PlanCodeActions(linter).provideCodeActions(doc as never, other.range as never, { diagnostics: [other] } as never)).toEqual([]);
+    expect(
+      await new PlanCodeActions(linter).provideCodeActions(
+        doc as never,
+        other.range as never,
+        { diagnostics: [other] } as never,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('hover and completion', () => {
-  it('explains a section heading with this plan\'s summary', async () => {
-    const hover = await new PlanHoverProvider(fakeLinter()).provideHover(planDoc() as never, new Position(41, 5) as never);
+  it("explains a section heading with this plan's summary", async () => {
+    const hover = await new PlanHoverProvider(fakeLinter()).provideHover(
+      planDoc() as never,
+      new Position(41, 5) as never,
+    );
     const text = (hover!.contents[0] as unknown as { value: string }).value;
     expect(text).toMatch(/\*\*Counterparts\*\*: Name the counterparts from other departments/);
     expect(text).toMatch(/3 counterparts, 3 departments besides sales/);
@@ -134,8 +216,13 @@ describe('hover and completion', () => {
       ['second', "a change to a process, in the customer's or our own organisation"],
       ['third', 'a change to how the firm works: planning, structure, incentives'],
     ]);
-    const hover = await new PlanHoverProvider(fakeLinter()).provideHover(doc as never, doc.positionAt(text.indexOf('\nstatus:') + 2) as never);
-    expect((hover!.contents[0] as unknown as { value: string }).value).toMatch(/^\*\*status\*\*: where the testbed stands/);
+    const hover = await new PlanHoverProvider(fakeLinter()).provideHover(
+      doc as never,
+      doc.positionAt(text.indexOf('\nstatus:') + 2) as never,
+    );
+    expect((hover!.contents[0] as unknown as { value: string }).value).toMatch(
+      /^\*\*status\*\*: where the testbed stands/,
+    );
   });
 
   it('completes the allowed values of a YAML key', async () => {
@@ -147,7 +234,7 @@ describe('hover and completion', () => {
 });
 
 describe('status bar', () => {
-  it('shows the active plan\'s three points, and hides when the plan is forgotten', () => {
+  it("shows the active plan's three points, and hides when the plan is forgotten", () => {
     const linter = fakeLinter();
     const doc = planDoc();
     fake.activeTextEditor = { document: doc };
@@ -168,14 +255,22 @@ describe('rule documentation', () => {
   it('puts the settings table under the title block, keeping the whole page', () => {
     const out = withSettings(page, 'TABLE');
     const lines = out.split('\n');
-    expect(lines.slice(0, 5)).toEqual(['# iteration-stale', '', '> Category: `iterations` · Severity: `warning` · Fixable: `no`', '', 'TABLE']);
+    expect(lines.slice(0, 5)).toEqual([
+      '# iteration-stale',
+      '',
+      '> Category: `iterations` · Severity: `warning` · Fixable: `no`',
+      '',
+      'TABLE',
+    ]);
     expect(out.replace('\nTABLE\n', '')).toBe(page);
   });
 
   it('shows the values a plan is linted with beside the defaults', async () => {
     fake.workspaceFolders = [{ uri: Uri.parse('file:///ws') }];
     const linter = fakeLinter({ config: { rules: { 'iteration-stale': ['info', { 'max-days': 30 }] } } });
-    const text = await new RuleDocsProvider(linter, loadPage).provideTextDocumentContent(ruleDocUri('iteration-stale', Uri.parse('file:///ws/plan.testbed.md') as never) as never);
+    const text = await new RuleDocsProvider(linter, loadPage).provideTextDocumentContent(
+      ruleDocUri('iteration-stale', Uri.parse('file:///ws/plan.testbed.md') as never) as never,
+    );
     expect(text).toContain(
       [
         '**Settings for `plan.testbed.md`** (its config file, or the `testbedLint.rules` setting where none applies):',
@@ -194,8 +289,13 @@ describe('rule documentation', () => {
     const text = await provider.provideTextDocumentContent(ruleDocUri('counterpart-finance') as never);
     const rule = rules.find((r) => r.meta.id === 'counterpart-finance')!;
     expect(text).toContain(settingsTable(rule, undefined));
-    expect(settingsTable(rule, undefined).split('\n').slice(2, 4)).toEqual(['| Setting | Default | Meaning |', '|---|---|---|']);
-    expect(await provider.provideTextDocumentContent(ruleDocUri('no-such-rule') as never)).toBe('# Unknown rule\n\nNo testbed-lint rule is called `no-such-rule`.\n');
+    expect(settingsTable(rule, undefined).split('\n').slice(2, 4)).toEqual([
+      '| Setting | Default | Meaning |',
+      '|---|---|---|',
+    ]);
+    expect(await provider.provideTextDocumentContent(ruleDocUri('no-such-rule') as never)).toBe(
+      '# Unknown rule\n\nNo testbed-lint rule is called `no-such-rule`.\n',
+    );
   });
 });
 
@@ -214,7 +314,10 @@ describe('the lint controller', () => {
   const output = { appendLine: (l: string) => log.push(l) };
 
   it('lints a plan with its config and publishes the result; other languages are not looked at', async () => {
-    const c = new LintController(noConfig({ kind: 'lint', config: { rules: { 'counterpart-early': 'off' } }, file: '/ws/.testbed-lint.yaml' }), output);
+    const c = new LintController(
+      noConfig({ kind: 'lint', config: { rules: { 'counterpart-early': 'off' } }, file: '/ws/.testbed-lint.yaml' }),
+      output,
+    );
     const seen: string[] = [];
     c.onDidLint((r) => seen.push(`${r.uri.toString()} ${r.linted}`));
     const r = await c.lint(planDoc() as never);
@@ -268,7 +371,10 @@ describe('the lint controller', () => {
   it('logs a plan its config skips once, and uses testbedLint.rules where no config file governs', async () => {
     log.length = 0;
     fake.workspaceFolders = [{ uri: Uri.parse('file:///ws') }];
-    const skipping = new LintController(noConfig({ kind: 'skip', reason: 'it is in the "ignores" of its config' }), output);
+    const skipping = new LintController(
+      noConfig({ kind: 'skip', reason: 'it is in the "ignores" of its config' }),
+      output,
+    );
     await skipping.lint(planDoc() as never);
     await skipping.lint(planDoc() as never);
     expect(log).toEqual(['plan.testbed.md is not linted: it is in the "ignores" of its config']);
@@ -283,8 +389,13 @@ describe('the Ctrl+. menu on a line with many findings', () => {
     const linter = fakeLinter();
     const doc = new FakeDocument(Uri.parse('file:///ws/bare.testbed.md'), '# Pilot with Acme\n\nWe will try it.\n');
     const ds = asDiagnostics(linter.lintNow(doc)).filter((d) => d.range.start.line === 0);
-    const actions = await new PlanCodeActions(linter).provideCodeActions(doc as never, new Range(0, 0, 0, 0) as never, { diagnostics: ds, only: CodeActionKind.QuickFix } as never);
-    const ids = 'aims-stated counterparts-listed customer-conditions customer-named customer-rationale iteration-log journey-moments metric-outside-in';
+    const actions = await new PlanCodeActions(linter).provideCodeActions(
+      doc as never,
+      new Range(0, 0, 0, 0) as never,
+      { diagnostics: ds, only: CodeActionKind.QuickFix } as never,
+    );
+    const ids =
+      'aims-stated counterparts-listed customer-conditions customer-named customer-rationale iteration-log journey-moments metric-outside-in';
     expect(ds.map((d) => (d.code as { value: string }).value).join(' ')).toBe(ids);
     expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
       ['Add a Counterparts section', true],
@@ -296,10 +407,14 @@ describe('the Ctrl+. menu on a line with many findings', () => {
       [`Disable 8 rules for this file: ${ids.split(' ').join(', ')}`, false],
       ['Show documentation for one of 8 rules…', false],
     ]);
-    expect((actions[5]!.edit as unknown as WorkspaceEdit).edits.map((e) => [e.range.start.line, e.text])).toEqual([[0, `<!-- testbed-lint-disable-next-line ${ids} -->\n`]]);
+    expect((actions[5]!.edit as unknown as WorkspaceEdit).edits.map((e) => [e.range.start.line, e.text])).toEqual([
+      [0, `<!-- testbed-lint-disable-next-line ${ids} -->\n`],
+    ]);
     expect(actions[7]!.command!.arguments).toEqual([ids.split(' '), 'file:///ws/bare.testbed.md']);
     // The grouped comment disables exactly those rules on that line.
-    const disabled = linter.lintNow(new FakeDocument(doc.uri, `<!-- testbed-lint-disable-next-line ${ids} -->\n${doc.getText()}`));
+    const disabled = linter.lintNow(
+      new FakeDocument(doc.uri, `<!-- testbed-lint-disable-next-line ${ids} -->\n${doc.getText()}`),
+    );
     expect(disabled.problems.filter((p) => p.line === 2).map((p) => p.ruleId)).toEqual([]);
   });
 });
@@ -307,7 +422,8 @@ describe('the Ctrl+. menu on a line with many findings', () => {
 describe('the status bar click', () => {
   it("lists this plan's findings in line order, with the mark, the line, the message and the rule", async () => {
     const { planProblemItems } = await import('../../src/extension/features/status-bar.js');
-    const text = '---\nkind: testbed-plan\ntitle: Pilot\nstatus: proposed\ncustomer:\n  name: TBD\n  tier: Key Account\n---\n';
+    const text =
+      '---\nkind: testbed-plan\ntitle: Pilot\nstatus: proposed\ncustomer:\n  name: TBD\n  tier: Key Account\n---\n';
     const r = lintDetailed(text, { filePath: 'p.testbed.md', today: '2026-06-01' });
     const items = planProblemItems(r.problems);
     expect(items.map((i) => i.problem.line)).toEqual([...r.problems.map((p) => p.line)].sort((a, b) => a - b));

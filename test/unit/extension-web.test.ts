@@ -21,7 +21,40 @@ function anything(): unknown {
 }
 
 // The namespaces and classes of the vscode API the extension uses (esbuild copies a module's own keys, so a bare Proxy will not do).
-const VSCODE_API = ['CodeAction', 'CodeActionKind', 'CompletionItem', 'CompletionItemKind', 'ConfigurationTarget', 'Diagnostic', 'DiagnosticRelatedInformation', 'DiagnosticSeverity', 'Disposable', 'EventEmitter', 'Hover', 'Location', 'MarkdownString', 'Position', 'Range', 'RelativePattern', 'SnippetString', 'StatusBarAlignment', 'TabInputText', 'ThemeIcon', 'TreeItem', 'TreeItemCollapsibleState', 'Uri', 'ViewColumn', 'WorkspaceEdit', 'commands', 'env', 'extensions', 'l10n', 'languages', 'window', 'workspace'];
+const VSCODE_API = [
+  'CodeAction',
+  'CodeActionKind',
+  'CompletionItem',
+  'CompletionItemKind',
+  'ConfigurationTarget',
+  'Diagnostic',
+  'DiagnosticRelatedInformation',
+  'DiagnosticSeverity',
+  'Disposable',
+  'EventEmitter',
+  'Hover',
+  'Location',
+  'MarkdownString',
+  'Position',
+  'Range',
+  'RelativePattern',
+  'SnippetString',
+  'StatusBarAlignment',
+  'TabInputText',
+  'ThemeIcon',
+  'TreeItem',
+  'TreeItemCollapsibleState',
+  'Uri',
+  'ViewColumn',
+  'WorkspaceEdit',
+  'commands',
+  'env',
+  'extensions',
+  'l10n',
+  'languages',
+  'window',
+  'workspace',
+];
 
 /** Evaluates a CommonJS bundle as a web worker extension host does: globals of a worker only (no document, window,
  * process, Buffer, require, global), `require` answering `vscode` only. Returns its exports or throws its load error. */
@@ -54,7 +87,9 @@ function loadInWorkerSandbox(code: string): Record<string, unknown> {
     if (id === 'vscode') return Object.fromEntries(VSCODE_API.map((name) => [name, anything()]));
     throw new Error(`a web worker cannot require("${id}")`);
   };
-  const wrapper = vm.runInContext(`(function (exports, require, module) {${code}\n})`, context, { filename: 'dist/web/extension.js' }) as (e: unknown, r: unknown, m: unknown) => void;
+  const wrapper = vm.runInContext(`(function (exports, require, module) {${code}\n})`, context, {
+    filename: 'dist/web/extension.js',
+  }) as (e: unknown, r: unknown, m: unknown) => void;
   wrapper(module.exports, requireInWorker, module);
   return module.exports;
 }

@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConfigSource } from '../../src/extension/config/workspace-config.js';
 import { serveLints, type FromWorker, type ToWorker } from '../../src/extension/lint/engine.js';
-import { documentKey, Quarantine, QUARANTINE_AFTER, QUARANTINE_WINDOW_MS } from '../../src/extension/lint/quarantine.js';
+import {
+  documentKey,
+  Quarantine,
+  QUARANTINE_AFTER,
+  QUARANTINE_WINDOW_MS,
+} from '../../src/extension/lint/quarantine.js';
 import { WorkerEngine, type Spawn } from '../../src/extension/lint/worker-engine.js';
 import { CodeActionKind, Diagnostic, EventEmitter, fake, FakeDocument, Range, Uri } from '../helpers/fake-vscode.js';
 
@@ -38,14 +43,20 @@ describe('the quarantine', () => {
     expect(q.record('a', 'after check again')).toEqual({ failures: 1, quarantined: false });
   });
 
-  it("counts a plans-view read against the plan it reads", () => {
+  it('counts a plans-view read against the plan it reads', () => {
     expect(documentKey('file:///ws/a.testbed.md#summary-12')).toBe('file:///ws/a.testbed.md');
     expect(documentKey('file:///ws/a.testbed.md')).toBe('file:///ws/a.testbed.md');
   });
 });
 
 describe('the controller when a plan stops the lint worker', () => {
-  const config: ConfigSource = { onDidChangeErrors: new EventEmitter<void>().event as never, errors: () => [], reset: () => {}, load: async () => {}, forFile: async () => undefined };
+  const config: ConfigSource = {
+    onDidChangeErrors: new EventEmitter<void>().event as never,
+    errors: () => [],
+    reset: () => {},
+    load: async () => {},
+    forFile: async () => undefined,
+  };
 
   /** A worker on this thread (serveLints), answering on a later turn; a text holding HANG is never answered. */
   function setup(watchdogMs = 10_000) {
@@ -74,10 +85,19 @@ describe('the controller when a plan stops the lint worker', () => {
     const linter: InstanceType<typeof LintController> = new LintController(
       config,
       { appendLine: (l) => log.push(l) },
-      new WorkerEngine(spawn, (f) => linter.trouble.workerFailed(f), (r) => linter.trouble.workerFallback(r), () => watchdogMs),
+      new WorkerEngine(
+        spawn,
+        (f) => linter.trouble.workerFailed(f),
+        (r) => linter.trouble.workerFallback(r),
+        () => watchdogMs,
+      ),
     );
     const lints: string[] = [];
-    linter.onDidLint((r) => lints.push(`${r.uri.path.slice(4)}@${r.version} ${r.linted ? `${r.problems.length} problems` : r.internalError?.slice(0, 60)}`));
+    linter.onDidLint((r) =>
+      lints.push(
+        `${r.uri.path.slice(4)}@${r.version} ${r.linted ? `${r.problems.length} problems` : r.internalError?.slice(0, 60)}`,
+      ),
+    );
     const open = (name: string, text: string) => {
       const d = new FakeDocument(Uri.parse(`file:///ws/${name}`), text);
       fake.textDocuments.push(d);
@@ -113,12 +133,21 @@ describe('the controller when a plan stops the lint worker', () => {
     ]);
     // Three tries, then one finding; the good plan was not linted again for it.
     expect(posted).toEqual(['good.testbed.md', 'bad.testbed.md', 'bad.testbed.md', 'bad.testbed.md']);
-    expect(lints).toEqual([goodProblems, 'bad.testbed.md@1 Testbed Lint stopped checking this plan (internal error): it']);
+    expect(lints).toEqual([
+      goodProblems,
+      'bad.testbed.md@1 Testbed Lint stopped checking this plan (internal error): it',
+    ]);
     const result = linter.result(bad.uri as never)!;
     expect(result.linted).toBe(false);
     const [d, ...more] = diagnosticsOf(result);
     expect(more).toEqual([]);
-    expect([d!.code, d!.severity, d!.source, d!.range.start.line, d!.range.start.character]).toEqual(['internal-error', 0, 'testbed-lint', 0, 0]);
+    expect([d!.code, d!.severity, d!.source, d!.range.start.line, d!.range.start.character]).toEqual([
+      'internal-error',
+      0,
+      'testbed-lint',
+      0,
+      0,
+    ]);
     expect(d!.message).toBe(
       'Testbed Lint stopped checking this plan (internal error): its lint stopped the lint worker 3 times within 1 min (last: exited with code 3). Other plans are still checked; run "Check again" to check this one again.',
     );
@@ -128,8 +157,14 @@ describe('the controller when a plan stops the lint worker', () => {
     await expect(linter.summarizeFile(bad.uri as never, bad.getText(), '2026-03-01')).rejects.toThrow('is quarantined');
     expect(posted.length).toBe(4);
     // "Check again" is the quick fix of the finding; with the fault gone, the plan is linted.
-    const actions = await new PlanCodeActions(linter).provideCodeActions(bad as never, new Range(0, 0, 0, 0) as never, { diagnostics: [d], only: undefined } as never);
-    expect(actions.map((a) => [a.title, a.command?.command, a.command?.arguments, a.isPreferred])).toEqual([['Check again', CHECK_AGAIN_COMMAND, [bad.uri.toString()], true]]);
+    const actions = await new PlanCodeActions(linter).provideCodeActions(
+      bad as never,
+      new Range(0, 0, 0, 0) as never,
+      { diagnostics: [d], only: undefined } as never,
+    );
+    expect(actions.map((a) => [a.title, a.command?.command, a.command?.arguments, a.isPreferred])).toEqual([
+      ['Check again', CHECK_AGAIN_COMMAND, [bad.uri.toString()], true],
+    ]);
     (linter as unknown as { engine: WorkerEngine }).engine.injectFaults({});
     const again = (await linter.checkAgain(bad.uri as never))!;
     expect([again.linted, again.problems.length > 0, again.internalError]).toEqual([true, true, undefined]);
@@ -162,12 +197,16 @@ describe('the controller when a plan stops the lint worker', () => {
     expect(s.internalError).toBeUndefined();
     expect(o.linted).toBe(true);
     await until(() => linter.result(stuck.uri as never)?.internalError !== undefined);
-    expect(linter.trouble.workerLog).toEqual([`the lint worker was stopped while linting stuck.testbed.md (${stuck.getText().length} characters): its lint did not finish in 1.5 s; it is restarted`]);
+    expect(linter.trouble.workerLog).toEqual([
+      `the lint worker was stopped while linting stuck.testbed.md (${stuck.getText().length} characters): its lint did not finish in 1.5 s; it is restarted`,
+    ]);
     const r = linter.result(stuck.uri as never)!;
     expect(r.internalError).toBe(
       'Testbed Lint could not check this plan (internal error): its lint did not finish in 1.5 s and was stopped. It is checked again when you edit it, or with "Check again".',
     );
-    expect(diagnosticsOf(r).map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character])).toEqual([['internal-error', 0, 0, 0]]);
+    expect(diagnosticsOf(r).map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character])).toEqual([
+      ['internal-error', 0, 0, 0],
+    ]);
     expect(lints.filter((l) => l.startsWith('other')).length).toBe(1);
     // The same version is not sent again; an edit is.
     await linter.lint(stuck as never);
@@ -177,6 +216,12 @@ describe('the controller when a plan stops the lint worker', () => {
     expect(posted).toEqual(['stuck.testbed.md', 'other.testbed.md', 'stuck.testbed.md']);
     // A plain diagnostic of another source gets no "Check again".
     const plain = new Diagnostic(new Range(0, 0, 0, 0), 'x', 0);
-    expect(await new PlanCodeActions(linter).provideCodeActions(stuck as never, new Range(0, 0, 0, 0) as never, { diagnostics: [plain], only: CodeActionKind.QuickFix } as never)).toEqual([]);
+    expect(
+      await new PlanCodeActions(linter).provideCodeActions(
+        stuck as never,
+        new Range(0, 0, 0, 0) as never,
+        { diagnostics: [plain], only: CodeActionKind.QuickFix } as never,
+      ),
+    ).toEqual([]);
   });
 });

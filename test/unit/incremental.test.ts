@@ -12,23 +12,66 @@ const EX = join(__dirname, '../../examples');
 const TODAY = '2026-06-01';
 const SEED = Number(process.env.TESTBED_SEED ?? 424242);
 
-
 /** Fragments chosen to trip a line-based splitter: fences, HTML blocks, setext headings, indented and fake headings. */
 const FRAGMENTS = [
-  '## Iteration log', '### 2026-02-01 — Pilot', '- Change: weekly restock', '- Feedback: weekend stock-outs', '- Order: second',
-  '## Counterparts', '| Department | Contact | Since | Benefit |', '|---|---|---|---|', '| Finance | Dana | 2026-01-05 | cost data |',
-  '- **IT**: Lee, since 2026-01-06. Benefit: EDI', '## Metrics', '- **Stock-outs:** customer, worst',
-  '```', '```yaml', '~~~', '````', '    ## indented code', '   ## three-space heading', '#hashtag', '# Title',
-  '<!-- testbed-lint-disable counterpart-early -->', '<!--', '-->', '<div>', '</div>', '<pre>', '</pre>', '<?php', '?>',
-  'Setext heading', '===', '---', '***', '> ## quoted heading', '> quote', '- item', '  ## heading in a list item',
-  '1. numbered', '', '', '', 'A paragraph of text.', '## Customer selection', 'Northside is small and new.',
-  '## Scale-up', 'Planning changes; resource allocation; compensation.', '\t## tab', '## ', '##',
+  '## Iteration log',
+  '### 2026-02-01 — Pilot',
+  '- Change: weekly restock',
+  '- Feedback: weekend stock-outs',
+  '- Order: second',
+  '## Counterparts',
+  '| Department | Contact | Since | Benefit |',
+  '|---|---|---|---|',
+  '| Finance | Dana | 2026-01-05 | cost data |',
+  '- **IT**: Lee, since 2026-01-06. Benefit: EDI',
+  '## Metrics',
+  '- **Stock-outs:** customer, worst',
+  '```',
+  '```yaml',
+  '~~~',
+  '````',
+  '    ## indented code',
+  '   ## three-space heading',
+  '#hashtag',
+  '# Title',
+  '<!-- testbed-lint-disable counterpart-early -->',
+  '<!--',
+  '-->',
+  '<div>',
+  '</div>',
+  '<pre>',
+  '</pre>',
+  '<?php',
+  '?>',
+  'Setext heading',
+  '===',
+  '---',
+  '***',
+  '> ## quoted heading',
+  '> quote',
+  '- item',
+  '  ## heading in a list item',
+  '1. numbered',
+  '',
+  '',
+  '',
+  'A paragraph of text.',
+  '## Customer selection',
+  'Northside is small and new.',
+  '## Scale-up',
+  'Planning changes; resource allocation; compensation.',
+  '\t## tab',
+  '## ',
+  '##',
 ];
 
 const docArb = fc
   .tuple(fc.boolean(), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }), fc.boolean())
   .map(([fm, lines, crlf]) => {
-    const t = (fm ? '---\nkind: testbed-plan\ntitle: T\nstatus: running\nstart: 2026-01-01\n---\n' : '') + lines.join('\n') + '\n';
+    const t =
+      (fm ? '---\nkind: testbed-plan\ntitle: T\nstatus: running\nstart: 2026-01-01\n---\n' : '') +
+      lines.join('\n') +
+      '\n';
     return crlf ? t.replace(/\n/g, '\r\n') : t;
   });
 
@@ -63,7 +106,9 @@ describe('lint sessions', () => {
     const first = s.parsedBlocks('file:///p.testbed.md');
     const at = base.indexOf('nurses still');
     const edited = base.slice(0, at) + 'X' + base.slice(at);
-    expect(s.lint('file:///p.testbed.md', edited, { today: TODAY })).toEqual(lint(edited, { filePath: 'file:///p.testbed.md', today: TODAY }));
+    expect(s.lint('file:///p.testbed.md', edited, { today: TODAY })).toEqual(
+      lint(edited, { filePath: 'file:///p.testbed.md', today: TODAY }),
+    );
     expect(first).toBeGreaterThan(3);
     expect(s.parsedBlocks('file:///p.testbed.md')).toBe(1);
     s.close('file:///p.testbed.md');
@@ -71,7 +116,23 @@ describe('lint sessions', () => {
   });
 
   it('gives the same problems as a cold lint after any sequence of edits (property)', () => {
-    const edit = fc.record({ pos: fc.nat(), del: fc.nat({ max: 40 }), ins: fc.constantFrom('', 'x', '\n', '\n## Counterparts\n', '\n### 2026-03-01 — B\n- Change: y\n', '```\n', '<!--', '-->', '| a | b |\n|---|---|\n', '- Order: third\n', '#') });
+    const edit = fc.record({
+      pos: fc.nat(),
+      del: fc.nat({ max: 40 }),
+      ins: fc.constantFrom(
+        '',
+        'x',
+        '\n',
+        '\n## Counterparts\n',
+        '\n### 2026-03-01 — B\n- Change: y\n',
+        '```\n',
+        '<!--',
+        '-->',
+        '| a | b |\n|---|---|\n',
+        '- Order: third\n',
+        '#',
+      ),
+    });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
         const s = createSession();

@@ -3,7 +3,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixText, formatDay, lint, lintDetailed, parseConfigText, parsePlan, rules, type Problem } from '../../src/api/index.js';
+import {
+  fixText,
+  formatDay,
+  lint,
+  lintDetailed,
+  parseConfigText,
+  parsePlan,
+  rules,
+  type Problem,
+} from '../../src/api/index.js';
 import { isStackOverflow } from '../../src/core/arrays.js';
 import { FORMATTERS } from '../../src/formatters/index.js';
 import { timeAxis } from '../../src/formatters/report.js';
@@ -27,7 +36,10 @@ describe('big files lint in bounded time', () => {
   // Measured on the 2-core dev machine (lint, parser included): 10,000 items ~1.7 s, 20,000 ~3.2 s, 50,000 ~17 s, 100,000 see the
   // report; micromark's parse is most of it and grows about linearly. CI tests 10,000 to keep the suite short.
   it('a Markdown plan with 10,000 counterpart bullets', { timeout: 120_000 }, () => {
-    const items = Array.from({ length: 10_000 }, (_, i) => `- **Dept ${i}**: Contact ${i}, since 2026-01-01. Benefit: data`);
+    const items = Array.from(
+      { length: 10_000 },
+      (_, i) => `- **Dept ${i}**: Contact ${i}, since 2026-01-01. Benefit: data`,
+    );
     const { ms, problems } = timedLint(`${HEAD}## Counterparts\n\n${items.join('\n')}\n`, 'list.testbed.md');
     log('10,000 list items', ms);
     expect(problems.some((p) => p.ruleId === 'counterparts-listed')).toBe(false);
@@ -36,15 +48,24 @@ describe('big files lint in bounded time', () => {
 
   it('a Markdown plan with a 10,000-row counterparts table', { timeout: 120_000 }, () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => `| Dept ${i} | Contact ${i} | 2026-01-01 | data |`);
-    const { ms, problems } = timedLint(`${HEAD}## Counterparts\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n${rows.join('\n')}\n`, 'table.testbed.md');
+    const { ms, problems } = timedLint(
+      `${HEAD}## Counterparts\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n${rows.join('\n')}\n`,
+      'table.testbed.md',
+    );
     log('10,000 table rows', ms);
     expect(problems.some((p) => p.ruleId === 'counterparts-listed')).toBe(false);
     expect(ms).toBeLessThan(30_000);
   });
 
   it('a YAML plan with 10,000 counterparts', { timeout: 120_000 }, () => {
-    const items = Array.from({ length: 10_000 }, (_, i) => `  - department: Dept ${i}\n    contact: Contact ${i}\n    since: 2026-01-01\n    benefit: data`);
-    const { ms } = timedLint(`kind: testbed-plan\ntitle: Big\ncounterparts:\n${items.join('\n')}\n`, 'big.testbed.yaml');
+    const items = Array.from(
+      { length: 10_000 },
+      (_, i) => `  - department: Dept ${i}\n    contact: Contact ${i}\n    since: 2026-01-01\n    benefit: data`,
+    );
+    const { ms } = timedLint(
+      `kind: testbed-plan\ntitle: Big\ncounterparts:\n${items.join('\n')}\n`,
+      'big.testbed.yaml',
+    );
     log('10,000 YAML counterparts', ms);
     expect(ms).toBeLessThan(30_000);
   });
@@ -56,17 +77,21 @@ describe('collections past the argument limit are read whole', () => {
   const rows = Array.from({ length: N }, (_, i) => `| D${i} | C${i} |  | b |`);
   const text = `---\nkind: testbed-plan\ntitle: Big\nstatus: running\nstart: 2026-01-01\n---\n\n# Big\n\n## Counterparts\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n${rows.join('\n')}\n`;
 
-  it('a 150,000-row counterparts table: every row is an entry, each missing join date reported on its row', { timeout: 120_000 }, () => {
-    const r = lintDetailed(text, { filePath: 'rows.testbed.md', today: TODAY });
-    expect(r.crashes).toEqual([]);
-    expect(r.problems.filter((p) => p.ruleId === 'plan-syntax')).toEqual([]);
-    expect(r.document.plan.counterparts?.entries).toHaveLength(N);
-    const early = r.problems.filter((p) => p.ruleId === 'counterpart-early' && p.messageId === 'noDate');
-    expect(early).toHaveLength(N);
-    const last = early[N - 1]!;
-    expect([last.line, last.column, last.endLine]).toEqual([13 + N, 3, 13 + N]);
-    expect(last.message).toContain(`D${N - 1}`);
-  });
+  it(
+    'a 150,000-row counterparts table: every row is an entry, each missing join date reported on its row',
+    { timeout: 120_000 },
+    () => {
+      const r = lintDetailed(text, { filePath: 'rows.testbed.md', today: TODAY });
+      expect(r.crashes).toEqual([]);
+      expect(r.problems.filter((p) => p.ruleId === 'plan-syntax')).toEqual([]);
+      expect(r.document.plan.counterparts?.entries).toHaveLength(N);
+      const early = r.problems.filter((p) => p.ruleId === 'counterpart-early' && p.messageId === 'noDate');
+      expect(early).toHaveLength(N);
+      const last = early[N - 1]!;
+      expect([last.line, last.column, last.endLine]).toEqual([13 + N, 3, 13 + N]);
+      expect(last.message).toContain(`D${N - 1}`);
+    },
+  );
 
   it('only a call stack running out reads as nesting too deep; any other RangeError is not taken for it', () => {
     const deep = (n: number): number => (n === 0 ? 0 : 1 + deep(n - 1));
@@ -91,10 +116,22 @@ describe('collections past the argument limit are read whole', () => {
 
   it('the stylish and report formatters take 150,000 problems and dates', () => {
     const problems: Problem[] = Array.from({ length: N }, (_, i) => ({
-      ruleId: 'counterpart-early', severity: 'warning', messageId: 'noDate', message: 'm', span: { start: i, end: i + 1 },
-      line: i + 1, column: 1, endLine: i + 1, endColumn: 2, docsUrl: 'u',
+      ruleId: 'counterpart-early',
+      severity: 'warning',
+      messageId: 'noDate',
+      message: 'm',
+      span: { start: i, end: i + 1 },
+      line: i + 1,
+      column: 1,
+      endLine: i + 1,
+      endColumn: 2,
+      docsUrl: 'u',
     }));
-    const out = FORMATTERS.stylish([{ filePath: '/p/a.testbed.md', problems }], { cwd: '/p', color: false, version: '0' } as never);
+    const out = FORMATTERS.stylish([{ filePath: '/p/a.testbed.md', problems }], {
+      cwd: '/p',
+      color: false,
+      version: '0',
+    } as never);
     expect(out.split('\n')[2]).toBe(`  ${' '.repeat(String(N).length - 1)}1:1  warning  m  counterpart-early`);
     const dates = Array.from({ length: N }, (_, i) => formatDay(20_000 + (i % 300)));
     const axis = timeAxis([{ start: '2025-01-01', iterations: { dates } } as never], TODAY);
@@ -141,7 +178,12 @@ describe('deep nesting does not overflow the stack', () => {
     const out = execFileSync(process.execPath, ['--stack-size=60', '-e', script], { encoding: 'utf8' });
     const problems = JSON.parse(out) as [string, number, number, string][];
     expect(problems.filter(([id]) => id === 'plan-syntax')).toEqual([
-      ['plan-syntax', 8, 1, 'Markdown that cannot be read: this part is nested too deeply to read; flatten it so the rules can check this part of the plan.'],
+      [
+        'plan-syntax',
+        8,
+        1,
+        'Markdown that cannot be read: this part is nested too deeply to read; flatten it so the rules can check this part of the plan.',
+      ],
     ]);
     expect(problems.some(([id]) => id === 'customer-named')).toBe(true);
   });
@@ -159,7 +201,12 @@ describe('deep nesting does not overflow the stack', () => {
 function billionLaughs(indent = ''): string {
   const levels = 'abcdefghi'.split('');
   const lines = [`${indent}a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`];
-  for (let i = 1; i < levels.length; i++) lines.push(`${indent}${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(', ')}]`);
+  for (let i = 1; i < levels.length; i++)
+    lines.push(
+      `${indent}${levels[i]}: &${levels[i]} [${Array(9)
+        .fill(`*${levels[i - 1]}`)
+        .join(', ')}]`,
+    );
   return lines.join('\n');
 }
 
@@ -173,7 +220,10 @@ describe('YAML alias bombs are bounded', () => {
   });
 
   it('a billion-laughs front matter', () => {
-    const { ms } = timedLint(`---\nx-bomb:\n${billionLaughs('  ')}\nkind: testbed-plan\ntitle: *i\naims: *i\ncustomer: *i\nstatus: *i\n---\n\n# x\n`, 'bomb.testbed.md');
+    const { ms } = timedLint(
+      `---\nx-bomb:\n${billionLaughs('  ')}\nkind: testbed-plan\ntitle: *i\naims: *i\ncustomer: *i\nstatus: *i\n---\n\n# x\n`,
+      'bomb.testbed.md',
+    );
     log('billion laughs, front matter', ms);
     expect(ms).toBeLessThan(5000);
   });
@@ -196,9 +246,14 @@ describe('YAML alias bombs are bounded', () => {
   });
 
   it('a config option may still use a small alias', () => {
-    const r = parseConfigText('x-tiers: &t [Gold, Top]\nrules:\n  customer-not-premier: [warning, { premier-tiers: *t }]\n', rules);
+    const r = parseConfigText(
+      'x-tiers: &t [Gold, Top]\nrules:\n  customer-not-premier: [warning, { premier-tiers: *t }]\n',
+      rules,
+    );
     expect(r.data.rules).toEqual({ 'customer-not-premier': ['warning', { 'premier-tiers': ['Gold', 'Top'] }] });
-    expect(r.problems.map((p) => p.message)).toEqual(['unknown key "x-tiers" (a config file has "extends", "rules", "ignores" and "drafts")']);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'unknown key "x-tiers" (a config file has "extends", "rules", "ignores" and "drafts")',
+    ]);
   });
 });
 
@@ -219,7 +274,14 @@ describe('hostile keys do not pollute objects', () => {
     const unknown = r.problems.filter((p) => p.ruleId === 'plan-unknown-key');
     expect(unknown).toHaveLength(HOSTILE.length * 6);
     const plan = parsePlan(text, 'h.testbed.yaml').plan;
-    for (const obj of [plan, plan.customer, plan.selection, plan.iterations?.entries[0], plan.counterparts?.entries[0], plan.metrics?.entries[0]])
+    for (const obj of [
+      plan,
+      plan.customer,
+      plan.selection,
+      plan.iterations?.entries[0],
+      plan.counterparts?.entries[0],
+      plan.metrics?.entries[0],
+    ])
       for (const k of HOSTILE) expect(Object.prototype.hasOwnProperty.call(obj, k)).toBe(false);
     expect(Object.getPrototypeOf(plan)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(plan.customer)).toBe(Object.prototype);
@@ -232,7 +294,8 @@ describe('hostile keys do not pollute objects', () => {
     clean();
     expect(r.problems.filter((p) => p.ruleId === 'plan-unknown-key')).toHaveLength(HOSTILE.length * 2);
     const plan = r.document.plan;
-    for (const obj of [plan, plan.customer]) for (const k of HOSTILE) expect(Object.prototype.hasOwnProperty.call(obj, k)).toBe(false);
+    for (const obj of [plan, plan.customer])
+      for (const k of HOSTILE) expect(Object.prototype.hasOwnProperty.call(obj, k)).toBe(false);
   });
 
   it('in config files: top-level keys, rule ids and option names', () => {
@@ -247,7 +310,9 @@ describe('hostile keys do not pollute objects', () => {
   });
 
   it('in a config given in code (validateLintConfig and lint)', () => {
-    const config = JSON.parse('{"rules": {"__proto__": {"polluted": 1}, "constructor": "error", "customer-rationale": ["error", {"__proto__": {"polluted": 1}}]}}');
+    const config = JSON.parse(
+      '{"rules": {"__proto__": {"polluted": 1}, "constructor": "error", "customer-rationale": ["error", {"__proto__": {"polluted": 1}}]}}',
+    );
     const r = lintDetailed('kind: testbed-plan\n', { filePath: 'h.testbed.yaml', today: TODAY, config });
     expect(r.crashes).toEqual([]);
     clean();

@@ -53,26 +53,62 @@ describe('Markdown plans', () => {
   it('reads prose sections with word counts', () => {
     expect(p.selection!.words).toBeGreaterThan(30);
     expect(p.scaleUp!.text!.value).toMatch(/^Planning: hospital accounts/);
-    expect(doc.outline.map((o) => o.kind)).toEqual(['selection', 'iterations', 'counterparts', 'journey', 'metrics', 'scaleUp']);
+    expect(doc.outline.map((o) => o.kind)).toEqual([
+      'selection',
+      'iterations',
+      'counterparts',
+      'journey',
+      'metrics',
+      'scaleUp',
+    ]);
   });
 
   it('reads table-style iteration logs and labelled-bullet counterparts and metrics', () => {
     const t = [
-      '---', 'kind: testbed-plan', 'title: T', '---', '', '## Learning log', '',
-      '| Order | Date | Change | Feedback | Source |', '|---|---|---|---|---|',
-      '| Second | 2026-02-01 | weekly restock | weekend stock-outs | Customer |', '',
-      '## Stakeholders', '',
+      '---',
+      'kind: testbed-plan',
+      'title: T',
+      '---',
+      '',
+      '## Learning log',
+      '',
+      '| Order | Date | Change | Feedback | Source |',
+      '|---|---|---|---|---|',
+      '| Second | 2026-02-01 | weekly restock | weekend stock-outs | Customer |',
+      '',
+      '## Stakeholders',
+      '',
       '- **Finance**: Dana Reyes, since 2026-01-10. Benefit: cost-to-serve data',
       '- **IT:** integration lead, involved since 2026-1-5',
-      '', '## Success measures', '', '- **Ward stock-outs:** customer, worst; baseline 4', '- **Cost**: perspective: internal, aggregate: average',
+      '',
+      '## Success measures',
+      '',
+      '- **Ward stock-outs:** customer, worst; baseline 4',
+      '- **Cost**: perspective: internal, aggregate: average',
     ].join('\n');
     const d = parsePlan(t, 'x.md');
     const e = d.plan.iterations!.entries[0]!;
     expect(d.plan.iterations!.style).toBe('table');
-    expect([e.date?.value, e.change?.value, e.feedback?.value, e.source?.value, e.order?.value]).toEqual(['2026-02-01', 'weekly restock', 'weekend stock-outs', 'customer', 'second']);
+    expect([e.date?.value, e.change?.value, e.feedback?.value, e.source?.value, e.order?.value]).toEqual([
+      '2026-02-01',
+      'weekly restock',
+      'weekend stock-outs',
+      'customer',
+      'second',
+    ]);
     const [fin, it2] = d.plan.counterparts!.entries;
-    expect([fin!.department?.value, fin!.contact?.value, fin!.since?.value, fin!.benefit?.value]).toEqual(['Finance', 'Dana Reyes', '2026-01-10', 'cost-to-serve data']);
-    expect([it2!.department?.value, it2!.contact?.value, it2!.since?.value, it2!.since?.day]).toEqual(['IT', 'integration lead', '2026-1-5', undefined]);
+    expect([fin!.department?.value, fin!.contact?.value, fin!.since?.value, fin!.benefit?.value]).toEqual([
+      'Finance',
+      'Dana Reyes',
+      '2026-01-10',
+      'cost-to-serve data',
+    ]);
+    expect([it2!.department?.value, it2!.contact?.value, it2!.since?.value, it2!.since?.day]).toEqual([
+      'IT',
+      'integration lead',
+      '2026-1-5',
+      undefined,
+    ]);
     expect(d.schemaIssues.map((s) => [s.key, s.replacement])).toEqual([['counterparts[1].since', '2026-01-05']]);
     expect(d.plan.metrics!.entries.map((m) => [m.name?.value, m.perspective?.value, m.aggregate?.value])).toEqual([
       ['Ward stock-outs', 'customer', 'worst'],
@@ -109,7 +145,13 @@ describe('YAML plans', () => {
       title: pl.title?.value,
       status: pl.status?.value,
       start: pl.start?.day,
-      its: pl.iterations?.entries.map((e) => [e.date?.day, e.change?.value, e.feedback?.value, e.source?.value, e.order?.value]),
+      its: pl.iterations?.entries.map((e) => [
+        e.date?.day,
+        e.change?.value,
+        e.feedback?.value,
+        e.source?.value,
+        e.order?.value,
+      ]),
       cps: pl.counterparts?.entries.map((c) => [c.department?.value, c.since?.day, c.benefit?.value]),
       ms: pl.metrics?.entries.map((m) => [m.name?.value, m.perspective?.value, m.aggregate?.value]),
     });
@@ -119,7 +161,8 @@ describe('YAML plans', () => {
   });
 
   it('reports wrong types, bad enums and impossible dates as schema issues at the value', () => {
-    const t = 'kind: testbed-plan\ntitle: [a, b]\nstatus: Running\nstart: 2026-02-30\ncustomer:\n  size: tiny\n  new-processes: yes\naims: strategic-positioning\n';
+    const t =
+      'kind: testbed-plan\ntitle: [a, b]\nstatus: Running\nstart: 2026-02-30\ncustomer:\n  size: tiny\n  new-processes: yes\naims: strategic-positioning\n';
     const d = parsePlan(t, 'p.yaml');
     expect(d.schemaIssues.map((s) => [s.key, at(t, s.span), s.replacement])).toEqual([
       ['title', '[a, b]', undefined],

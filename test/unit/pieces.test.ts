@@ -12,20 +12,83 @@ const SEED = Number(process.env.TESTBED_SEED ?? 424242);
 
 /** Lines chosen to end, continue or fake a table or a list at a cut. */
 const LINES = [
-  '| Finance | Dana | 2026-01-05 | cost data |', '| IT | Lee | 2026-01-06 | `a|b` |', '| a \\| b | **c** |', '|', '| x', '||', '|||x|', '| a  b |', '|-|', '| é ü |', '|  |  |', '| x |  ', '| 1. | - |', 'lazy | row',
-  '- **IT**: Lee, since 2026-01-06. Benefit: EDI', '- item', '- item', '- Two words: here', '- a  b', '- x ', '- x\t', '-  two spaces', '- é', '* star item', '+ plus', '1. one', '2) two', '3. three',
-  '  continued in the item', '    indented code or nested', '  - nested item', 'lazy continuation', '', '', '> quote', '```', '~~~',
-  '<!--', '-->', '<div>', '---', '***', '- - -', '===', '[ref]: /url', '[ref]', '\t- tab item', '-', '- ', '1.', '<pre>', '</pre>',
+  '| Finance | Dana | 2026-01-05 | cost data |',
+  '| IT | Lee | 2026-01-06 | `a|b` |',
+  '| a \\| b | **c** |',
+  '|',
+  '| x',
+  '||',
+  '|||x|',
+  '| a  b |',
+  '|-|',
+  '| é ü |',
+  '|  |  |',
+  '| x |  ',
+  '| 1. | - |',
+  'lazy | row',
+  '- **IT**: Lee, since 2026-01-06. Benefit: EDI',
+  '- item',
+  '- item',
+  '- Two words: here',
+  '- a  b',
+  '- x ',
+  '- x\t',
+  '-  two spaces',
+  '- é',
+  '* star item',
+  '+ plus',
+  '1. one',
+  '2) two',
+  '3. three',
+  '  continued in the item',
+  '    indented code or nested',
+  '  - nested item',
+  'lazy continuation',
+  '',
+  '',
+  '> quote',
+  '```',
+  '~~~',
+  '<!--',
+  '-->',
+  '<div>',
+  '---',
+  '***',
+  '- - -',
+  '===',
+  '[ref]: /url',
+  '[ref]',
+  '\t- tab item',
+  '-',
+  '- ',
+  '1.',
+  '<pre>',
+  '</pre>',
 ];
 
 /** Runs of plain rows or items: a block is cut every 16 KB, so tricky lines land next to cuts. */
 const ROW = (i: number) => `| D${i} | C${i} | 2026-01-0${(i % 9) + 1} | b${i} |`;
-const runArb = (item: boolean) => fc.integer({ min: 1, max: 700 }).map((n) => Array.from({ length: n }, (_, i) => (item ? `- item ${i}` : ROW(i))).join('\n'));
+const runArb = (item: boolean) =>
+  fc
+    .integer({ min: 1, max: 700 })
+    .map((n) => Array.from({ length: n }, (_, i) => (item ? `- item ${i}` : ROW(i))).join('\n'));
 
 const docArb = fc
   .tuple(
-    fc.constantFrom('| Department | Contact | Since | Benefit |\n|---|---|---|---|\n', '- first\n', '1. first\n', '| a |\n|:-:|\n'),
-    fc.array(fc.oneof({ arbitrary: fc.constantFrom(...LINES), weight: 3 }, { arbitrary: runArb(false), weight: 1 }, { arbitrary: runArb(true), weight: 1 }), { maxLength: 30 }),
+    fc.constantFrom(
+      '| Department | Contact | Since | Benefit |\n|---|---|---|---|\n',
+      '- first\n',
+      '1. first\n',
+      '| a |\n|:-:|\n',
+    ),
+    fc.array(
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...LINES), weight: 3 },
+        { arbitrary: runArb(false), weight: 1 },
+        { arbitrary: runArb(true), weight: 1 },
+      ),
+      { maxLength: 30 },
+    ),
     fc.boolean(),
   )
   .map(([head, lines, crlf]) => {
@@ -44,8 +107,15 @@ describe('parsing long tables and lists in pieces', () => {
     expect(kinds).toMatch(/^(table ){2,}list( list)*$/);
     // The pieces merge as planned (no fallback to a whole parse): one table of 1,501 rows, one list of 2,000 items.
     const lines = new LineIndex(t);
-    const nodes = parsePieces({ text: t, lineOf: (o) => lines.lineAt(o) }, { start: 0, end: t.length, cuts: plan.cuts });
-    expect(nodes?.map((n) => [n.type, 'children' in n ? n.children.length : 0])).toEqual([['heading', 1], ['table', 1501], ['list', 2000]]);
+    const nodes = parsePieces(
+      { text: t, lineOf: (o) => lines.lineAt(o) },
+      { start: 0, end: t.length, cuts: plan.cuts },
+    );
+    expect(nodes?.map((n) => [n.type, 'children' in n ? n.children.length : 0])).toEqual([
+      ['heading', 1],
+      ['table', 1501],
+      ['list', 2000],
+    ]);
     expect(readTree(t)).toBe(wholeTree(t));
     expect(readTree(t, new ParseSession())).toBe(wholeTree(t));
   });
@@ -60,41 +130,73 @@ describe('parsing long tables and lists in pieces', () => {
     }
   });
 
-  it('gives the same tree as a whole parse for tricky documents, one-shot and in a session (property)', { timeout: 600_000 }, () => {
-    fc.assert(
-      fc.property(docArb, (t) => {
-        const whole = wholeTree(t);
-        return readTree(t) === whole && readTree(t, new ParseSession()) === whole;
-      }),
-      { seed: SEED, numRuns: 80 },
-    );
-  });
+  it(
+    'gives the same tree as a whole parse for tricky documents, one-shot and in a session (property)',
+    { timeout: 600_000 },
+    () => {
+      fc.assert(
+        fc.property(docArb, (t) => {
+          const whole = wholeTree(t);
+          return readTree(t) === whole && readTree(t, new ParseSession()) === whole;
+        }),
+        { seed: SEED, numRuns: 80 },
+      );
+    },
+  );
 
   it(`reports nesting deeper than ${MAX_NESTING} levels once, on the block's first line, without parsing it`, () => {
     const nested = Array.from({ length: 1500 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
     const text = `---\nkind: testbed-plan\ntitle: T\n---\n\n# T\n\n## Counterparts\n\n- **IT**: Lee\n\n## Scale-up\n${nested}\n`;
     const started = performance.now();
-    const problems = lint(text, { filePath: 'n.testbed.md', today: '2026-06-01' }).filter((p) => p.ruleId === 'plan-syntax');
+    const problems = lint(text, { filePath: 'n.testbed.md', today: '2026-06-01' }).filter(
+      (p) => p.ruleId === 'plan-syntax',
+    );
     expect(performance.now() - started).toBeLessThan(5000);
     expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([
-      [12, 1, 'Markdown that cannot be read: this part is nested too deeply to read; flatten it so the rules can check this part of the plan.'],
+      [
+        12,
+        1,
+        'Markdown that cannot be read: this part is nested too deeply to read; flatten it so the rules can check this part of the plan.',
+      ],
     ]);
     const ok = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
-    expect(lint(text.replace(nested, ok), { filePath: 'n.testbed.md', today: '2026-06-01' }).some((p) => p.ruleId === 'plan-syntax')).toBe(false);
+    expect(
+      lint(text.replace(nested, ok), { filePath: 'n.testbed.md', today: '2026-06-01' }).some(
+        (p) => p.ruleId === 'plan-syntax',
+      ),
+    ).toBe(false);
   });
 });
 
 /** What the rules see of a plan, from a one-shot parse or an editor's session. */
 function model(text: string, session?: ParseSession) {
   const d = parsePlan(text, 'p.testbed.md', undefined, session);
-  return JSON.stringify({ plan: d.plan, outline: d.outline, directives: d.directives, syntax: d.syntaxIssues, schema: d.schemaIssues, keys: d.unknownKeys, tail: d.unclosedTail });
+  return JSON.stringify({
+    plan: d.plan,
+    outline: d.outline,
+    directives: d.directives,
+    syntax: d.syntaxIssues,
+    schema: d.schemaIssues,
+    keys: d.unknownKeys,
+    tail: d.unclosedTail,
+  });
 }
 
 const HEADERS = [
-  '| Department | Contact | Since | Benefit |\n|---|---|---|---|', '| Date | Change | Feedback |\n|---|---|---|', '| Notes | More |\n|---|---|',
-  '| a | b |\n|---|---|---|', '| Department |\n|:-:|',
+  '| Department | Contact | Since | Benefit |\n|---|---|---|---|',
+  '| Date | Change | Feedback |\n|---|---|---|',
+  '| Notes | More |\n|---|---|',
+  '| a | b |\n|---|---|---|',
+  '| Department |\n|:-:|',
 ];
-const SECTION_HEADS = ['## Counterparts', '## Iteration log', '## Iteration log\n\n### 2026-02-01 — Pilot\n- Change: x', '## Customer selection', '## Unknown part', '## Metrics'];
+const SECTION_HEADS = [
+  '## Counterparts',
+  '## Iteration log',
+  '## Iteration log\n\n### 2026-02-01 — Pilot\n- Change: x',
+  '## Customer selection',
+  '## Unknown part',
+  '## Metrics',
+];
 /**
  * A plan of sections holding tables whose runs of plain rows are broken by lines that end, continue or fake a table;
  * some tables are long enough (over 64 KB) for a one-shot read to hand them over a piece of rows at a time.
@@ -106,14 +208,23 @@ const streamArb = fc
       fc.array(
         fc.tuple(
           fc.constantFrom(...HEADERS),
-          fc.array(fc.oneof({ arbitrary: runArb(false), weight: 4 }, { arbitrary: fc.constantFrom(...LINES, '<!-- testbed-lint-disable -->'), weight: 1 }), { maxLength: 12 }),
+          fc.array(
+            fc.oneof(
+              { arbitrary: runArb(false), weight: 4 },
+              { arbitrary: fc.constantFrom(...LINES, '<!-- testbed-lint-disable -->'), weight: 1 },
+            ),
+            { maxLength: 12 },
+          ),
         ),
         { maxLength: 3 },
       ),
     ),
     { minLength: 1, maxLength: 3 },
   )
-  .map((sections) => `---\nkind: testbed-plan\nstart: 2026-01-01\n---\n${sections.map(([h, tables]) => `${h}\n\n${tables.map(([head, rows]) => `${head}\n${rows.join('\n')}`).join('\n\n')}\n`).join('')}`);
+  .map(
+    (sections) =>
+      `---\nkind: testbed-plan\nstart: 2026-01-01\n---\n${sections.map(([h, tables]) => `${h}\n\n${tables.map(([head, rows]) => `${head}\n${rows.join('\n')}`).join('\n\n')}\n`).join('')}`,
+  );
 
 describe('a one-shot read hands long tables over piece by piece', () => {
   const rows = Array.from({ length: 3000 }, (_, i) => `| D${i} | C${i} | 2026-01-0${(i % 9) + 1} | b |`).join('\n');
@@ -130,31 +241,42 @@ describe('a one-shot read hands long tables over piece by piece', () => {
     expect(readNodes(t, new ParseSession()).calls).toEqual(['heading', 'paragraph', 'table3001', 'paragraph']);
     const streamed = parsePlan(t, 'p.testbed.md');
     expect(streamed.plan.counterparts?.entries).toHaveLength(3000);
-    expect(streamed.plan.counterparts?.table?.span).toEqual({ start: t.indexOf('| Department'), end: t.indexOf('\n\nAfter') });
+    expect(streamed.plan.counterparts?.table?.span).toEqual({
+      start: t.indexOf('| Department'),
+      end: t.indexOf('\n\nAfter'),
+    });
     expect(model(t)).toBe(model(t, new ParseSession()));
   });
 
-  it('reads the same model streamed (one-shot) as whole (a session), for tables broken by tricky lines (property)', { timeout: 600_000 }, () => {
-    fc.assert(
-      fc.property(streamArb, (t) => {
-        const session = new ParseSession();
-        const whole = model(t, session);
-        return model(t) === whole && model(t, session) === whole;
-      }),
-      { seed: SEED, numRuns: 80 },
-    );
-  });
+  it(
+    'reads the same model streamed (one-shot) as whole (a session), for tables broken by tricky lines (property)',
+    { timeout: 600_000 },
+    () => {
+      fc.assert(
+        fc.property(streamArb, (t) => {
+          const session = new ParseSession();
+          const whole = model(t, session);
+          return model(t) === whole && model(t, session) === whole;
+        }),
+        { seed: SEED, numRuns: 80 },
+      );
+    },
+  );
 
-  it('a session streams a table over 1 MB on every lint and reads the same model as a one-shot lint, also after an edit', { timeout: 300_000 }, () => {
-    const big = Array.from({ length: 36_000 }, (_, i) => ROW(i)).join('\n');
-    const text = `---\nkind: testbed-plan\n---\n## Iteration log\n\n### 2026-02-01 — Pilot\n- Change: x\n\n## Counterparts\n\n${HEADERS[0]}\n${big}\n| IT | \`code\` | 2026-01-01 | x |\n${big}\n\n## Metrics\n- x\n`;
-    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
-    const session = new ParseSession();
-    expect(readNodes(text, session).calls.filter((c) => c.startsWith('rows')).length).toBeGreaterThan(100);
-    expect(model(text, session)).toBe(model(text));
-    const at = text.indexOf('| D500 |');
-    const edited = `${text.slice(0, at)}| X | y | 2026-01-01 | z |\n${text.slice(at)}`;
-    expect(model(edited, session)).toBe(model(edited));
-    expect(session.parsedLastTime).toBe(1);
-  });
+  it(
+    'a session streams a table over 1 MB on every lint and reads the same model as a one-shot lint, also after an edit',
+    { timeout: 300_000 },
+    () => {
+      const big = Array.from({ length: 36_000 }, (_, i) => ROW(i)).join('\n');
+      const text = `---\nkind: testbed-plan\n---\n## Iteration log\n\n### 2026-02-01 — Pilot\n- Change: x\n\n## Counterparts\n\n${HEADERS[0]}\n${big}\n| IT | \`code\` | 2026-01-01 | x |\n${big}\n\n## Metrics\n- x\n`;
+      expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+      const session = new ParseSession();
+      expect(readNodes(text, session).calls.filter((c) => c.startsWith('rows')).length).toBeGreaterThan(100);
+      expect(model(text, session)).toBe(model(text));
+      const at = text.indexOf('| D500 |');
+      const edited = `${text.slice(0, at)}| X | y | 2026-01-01 | z |\n${text.slice(at)}`;
+      expect(model(edited, session)).toBe(model(edited));
+      expect(session.parsedLastTime).toBe(1);
+    },
+  );
 });

@@ -10,7 +10,14 @@ const at = (text: string, s: Span | undefined) => (s ? text.slice(s.start, s.end
 
 describe('the plan schema', () => {
   it('defines each section once: heading synonyms, YAML key and order are read from it', () => {
-    expect(SECTIONS.map((s) => s.kind)).toEqual(['selection', 'iterations', 'counterparts', 'journey', 'metrics', 'scaleUp']);
+    expect(SECTIONS.map((s) => s.kind)).toEqual([
+      'selection',
+      'iterations',
+      'counterparts',
+      'journey',
+      'metrics',
+      'scaleUp',
+    ]);
     expect(YAML_PLAN_KEYS).toContain('journey');
     for (const s of SECTIONS) {
       const doc = parsePlan(`# T\n\n## ${s.synonyms[s.synonyms.length - 1]!.toUpperCase()}\n\ntext\n`, 'p.md');
@@ -30,7 +37,7 @@ describe('one front-matter scanner', () => {
   });
 });
 
-describe('v2 fields: the customer journey and a metric\'s moment', () => {
+describe("v2 fields: the customer journey and a metric's moment", () => {
   it('reads a Markdown journey table, labelled journey bullets and a Moment column', () => {
     const text = [
       '# T',
@@ -57,7 +64,10 @@ describe('v2 fields: the customer journey and a metric\'s moment', () => {
       ['use', 'nurse opens the ward cabinet', 'items missing', 'all there', 'row'],
     ]);
     expect(at(text, doc.plan.metrics!.entries[0]!.moment?.span)).toBe('nurse opens the cabinet');
-    const bullets = parsePlan('# T\n\n## Customer journey\n\n- **Use**: nurse opens the ward cabinet; today: items missing\n- Ordering: by phone\n', 'p.md').plan.journey!;
+    const bullets = parsePlan(
+      '# T\n\n## Customer journey\n\n- **Use**: nurse opens the ward cabinet; today: items missing\n- Ordering: by phone\n',
+      'p.md',
+    ).plan.journey!;
     expect(bullets.entries.map((e) => [e.stage?.value, e.moment?.value, e.today?.value, e.style])).toEqual([
       ['use', 'nurse opens the ward cabinet', 'items missing', 'bullet'],
       [undefined, 'Ordering', undefined, 'bullet'],
@@ -65,18 +75,35 @@ describe('v2 fields: the customer journey and a metric\'s moment', () => {
   });
 
   it('reads and checks a YAML journey list and a metric moment like any other field', () => {
-    const text = 'kind: testbed-plan\njourney:\n  - stage: Use\n    moment: nurse opens the cabinet\n    target: all there\n    when: now\nmetrics:\n  - name: stock-outs\n    moment: nurse opens the cabinet\n';
+    const text =
+      'kind: testbed-plan\njourney:\n  - stage: Use\n    moment: nurse opens the cabinet\n    target: all there\n    when: now\nmetrics:\n  - name: stock-outs\n    moment: nurse opens the cabinet\n';
     const doc = parsePlan(text, 'p.yaml');
-    expect(doc.plan.journey!.entries[0]).toMatchObject({ style: 'yaml', moment: { value: 'nurse opens the cabinet' }, target: { value: 'all there' } });
+    expect(doc.plan.journey!.entries[0]).toMatchObject({
+      style: 'yaml',
+      moment: { value: 'nurse opens the cabinet' },
+      target: { value: 'all there' },
+    });
     expect(doc.plan.metrics!.entries[0]!.moment?.value).toBe('nurse opens the cabinet');
-    expect(doc.schemaIssues).toEqual([expect.objectContaining({ key: 'journey[0].stage', expected: 'one of find, access, use, support', replacement: 'use' })]);
+    expect(doc.schemaIssues).toEqual([
+      expect.objectContaining({
+        key: 'journey[0].stage',
+        expected: 'one of find, access, use, support',
+        replacement: 'use',
+      }),
+    ]);
     expect(doc.unknownKeys).toEqual([expect.objectContaining({ key: 'when', where: 'journey stage' })]);
   });
 
   it('reads the v2 counterpart date words: an `In since` column and "joined"/"from" before a date in bullets', () => {
-    const table = parsePlan('# T\n\n## Counterparts\n\n| Department | In since |\n|---|---|\n| Finance | 2026-01-10 |\n', 'p.md');
+    const table = parsePlan(
+      '# T\n\n## Counterparts\n\n| Department | In since |\n|---|---|\n| Finance | 2026-01-10 |\n',
+      'p.md',
+    );
     expect(table.plan.counterparts!.entries[0]!.since?.value).toBe('2026-01-10');
-    const b = parsePlan('# T\n\n## Counterparts\n\n- **Finance**: Dana from accounts, joined 2026-01-10\n- **IT**: Lee, from 2026-02-01\n', 'p.md');
+    const b = parsePlan(
+      '# T\n\n## Counterparts\n\n- **Finance**: Dana from accounts, joined 2026-01-10\n- **IT**: Lee, from 2026-02-01\n',
+      'p.md',
+    );
     expect(b.plan.counterparts!.entries.map((c) => [c.contact?.value, c.since?.value])).toEqual([
       ['Dana from accounts', '2026-01-10'],
       ['Lee', '2026-02-01'],
@@ -92,17 +119,24 @@ describe('v2 fields: the customer journey and a metric\'s moment', () => {
 });
 
 describe('one writer', () => {
-  it('fills the template\'s empty counterparts table with a row, never a second header', () => {
+  it("fills the template's empty counterparts table with a row, never a second header", () => {
     const r = fixText(planTemplate('markdown', { title: 'T', today: TODAY }), { filePath: 'p.md', today: TODAY });
     expect(r.text.match(/\| Department \| Contact \| Since \| Benefit \|/g)).toHaveLength(1);
-    expect(r.text).toContain('| Department | Contact | Since | Benefit |\n|---|---|---|---|\n| Finance | TODO: name a contact in finance | 2026-06-01 | TODO: what finance gains from the testbed |\n');
+    expect(r.text).toContain(
+      '| Department | Contact | Since | Benefit |\n|---|---|---|---|\n| Finance | TODO: name a contact in finance | 2026-06-01 | TODO: what finance gains from the testbed |\n',
+    );
   });
 
   it('writes prompts that stay to-dos: after the fixes, the rules still ask for every prompt to be filled in', () => {
-    for (const [form, file] of [['markdown', 'p.md'], ['yaml', 'p.yaml']] as const) {
+    for (const [form, file] of [
+      ['markdown', 'p.md'],
+      ['yaml', 'p.yaml'],
+    ] as const) {
       const r = fixText(planTemplate(form, { title: 'T', today: TODAY }), { filePath: file, today: TODAY });
       const ids = r.problems.map((p) => p.ruleId);
-      expect(ids, form).toEqual(expect.arrayContaining(['iteration-change', 'iteration-feedback', 'counterpart-benefit']));
+      expect(ids, form).toEqual(
+        expect.arrayContaining(['iteration-change', 'iteration-feedback', 'counterpart-benefit']),
+      );
     }
   });
 

@@ -13,12 +13,18 @@ const summary = (f: string) => {
 describe('plan summaries', () => {
   it("give the editor's guidance the finance names counterpart-finance is linted with (its default list when not set)", () => {
     expect(guidanceOptionsFor(undefined)).toEqual({ financeDepartments: [...FINANCE_DEPARTMENTS] });
-    expect(guidanceOptionsFor({ rules: { 'counterpart-finance': ['warning', { departments: ['Treasury'] }] } })).toEqual({ financeDepartments: ['Treasury'] });
+    expect(
+      guidanceOptionsFor({ rules: { 'counterpart-finance': ['warning', { departments: ['Treasury'] }] } }),
+    ).toEqual({ financeDepartments: ['Treasury'] });
   });
 
-  it('judge with the plan\'s configured rule options, so they agree with the diagnostics', () => {
+  it("judge with the plan's configured rule options, so they agree with the diagnostics", () => {
     const text = readFileSync(join(EX, 'clean.testbed.md'), 'utf8');
-    const config = { rules: { 'counterpart-finance': ['warning', { departments: ['treasury'] }] as ['warning', { departments: string[] }] } };
+    const config = {
+      rules: {
+        'counterpart-finance': ['warning', { departments: ['treasury'] }] as ['warning', { departments: string[] }],
+      },
+    };
     const r = lintDetailed(text, { filePath: 'clean.testbed.md', today: TODAY, config });
     expect(r.problems.map((p) => p.ruleId)).toContain('counterpart-finance');
     expect(summarizePlan(r.document, r.problems, TODAY, config).counterparts.finance).toBe(false);
@@ -26,9 +32,13 @@ describe('plan summaries', () => {
   });
 
   it('map rules to the three points by their category', () => {
-    expect([pointOf('customer-named'), pointOf('iteration-stale'), pointOf('counterpart-early'), pointOf('metric-outside-in'), pointOf('plan-schema')]).toEqual([
-      'customer', 'iterations', 'counterparts', undefined, undefined,
-    ]);
+    expect([
+      pointOf('customer-named'),
+      pointOf('iteration-stale'),
+      pointOf('counterpart-early'),
+      pointOf('metric-outside-in'),
+      pointOf('plan-schema'),
+    ]).toEqual(['customer', 'iterations', 'counterparts', undefined, undefined]);
   });
 
   it('summarise a clean plan', () => {
@@ -39,7 +49,13 @@ describe('plan summaries', () => {
       other: 'pass',
       problems: { error: 0, warning: 0, info: 0 },
       start: '2025-01-13',
-      iterations: { count: 3, dates: ['2025-02-03', '2025-04-14', '2025-09-22'], last: '2025-09-22', daysSinceLast: 427, deeper: 2 },
+      iterations: {
+        count: 3,
+        dates: ['2025-02-03', '2025-04-14', '2025-09-22'],
+        last: '2025-09-22',
+        daysSinceLast: 427,
+        deeper: 2,
+      },
       counterparts: { count: 4, departments: 4, finance: true },
       metrics: { count: 3, customer: 2 },
     });

@@ -16,7 +16,11 @@ export interface BlockRange {
  * The nodes of a block, positioned in the whole text; undefined when it nests too deeply to read. `plan`: the
  * block's plan when the caller already made it. `share`: the nodes may share point objects (nobody will move them).
  */
-export function readBlock(src: Source, block: BlockRange, options: { plan?: BlockPlan; share?: boolean } = {}): RootContent[] | undefined {
+export function readBlock(
+  src: Source,
+  block: BlockRange,
+  options: { plan?: BlockPlan; share?: boolean } = {},
+): RootContent[] | undefined {
   try {
     return parseBlock(src, block, options.plan, options.share ?? false);
   } catch (error) {
@@ -26,14 +30,22 @@ export function readBlock(src: Source, block: BlockRange, options: { plan?: Bloc
   }
 }
 
-function parseBlock(src: Source, { start, end, line }: BlockRange, known: BlockPlan | undefined, share: boolean): RootContent[] | undefined {
+function parseBlock(
+  src: Source,
+  { start, end, line }: BlockRange,
+  known: BlockPlan | undefined,
+  share: boolean,
+): RootContent[] | undefined {
   const { text } = src;
   // Why: most blocks of a long plan are a heading with plain lines; reading them directly skips micromark's cost per call.
   const simple = readSimpleBlock(text, start, end, line, share);
   if (simple) return simple;
   const plan = known ?? planBlock(text, start, end);
   if (plan.tooDeep) return undefined;
-  return (plan.cuts.length > 0 ? parsePieces(src, { start, end, cuts: plan.cuts }) : undefined) ?? wholeBlock(src, start, end, line);
+  return (
+    (plan.cuts.length > 0 ? parsePieces(src, { start, end, cuts: plan.cuts }) : undefined) ??
+    wholeBlock(src, start, end, line)
+  );
 }
 
 /** The nodes of [start, end) parsed by micromark in one call. */

@@ -15,7 +15,8 @@ function ids(body: string, bodyStart: number): Directive['ids'] {
   // Why: "--" closes a description in ESLint-style comments: `disable foo -- reason`.
   const cut = body.search(/(^|\s)--(\s|$)/);
   const list = cut === -1 ? body : body.slice(0, cut);
-  while ((m = re.exec(list))) out.push({ value: m[0], span: { start: bodyStart + m.index, end: bodyStart + m.index + m[0].length } });
+  while ((m = re.exec(list)))
+    out.push({ value: m[0], span: { start: bodyStart + m.index, end: bodyStart + m.index + m[0].length } });
   return out;
 }
 
@@ -42,7 +43,8 @@ export function markdownDirectives(tree: Root, text: string, lines: LineIndex, t
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'html') html.push(node);
-    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    else if ('children' in node)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   for (const node of html) {
     const base = node.position?.start.offset;
@@ -50,7 +52,12 @@ export function markdownDirectives(tree: Root, text: string, lines: LineIndex, t
     const raw = text.slice(base, node.position!.end.offset);
     for (const m of raw.matchAll(HTML_DIRECTIVE)) {
       const start = base + m.index;
-      push(out, lines, { kind: m[1]!, span: { start, end: start + m[0].length }, body: m[2]!, bodyStart: start + m[0].length - 3 - m[2]!.length });
+      push(out, lines, {
+        kind: m[1]!,
+        span: { start, end: start + m[0].length },
+        body: m[2]!,
+        bodyStart: start + m[0].length - 3 - m[2]!.length,
+      });
     }
   }
   return out;

@@ -31,4 +31,3 @@ export function findFrontMatter(text: string): FrontMatterSpan | undefined {
   }
   return undefined;
 }
-

@@ -19,7 +19,8 @@ function plainChar(c: number): boolean {
 
 export const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** ASCII punctuation, as CommonMark defines it for delimiter runs. */
-const isPunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+const isPunct = (c: number) =>
+  (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 
 /** Characters of a link destination read here: no spaces, parentheses, angle brackets, escapes or entities. */
 const URL_CHAR = /^[-A-Za-z0-9._~:/?#@!$%+,;=]+$/;
@@ -148,8 +149,15 @@ export class Reader {
         const close = t.indexOf('`', i + 1);
         if (close === -1 || close >= to || close === i + 1 || t.charCodeAt(close + 1) === 96) return false;
         let value = t.slice(i + 1, close);
-        for (let k = 0; k < value.length; k++) if (value.charCodeAt(k) < 32 || value.charCodeAt(k) === 127) return false;
-        if (value.length >= 2 && value.charCodeAt(0) === 32 && value.charCodeAt(value.length - 1) === 32 && value.trim() !== '') value = value.slice(1, -1);
+        for (let k = 0; k < value.length; k++)
+          if (value.charCodeAt(k) < 32 || value.charCodeAt(k) === 127) return false;
+        if (
+          value.length >= 2 &&
+          value.charCodeAt(0) === 32 &&
+          value.charCodeAt(value.length - 1) === 32 &&
+          value.trim() !== ''
+        )
+          value = value.slice(1, -1);
         this.pushText(out, runStart, i);
         out.push({ type: 'inlineCode', value, position: { start: this.at(i), end: this.at(close + 1) } });
         i = runStart = close + 1;
@@ -192,7 +200,11 @@ export class Reader {
           if (!(next === 32 || isPunct(next))) return false;
         } else if (!(isPunct(last) && next === 32)) return false;
         this.pushText(out, runStart, i);
-        out.push({ type: n === 1 ? 'emphasis' : 'strong', children: [this.textNode(i + n, k)], position: { start: this.at(i), end: this.at(k + m) } } as PhrasingContent);
+        out.push({
+          type: n === 1 ? 'emphasis' : 'strong',
+          children: [this.textNode(i + n, k)],
+          position: { start: this.at(i), end: this.at(k + m) },
+        } as PhrasingContent);
         i = runStart = k + m;
         continue;
       }
@@ -212,7 +224,13 @@ export class Reader {
         const url = t.slice(k + 2, close);
         if (!URL_CHAR.test(url)) return false;
         this.pushText(out, runStart, i);
-        out.push({ type: 'link', title: null, url, children: [this.textNode(i + 1, k)], position: { start: this.at(i), end: this.at(close + 1) } });
+        out.push({
+          type: 'link',
+          title: null,
+          url,
+          children: [this.textNode(i + 1, k)],
+          position: { start: this.at(i), end: this.at(close + 1) },
+        });
         i = runStart = close + 1;
         continue;
       }

@@ -30,12 +30,20 @@ export function fenceCloses(fence: Fence, line: string): boolean {
 export type HtmlKind = 'blank' | 'comment' | 'raw' | 'pi' | 'decl' | 'cdata';
 
 /** Kinds 1-5: each its opening (at most three spaces in) and what ends it, anywhere on a later part of the block. */
-const HTML_KINDS: readonly { readonly kind: Exclude<HtmlKind, 'blank'>; readonly opens: RegExp; readonly closes: RegExp }[] = [
+const HTML_KINDS: readonly {
+  readonly kind: Exclude<HtmlKind, 'blank'>;
+  readonly opens: RegExp;
+  readonly closes: RegExp;
+}[] = [
   { kind: 'comment', opens: /^ {0,3}<!--/, closes: /-->/ },
   { kind: 'pi', opens: /^ {0,3}<\?/, closes: /\?>/ },
   { kind: 'cdata', opens: /^ {0,3}<!\[CDATA\[/, closes: /\]\]>/ },
   { kind: 'decl', opens: /^ {0,3}<![A-Za-z]/, closes: />/ },
-  { kind: 'raw', opens: /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, closes: /<\/(?:script|pre|style|textarea)>/i },
+  {
+    kind: 'raw',
+    opens: /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i,
+    closes: /<\/(?:script|pre|style|textarea)>/i,
+  },
 ];
 
 const HTML_START = /^ {0,3}</;

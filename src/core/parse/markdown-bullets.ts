@@ -37,7 +37,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/
 
 /** "since 2026-01-10", "joined 2026-01-10", ...: the schema's labels of `since`, longest first. */
 const SINCE = new RegExp(
-  `\\b(${[...(COUNTERPART_FIELDS.find((f) => f.name === 'since')?.labels ?? [])].sort((a, b) => b.length - a.length).map(escape).join('|')})\\s+(\\S+?)(?=[.,;)]?(?:\\s|$))`,
+  `\\b(${[...(COUNTERPART_FIELDS.find((f) => f.name === 'since')?.labels ?? [])]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})\\s+(\\S+?)(?=[.,;)]?(?:\\s|$))`,
   'i',
 );
 
@@ -46,7 +49,8 @@ const counterpartBullet: BulletReader = (text, { name, span, restStart, rest }, 
   e.department = { value: name, span };
   const benefitM = /\bbenefits?\s*:\s*/i.exec(rest);
   const beforeBenefit = benefitM ? rest.slice(0, benefitM.index) : rest;
-  if (benefitM) e.benefit = located(text, { start: restStart + benefitM.index + benefitM[0].length, end: restStart + rest.length });
+  if (benefitM)
+    e.benefit = located(text, { start: restStart + benefitM.index + benefitM[0].length, end: restStart + rest.length });
   const re = new RegExp(SINCE.source, 'gi');
   let contactEnd = beforeBenefit.length;
   for (let m = re.exec(beforeBenefit); m; m = re.exec(beforeBenefit)) {
@@ -100,7 +104,12 @@ export function plainLead(text: string, item: ListItem): Lead | undefined {
   const l = located(text, { start: ps.start, end });
   if (!l) return undefined;
   const name = trimEndOf(l.value, /[\s.;]/);
-  return { name, span: { start: l.span.start, end: l.span.start + name.length }, restStart: l.span.start + name.length, rest: '' };
+  return {
+    name,
+    span: { start: l.span.start, end: l.span.start + name.length },
+    restStart: l.span.start + name.length,
+    rest: '',
+  };
 }
 
 /** `Name (customer, worst)`: the name, and the bracket's content with its offset (the bracket must close the lead). */
@@ -113,7 +122,9 @@ const BRACKET_TAIL = /^(.*?\S)\s*\(([^()]*)\)$/;
 const metricBullet: BulletReader = (text, { name, span, restStart, rest }, e, spec) => {
   // `- **Ward stock-outs** (customer, worst)`: the bracket's content.
   const restBracket = /^(\s*\()([^()]*)\)[\s.;]*$/.exec(rest);
-  let segs = restBracket ? segments(text, restStart + restBracket[1]!.length, restBracket[2]!) : segments(text, restStart, rest);
+  let segs = restBracket
+    ? segments(text, restStart + restBracket[1]!.length, restBracket[2]!)
+    : segments(text, restStart, rest);
   const bracket = BRACKET_TAIL.exec(name);
   const inner = bracket ? segments(text, span.start + name.length - 1 - bracket[2]!.length, bracket[2]!) : [];
   // Why: only a bracket that holds a perspective, an aggregate or a label is tags; "(ordering)" stays part of the name.
@@ -136,12 +147,15 @@ const metricBullet: BulletReader = (text, { name, span, restStart, rest }, e, sp
   }
 };
 
-const aggregates = (spec: EntrySpec): readonly string[] => spec.fields.find((f) => f.name === 'aggregate')?.values ?? [];
+const aggregates = (spec: EntrySpec): readonly string[] =>
+  spec.fields.find((f) => f.name === 'aggregate')?.values ?? [];
 
 /** Whether a bracket's part is a metric's tag: a perspective, a well-known aggregate, or a labelled field. */
 function isMetricTag(v: string, spec: EntrySpec): boolean {
   const w = wordOf(v);
-  const known = spec.fields.flatMap((f) => (f.name === 'perspective' || f.name === 'aggregate' ? (f.values ?? []) : []));
+  const known = spec.fields.flatMap((f) =>
+    f.name === 'perspective' || f.name === 'aggregate' ? (f.values ?? []) : [],
+  );
   const lm = /^([\p{L} ]+?)\s*:/u.exec(v);
   return known.includes(w) || (lm !== null && fieldByLabel(spec.fields, lm[1]!.toLowerCase()) !== undefined);
 }
@@ -157,4 +171,8 @@ const journeyBullet: BulletReader = (text, { name, span, restStart, rest }, e, s
   } else e.moment ??= { value: name, span };
 };
 
-export const BULLETS: Partial<Record<SectionKind, BulletReader>> = { counterparts: counterpartBullet, metrics: metricBullet, journey: journeyBullet };
+export const BULLETS: Partial<Record<SectionKind, BulletReader>> = {
+  counterparts: counterpartBullet,
+  metrics: metricBullet,
+  journey: journeyBullet,
+};

@@ -29,7 +29,13 @@ function holdsEntries(cols: Partial<Record<string, number>>, spec: EntrySpec): b
 }
 
 /** The entries of table rows, read in the columns `cols`. */
-function rowEntries(text: string, rows: readonly TableRow[], first: number, cols: Partial<Record<string, number>>, spec: EntrySpec): Entry[] {
+function rowEntries(
+  text: string,
+  rows: readonly TableRow[],
+  first: number,
+  cols: Partial<Record<string, number>>,
+  spec: EntrySpec,
+): Entry[] {
   const out: Entry[] = [];
   for (let r = first; r < rows.length; r++) {
     const row = rows[r]!;
@@ -53,7 +59,8 @@ function anchorOn(e: Entry, spec: EntrySpec): void {
 
 // ---------- iteration log: H3 headings with labelled lines, or table rows
 
-const HEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})(?=$|[\s:—–-])/;
+const HEADING_DATE =
+  /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})(?=$|[\s:—–-])/;
 
 /**
  * Reads a section of entries from its nodes one at a time, in order. Why one at a time: the caller can let each node
@@ -178,7 +185,13 @@ export class HeadingSectionReader extends EntrySectionReader {
 }
 
 /** The entry of an H3 heading and the content below it. */
-function headingEntry(text: string, heading: Heading, content: RootContent[], spec: EntrySpec, kept: ParseSession['entries'] | undefined): Entry {
+function headingEntry(
+  text: string,
+  heading: Heading,
+  content: RootContent[],
+  spec: EntrySpec,
+  kept: ParseSession['entries'] | undefined,
+): Entry {
   const base = off(heading).start;
   // Why: a one-shot lint has no next time; a WeakMap entry per heading is costly (81,000 entries: a tenth of the lint).
   const cached = kept?.get(heading);
@@ -262,7 +275,12 @@ export class BulletSectionReader extends EntrySectionReader {
     const read = BULLETS[kind];
     if (node.type === 'table') this.addTable(node);
     else if (node.type === 'list' && read) {
-      if (!node.children.some((item) => bulletLead(text, item) ?? (kind === 'metrics' ? plainLead(text, item) : undefined))) section.unread ??= off(node);
+      if (
+        !node.children.some(
+          (item) => bulletLead(text, item) ?? (kind === 'metrics' ? plainLead(text, item) : undefined),
+        )
+      )
+        section.unread ??= off(node);
       for (const item of node.children) {
         const lead = bulletLead(text, item) ?? (kind === 'metrics' ? plainLead(text, item) : undefined);
         if (!lead) continue;

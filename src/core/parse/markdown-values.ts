@@ -38,7 +38,10 @@ function trimmed(text: string, span: Span): Span {
 /** Lines joined with one space, each trimmed where they meet (linear: no backtracking regex). */
 function joinLines(v: string): string {
   const parts = v.split('\n');
-  return parts.map((p, i) => (i > 0 ? p.trimStart() : p)).map((p, i, a) => (i < a.length - 1 ? p.trimEnd() : p)).join(' ');
+  return parts
+    .map((p, i) => (i > 0 ? p.trimStart() : p))
+    .map((p, i, a) => (i < a.length - 1 ? p.trimEnd() : p))
+    .join(' ');
 }
 
 /** `s` without the characters matching `chars` at its end (linear). */

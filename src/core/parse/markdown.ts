@@ -38,7 +38,12 @@ export interface MarkdownReadResult {
 }
 
 /** Reads a Markdown plan into `plan`; an editor's `session` keeps what the next lint of the document can reuse. */
-export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel, session?: ParseSession): MarkdownReadResult {
+export function readMarkdownPlan(
+  text: string,
+  lines: LineIndex,
+  plan: PlanModel,
+  session?: ParseSession,
+): MarkdownReadResult {
   const fm = findFrontMatter(text);
   let bodyStart = 0;
   const syntaxIssues: SyntaxIssue[] = [];
@@ -55,7 +60,12 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
       const doc = parseDocument(yamlText, YAML_OPTIONS);
       const fields = {} as PlanModel;
       const r = readYamlPlan(doc, text, contentStart, fields, 'front-matter');
-      return { fields, syntax: yamlSyntaxIssues(doc, contentStart, yamlText), schema: r.schemaIssues, unknown: r.unknownKeys };
+      return {
+        fields,
+        syntax: yamlSyntaxIssues(doc, contentStart, yamlText),
+        schema: r.schemaIssues,
+        unknown: r.unknownKeys,
+      };
     };
     const read = session ? session.frontMatter(`${contentStart}\u0000${yamlText}`, readFrontMatter) : readFrontMatter();
     Object.assign(plan, read.fields);
@@ -65,7 +75,10 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     const nl = text.indexOf('\n', fm.span.end);
     bodyStart = nl === -1 ? text.length : nl + 1;
   } else if (/^---[ \t]*\r?\n/.test(text)) {
-    syntaxIssues.push({ span: lines.lineSpan(1), detail: 'the front matter opened on line 1 has no closing `---` line' });
+    syntaxIssues.push({
+      span: lines.lineSpan(1),
+      detail: 'the front matter opened on line 1 has no closing `---` line',
+    });
   }
   const model = plan as unknown as Record<string, unknown>;
   const outline: OutlineEntry[] = [];
@@ -74,9 +87,20 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
   const withDirectives = text.includes('testbed-lint-');
   /** The H2 section being read: its nodes (a text section), or a reader of entries that takes them one at a time. */
   let current:
-    | { heading: Heading; name: string; kind: SectionKind | undefined; anchor: Span; read: boolean; nodes: RootContent[]; last?: RootContent; entries?: HeadingSectionReader | BulletSectionReader; failed?: boolean }
+    | {
+        heading: Heading;
+        name: string;
+        kind: SectionKind | undefined;
+        anchor: Span;
+        read: boolean;
+        nodes: RootContent[];
+        last?: RootContent;
+        entries?: HeadingSectionReader | BulletSectionReader;
+        failed?: boolean;
+      }
     | undefined;
-  const nestedTooDeeply = (anchor: Span) => sectionIssues.push({ span: anchor, detail: 'this section is nested too deeply to read', kind: 'markdown' });
+  const nestedTooDeeply = (anchor: Span) =>
+    sectionIssues.push({ span: anchor, detail: 'this section is nested too deeply to read', kind: 'markdown' });
   const finishSection = () => {
     const sec = current;
     current = undefined;
@@ -117,7 +141,11 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
       const read = kind !== undefined && model[kind] === undefined;
       const spec = kind && SECTIONS.find((s) => s.kind === kind);
       const entries =
-        read && spec?.entry ? (kind === 'iterations' ? new HeadingSectionReader(text, anchor, spec.entry, session?.entries) : new BulletSectionReader(text, anchor, kind!, spec.entry)) : undefined;
+        read && spec?.entry
+          ? kind === 'iterations'
+            ? new HeadingSectionReader(text, anchor, spec.entry, session?.entries)
+            : new BulletSectionReader(text, anchor, kind!, spec.entry)
+          : undefined;
       current = { heading: node, name, kind, anchor, read, nodes: [], ...(entries ? { entries } : {}) };
       return;
     }
@@ -149,7 +177,8 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
     text,
     {
       node: (node) => {
-        if (withDirectives) append(directives, markdownDirectives({ type: 'root', children: [node] }, text, lines, true));
+        if (withDirectives)
+          append(directives, markdownDirectives({ type: 'root', children: [node] }, text, lines, true));
         take(node);
         last = node;
       },
@@ -163,10 +192,22 @@ export function readMarkdownPlan(text: string, lines: LineIndex, plan: PlanModel
   finishSection();
   for (const u of unreadable) {
     const line = lines.positionAt(u.start).line;
-    syntaxIssues.push({ span: lines.trimSpan(lines.lineSpan(line)), detail: 'this part is nested too deeply to read', kind: 'markdown' });
+    syntaxIssues.push({
+      span: lines.trimSpan(lines.lineSpan(line)),
+      detail: 'this part is nested too deeply to read',
+      kind: 'markdown',
+    });
   }
   append(syntaxIssues, sectionIssues);
-  const out: MarkdownReadResult = { unclosedTail: unclosedTail(text, last), syntaxIssues, schemaIssues, unknownKeys, outline, frontMatterYaml, directives };
+  const out: MarkdownReadResult = {
+    unclosedTail: unclosedTail(text, last),
+    syntaxIssues,
+    schemaIssues,
+    unknownKeys,
+    outline,
+    frontMatterYaml,
+    directives,
+  };
   validateBody(text, plan, out.schemaIssues);
   return out;
 }
@@ -189,20 +230,32 @@ function validateBody(text: string, plan: PlanModel, issues: SchemaIssue[]): voi
           if (v && !f.values!.includes(v.value)) {
             // The word itself (not the emphasis or full stop around it) is what a did-you-mean replaces.
             const at = text.slice(v.span.start, v.span.end).toLowerCase().indexOf(v.value);
-            const span = at < 0 || v.value === '' ? v.span : { start: v.span.start + at, end: v.span.start + at + v.value.length };
+            const span =
+              at < 0 || v.value === '' ? v.span : { start: v.span.start + at, end: v.span.start + at + v.value.length };
             const near = nearest(v.value, f.values!);
             issues.push({
               span,
               key: `${s.key}[${i}].${f.key}`,
               expected: `one of ${f.values!.join(', ')}`,
               actual: text.slice(span.start, span.end),
-              ...(near.length === 1 && span !== v.span ? { replacement: near[0] } : near.length > 0 ? { suggestions: near } : {}),
+              ...(near.length === 1 && span !== v.span
+                ? { replacement: near[0] }
+                : near.length > 0
+                  ? { suggestions: near }
+                  : {}),
             });
           }
         } else if (f.type === 'date' && f.reportInvalid) {
           const d = e[f.name] as DateField | undefined;
           if (d && d.day === undefined) {
-            issues.push({ span: d.span, key: `${s.key}[${i}].${f.key}`, expected: 'a real calendar date (YYYY-MM-DD)', actual: d.value, replacement: normaliseDateLike(d.value), ...suggestedDate(d.value) });
+            issues.push({
+              span: d.span,
+              key: `${s.key}[${i}].${f.key}`,
+              expected: 'a real calendar date (YYYY-MM-DD)',
+              actual: d.value,
+              replacement: normaliseDateLike(d.value),
+              ...suggestedDate(d.value),
+            });
           }
         }
       }
@@ -221,7 +274,13 @@ function textSection(nodes: RootContent[], anchor: Span, span: Span): TextSectio
 
 /** Plain text of a block, with a line break between list items, table rows and nested blocks. */
 function blockText(node: Nodes): string {
-  if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'table' || node.type === 'tableRow') {
+  if (
+    node.type === 'list' ||
+    node.type === 'listItem' ||
+    node.type === 'blockquote' ||
+    node.type === 'table' ||
+    node.type === 'tableRow'
+  ) {
     return (node.children as Nodes[]).map(blockText).join(node.type === 'tableRow' ? ' ' : '\n');
   }
   return toString(node);

@@ -148,7 +148,8 @@ export function planBlock(text: string, start: number, end: number): BlockPlan {
               cuts.push({ from: pos, kind: 'list' });
               last = pos;
             }
-          } else if (!blank && c0 !== 32 && c0 !== 9 && (prevBlank || c0 === 62 || THEMATIC.test(line))) list = undefined;
+          } else if (!blank && c0 !== 32 && c0 !== 9 && (prevBlank || c0 === 62 || THEMATIC.test(line)))
+            list = undefined;
         } else {
           const b = BULLET.exec(line) ?? ORDERED.exec(line);
           if (b && !THEMATIC.test(line)) list = { marker: b[1]! };
@@ -210,7 +211,8 @@ export function parsePieces(src: Source, range: PieceRange): RootContent[] | und
       const last = out[out.length - 1];
       const prevLine = text.lastIndexOf('\n', from - 2) + 1;
       const prevEnd = last?.position?.end.offset;
-      if (last?.type !== 'list' || last.ordered || prevEnd === undefined || prevEnd <= prevLine || prevEnd >= from) return undefined;
+      if (last?.type !== 'list' || last.ordered || prevEnd === undefined || prevEnd <= prevLine || prevEnd >= from)
+        return undefined;
       const marker = text[last.position!.start.offset!];
       let line = lineOf(from);
       while (from < to) {
@@ -246,7 +248,8 @@ export function parsePieces(src: Source, range: PieceRange): RootContent[] | und
     // The previous piece must end with the table or list, reaching into the line before the cut.
     const prevLine = text.lastIndexOf('\n', from - 2) + 1;
     const prevEnd = prev?.position?.end.offset;
-    if (!prev || !first || prev.type !== first.type || prevEnd === undefined || prevEnd <= prevLine || prevEnd >= from) return undefined;
+    if (!prev || !first || prev.type !== first.type || prevEnd === undefined || prevEnd <= prevLine || prevEnd >= from)
+      return undefined;
     if (cut.kind === 'table') {
       if (prev.type !== 'table' || first.position?.start.offset !== d) return undefined;
       // Why: a table given only its header and delimiter again ended at the piece's first line (a blank line or a block
@@ -257,7 +260,8 @@ export function parsePieces(src: Source, range: PieceRange): RootContent[] | und
         prev.position!.end = first.position!.end;
       }
     } else {
-      if (prev.type !== 'list' || first.position?.start.offset !== from || prev.ordered !== (first as List).ordered) return undefined;
+      if (prev.type !== 'list' || first.position?.start.offset !== from || prev.ordered !== (first as List).ordered)
+        return undefined;
       if (markerAt(text, prev.position!.start.offset!) !== markerAt(text, from)) return undefined;
       prev.children.push(...(first as List).children);
       prev.spread = Boolean(prev.spread || (first as List).spread);
@@ -272,7 +276,13 @@ export function parsePieces(src: Source, range: PieceRange): RootContent[] | und
 const PLAIN_ITEM = /^[-*+] [A-Za-z][^\\`*_[\]!<&|\t\r]*$/;
 
 /** The list item node a line gives when it is a plain one-line bullet with `marker` (and the next line starts another item). */
-function plainItem(text: string, from: number, to: number, line: number, marker: string | undefined): ListItem | undefined {
+function plainItem(
+  text: string,
+  from: number,
+  to: number,
+  line: number,
+  marker: string | undefined,
+): ListItem | undefined {
   if (text[from] !== marker) return undefined;
   const raw = text.slice(from, to);
   if (!PLAIN_ITEM.test(raw) || raw.charCodeAt(raw.length - 1) === 32) return undefined;
@@ -283,7 +293,13 @@ function plainItem(text: string, from: number, to: number, line: number, marker:
     children: [{ type: 'text', value, position: { start: point(from + 2), end: point(to) } }],
     position: { start: point(from + 2), end: point(to) },
   };
-  return { type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: point(from), end: point(to) } };
+  return {
+    type: 'listItem',
+    spread: false,
+    checked: null,
+    children: [paragraph],
+    position: { start: point(from), end: point(to) },
+  };
 }
 
 function markerAt(text: string, at: number): string | undefined {

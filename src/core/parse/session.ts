@@ -72,7 +72,12 @@ export class ParseSession {
       while (head + CHUNK <= max && prev.slice(head, head + CHUNK) === text.slice(head, head + CHUNK)) head += CHUNK;
       while (head < max && prev.charCodeAt(head) === text.charCodeAt(head)) head++;
       const room = max - head;
-      while (tail + CHUNK <= room && prev.slice(prev.length - tail - CHUNK, prev.length - tail) === text.slice(text.length - tail - CHUNK, text.length - tail)) tail += CHUNK;
+      while (
+        tail + CHUNK <= room &&
+        prev.slice(prev.length - tail - CHUNK, prev.length - tail) ===
+          text.slice(text.length - tail - CHUNK, text.length - tail)
+      )
+        tail += CHUNK;
       while (tail < room && prev.charCodeAt(prev.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
       this.head = head;
       this.tail = tail;

@@ -16,7 +16,8 @@ function textStart(text: string, pos: number, end: number): boolean {
   const c0 = text.charCodeAt(pos);
   if (isAlnum(c0)) return !(c0 <= 57 && ORDERED_START.test(text.slice(pos, Math.min(end, pos + 12))));
   if (c0 === 96) return text.charCodeAt(pos + 1) !== 96;
-  if (c0 === 42 || c0 === 95) return isAlnum(text.charCodeAt(pos + 1)) || (text.charCodeAt(pos + 1) === c0 && isAlnum(text.charCodeAt(pos + 2)));
+  if (c0 === 42 || c0 === 95)
+    return isAlnum(text.charCodeAt(pos + 1)) || (text.charCodeAt(pos + 1) === c0 && isAlnum(text.charCodeAt(pos + 2)));
   return c0 === 91 || c0 === 40 || c0 === 34 || c0 === 39;
 }
 
@@ -38,7 +39,13 @@ function pipesOf(text: string, from: number, to: number): number[] | undefined {
  * one-line items (`- ` bullets, each may hold a tight list of `  - ` bullets; or `1. ` items), a pipe table with
  * its delimiter row, or a fenced code block of backticks. Undefined for anything else: the caller parses it.
  */
-export function readSimpleBlock(text: string, start: number, end: number, line: number, share = false): RootContent[] | undefined {
+export function readSimpleBlock(
+  text: string,
+  start: number,
+  end: number,
+  line: number,
+  share = false,
+): RootContent[] | undefined {
   const out: RootContent[] = [];
   const r = new Reader(text, share);
   let pos = start;
@@ -64,7 +71,11 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
     r.lines(p.starts, p.line);
     const children = r.phrasing(p.starts[0]!, p.textEnd, 'text');
     if (!children) return false;
-    out.push({ type: 'paragraph', children, position: { start: r.startOf(children, p.starts[0]!), end: r.endOf(children, p.end) } });
+    out.push({
+      type: 'paragraph',
+      children,
+      position: { start: r.startOf(children, p.starts[0]!), end: r.endOf(children, p.end) },
+    });
     return true;
   };
   /** A list item of one line (starting at `lineStart`): its marker at `marker`, its text from `from` to `to`. */
@@ -124,7 +135,12 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
       r.lines([pos], lineNo);
       const children = r.phrasing(from, nl, 'heading');
       if (!children) return undefined;
-      const heading: Heading = { type: 'heading', depth: depth as Heading['depth'], children, position: { start: r.at(pos), end: r.endOf(children, nl) } };
+      const heading: Heading = {
+        type: 'heading',
+        depth: depth as Heading['depth'],
+        children,
+        position: { start: r.at(pos), end: r.endOf(children, nl) },
+      };
       out.push(heading);
       // Why: the line after a heading starts a new group whether or not it is empty.
       open = false;
@@ -136,20 +152,35 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
       if (c0 !== 45) {
         while (mlen < 10 && text.charCodeAt(pos + mlen) >= 48 && text.charCodeAt(pos + mlen) <= 57) mlen++;
         const d = text.charCodeAt(pos + mlen);
-        ordered = (d === 46 || d === 41) && mlen < 10 && (text.charCodeAt(pos + mlen + 1) === 32 || pos + mlen + 1 === nl);
+        ordered =
+          (d === 46 || d === 41) && mlen < 10 && (text.charCodeAt(pos + mlen + 1) === 32 || pos + mlen + 1 === nl);
         if (ordered) mlen++;
       }
       if (c0 === 45 || ordered) {
         const from = pos + mlen + 1;
-        if (from >= nl || text.charCodeAt(from - 1) !== 32 || !textStart(text, from, nl) || text.charCodeAt(nl - 1) === 32) return undefined;
+        if (
+          from >= nl ||
+          text.charCodeAt(from - 1) !== 32 ||
+          !textStart(text, from, nl) ||
+          text.charCodeAt(nl - 1) === 32
+        )
+          return undefined;
         if (open && !list) return undefined;
         if (!open && lastList === (ordered ? text.charCodeAt(pos + mlen - 1) : 45)) return undefined;
-        if (list && (list.ordered !== ordered || (ordered && text.charCodeAt(pos + mlen - 1) !== delimiter))) return undefined;
+        if (list && (list.ordered !== ordered || (ordered && text.charCodeAt(pos + mlen - 1) !== delimiter)))
+          return undefined;
         const node = item(pos, pos, from, nl);
         if (!node) return undefined;
         const p1 = node.position!.end;
         if (!list) {
-          list = { type: 'list', ordered, start: ordered ? Number.parseInt(text.slice(pos, pos + mlen - 1), 10) : null, spread: false, children: [], position: { start: r.same(node.position!.start), end: r.same(p1) } };
+          list = {
+            type: 'list',
+            ordered,
+            start: ordered ? Number.parseInt(text.slice(pos, pos + mlen - 1), 10) : null,
+            spread: false,
+            children: [],
+            position: { start: r.same(node.position!.start), end: r.same(p1) },
+          };
           out.push(list);
           delimiter = text.charCodeAt(pos + mlen - 1);
         }
@@ -160,14 +191,29 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
       } else if (!paragraphLine()) return undefined;
     } else if (c0 === 32 /* space */) {
       // A bullet one level down, right under a bullet or a bullet of the level below it.
-      if (!list || list.ordered || !open || text.charCodeAt(pos + 1) !== 32 || text.charCodeAt(pos + 2) !== 45 || text.charCodeAt(pos + 3) !== 32) return undefined;
+      if (
+        !list ||
+        list.ordered ||
+        !open ||
+        text.charCodeAt(pos + 1) !== 32 ||
+        text.charCodeAt(pos + 2) !== 45 ||
+        text.charCodeAt(pos + 3) !== 32
+      )
+        return undefined;
       if (len < 5 || !textStart(text, pos + 4, nl) || text.charCodeAt(nl - 1) === 32) return undefined;
       const node = item(pos, pos + 2, pos + 4, nl);
       if (!node) return undefined;
       const p1 = node.position!.end;
       const parent = list.children[list.children.length - 1]!;
       if (!nested) {
-        nested = { type: 'list', ordered: false, start: null, spread: false, children: [], position: { start: r.same(node.position!.start), end: r.same(p1) } };
+        nested = {
+          type: 'list',
+          ordered: false,
+          start: null,
+          spread: false,
+          children: [],
+          position: { start: r.same(node.position!.start), end: r.same(p1) },
+        };
         parent.children.push(nested);
       }
       nested.children.push(node);
@@ -200,7 +246,12 @@ export function readSimpleBlock(text: string, start: number, end: number, line: 
         const header = readRow(r, pipes, pos, nl);
         if (!header) return undefined;
         // Why: a table without body rows ends with its delimiter row.
-        const node: Table = { type: 'table', align, children: [header], position: { start: r.at(pos), end: r.lines([pos, nl + 1], lineNo).at(nl2) } };
+        const node: Table = {
+          type: 'table',
+          align,
+          children: [header],
+          position: { start: r.at(pos), end: r.lines([pos, nl + 1], lineNo).at(nl2) },
+        };
         out.push(node);
         table = { node, cells: pipes.length - 1 };
         pos = nl2 + 1;

@@ -16,7 +16,12 @@ export function splitPoints(text: string, from: number, to: number): number[] {
  * As splitPoints; with `stop`, the scan ends at the first point for which it returns true (that point included,
  * `stopped` set): from a point on, the points of an unchanged text are the ones found last time.
  */
-export function scanSplitPoints(text: string, from: number, to: number, stop?: (point: number) => boolean): { points: number[]; stopped: boolean } {
+export function scanSplitPoints(
+  text: string,
+  from: number,
+  to: number,
+  stop?: (point: number) => boolean,
+): { points: number[]; stopped: boolean } {
   const points: number[] = [];
   // Why: a line like `</pre>` or `<span>` opens an HTML block only where it does not continue a paragraph (kind 7
   // cannot interrupt one), which a line scan cannot always tell; both readings are followed, and a heading splits only
@@ -40,7 +45,10 @@ export function scanSplitPoints(text: string, from: number, to: number, stop?: (
       if (stop?.(pos)) return { points, stopped: true };
     } else {
       const next: ScanState[] = [];
-      for (const st of states) for (const n of scanLine(st, line)) if (!next.some((x) => x.fence?.char === n.fence?.char && x.fence?.len === n.fence?.len && x.html === n.html)) next.push(n);
+      for (const st of states)
+        for (const n of scanLine(st, line))
+          if (!next.some((x) => x.fence?.char === n.fence?.char && x.fence?.len === n.fence?.len && x.html === n.html))
+            next.push(n);
       states = next;
     }
     pos = nl + 1;

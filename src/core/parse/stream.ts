@@ -28,7 +28,13 @@ function giveRows(visit: BlockVisitor, table: Table, rows: TableRow[]): void {
  * header and delimiter rows, so it reads as it would in the whole block. False when the block does not start that
  * way (then nothing was given). `plan` is the block's (planBlock); `share` as readBlock's.
  */
-export function streamBlock(src: Source, block: BlockRange, plan: BlockPlan, visit: BlockVisitor, share: boolean): boolean {
+export function streamBlock(
+  src: Source,
+  block: BlockRange,
+  plan: BlockPlan,
+  visit: BlockVisitor,
+  share: boolean,
+): boolean {
   const { text, lineOf } = src;
   const { start, end } = block;
   const cut = plan.cuts[0];
@@ -87,7 +93,9 @@ export function streamBlock(src: Source, block: BlockRange, plan: BlockPlan, vis
     // The table ends before the next cut: the rest of the block is parsed behind the header (in pieces when long).
     const later = plan.cuts.filter((c) => c.from > pos);
     const nodes =
-      (later.length > 0 ? parsePieces(src, { start: pos, end, cuts: later, prefix }) : undefined) ?? parsePieces(src, { start: pos, end, cuts: [], prefix }) ?? [];
+      (later.length > 0 ? parsePieces(src, { start: pos, end, cuts: later, prefix }) : undefined) ??
+      parsePieces(src, { start: pos, end, cuts: [], prefix }) ??
+      [];
     const first = nodes[0];
     if (first?.type === 'table' && first.children.length > 1) giveRows(visit, table, first.children.slice(1));
     for (let k = first?.type === 'table' ? 1 : 0; k < nodes.length; k++) visit.node(nodes[k]!);

@@ -29,7 +29,13 @@ export interface YamlReadResult {
 type AnyNode = Node | null | undefined;
 
 /** Fills `plan` from the mapping at the root of `doc`. `base` is the offset of the YAML text in the file. */
-export function readYamlPlan(doc: Document, source: string, base: number, plan: PlanModel, form: 'front-matter' | 'yaml'): YamlReadResult {
+export function readYamlPlan(
+  doc: Document,
+  source: string,
+  base: number,
+  plan: PlanModel,
+  form: 'front-matter' | 'yaml',
+): YamlReadResult {
   const r = new Reader(doc, base, source);
   const root = doc.contents;
   const topKeys: YamlReadResult['topKeys'] = [];
@@ -59,7 +65,8 @@ export function readYamlPlan(doc: Document, source: string, base: number, plan: 
       continue;
     }
     if (key === 'customer') plan.customer = r.customer(v, anchor);
-    else if (key === 'aims') plan.aims = { anchor, items: r.enumList(v, 'aims', fieldByKey(PLAN_FIELDS, 'aims')!.values!) };
+    else if (key === 'aims')
+      plan.aims = { anchor, items: r.enumList(v, 'aims', fieldByKey(PLAN_FIELDS, 'aims')!.values!) };
     else model[fieldByKey(PLAN_FIELDS, key)!.name] = r.value(fieldByKey(PLAN_FIELDS, key)!, v, key);
     if (key === 'title' && plan.title) plan.titleAnchor = r.pairSpan(pair);
   }
@@ -132,7 +139,13 @@ class Reader {
       if (key.startsWith('x-')) continue;
       if (!known.includes(key)) {
         // Why: `__proto__` and friends are just unknown keys here; nothing is ever assigned by a user's key name.
-        this.unknown.push({ span: this.span(item.key as Node), key, where, ...(path ? { path } : {}), suggestion: suggest(key, known) });
+        this.unknown.push({
+          span: this.span(item.key as Node),
+          key,
+          where,
+          ...(path ? { path } : {}),
+          suggestion: suggest(key, known),
+        });
         continue;
       }
       yield item as Pair;
@@ -167,11 +180,22 @@ class Reader {
     const s = this.scalarString(node);
     const span = this.span(node);
     if (s === undefined || !allowed.includes(s)) {
-      const lower = s?.trim().toLowerCase().replace(/[\s_]+/g, '-');
+      const lower = s
+        ?.trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, '-');
       // The lower-cased spelling, else the nearest allowed value (`secnd` → second): a fix when only one is near.
       const near = fixCase && lower !== undefined && !allowed.includes(lower) ? nearest(lower, allowed) : [];
-      const replacement = fixCase && lower !== undefined && allowed.includes(lower) ? lower : near.length === 1 ? near[0] : undefined;
-      this.schema.push({ span, key, expected: `one of ${allowed.join(', ')}`, actual: this.describe(node), replacement, ...(near.length > 1 ? { suggestions: near } : {}) });
+      const replacement =
+        fixCase && lower !== undefined && allowed.includes(lower) ? lower : near.length === 1 ? near[0] : undefined;
+      this.schema.push({
+        span,
+        key,
+        expected: `one of ${allowed.join(', ')}`,
+        actual: this.describe(node),
+        replacement,
+        ...(near.length > 1 ? { suggestions: near } : {}),
+      });
       return s === undefined ? undefined : { value: s, span };
     }
     return { value: s, span };
@@ -187,7 +211,12 @@ class Reader {
       });
       return out;
     }
-    this.schema.push({ span: this.span(node), key, expected: `a list of ${allowed.join(', ')}`, actual: this.describe(node) });
+    this.schema.push({
+      span: this.span(node),
+      key,
+      expected: `a list of ${allowed.join(', ')}`,
+      actual: this.describe(node),
+    });
     return [];
   }
 
@@ -195,8 +224,15 @@ class Reader {
     if (this.isNull(node)) return undefined;
     if (isScalar(node) && typeof node.value === 'boolean') return { value: node.value, span: this.span(node) };
     const s = this.scalarString(node)?.trim().toLowerCase();
-    const replacement = s === 'yes' || s === 'y' || s === 'on' ? 'true' : s === 'no' || s === 'n' || s === 'off' ? 'false' : undefined;
-    this.schema.push({ span: this.span(node), key, expected: 'true or false', actual: this.describe(node), replacement });
+    const replacement =
+      s === 'yes' || s === 'y' || s === 'on' ? 'true' : s === 'no' || s === 'n' || s === 'off' ? 'false' : undefined;
+    this.schema.push({
+      span: this.span(node),
+      key,
+      expected: 'true or false',
+      actual: this.describe(node),
+      replacement,
+    });
     return undefined;
   }
 
@@ -227,7 +263,12 @@ class Reader {
     const c: CustomerModel = { anchor };
     if (this.isNull(node)) return c;
     if (!isMap(node)) {
-      this.schema.push({ span: this.span(node), key: 'customer', expected: 'a mapping (name, tier, size, ...)', actual: this.describe(node) });
+      this.schema.push({
+        span: this.span(node),
+        key: 'customer',
+        expected: 'a mapping (name, tier, size, ...)',
+        actual: this.describe(node),
+      });
       return c;
     }
     const model = c as unknown as Record<string, unknown>;
@@ -248,7 +289,12 @@ class Reader {
     const s: TextSection = { anchor, span, words: 0 };
     if (this.isNull(node)) return s;
     if (!isMap(node)) {
-      this.schema.push({ span: this.span(node), key: 'selection', expected: 'a mapping with `rationale`', actual: this.describe(node) });
+      this.schema.push({
+        span: this.span(node),
+        key: 'selection',
+        expected: 'a mapping with `rationale`',
+        actual: this.describe(node),
+      });
       return s;
     }
     for (const pair of this.pairs(node, SELECTION_KEYS, 'selection')) {
@@ -290,7 +336,12 @@ class Reader {
     node.items.forEach((raw, i) => {
       const item = this.deref(raw as AnyNode);
       if (!isMap(item)) {
-        this.schema.push({ span: this.span(item), key: `${key}[${i}]`, expected: 'a mapping of keys', actual: this.describe(item) });
+        this.schema.push({
+          span: this.span(item),
+          key: `${key}[${i}]`,
+          expected: 'a mapping of keys',
+          actual: this.describe(item),
+        });
         return;
       }
       section.entries.push(this.entry(item, `${key}[${i}]`, this.span(item), spec));

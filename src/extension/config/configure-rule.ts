@@ -17,9 +17,15 @@ function ruleOf(d: vscode.Diagnostic): string | undefined {
 }
 
 export class ConfigureRuleActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    ctx: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const ids = [...new Set(ctx.diagnostics.map(ruleOf).filter((id): id is string => id !== undefined))];
     return ids.map((id) => {
       const action = new vscode.CodeAction(vscode.l10n.t('Configure rule {0}…', id), vscode.CodeActionKind.QuickFix);
@@ -66,18 +72,28 @@ export async function configureRule(
   if (!uri) return undefined;
   const id =
     ruleId ??
-    (await vscode.window.showQuickPick(
-      rules.map((r) => ({ label: r.meta.id, description: r.meta.description })),
-      { title: vscode.l10n.t('Configure which rule?'), matchOnDescription: true },
-    ))?.label;
+    (
+      await vscode.window.showQuickPick(
+        rules.map((r) => ({ label: r.meta.id, description: r.meta.description })),
+        { title: vscode.l10n.t('Configure which rule?'), matchOnDescription: true },
+      )
+    )?.label;
   if (!id || !IDS.has(id)) return undefined;
   const found = await nearestConfig(uri);
   const chosen =
     severity ??
-    (await vscode.window.showQuickPick(
-      SEVERITIES.map((s) => ({ label: s, description: s === 'off' ? vscode.l10n.t('do not run this rule') : '' })),
-      { title: vscode.l10n.t('Severity of {0} in {1}', id, found ? vscode.workspace.asRelativePath(found) : vscode.l10n.t('a new .testbed-lint.yaml')) },
-    ))?.label;
+    (
+      await vscode.window.showQuickPick(
+        SEVERITIES.map((s) => ({ label: s, description: s === 'off' ? vscode.l10n.t('do not run this rule') : '' })),
+        {
+          title: vscode.l10n.t(
+            'Severity of {0} in {1}',
+            id,
+            found ? vscode.workspace.asRelativePath(found) : vscode.l10n.t('a new .testbed-lint.yaml'),
+          ),
+        },
+      )
+    )?.label;
   if (!chosen || !(SEVERITIES as readonly string[]).includes(chosen)) return undefined;
   const sev = chosen as SeveritySetting;
   let target = found;
@@ -97,14 +113,24 @@ export async function configureRule(
     await vscode.workspace.fs.writeFile(target!, new TextEncoder().encode(text));
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Testbed Lint: cannot set {0} in {1}: {2}', id, target ? vscode.workspace.asRelativePath(target) : '.testbed-lint.yaml', why));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Testbed Lint: cannot set {0} in {1}: {2}',
+        id,
+        target ? vscode.workspace.asRelativePath(target) : '.testbed-lint.yaml',
+        why,
+      ),
+    );
     return undefined;
   }
   await onWritten(target!);
   return target;
 }
 
-export function registerConfigureRule(selector: vscode.DocumentSelector, onWritten: (config: vscode.Uri) => Promise<void> | void): vscode.Disposable[] {
+export function registerConfigureRule(
+  selector: vscode.DocumentSelector,
+  onWritten: (config: vscode.Uri) => Promise<void> | void,
+): vscode.Disposable[] {
   return [
     vscode.languages.registerCodeActionsProvider(selector, new ConfigureRuleActions(), ConfigureRuleActions.metadata),
     vscode.commands.registerCommand(CONFIGURE_RULE_COMMAND, (plan?: vscode.Uri, ruleId?: string, severity?: string) =>

@@ -8,11 +8,17 @@ import type { ConfigSource } from './workspace-config.js';
 export const CONFIG_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/.testbed-lint.{yaml,yml,json}' }];
 
 export class ConfigCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   constructor(private readonly config: ConfigSource) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const errors = this.config.errors().find((f) => f.uri.toString() === document.uri.toString())?.errors ?? [];
     const actions: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {
@@ -23,7 +29,10 @@ export class ConfigCodeActions implements vscode.CodeActionProvider {
       const written = document.getText(d.range);
       if (!d.range.isSingleLine || written.trim() === '') continue;
       e.replacements!.forEach((text, i) => {
-        const action = new vscode.CodeAction(vscode.l10n.t('Change {0} to {1}', written, text), vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(
+          vscode.l10n.t('Change {0} to {1}', written, text),
+          vscode.CodeActionKind.QuickFix,
+        );
         action.diagnostics = [d];
         // The nearest word, when there is one near, is the fix; a list of every severity is a choice.
         action.isPreferred = i === 0 && e.replacements!.length === 1;

@@ -3,7 +3,18 @@
 // system). A workspace's configs stay inside its folders: `extends` may not lead out, by its path or through a link.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { ConfigResolver, isIgnoredBy, isInside, POSIX_PATHS, rules, toLintConfig, type ConfigError, type ConfigFor, type ConfigFs, type LintConfig } from '../../api/index.js';
+import {
+  ConfigResolver,
+  isIgnoredBy,
+  isInside,
+  POSIX_PATHS,
+  rules,
+  toLintConfig,
+  type ConfigError,
+  type ConfigFor,
+  type ConfigFs,
+  type LintConfig,
+} from '../../api/index.js';
 
 export { CONFIG_NAMES, type ConfigError } from '../../api/index.js';
 
@@ -56,7 +67,8 @@ export type NativeRealpath = (uri: vscode.Uri) => Promise<string> | undefined;
  */
 export function verdictOf(config: ConfigFor, path: string): ConfigVerdict {
   if (config.kind === 'none') return { kind: 'lint', config: undefined };
-  if (isIgnoredBy(config, path, false, POSIX_PATHS)) return { kind: 'skip', reason: 'it is in the "ignores" of its config' };
+  if (isIgnoredBy(config, path, false, POSIX_PATHS))
+    return { kind: 'skip', reason: 'it is in the "ignores" of its config' };
   const { file, errors, readable } = config.config;
   const lintConfig = toLintConfig(config);
   if (errors.length === 0) return { kind: 'lint', config: lintConfig, file };
@@ -83,7 +95,11 @@ function reason(error: unknown): string {
 }
 
 /** The resolver's file system over vscode.workspace.fs, for the paths of one scheme and authority. */
-export function workspaceConfigFs(base: vscode.Uri, roots: () => readonly string[], nativeRealpath?: NativeRealpath): ConfigFs {
+export function workspaceConfigFs(
+  base: vscode.Uri,
+  roots: () => readonly string[],
+  nativeRealpath?: NativeRealpath,
+): ConfigFs {
   const at = (path: string) => base.with({ path, query: '', fragment: '' });
   const stat = async (path: string) => {
     try {
@@ -99,7 +115,8 @@ export function workspaceConfigFs(base: vscode.Uri, roots: () => readonly string
   const linkFreePath = async (path: string) => {
     const inFolder = (dir: string) => roots().some((root) => dir !== root && isInside(dir, root, POSIX_PATHS));
     for (let dir = path; inFolder(dir); dir = POSIX_PATHS.dirname(dir)) {
-      if ((((await stat(dir))?.type ?? 0) & vscode.FileType.SymbolicLink) !== 0) throw new Error('it is reached through a symbolic link, which the editor cannot follow here');
+      if ((((await stat(dir))?.type ?? 0) & vscode.FileType.SymbolicLink) !== 0)
+        throw new Error('it is reached through a symbolic link, which the editor cannot follow here');
     }
     return path;
   };
@@ -108,7 +125,12 @@ export function workspaceConfigFs(base: vscode.Uri, roots: () => readonly string
     async stat(path) {
       const st = await stat(path);
       if (st === undefined) return undefined;
-      const kind = (st.type & vscode.FileType.File) !== 0 ? 'file' : (st.type & vscode.FileType.Directory) !== 0 ? 'directory' : 'other';
+      const kind =
+        (st.type & vscode.FileType.File) !== 0
+          ? 'file'
+          : (st.type & vscode.FileType.Directory) !== 0
+            ? 'directory'
+            : 'other';
       return { kind, size: st.size };
     },
     async realpath(path) {
@@ -190,8 +212,15 @@ export class WorkspaceConfig implements ConfigSource, vscode.Disposable {
       };
       // Why: a config in the workspace must not pull in files from elsewhere (an untrusted repository could point
       // `extends`, or a link, at any file, whose values would then show in the errors); it stays in the open folders.
-      const roots = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => sameRoot(f.uri, uri)).map((f) => f.uri.path);
-      r = new ConfigResolver({ fs: workspaceConfigFs(uri, roots, this.nativeRealpath), paths: POSIX_PATHS, rules, onError, roots });
+      const roots = () =>
+        (vscode.workspace.workspaceFolders ?? []).filter((f) => sameRoot(f.uri, uri)).map((f) => f.uri.path);
+      r = new ConfigResolver({
+        fs: workspaceConfigFs(uri, roots, this.nativeRealpath),
+        paths: POSIX_PATHS,
+        rules,
+        onError,
+        roots,
+      });
       this.resolvers.set(key, r);
     }
     return r;

@@ -13,7 +13,12 @@ export const CHECK_AGAIN_COMMAND = 'testbedLint.checkAgain';
 
 function toEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of fix.edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.span.start), document.positionAt(e.span.end)), e.text);
+  for (const e of fix.edits)
+    edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(e.span.start), document.positionAt(e.span.end)),
+      e.text,
+    );
   return edit;
 }
 
@@ -21,12 +26,19 @@ function toEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
  * One disable comment for several rules: the core's fix for the first rule, naming them all (a directive takes
  * space-separated ids). Undefined where no comment can go.
  */
-export function grouped(ids: readonly string[], fixFor: (id: string) => Fix | undefined, where: string): Fix | undefined {
+export function grouped(
+  ids: readonly string[],
+  fixFor: (id: string) => Fix | undefined,
+  where: string,
+): Fix | undefined {
   const fix = fixFor(ids[0]!);
   if (!fix || ids.length === 1) return fix;
   const edit = fix.edits[0]!;
   if (fix.edits.length !== 1 || edit.text.split(` ${ids[0]}`).length !== 2) return fix;
-  return { title: `Disable ${ids.length} rules ${where}: ${ids.join(', ')}`, edits: [{ span: edit.span, text: edit.text.replace(` ${ids[0]}`, ` ${ids.join(' ')}`) }] };
+  return {
+    title: `Disable ${ids.length} rules ${where}: ${ids.join(', ')}`,
+    edits: [{ span: edit.span, text: edit.text.replace(` ${ids[0]}`, ` ${ids.join(' ')}`) }],
+  };
 }
 
 /**
@@ -42,17 +54,27 @@ export function removesWords(text: string, fix: Fix): boolean {
 }
 
 export class PlanCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
 
   /** Why: the light bulb asks on every cursor move; fixing the whole text once per version is enough. */
   private readonly fixAllCache = new Map<string, { version: number; action?: vscode.CodeAction; applied: number }>();
 
   constructor(private readonly linter: Linter) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, ctx: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    ctx: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     const r = await this.linter.current(document);
     const failed = ctx.diagnostics.filter((d) => d.source === 'testbed-lint' && d.code === INTERNAL_ERROR_CODE);
-    if (r.internalError !== undefined && failed.length > 0 && (!ctx.only || ctx.only.contains(vscode.CodeActionKind.QuickFix))) {
+    if (
+      r.internalError !== undefined &&
+      failed.length > 0 &&
+      (!ctx.only || ctx.only.contains(vscode.CodeActionKind.QuickFix))
+    ) {
       const again = new vscode.CodeAction(vscode.l10n.t('Check again'), vscode.CodeActionKind.QuickFix);
       again.command = { title: again.title, command: CHECK_AGAIN_COMMAND, arguments: [document.uri.toString()] };
       again.diagnostics = failed;
@@ -69,7 +91,13 @@ export class PlanCodeActions implements vscode.CodeActionProvider {
     for (const d of ctx.diagnostics) {
       if (d.source !== 'testbed-lint') continue;
       const id = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-      const p = r.problems.find((q) => q.ruleId === id && q.line - 1 === d.range.start.line && q.column - 1 === d.range.start.character && q.message === d.message);
+      const p = r.problems.find(
+        (q) =>
+          q.ruleId === id &&
+          q.line - 1 === d.range.start.line &&
+          q.column - 1 === d.range.start.character &&
+          q.message === d.message,
+      );
       if (p) found.push({ d, p });
     }
     if (found.length === 0) return [];
@@ -113,25 +141,50 @@ export class PlanCodeActions implements vscode.CodeActionProvider {
     const rulesOf = (list: typeof found) => [...new Set(list.map(({ p }) => p.ruleId))];
     for (const line of [...new Set(found.map(({ p }) => p.line))]) {
       const here = found.filter(({ p }) => p.line === line);
-      add(grouped(rulesOf(here), (id) => disableNextLineFix(r.doc!, line, id), 'for this line'), false, here.map(({ d }) => d));
+      add(
+        grouped(rulesOf(here), (id) => disableNextLineFix(r.doc!, line, id), 'for this line'),
+        false,
+        here.map(({ d }) => d),
+      );
     }
     const ids = rulesOf(found);
-    add(grouped(ids, (id) => disableFileFix(r.doc!, id), 'for this file'), false, found.map(({ d }) => d));
+    add(
+      grouped(ids, (id) => disableFileFix(r.doc!, id), 'for this file'),
+      false,
+      found.map(({ d }) => d),
+    );
     for (const { fix, d } of destructive) add(fix, false, [d]);
-    const docs = new vscode.CodeAction(ids.length === 1 ? vscode.l10n.t('Show documentation for {0}', ids[0]!) : vscode.l10n.t('Show documentation for one of {0} rules…', ids.length), vscode.CodeActionKind.QuickFix);
-    docs.command = { title: docs.title, command: SHOW_RULE_DOCS_COMMAND, arguments: [ids.length === 1 ? ids[0] : ids, document.uri.toString()] };
+    const docs = new vscode.CodeAction(
+      ids.length === 1
+        ? vscode.l10n.t('Show documentation for {0}', ids[0]!)
+        : vscode.l10n.t('Show documentation for one of {0} rules…', ids.length),
+      vscode.CodeActionKind.QuickFix,
+    );
+    docs.command = {
+      title: docs.title,
+      command: SHOW_RULE_DOCS_COMMAND,
+      arguments: [ids.length === 1 ? ids[0] : ids, document.uri.toString()],
+    };
     actions.push(docs);
     return actions;
   }
 
   /** Every safe fix at once, and how many were applied (no action when there is none). */
-  private fixAll(document: vscode.TextDocument, options: Parameters<typeof fixText>[1], kind: vscode.CodeActionKind = FIX_ALL_KIND): { action?: vscode.CodeAction; applied: number } {
+  private fixAll(
+    document: vscode.TextDocument,
+    options: Parameters<typeof fixText>[1],
+    kind: vscode.CodeActionKind = FIX_ALL_KIND,
+  ): { action?: vscode.CodeAction; applied: number } {
     const text = document.getText();
     const fixed = fixText(text, options);
     if (fixed.applied === 0 || fixed.text === text) return { applied: 0 };
     const a = new vscode.CodeAction(vscode.l10n.t('Fix all testbed-lint problems ({0})', fixed.applied), kind);
     a.edit = new vscode.WorkspaceEdit();
-    a.edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), fixed.text);
+    a.edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(0), document.positionAt(text.length)),
+      fixed.text,
+    );
     return { action: a, applied: fixed.applied };
   }
 }

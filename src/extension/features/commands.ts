@@ -22,7 +22,12 @@ export interface WorkspaceSummary {
 
 export function registerCommands(linter: Linter, output: { appendLine(line: string): void }): vscode.Disposable[] {
   const newPlan = (form: 'markdown' | 'yaml') => (title?: string) =>
-    createPlan(form, today(), (d) => linter.result(d.uri)?.linted === true || isPlan(d.uri.path, d.getText()), typeof title === 'string' ? title : undefined);
+    createPlan(
+      form,
+      today(),
+      (d) => linter.result(d.uri)?.linted === true || isPlan(d.uri.path, d.getText()),
+      typeof title === 'string' ? title : undefined,
+    );
 
   async function addIterationEntry(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
@@ -30,7 +35,11 @@ export function registerCommands(linter: Linter, output: { appendLine(line: stri
     const r = await linter.current(editor.document);
     const at = r.linted && r.doc ? iterationSnippet(r.doc, today()) : undefined;
     if (!at) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Testbed Lint: add the entry by hand (this is not a plan, it has no iteration log, or the log is a table or bullets).'));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'Testbed Lint: add the entry by hand (this is not a plan, it has no iteration log, or the log is a table or bullets).',
+        ),
+      );
       return false;
     }
     return editor.insertSnippet(new vscode.SnippetString(at.snippet), editor.document.positionAt(at.offset));
@@ -58,9 +67,11 @@ export function registerCommands(linter: Linter, output: { appendLine(line: stri
     output.appendLine(line);
     // Why: a toast that only counts leaves the user nowhere; its button opens the findings in the Problems view.
     const show = vscode.l10n.t('Show problems');
-    void Promise.resolve(vscode.window.showInformationMessage(vscode.l10n.t('Testbed Lint: {0}', line), show)).then((choice) => {
-      if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
-    });
+    void Promise.resolve(vscode.window.showInformationMessage(vscode.l10n.t('Testbed Lint: {0}', line), show)).then(
+      (choice) => {
+        if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      },
+    );
     return summary;
   }
 

@@ -79,12 +79,20 @@ const valueItems = (key: string, values: readonly string[]): CompletionData[] =>
  * the departments the plan already uses in a Department cell or at the start of a Counterparts bullet. Labels,
  * columns and values come from the schema.
  */
-export function bodyCompletionsAt(text: string, offset: number, section: SectionKind | undefined, used: UsedValues = {}): CompletionData[] {
+export function bodyCompletionsAt(
+  text: string,
+  offset: number,
+  section: SectionKind | undefined,
+  used: UsedValues = {},
+): CompletionData[] {
   const spec = SECTIONS.find((s) => s.kind === section)?.entry;
   if (!spec) return [];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const prefix = text.slice(lineStart, offset);
-  const label = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z -]{0,30}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*[\w-]*$/.exec(prefix);
+  const label =
+    /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z -]{0,30}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*[\w-]*$/.exec(
+      prefix,
+    );
   if (label) {
     const f = spec.fields.find((x) => x.labels?.includes(label[1]!.trim().toLowerCase()));
     return f ? valueItems(f.key, valuesOf(f)) : [];
@@ -97,7 +105,10 @@ export function bodyCompletionsAt(text: string, offset: number, section: Section
     let h = lines.length - 1;
     while (h > 0 && /^[ \t]*\|/.test(lines[h - 1]!)) h--;
     if (h < 0 || !/^[ \t]*\|/.test(lines[h] ?? '')) return [];
-    const header = lines[h]!.trim().replace(/^\|/, '').split('|').map((c) => c.replace(/[*_`]/g, '').trim().toLowerCase().replace(/\s+/g, ' '));
+    const header = lines[h]!.trim()
+      .replace(/^\|/, '')
+      .split('|')
+      .map((c) => c.replace(/[*_`]/g, '').trim().toLowerCase().replace(/\s+/g, ' '));
     const f = spec.fields.find((x) => x.columns?.includes(header[column] ?? ''));
     if (!f) return [];
     if (f.key === 'department') return valueItems(f.key, used.departments ?? []);
@@ -146,7 +157,11 @@ export function completionsAt(
     const lines = text.slice(yamlStart, yamlEnd).split('\n');
     const here = text.slice(yamlStart, lineStart).split('\n').length - 1;
     let p = here - 1;
-    while (p >= 0 && !(/^(\s*)([A-Za-z][\w-]*):\s*(#.*)?$/.exec(lines[p]!) && /^\s*/.exec(lines[p]!)![0].length < indent)) p--;
+    while (
+      p >= 0 &&
+      !(/^(\s*)([A-Za-z][\w-]*):\s*(#.*)?$/.exec(lines[p]!) && /^\s*/.exec(lines[p]!)![0].length < indent)
+    )
+      p--;
     const parent = p >= 0 ? /^(\s*)([A-Za-z][\w-]*):/.exec(lines[p]!) : null;
     candidates = parent ? (CHILD_KEYS[parent[2]!] ?? []) : [];
     // The keys the mapping already has (a list item's keys for entries: from its `- ` line to the next item).
@@ -154,7 +169,10 @@ export function completionsAt(
       const parentIndent = parent[1]!.length;
       let from = here - 1;
       while (from > p && !/^\s*-\s/.test(lines[from]!)) from--;
-      const start = CHILD_KEYS[parent[2]!] === CUSTOMER_KEYS || CHILD_KEYS[parent[2]!] === SELECTION_KEYS ? p + 1 : Math.max(from, p + 1);
+      const start =
+        CHILD_KEYS[parent[2]!] === CUSTOMER_KEYS || CHILD_KEYS[parent[2]!] === SELECTION_KEYS
+          ? p + 1
+          : Math.max(from, p + 1);
       for (let i = start; i < lines.length; i++) {
         if (i === here) continue;
         const l = lines[i]!;
@@ -166,5 +184,7 @@ export function completionsAt(
       }
     }
   }
-  return candidates.filter((k) => !present.has(k)).map((k) => ({ label: k, kind: 'key' as const, insertText: `${k}: ` }));
+  return candidates
+    .filter((k) => !present.has(k))
+    .map((k) => ({ label: k, kind: 'key' as const, insertText: `${k}: ` }));
 }

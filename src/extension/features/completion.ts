@@ -10,24 +10,36 @@ export class PlanCompletionProvider implements vscode.CompletionItemProvider {
 
   constructor(private readonly linter: Linter) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): Promise<vscode.CompletionItem[] | undefined> {
     const r = await this.linter.current(document);
     if (!r.linted || !r.doc) return undefined;
     const text = document.getText();
     const offset = document.offsetAt(position);
     const fm = r.doc.plan.frontMatter;
     const used = usedValues(r.doc.plan);
-    const [from, to] = r.doc.form === 'yaml' ? [0, text.length] : fm ? [fm.contentSpan.start, fm.contentSpan.end] : [-1, -1];
-    let items = from >= 0 && offset >= from && offset <= to ? completionsAt(text, offset, from, to, r.doc.form === 'yaml' ? 'yaml' : 'front-matter', used) : [];
+    const [from, to] =
+      r.doc.form === 'yaml' ? [0, text.length] : fm ? [fm.contentSpan.start, fm.contentSpan.end] : [-1, -1];
+    let items =
+      from >= 0 && offset >= from && offset <= to
+        ? completionsAt(text, offset, from, to, r.doc.form === 'yaml' ? 'yaml' : 'front-matter', used)
+        : [];
     if (r.doc.form === 'markdown' && (from < 0 || offset > to)) {
       // The Markdown body: labels' values, table cells and departments in the section the cursor is in.
-      const section = r.doc.outline.find((o) => o.kind !== undefined && offset >= o.span.start && offset <= o.span.end)?.kind;
+      const section = r.doc.outline.find(
+        (o) => o.kind !== undefined && offset >= o.span.start && offset <= o.span.end,
+      )?.kind;
       items = bodyCompletionsAt(text, offset, section, used);
     }
     if (items.length === 0) return undefined;
     // Why: the schema's order (first, second, third; draft ... closed; the plan's departments as they appear), not VS Code's alphabetical one.
     return items.map((c, i) => {
-      const item = new vscode.CompletionItem(c.label, c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember);
+      const item = new vscode.CompletionItem(
+        c.label,
+        c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember,
+      );
       item.insertText = c.insertText;
       item.sortText = String(i).padStart(4, '0');
       if (c.detail) item.detail = c.detail;

@@ -20,24 +20,42 @@ import {
 const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
 
 /** Hover text at an offset: the guidance of a section heading or key, or the allowed values of an enum value. */
-export function hoverAt(doc: PlanDocument, offset: number, guidance: GuidanceOptions = {}): { markdown: string; span: Span } | undefined {
+export function hoverAt(
+  doc: PlanDocument,
+  offset: number,
+  guidance: GuidanceOptions = {},
+): { markdown: string; span: Span } | undefined {
   const section = doc.outline.find((o: OutlineEntry) => o.kind !== undefined && within(o.anchor, offset));
-  if (section?.kind) return { markdown: sectionGuidanceMarkdown(doc.plan, section.kind as SectionKind, guidance), span: section.anchor };
+  if (section?.kind)
+    return { markdown: sectionGuidanceMarkdown(doc.plan, section.kind as SectionKind, guidance), span: section.anchor };
   const plan: PlanModel = doc.plan;
   // The `customer:` key (front matter or YAML) is where the customer is chosen: the selection guidance applies.
-  if (plan.customer && within(plan.customer.anchor, offset)) return { markdown: sectionGuidanceMarkdown(plan, 'selection', guidance), span: plan.customer.anchor };
+  if (plan.customer && within(plan.customer.anchor, offset))
+    return { markdown: sectionGuidanceMarkdown(plan, 'selection', guidance), span: plan.customer.anchor };
   const values: [keyof typeof VALUE_GUIDANCE, Located<string> | undefined][] = [
     ['tier', plan.customer?.tier],
     ['status', plan.status],
-    ...(plan.iterations?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => ['order', e.order]),
-    ...(plan.metrics?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => ['perspective', e.perspective]),
-    ...(plan.journey?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => ['stage', e.stage]),
+    ...(plan.iterations?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => [
+      'order',
+      e.order,
+    ]),
+    ...(plan.metrics?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => [
+      'perspective',
+      e.perspective,
+    ]),
+    ...(plan.journey?.entries ?? []).map((e): [keyof typeof VALUE_GUIDANCE, Located<string> | undefined] => [
+      'stage',
+      e.stage,
+    ]),
   ];
-  for (const [key, v] of values) if (v && within(v.span, offset)) return { markdown: valueGuidanceMarkdown(key), span: v.span };
+  for (const [key, v] of values)
+    if (v && within(v.span, offset)) return { markdown: valueGuidanceMarkdown(key), span: v.span };
   return keyHoverAt(doc, offset);
 }
 
-const ENTRY_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = Object.fromEntries(SECTIONS.filter((s) => s.entry).map((s) => [s.key, s.entry!.fields]));
+const ENTRY_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = Object.fromEntries(
+  SECTIONS.filter((s) => s.entry).map((s) => [s.key, s.entry!.fields]),
+);
 
 /** A field's guidance for hover: what it holds, its allowed values with their meanings, and a note. */
 export function fieldGuidanceMarkdown(f: FieldSpec, name = f.key): string {
@@ -78,8 +96,13 @@ function keyHoverAt(doc: PlanDocument, offset: number): { markdown: string; span
     const indent = m[1]!.length + (m[2]?.length ?? 0);
     let fields: readonly FieldSpec[] = PLAN_FIELDS;
     if (indent > 0) {
-      const above = text.slice(fm && doc.form !== 'yaml' ? fm.start : 0, lineStart).split('\n').reverse();
-      const parent = above.map((l) => /^(\s*)([A-Za-z][\w-]*):\s*(#.*)?\r?$/.exec(l)).find((p) => p && p[1]!.length < indent);
+      const above = text
+        .slice(fm && doc.form !== 'yaml' ? fm.start : 0, lineStart)
+        .split('\n')
+        .reverse();
+      const parent = above
+        .map((l) => /^(\s*)([A-Za-z][\w-]*):\s*(#.*)?\r?$/.exec(l))
+        .find((p) => p && p[1]!.length < indent);
       fields = !parent ? [] : parent[2] === 'customer' ? CUSTOMER_FIELDS : (ENTRY_FIELDS[parent[2]!] ?? []);
     }
     const f = fields.find((x) => x.key === m[3]);
@@ -106,5 +129,7 @@ function keyHoverAt(doc: PlanDocument, offset: number): { markdown: string; span
   cellStart += raw.indexOf(raw.trim());
   cellEnd = cellStart + raw.trim().length;
   const f = fields.find((x) => x.columns?.includes(name.toLowerCase().replace(/\s+/g, ' ')));
-  return f ? { markdown: fieldGuidanceMarkdown(f, name), span: { start: lineStart + cellStart, end: lineStart + cellEnd } } : undefined;
+  return f
+    ? { markdown: fieldGuidanceMarkdown(f, name), span: { start: lineStart + cellStart, end: lineStart + cellEnd } }
+    : undefined;
 }

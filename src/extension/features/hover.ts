@@ -13,6 +13,9 @@ export class PlanHoverProvider implements vscode.HoverProvider {
     if (!r.linted || !r.doc) return undefined;
     const h = hoverAt(r.doc, document.offsetAt(position), guidanceOptionsFor(r.options?.config));
     if (!h) return undefined;
-    return new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(document.positionAt(h.span.start), document.positionAt(h.span.end)));
+    return new vscode.Hover(
+      new vscode.MarkdownString(h.markdown),
+      new vscode.Range(document.positionAt(h.span.start), document.positionAt(h.span.end)),
+    );
   }
 }

@@ -26,7 +26,8 @@ export function iterationSnippet(doc: PlanDocument, today: string): { offset: nu
     const first = entries[0];
     const indent = first ? /^[ \t]*/.exec(doc.text.slice(lineStartOf(first.span.start)))![0] : '  ';
     const snippet = lines.map((l) => indent + l).join(eol) + eol;
-    const offset = newestFirst && first ? lineStartOf(first.span.start) : afterLineOf(entries[entries.length - 1]!.span.end);
+    const offset =
+      newestFirst && first ? lineStartOf(first.span.start) : afterLineOf(entries[entries.length - 1]!.span.end);
     return { offset, snippet };
   }
   if (log.style === 'none' && entries.length > 0) return undefined;

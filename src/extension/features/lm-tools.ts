@@ -8,7 +8,11 @@ import { fixText, rules, type Problem } from '../../api/index.js';
 import type { Linter } from '../lint/controller.js';
 import { ruleDocUri } from './rule-docs.js';
 
-export const LM_TOOLS = { lint: 'testbedLint_lintPlan', explain: 'testbedLint_explainFinding', fix: 'testbedLint_fixPlan' } as const;
+export const LM_TOOLS = {
+  lint: 'testbedLint_lintPlan',
+  explain: 'testbedLint_explainFinding',
+  fix: 'testbedLint_fixPlan',
+} as const;
 
 interface PlanInput {
   /** A workspace-relative path or a URI; default: the active editor's plan. */
@@ -19,8 +23,26 @@ interface ExplainInput extends PlanInput {
 }
 
 /** A finding as the tools return it: the CLI's JSON fields, with the severity as a word and the rule page's URL. */
-export function toFinding(p: Problem): { ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number; message: string; docs: string } {
-  return { ruleId: p.ruleId, severity: p.severity, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, message: p.message, docs: p.docsUrl };
+export function toFinding(p: Problem): {
+  ruleId: string;
+  severity: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  docs: string;
+} {
+  return {
+    ruleId: p.ruleId,
+    severity: p.severity,
+    line: p.line,
+    column: p.column,
+    endLine: p.endLine,
+    endColumn: p.endColumn,
+    message: p.message,
+    docs: p.docsUrl,
+  };
 }
 
 const text = (s: string) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(s)]);
@@ -51,13 +73,20 @@ async function lintedPlan(linter: Linter, input: PlanInput) {
   const document = await planDocument(input);
   const result = await linter.current(document);
   const name = vscode.workspace.asRelativePath(document.uri);
-  if (!result.linted) throw new Error(`${name} is not a linted testbed plan (not a plan, ignored by its config, or linting is off).`);
+  if (!result.linted)
+    throw new Error(`${name} is not a linted testbed plan (not a plan, ignored by its config, or linting is off).`);
   return { document, result, name };
 }
 
 function report(name: string, problems: readonly Problem[]) {
   const count = (s: string) => problems.filter((p) => p.severity === s).length;
-  return { file: name, findings: problems.map(toFinding), errors: count('error'), warnings: count('warning'), infos: count('info') };
+  return {
+    file: name,
+    findings: problems.map(toFinding),
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+  };
 }
 
 /** Registers the three tools; their names and input schemas are declared in package.json. */
@@ -71,13 +100,19 @@ export function registerLmTools(linter: Linter): vscode.Disposable[] {
     },
   };
   const explain: vscode.LanguageModelTool<ExplainInput> = {
-    prepareInvocation: (options) => ({ invocationMessage: vscode.l10n.t('Reading the page of {0}', options.input.ruleId) }),
+    prepareInvocation: (options) => ({
+      invocationMessage: vscode.l10n.t('Reading the page of {0}', options.input.ruleId),
+    }),
     async invoke(options) {
       const id = options.input.ruleId;
       if (!rules.some((r) => r.meta.id === id)) throw new Error(`No testbed-lint rule is called "${id}".`);
       // The plan named, else the active editor's plan; without one, the page shows the defaults.
       const active = vscode.window.activeTextEditor?.document;
-      const plan = options.input.plan?.trim() ? await planDocument(options.input) : active && linter.result(active.uri)?.linted ? active : undefined;
+      const plan = options.input.plan?.trim()
+        ? await planDocument(options.input)
+        : active && linter.result(active.uri)?.linted
+          ? active
+          : undefined;
       // The page the editor shows for the rule, with the settings table of the plan (its config file's values).
       const page = await vscode.workspace.openTextDocument(ruleDocUri(id, plan?.uri));
       return text(page.getText());
@@ -88,10 +123,16 @@ export function registerLmTools(linter: Linter): vscode.Disposable[] {
     async invoke(options) {
       const { document, result, name } = await lintedPlan(linter, options.input);
       const before = document.getText();
-      const fixed = result.options ? fixText(before, result.options) : { text: before, problems: result.problems, applied: 0 };
+      const fixed = result.options
+        ? fixText(before, result.options)
+        : { text: before, problems: result.problems, applied: 0 };
       if (fixed.text === before) return text(`No safe fix applies to ${name}; nothing to change.`);
       const edit = new vscode.WorkspaceEdit();
-      edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(before.length)), fixed.text);
+      edit.replace(
+        document.uri,
+        new vscode.Range(document.positionAt(0), document.positionAt(before.length)),
+        fixed.text,
+      );
       // Why: the fixes go into the editor unsaved, as a proposal: the user keeps them by saving, or undoes them.
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not edit ${name}.`);
       await vscode.window.showTextDocument(document, { preview: false });
@@ -101,5 +142,9 @@ export function registerLmTools(linter: Linter): vscode.Disposable[] {
       );
     },
   };
-  return [vscode.lm.registerTool(LM_TOOLS.lint, lint), vscode.lm.registerTool(LM_TOOLS.explain, explain), vscode.lm.registerTool(LM_TOOLS.fix, fix)];
+  return [
+    vscode.lm.registerTool(LM_TOOLS.lint, lint),
+    vscode.lm.registerTool(LM_TOOLS.explain, explain),
+    vscode.lm.registerTool(LM_TOOLS.fix, fix),
+  ];
 }

@@ -50,9 +50,20 @@ export async function freePlanUri(folder: vscode.Uri, title: string, form: 'mark
  * The command: with `title` given (tests, other extensions) it saves at the proposed path without asking; otherwise
  * it asks for the title and shows the proposed path in a save dialog. Without a workspace folder the plan opens untitled.
  */
-export async function newPlan(form: 'markdown' | 'yaml', today: string, isPlan: (d: vscode.TextDocument) => boolean, title?: string): Promise<vscode.TextDocument | undefined> {
+export async function newPlan(
+  form: 'markdown' | 'yaml',
+  today: string,
+  isPlan: (d: vscode.TextDocument) => boolean,
+  title?: string,
+): Promise<vscode.TextDocument | undefined> {
   const asked = title === undefined;
-  const name = title ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Title of the testbed plan'), placeHolder: vscode.l10n.t('Pilot with a small new hospital'), ignoreFocusOut: true }));
+  const name =
+    title ??
+    (await vscode.window.showInputBox({
+      prompt: vscode.l10n.t('Title of the testbed plan'),
+      placeHolder: vscode.l10n.t('Pilot with a small new hospital'),
+      ignoreFocusOut: true,
+    }));
   if (name === undefined || name.trim() === '') return undefined;
   const content = planTemplate(form, { title: name, today });
   const folder = planFolder(isPlan);
@@ -66,7 +77,10 @@ export async function newPlan(form: 'markdown' | 'yaml', today: string, isPlan: 
     const chosen = await vscode.window.showSaveDialog({
       defaultUri: uri,
       title: vscode.l10n.t('Save the new testbed plan'),
-      filters: form === 'yaml' ? { [vscode.l10n.t('Testbed plan (YAML)')]: ['testbed.yaml', 'yaml'] } : { [vscode.l10n.t('Testbed plan (Markdown)')]: ['testbed.md', 'md'] },
+      filters:
+        form === 'yaml'
+          ? { [vscode.l10n.t('Testbed plan (YAML)')]: ['testbed.yaml', 'yaml'] }
+          : { [vscode.l10n.t('Testbed plan (Markdown)')]: ['testbed.md', 'md'] },
     });
     if (!chosen) return undefined;
     // Why: the save dialog asked before replacing an existing file; the user said yes, but a plan is never replaced

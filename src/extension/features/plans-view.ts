@@ -28,7 +28,9 @@ const STATE_ORDER: PointState[] = ['error', 'warning', 'info', 'pass'];
 
 type Node =
   | { kind: 'group'; status: string; plans: PlanEntry[] }
-  | { kind: 'plan'; plan: PlanEntry; repeated: string | undefined } | { kind: 'point'; plan: PlanEntry; point: Point; label: string } | { kind: 'detail'; text: string; tooltip?: string };
+  | { kind: 'plan'; plan: PlanEntry; repeated: string | undefined }
+  | { kind: 'point'; plan: PlanEntry; point: Point; label: string }
+  | { kind: 'detail'; text: string; tooltip?: string };
 
 const ICON: Record<PointState, [string, string]> = {
   pass: ['pass', 'testing.iconPassed'],
@@ -153,7 +155,10 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (epoch === this.epoch) this.known = known;
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     return out.sort(
-      (a, b) => STATE_ORDER.indexOf(worst(a.summary)) - STATE_ORDER.indexOf(worst(b.summary)) || a.summary.title.localeCompare(b.summary.title) || cmp(a.path, b.path),
+      (a, b) =>
+        STATE_ORDER.indexOf(worst(a.summary)) - STATE_ORDER.indexOf(worst(b.summary)) ||
+        a.summary.title.localeCompare(b.summary.title) ||
+        cmp(a.path, b.path),
     );
   }
 
@@ -163,14 +168,17 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const byStatus = new Map<string, PlanEntry[]>();
     for (const p of plans) byStatus.set(p.summary.status, [...(byStatus.get(p.summary.status) ?? []), p]);
     const rank = (s: string) => (STATUS_ORDER.includes(s) ? STATUS_ORDER.indexOf(s) : STATUS_ORDER.length);
-    return [...byStatus.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([status, list]) => ({ kind: 'group', status, plans: list }));
+    return [...byStatus.entries()]
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([status, list]) => ({ kind: 'group', status, plans: list }));
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) return this.groups();
     if (node.kind === 'group') {
       const all = await this.list();
-      const same = (title: string) => all.filter((p) => p.summary.title.trim().toLowerCase() === title.trim().toLowerCase());
+      const same = (title: string) =>
+        all.filter((p) => p.summary.title.trim().toLowerCase() === title.trim().toLowerCase());
       const base = (p: PlanEntry) => p.path.split('/').pop() ?? p.path;
       // Where titles repeat, the file name tells the plans apart; where file names repeat too, the path does.
       const suffix = (plan: PlanEntry): string | undefined => {
@@ -187,17 +195,28 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
       ...POINTS.map(({ point }): Node => ({ kind: 'point', plan: node.plan, point, label: POINT_LABEL[point]() })),
       {
         kind: 'detail',
-        text: it.last ? vscode.l10n.t('Last iteration {0} ({1} days ago)', it.last, it.daysSinceLast ?? 0) : vscode.l10n.t('No dated iteration yet'),
+        text: it.last
+          ? vscode.l10n.t('Last iteration {0} ({1} days ago)', it.last, it.daysSinceLast ?? 0)
+          : vscode.l10n.t('No dated iteration yet'),
         tooltip: vscode.l10n.t('{0} entries, {1} of them second- or third-order changes', it.count, it.deeper),
       },
-      { kind: 'detail', text: vscode.l10n.t('{0} iterations · {1} counterparts · {2} metrics', it.count, s.counterparts.count, s.metrics.count) },
+      {
+        kind: 'detail',
+        text: vscode.l10n.t(
+          '{0} iterations · {1} counterparts · {2} metrics',
+          it.count,
+          s.counterparts.count,
+          s.metrics.count,
+        ),
+      },
     ];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.status, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = node.plans.length === 1 ? vscode.l10n.t('1 plan') : vscode.l10n.t('{0} plans', node.plans.length);
+      item.description =
+        node.plans.length === 1 ? vscode.l10n.t('1 plan') : vscode.l10n.t('{0} plans', node.plans.length);
       const [icon, color] = ICON[STATE_ORDER.find((o) => node.plans.some((p) => worst(p.summary) === o)) ?? 'pass'];
       item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
       item.contextValue = 'testbedPlanStatus';
@@ -206,8 +225,14 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node.kind === 'plan') {
       const s = node.plan.summary;
       // Why: a .md and a .yaml plan of one title would look the same; the file name tells them apart.
-      const item = new vscode.TreeItem(node.repeated ? `${s.title} (${node.repeated})` : s.title, vscode.TreeItemCollapsibleState.Collapsed);
-      const last = s.iterations.daysSinceLast !== undefined ? vscode.l10n.t('{0} d since last entry', s.iterations.daysSinceLast) : vscode.l10n.t('no entries');
+      const item = new vscode.TreeItem(
+        node.repeated ? `${s.title} (${node.repeated})` : s.title,
+        vscode.TreeItemCollapsibleState.Collapsed,
+      );
+      const last =
+        s.iterations.daysSinceLast !== undefined
+          ? vscode.l10n.t('{0} d since last entry', s.iterations.daysSinceLast)
+          : vscode.l10n.t('no entries');
       item.description = `${STATE_WORDS[worst(s)]()} · ${last}`;
       item.resourceUri = node.plan.uri;
       item.contextValue = 'testbedPlan';
@@ -215,8 +240,11 @@ export class PlansView implements vscode.TreeDataProvider<Node>, vscode.Disposab
       item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
       const tip = new vscode.MarkdownString();
       tip.appendMarkdown(`**${s.title}**  \n${node.plan.path}\n\n`);
-      for (const { point } of POINTS) tip.appendMarkdown(`- ${POINT_LABEL[point]()}: ${STATE_WORDS[s.points[point]]()}\n`);
-      tip.appendMarkdown(`\n${vscode.l10n.t('{0} errors, {1} warnings, {2} infos', s.problems.error, s.problems.warning, s.problems.info)}`);
+      for (const { point } of POINTS)
+        tip.appendMarkdown(`- ${POINT_LABEL[point]()}: ${STATE_WORDS[s.points[point]]()}\n`);
+      tip.appendMarkdown(
+        `\n${vscode.l10n.t('{0} errors, {1} warnings, {2} infos', s.problems.error, s.problems.warning, s.problems.info)}`,
+      );
       item.tooltip = tip;
       item.command = { command: 'vscode.open', title: vscode.l10n.t('Open plan'), arguments: [node.plan.uri] };
       return item;
@@ -262,13 +290,17 @@ export function registerPlansView(linter: Linter): { view: PlansView; disposable
 }
 
 /** The view as the user sees it: each status group, and in it each plan's label and description, in order. */
-export async function plansTree(view: PlansView): Promise<{ label: string; description: string; plans: { label: string; description: string; tooltip: string }[] }[]> {
+export async function plansTree(
+  view: PlansView,
+): Promise<{ label: string; description: string; plans: { label: string; description: string; tooltip: string }[] }[]> {
   const text = (t: string | boolean | vscode.TreeItemLabel | vscode.MarkdownString | undefined): string =>
     typeof t === 'string' ? t : typeof t === 'object' && t !== null ? ('value' in t ? t.value : t.label) : '';
   const out = [];
   for (const group of await view.getChildren()) {
     const g = view.getTreeItem(group);
-    const plans = (await view.getChildren(group)).map((n) => view.getTreeItem(n)).map((i) => ({ label: text(i.label), description: text(i.description), tooltip: text(i.tooltip) }));
+    const plans = (await view.getChildren(group))
+      .map((n) => view.getTreeItem(n))
+      .map((i) => ({ label: text(i.label), description: text(i.description), tooltip: text(i.tooltip) }));
     out.push({ label: text(g.label), description: text(g.description), plans });
   }
   return out;

@@ -11,7 +11,11 @@ export const SHOW_RULE_DOCS_COMMAND = 'testbedLint.showRuleDocumentation';
 
 /** The page's document: `testbed-lint-rule:/<id>/<id>.md`, with the plan whose settings it shows as the query. */
 export function ruleDocUri(ruleId: string, plan?: vscode.Uri): vscode.Uri {
-  return vscode.Uri.from({ scheme: RULE_DOCS_SCHEME, path: `/${ruleId}/${ruleId}.md`, query: plan ? plan.toString() : '' });
+  return vscode.Uri.from({
+    scheme: RULE_DOCS_SCHEME,
+    path: `/${ruleId}/${ruleId}.md`,
+    query: plan ? plan.toString() : '',
+  });
 }
 
 /** A `command:` link that opens the page (a diagnostic's code link, markdown links). */
@@ -27,15 +31,22 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
  * The table shown under the page's title: severity and each option, with the value for `planName` where a plan is
  * given (`here`), and the default.
  */
-export function settingsTable(rule: Rule, here: { planName: string; severity: string; options: Record<string, unknown> } | undefined): string {
+export function settingsTable(
+  rule: Rule,
+  here: { planName: string; severity: string; options: Record<string, unknown> } | undefined,
+): string {
   const m = rule.meta;
   const opts = Object.entries(m.options ?? {});
   const out: string[] = [];
   if (here) {
-    out.push(`**Settings for \`${here.planName}\`** (its config file, or the \`testbedLint.rules\` setting where none applies):`, '');
+    out.push(
+      `**Settings for \`${here.planName}\`** (its config file, or the \`testbedLint.rules\` setting where none applies):`,
+      '',
+    );
     out.push('| Setting | For this plan | Default | Meaning |', '|---|---|---|---|');
     out.push(`| severity | ${code(here.severity)} | ${code(m.defaultSeverity)} | error, warning, info, or off |`);
-    for (const [k, s] of opts) out.push(`| \`${k}\` | ${code(here.options[k] ?? s.default)} | ${code(s.default)} | ${cell(s.description)} |`);
+    for (const [k, s] of opts)
+      out.push(`| \`${k}\` | ${code(here.options[k] ?? s.default)} | ${code(s.default)} | ${cell(s.description)} |`);
   } else {
     out.push('**Settings** (defaults; open this page from a plan to see the values it is linted with):', '');
     out.push('| Setting | Default | Meaning |', '|---|---|---|');
@@ -85,7 +96,12 @@ export class RuleDocsProvider implements vscode.TextDocumentContentProvider, vsc
       const plan = vscode.Uri.parse(uri.query);
       const options = await this.linter.optionsFor(plan, plan.scheme === 'file' ? plan.fsPath : plan.path);
       const resolved = options && resolveRules(rules, options.config).get(rule.meta.id);
-      if (resolved) here = { planName: vscode.workspace.asRelativePath(plan), severity: resolved.severity, options: resolved.options };
+      if (resolved)
+        here = {
+          planName: vscode.workspace.asRelativePath(plan),
+          severity: resolved.severity,
+          options: resolved.options,
+        };
     }
     return withSettings(page, settingsTable(rule, here));
   }
@@ -104,23 +120,34 @@ export async function showRuleDocs(ruleId: string, plan?: vscode.Uri): Promise<v
   return uri;
 }
 
-export function registerRuleDocs(linter: Linter, loadPage: PageLoader): { provider: RuleDocsProvider; disposables: vscode.Disposable[] } {
+export function registerRuleDocs(
+  linter: Linter,
+  loadPage: PageLoader,
+): { provider: RuleDocsProvider; disposables: vscode.Disposable[] } {
   const provider = new RuleDocsProvider(linter, loadPage);
   // The rule: an id, or one picked from several ids (a code action for a line with several findings) or from all.
-  const command = vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, async (ruleId?: string | string[], plan?: string) => {
-    const id =
-      typeof ruleId === 'string'
-        ? ruleId
-        : (await vscode.window.showQuickPick(
-            rules.filter((r) => !ruleId || ruleId.includes(r.meta.id)).map((r) => ({ label: r.meta.id, description: r.meta.description })),
-            { placeHolder: vscode.l10n.t('Rule') },
-          ))?.label;
-    if (!id) return undefined;
-    // Without a plan given, the active editor's plan (if it is one) supplies the configured values.
-    const active = vscode.window.activeTextEditor?.document.uri;
-    const planUri = plan !== undefined ? vscode.Uri.parse(plan) : active && linter.result(active)?.linted ? active : undefined;
-    return (await showRuleDocs(id, planUri)).toString();
-  });
+  const command = vscode.commands.registerCommand(
+    SHOW_RULE_DOCS_COMMAND,
+    async (ruleId?: string | string[], plan?: string) => {
+      const id =
+        typeof ruleId === 'string'
+          ? ruleId
+          : (
+              await vscode.window.showQuickPick(
+                rules
+                  .filter((r) => !ruleId || ruleId.includes(r.meta.id))
+                  .map((r) => ({ label: r.meta.id, description: r.meta.description })),
+                { placeHolder: vscode.l10n.t('Rule') },
+              )
+            )?.label;
+      if (!id) return undefined;
+      // Without a plan given, the active editor's plan (if it is one) supplies the configured values.
+      const active = vscode.window.activeTextEditor?.document.uri;
+      const planUri =
+        plan !== undefined ? vscode.Uri.parse(plan) : active && linter.result(active)?.linted ? active : undefined;
+      return (await showRuleDocs(id, planUri)).toString();
+    },
+  );
   return {
     provider,
     disposables: [provider, command, vscode.workspace.registerTextDocumentContentProvider(RULE_DOCS_SCHEME, provider)],

@@ -17,7 +17,9 @@ export class StatusBar implements vscode.Disposable {
 
   constructor(private readonly linter: Linter) {
     this.item.command = SHOW_PLAN_PROBLEMS;
-    this.item.tooltip = vscode.l10n.t('Testbed Lint: the three points of this plan (click to go to one of its findings)');
+    this.item.tooltip = vscode.l10n.t(
+      'Testbed Lint: the three points of this plan (click to go to one of its findings)',
+    );
     this.subscriptions = [
       linter.onDidLint(() => this.update()),
       linter.onDidForget(() => this.update()),
@@ -50,10 +52,16 @@ export const SHOW_PLAN_PROBLEMS = 'testbedLint.showPlanProblems';
 const ICON = { error: '$(error)', warning: '$(warning)', info: '$(info)' } as const;
 
 /** The quick pick's items for a plan's problems, in line order: mark, line, message; the rule id as description. */
-export function planProblemItems(problems: readonly Problem[]): { label: string; description: string; problem: Problem }[] {
+export function planProblemItems(
+  problems: readonly Problem[],
+): { label: string; description: string; problem: Problem }[] {
   return [...problems]
     .sort((a, b) => a.line - b.line || a.column - b.column)
-    .map((p) => ({ label: `${ICON[p.severity]} ${vscode.l10n.t('Line {0}', p.line)}: ${p.message}`, description: p.ruleId, problem: p }));
+    .map((p) => ({
+      label: `${ICON[p.severity]} ${vscode.l10n.t('Line {0}', p.line)}: ${p.message}`,
+      description: p.ruleId,
+      problem: p,
+    }));
 }
 
 /**
@@ -70,7 +78,13 @@ export function registerPlanProblems(linter: Linter): vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('This plan has no testbed-lint findings.'));
       return undefined;
     }
-    const chosen = typeof index === 'number' ? items[index] : await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Findings of this plan: choose one to go to it'), matchOnDescription: true });
+    const chosen =
+      typeof index === 'number'
+        ? items[index]
+        : await vscode.window.showQuickPick(items, {
+            placeHolder: vscode.l10n.t('Findings of this plan: choose one to go to it'),
+            matchOnDescription: true,
+          });
     if (!chosen) return undefined;
     const { line, column, endLine, endColumn } = chosen.problem;
     const range = new vscode.Range(line - 1, column - 1, endLine - 1, endColumn - 1);

@@ -8,7 +8,10 @@ export const MARK: Readonly<Record<PointState, string>> = { pass: '✓', info: '
 type Counts = { error: number; warning: number; info: number };
 
 /** Each point's worst state and counts, and the counts of the other rules' findings. */
-export function pointFindings(problems: readonly Problem[]): { points: Record<Point, { state: PointState; counts: Counts }>; other: Counts } {
+export function pointFindings(problems: readonly Problem[]): {
+  points: Record<Point, { state: PointState; counts: Counts }>;
+  other: Counts;
+} {
   const zero = (): Counts => ({ error: 0, warning: 0, info: 0 });
   const points: Record<Point, { state: PointState; counts: Counts }> = {
     customer: { state: 'pass', counts: zero() },
@@ -38,7 +41,11 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** "1 error, 2 warnings", or "no findings". */
 export function countsText(c: Counts): string {
-  const parts = [c.error ? plural(c.error, 'error', 'errors') : '', c.warning ? plural(c.warning, 'warning', 'warnings') : '', c.info ? plural(c.info, 'note', 'notes') : ''].filter(Boolean);
+  const parts = [
+    c.error ? plural(c.error, 'error', 'errors') : '',
+    c.warning ? plural(c.warning, 'warning', 'warnings') : '',
+    c.info ? plural(c.info, 'note', 'notes') : '',
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : 'no findings';
 }
 
@@ -46,8 +53,12 @@ export function countsText(c: Counts): string {
 export function threePointsTooltip(problems: readonly Problem[], labels: Readonly<Record<Point, string>>): string {
   const { points, other } = pointFindings(problems);
   const lines = ['**Testbed Lint: the three points of this plan**', ''];
-  for (const point of ['customer', 'iterations', 'counterparts'] as const) lines.push(`${MARK[points[point].state]} ${labels[point]}: ${countsText(points[point].counts)}  `);
+  for (const point of ['customer', 'iterations', 'counterparts'] as const)
+    lines.push(`${MARK[points[point].state]} ${labels[point]}: ${countsText(points[point].counts)}  `);
   if (other.error + other.warning + other.info > 0) lines.push(`Other findings: ${countsText(other)}  `);
-  lines.push('', `${MARK.pass} no findings · ${MARK.info} notes only · ${MARK.warning} warnings · ${MARK.error} errors. Click for this plan's findings, to go to one.`);
+  lines.push(
+    '',
+    `${MARK.pass} no findings · ${MARK.info} notes only · ${MARK.warning} warnings · ${MARK.error} errors. Click for this plan's findings, to go to one.`,
+  );
   return lines.join('\n');
 }

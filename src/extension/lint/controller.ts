@@ -109,7 +109,9 @@ export class LintController implements Linter, vscode.Disposable {
     private readonly engine: LintEngine = new InThreadEngine(),
   ) {
     this.trouble = new WorkerTrouble(output, (key) => {
-      const d = vscode.workspace.textDocuments.find((x) => x.uri.toString() === key && !x.isClosed && !this.closedTabs.has(key));
+      const d = vscode.workspace.textDocuments.find(
+        (x) => x.uri.toString() === key && !x.isClosed && !this.closedTabs.has(key),
+      );
       if (d) void this.lint(d);
     });
   }
@@ -132,7 +134,8 @@ export class LintController implements Linter, vscode.Disposable {
   /** Registers the document, tab and settings events that drive linting. */
   listen(): vscode.Disposable[] {
     const tabUri = (tab: vscode.Tab) => (tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined);
-    const hasTab = (uri: vscode.Uri) => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUri(t)?.toString() === uri.toString()));
+    const hasTab = (uri: vscode.Uri) =>
+      vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUri(t)?.toString() === uri.toString()));
     return [
       vscode.workspace.onDidOpenTextDocument((d) => void this.lint(d)),
       vscode.window.tabGroups.onDidChangeTabs((e) => {
@@ -180,7 +183,8 @@ export class LintController implements Linter, vscode.Disposable {
 
   /** Resolves with the first lint of `uri` at `minVersion` or later (default: the open document's version). */
   whenLinted(uri: vscode.Uri, minVersion?: number): Promise<LintEvent> {
-    const want = minVersion ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version ?? 0;
+    const want =
+      minVersion ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version ?? 0;
     const r = this.results.get(uri.toString());
     if (r && r.version >= want) return Promise.resolve(eventOf(r));
     return new Promise((resolve) => {
@@ -236,7 +240,8 @@ export class LintController implements Linter, vscode.Disposable {
     const publish = (r: LintResult): LintResult => {
       // Why: results for a version the editor has moved past would put squiggles in the wrong places, and a
       // document forgotten meanwhile (its tab closed) must not get its diagnostics back.
-      if (document.version !== version || (this.generations.get(key) ?? 0) !== generation) return this.results.get(key) ?? base;
+      if (document.version !== version || (this.generations.get(key) ?? 0) !== generation)
+        return this.results.get(key) ?? base;
       this.results.set(key, r);
       this.linted.fire(r);
       return r;
@@ -273,7 +278,9 @@ export class LintController implements Linter, vscode.Disposable {
       Object.defineProperty(result, 'doc', { get: () => reply.doc, enumerable: true, configurable: true });
       return publish(result);
     } catch (error) {
-      this.output.appendLine(`internal error while linting ${vscode.workspace.asRelativePath(document.uri)}: ${error instanceof Error ? error.stack : String(error)}`);
+      this.output.appendLine(
+        `internal error while linting ${vscode.workspace.asRelativePath(document.uri)}: ${error instanceof Error ? error.stack : String(error)}`,
+      );
       return publish(base);
     }
   }
@@ -296,7 +303,8 @@ export class LintController implements Linter, vscode.Disposable {
     if (!this.enabled()) return undefined;
     // Why: a quarantined plan is not sent to a worker again, not even for the plans view (which reads it again on
     // every refresh): the view leaves it out, as any plan no worker answered for.
-    if (this.trouble.quarantined(uri.toString())) throw new Error(`${uri.toString()} is quarantined: its lint stopped the lint worker`);
+    if (this.trouble.quarantined(uri.toString()))
+      throw new Error(`${uri.toString()} is quarantined: its lint stopped the lint worker`);
     const path = uri.scheme === 'file' ? uri.fsPath : uri.path;
     const options = await this.optionsFor(uri, path);
     if (!options) return undefined;
@@ -308,7 +316,14 @@ export class LintController implements Linter, vscode.Disposable {
     // Its own key: it neither supersedes nor is superseded by the editor's lints of the same file, and leaves no state behind.
     const { filePath: _path, onRuleError: _onRuleError, configNotice: _notice, ...rest } = options;
     const plain = JSON.parse(JSON.stringify(rest)) as typeof rest;
-    const reply = await this.engine.lint({ key: `${uri.toString()}#summary-${++this.summaries}`, path, text, version: 0, options: plain, summarize: today });
+    const reply = await this.engine.lint({
+      key: `${uri.toString()}#summary-${++this.summaries}`,
+      path,
+      text,
+      version: 0,
+      options: plain,
+      summarize: today,
+    });
     // Why: no reply means the worker stopped meanwhile; the plan is still a plan, so this is not an answer to keep
     // (the view would leave it out until the file changed). Its next refresh asks again.
     if (!reply) throw new Error(`the lint worker stopped before ${path} was summarised`);
@@ -316,7 +331,11 @@ export class LintController implements Linter, vscode.Disposable {
     return reply.summary;
   }
 
-  async optionsFor(uri: vscode.Uri, path: string, form: 'markdown' | 'yaml' = formOf(path) === 'yaml' ? 'yaml' : 'markdown'): Promise<EditorLintOptions | undefined> {
+  async optionsFor(
+    uri: vscode.Uri,
+    path: string,
+    form: 'markdown' | 'yaml' = formOf(path) === 'yaml' ? 'yaml' : 'markdown',
+  ): Promise<EditorLintOptions | undefined> {
     if (!this.enabled()) return undefined;
     const found = await this.config.forFile(uri);
     if (found?.kind === 'skip') {
@@ -350,7 +369,10 @@ export class LintController implements Linter, vscode.Disposable {
     const { config, problems } = checkLintConfig({ rules: r }, rules);
     if (problems.length > 0) {
       const key = problems.join('\n');
-      if (key !== this.badSettingsLogged) this.output.appendLine(`testbedLint.rules: these entries are ignored, the others apply: ${problems.join('; ')}`);
+      if (key !== this.badSettingsLogged)
+        this.output.appendLine(
+          `testbedLint.rules: these entries are ignored, the others apply: ${problems.join('; ')}`,
+        );
       this.badSettingsLogged = key;
     }
     return config;

@@ -16,7 +16,11 @@ export interface DiagnosticData {
   related: { message: string; range: Range0 }[];
 }
 
-const SEVERITY: Record<Problem['severity'], DiagnosticSeverityName> = { error: 'error', warning: 'warning', info: 'information' };
+const SEVERITY: Record<Problem['severity'], DiagnosticSeverityName> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'information',
+};
 
 /** The editor's view of a problem: 0-based range, mapped severity, rule id linked to its doc. */
 export function toDiagnosticData(p: Problem): DiagnosticData {
@@ -26,6 +30,9 @@ export function toDiagnosticData(p: Problem): DiagnosticData {
     message: p.message,
     source: 'testbed-lint',
     code: { value: p.ruleId, target: p.docsUrl },
-    related: (p.related ?? []).map((r) => ({ message: r.message, range: [r.line - 1, r.column - 1, r.endLine - 1, r.endColumn - 1] })),
+    related: (p.related ?? []).map((r) => ({
+      message: r.message,
+      range: [r.line - 1, r.column - 1, r.endLine - 1, r.endColumn - 1],
+    })),
   };
 }

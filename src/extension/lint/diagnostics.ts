@@ -12,7 +12,11 @@ import { INTERNAL_ERROR_CODE } from './worker-trouble.js';
 
 // Why: read when used, not at module load, so loading the bundle touches as little of the host API as possible.
 const severityOf = (s: 'error' | 'warning' | 'information') =>
-  s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  s === 'error'
+    ? vscode.DiagnosticSeverity.Error
+    : s === 'warning'
+      ? vscode.DiagnosticSeverity.Warning
+      : vscode.DiagnosticSeverity.Information;
 
 const range = (r: Range0) => new vscode.Range(r[0], r[1], r[2], r[3]);
 
@@ -22,13 +26,17 @@ export function toDiagnostic(uri: vscode.Uri, p: Problem): vscode.Diagnostic {
   const d = new vscode.Diagnostic(range(data.range), data.message, severityOf(data.severity));
   d.source = data.source;
   d.code = { value: data.code.value, target: ruleDocsCommandUri(p.ruleId, uri) };
-  if (data.related.length > 0) d.relatedInformation = data.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range(r.range)), r.message));
+  if (data.related.length > 0)
+    d.relatedInformation = data.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range(r.range)), r.message),
+    );
   return d;
 }
 
 /** A config error as its file shows it: the offending key or value underlined (one character when its end is unknown). */
 export function configErrorRange(e: ConfigError): vscode.Range {
-  const end = e.endLine !== undefined && e.endColumn !== undefined ? [e.endLine - 1, e.endColumn - 1] : [e.line - 1, e.column];
+  const end =
+    e.endLine !== undefined && e.endColumn !== undefined ? [e.endLine - 1, e.endColumn - 1] : [e.line - 1, e.column];
   return new vscode.Range(e.line - 1, e.column - 1, end[0]!, end[1]!);
 }
 
@@ -39,15 +47,24 @@ export function configErrorRange(e: ConfigError): vscode.Range {
 export function configNoticeDiagnostic(notice: ConfigNotice, configUri: vscode.Uri): vscode.Diagnostic {
   const name = vscode.workspace.asRelativePath(configUri);
   const first = `${name}:${notice.first.line}:${notice.first.column}: ${notice.first.message}`;
-  const message =
-    notice.defaults
-      ? vscode.l10n.t('The config {0} cannot be read, so this plan is checked with the default rules. {1}', name, first)
-      : notice.count === 1
-        ? vscode.l10n.t('The config {0} has an error; this plan is checked with the rest of it. {1}', name, first)
-        : vscode.l10n.t('The config {0} has {1} errors; this plan is checked with the rest of it. The first: {2}', name, notice.count, first);
+  const message = notice.defaults
+    ? vscode.l10n.t('The config {0} cannot be read, so this plan is checked with the default rules. {1}', name, first)
+    : notice.count === 1
+      ? vscode.l10n.t('The config {0} has an error; this plan is checked with the rest of it. {1}', name, first)
+      : vscode.l10n.t(
+          'The config {0} has {1} errors; this plan is checked with the rest of it. The first: {2}',
+          name,
+          notice.count,
+          first,
+        );
   const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Warning);
   d.source = 'testbed-lint';
-  d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(configUri, configErrorRange(notice.first)), notice.first.message)];
+  d.relatedInformation = [
+    new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(configUri, configErrorRange(notice.first)),
+      notice.first.message,
+    ),
+  ];
   return d;
 }
 
@@ -55,7 +72,10 @@ export function configNoticeDiagnostic(notice: ConfigNotice, configUri: vscode.U
 export function diagnosticsOf(r: LintResult): vscode.Diagnostic[] {
   if (r.linted) {
     const list = r.problems.map((p) => toDiagnostic(r.uri, p));
-    if (r.configNotice) list.unshift(configNoticeDiagnostic(r.configNotice, r.uri.with({ path: r.configNotice.file, query: '', fragment: '' })));
+    if (r.configNotice)
+      list.unshift(
+        configNoticeDiagnostic(r.configNotice, r.uri.with({ path: r.configNotice.file, query: '', fragment: '' })),
+      );
     return list;
   }
   if (r.internalError !== undefined) {

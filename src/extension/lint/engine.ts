@@ -2,7 +2,17 @@
 // fallback where no worker can start), or in workers (worker-engine.ts; desktop: node:worker_threads, web: a nested
 // web worker), so a huge plan never freezes the extension host. This file holds the engine's interface, the in-thread
 // engine, and the worker's side of the protocol (serveLints). Pure: no `vscode`, no Node built-ins.
-import { createSession, LineIndex, lintDetailed, rules, summarizePlan, type LintOptions, type PlanDocument, type PlanSummary, type Problem } from '../../api/index.js';
+import {
+  createSession,
+  LineIndex,
+  lintDetailed,
+  rules,
+  summarizePlan,
+  type LintOptions,
+  type PlanDocument,
+  type PlanSummary,
+  type Problem,
+} from '../../api/index.js';
 
 /** One lint: the document's text at `version`, with serialisable options (no callbacks). */
 export interface LintRequest {
@@ -42,7 +52,12 @@ export class InThreadEngine implements LintEngine {
   private readonly session = createSession();
   lint(r: LintRequest): Promise<LintReply | undefined> {
     const { problems, document, crashes, summary } = lintOf(this.session, r);
-    return Promise.resolve({ problems, doc: document, crashes: crashes.map((c) => ({ ruleId: c.ruleId, error: errorText(c.error) })), ...(summary ? { summary } : {}) });
+    return Promise.resolve({
+      problems,
+      doc: document,
+      crashes: crashes.map((c) => ({ ruleId: c.ruleId, error: errorText(c.error) })),
+      ...(summary ? { summary } : {}),
+    });
   }
   close(path: string): void {
     this.session.close(path);
@@ -50,7 +65,10 @@ export class InThreadEngine implements LintEngine {
   dispose(): void {}
 }
 
-function lintOf(session: ReturnType<typeof createSession>, r: LintRequest): ReturnType<typeof lintDetailed> & { summary?: PlanSummary } {
+function lintOf(
+  session: ReturnType<typeof createSession>,
+  r: LintRequest,
+): ReturnType<typeof lintDetailed> & { summary?: PlanSummary } {
   if (r.summarize === undefined) return session.lintDetailed(r.path, r.text, r.options);
   const result = lintDetailed(r.text, { ...r.options, filePath: r.path });
   return { ...result, summary: summarizePlan(result.document, result.problems, r.summarize, r.options.config) };
@@ -77,7 +95,14 @@ export interface Faults {
   crash?: string;
 }
 export type FromWorker =
-  | { type: 'done'; id: number; problems: Problem[]; doc: string; crashes: { ruleId: string; error: string }[]; summary?: PlanSummary }
+  | {
+      type: 'done';
+      id: number;
+      problems: Problem[];
+      doc: string;
+      crashes: { ruleId: string; error: string }[];
+      summary?: PlanSummary;
+    }
   | { type: 'failed'; id: number; error: string }
   // A web worker that closes itself says so first (the page sees no exit event).
   | { type: 'exiting' }

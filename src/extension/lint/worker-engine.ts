@@ -1,7 +1,17 @@
 // The lint workers as the controller sees them: two lanes (normal plans, huge plans), each one worker with a queue, a
 // watchdog on the lint in flight, and a restart when the worker dies. Pure: no `vscode`, no Node built-ins; the worker
 // itself is behind `Spawn` (start-worker-node.ts, start-worker-web.ts).
-import { InThreadEngine, lazyDoc, type Faults, type FromWorker, type LaneName, type LintEngine, type LintReply, type LintRequest, type ToWorker } from './engine.js';
+import {
+  InThreadEngine,
+  lazyDoc,
+  type Faults,
+  type FromWorker,
+  type LaneName,
+  type LintEngine,
+  type LintReply,
+  type LintRequest,
+  type ToWorker,
+} from './engine.js';
 
 /** A started worker, as the engine sees it. */
 export interface WorkerChannel {
@@ -12,7 +22,11 @@ export interface WorkerChannel {
  * Starts a worker for a lane; `onMessage` gets its replies, `onExit` fires once when it ends for any reason (crash,
  * out of memory), with `startFailed` when it never started (no worker support here): the lane then lints in-thread.
  */
-export type Spawn = (onMessage: (m: FromWorker) => void, onExit: (reason: string, startFailed?: boolean) => void, lane?: LaneName) => WorkerChannel;
+export type Spawn = (
+  onMessage: (m: FromWorker) => void,
+  onExit: (reason: string, startFailed?: boolean) => void,
+  lane?: LaneName,
+) => WorkerChannel;
 
 /** Above this many characters a plan is linted in the second lane, so a long lint never queues a normal plan's. */
 export const HEAVY_CHARS = 256 * 1024;
@@ -107,7 +121,9 @@ class Lane {
   /** The lint posted to this lane's worker and not answered yet (tests). */
   running(): LintInFlight | undefined {
     const p = this.inFlight;
-    return p && this.worker ? { id: p.id, key: p.request.key, version: p.request.version, chars: p.request.text.length } : undefined;
+    return p && this.worker
+      ? { id: p.id, key: p.request.key, version: p.request.version, chars: p.request.text.length }
+      : undefined;
   }
 
   /** Ends the worker now (tests); the exit is handled as a crash. */
@@ -140,7 +156,11 @@ class Lane {
         this.inFlight = undefined;
         if (m.type === 'done') {
           const doc = lazyDoc(m.doc);
-          const reply = { problems: m.problems, crashes: m.crashes, ...(m.summary ? { summary: m.summary } : {}) } as LintReply;
+          const reply = {
+            problems: m.problems,
+            crashes: m.crashes,
+            ...(m.summary ? { summary: m.summary } : {}),
+          } as LintReply;
           Object.defineProperty(reply, 'doc', { get: doc, enumerable: true });
           p.resolve(reply);
         } else {
@@ -196,7 +216,11 @@ class Lane {
     p.resolve(undefined);
     const again = this.queue.get(p.request.key);
     if (again?.request.version === p.request.version && again.request.text === p.request.text) this.drop(p.request.key);
-    this.onFailure({ reason: `its lint did not finish in ${(ms / 1000).toFixed(1)} s`, request: p.request, stuckAfterMs: ms });
+    this.onFailure({
+      reason: `its lint did not finish in ${(ms / 1000).toFixed(1)} s`,
+      request: p.request,
+      stuckAfterMs: ms,
+    });
     this.pump();
   }
 
@@ -256,7 +280,12 @@ export class WorkerEngine implements LintEngine {
   private readonly lanes: [Lane, Lane];
   private faults: Faults = {};
 
-  constructor(spawn: Spawn, onFailure: (failure: WorkerFailure) => void, onFallback: (reason: string) => void, timeoutMs = lintTimeoutMs) {
+  constructor(
+    spawn: Spawn,
+    onFailure: (failure: WorkerFailure) => void,
+    onFallback: (reason: string) => void,
+    timeoutMs = lintTimeoutMs,
+  ) {
     const lane = (name: LaneName) => new Lane(name, spawn, onFailure, onFallback, timeoutMs, () => this.faults);
     this.lanes = [lane('normal'), lane('large')];
   }

@@ -17,6 +17,9 @@ if (process.platform === 'linux' && (workerData as { lane?: LaneName } | undefin
 
 const port = parentPort;
 if (port) {
-  const handle = serveLints((m) => port.postMessage(m), () => process.exit(3));
+  const handle = serveLints(
+    (m) => port.postMessage(m),
+    () => process.exit(3),
+  );
   port.on('message', (m: ToWorker) => handle(m));
 }

@@ -44,15 +44,23 @@ export class WorkerTrouble {
     const key = request ? documentKey(request.key) : undefined;
     const name = key === undefined ? '' : vscode.workspace.asRelativePath(vscode.Uri.parse(key));
     const on = request ? ` while linting ${name} (${request.text.length} characters)` : '';
-    this.log(`the lint worker ${stuckAfterMs === undefined ? 'stopped' : 'was stopped'}${on}: ${reason}; it is restarted`);
+    this.log(
+      `the lint worker ${stuckAfterMs === undefined ? 'stopped' : 'was stopped'}${on}: ${reason}; it is restarted`,
+    );
     if (!this.noticeShown) {
       this.noticeShown = true;
-      void vscode.window.showWarningMessage(vscode.l10n.t('Testbed Lint: the lint worker stopped and was restarted. See the "Testbed Lint" output for details.'));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'Testbed Lint: the lint worker stopped and was restarted. See the "Testbed Lint" output for details.',
+        ),
+      );
     }
     if (!request || key === undefined) return;
     const verdict = this.quarantine.record(key, reason);
     if (verdict.quarantined) {
-      this.log(`${name} is not linted again until "Check again": its lint stopped the lint worker ${verdict.failures} times`);
+      this.log(
+        `${name} is not linted again until "Check again": its lint stopped the lint worker ${verdict.failures} times`,
+      );
     } else if (request.summarize !== undefined) {
       return;
     } else if (stuckAfterMs !== undefined) {

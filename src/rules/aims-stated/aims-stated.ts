@@ -12,7 +12,8 @@ export default defineRule({
     messages: {
       missing:
         'The plan names no aim; add `aims:` with what the testbed improves for the customer: customer-profitability, business-processes or strategic-positioning.',
-      empty: 'The `aims` list names no valid aim; list at least one of customer-profitability, business-processes, strategic-positioning.',
+      empty:
+        'The `aims` list names no valid aim; list at least one of customer-profitability, business-processes, strategic-positioning.',
     },
   },
   check(ctx) {

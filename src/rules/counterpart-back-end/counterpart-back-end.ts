@@ -5,13 +5,15 @@ import { defineRule } from '../../core/rule-api.js';
 export default defineRule({
   meta: {
     id: 'counterpart-back-end',
-    description: 'asks for a back-end function (IT, logistics, supply chain, operations, procurement) among the counterparts.',
+    description:
+      'asks for a back-end function (IT, logistics, supply chain, operations, procurement) among the counterparts.',
     category: 'counterparts',
     defaultSeverity: 'info',
     fixable: 'none',
     draft: { missing: 'todo', frontLineOnly: 'todo' },
     messages: {
-      missing: 'No back-end function is among the counterparts; involve IT, logistics, supply chain, operations or procurement too, not only front-line staff, since they carry the change behind the scenes.',
+      missing:
+        'No back-end function is among the counterparts; involve IT, logistics, supply chain, operations or procurement too, not only front-line staff, since they carry the change behind the scenes.',
       frontLineOnly:
         'No back-end function is among the counterparts: {{names}} {{verb}} front-line work despite the name; involve IT, logistics, supply chain, operations or procurement too, since they carry the change behind the scenes.',
     },
@@ -24,7 +26,8 @@ export default defineRule({
       'front-line': {
         type: 'string[]',
         default: FRONT_LINE_FUNCTIONS,
-        description: 'Front-line functions: a back-end name right after one of them ("Sales Operations") does not count as back-end.',
+        description:
+          'Front-line functions: a back-end name right after one of them ("Sales Operations") does not count as back-end.',
       },
     },
   },

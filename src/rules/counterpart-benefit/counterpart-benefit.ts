@@ -9,29 +9,52 @@ const LEAD: ReadonlySet<string> = new Set(['it', 'this', 'they', 'which', 'that'
 export default defineRule({
   meta: {
     id: 'counterpart-benefit',
-    description: 'requires each counterpart to state the direct benefit to their department, not a placeholder or a generic phrase.',
+    description:
+      'requires each counterpart to state the direct benefit to their department, not a placeholder or a generic phrase.',
     category: 'counterparts',
     defaultSeverity: 'warning',
     fixable: 'none',
     // Why: the writer's own prompt, left unfilled, is a to-do on a draft; what the writer typed keeps its severity.
     draft: { missing: 'keep', placeholder: 'keep', generic: 'keep', unnamed: 'keep', prompt: 'todo' },
     messages: {
-      missing: 'No benefit is stated for {{department}}; say what {{department}} gains from the testbed, so its head has a reason to champion it.',
-      placeholder: 'The benefit for {{department}} is a placeholder ("{{benefit}}"); say what {{department}} gains from the testbed, so its head has a reason to champion it.',
-      prompt: 'The benefit for {{department}} is still the prompt "{{benefit}}"; say what {{department}} gains from the testbed, so its head has a reason to champion it.',
+      missing:
+        'No benefit is stated for {{department}}; say what {{department}} gains from the testbed, so its head has a reason to champion it.',
+      placeholder:
+        'The benefit for {{department}} is a placeholder ("{{benefit}}"); say what {{department}} gains from the testbed, so its head has a reason to champion it.',
+      prompt:
+        'The benefit for {{department}} is still the prompt "{{benefit}}"; say what {{department}} gains from the testbed, so its head has a reason to champion it.',
       generic:
-        'The benefit for {{department}} ("{{benefit}}") is the project\'s or the customer\'s gain, not {{department}}\'s own; say what {{department}} itself gains (data, a trial of its own system, lower costs), so its head has a reason to champion it.',
-      unnamed: 'A counterpart with no department states no benefit; name the department and say what it gains from the testbed.',
+        "The benefit for {{department}} (\"{{benefit}}\") is the project's or the customer's gain, not {{department}}'s own; say what {{department}} itself gains (data, a trial of its own system, lower costs), so its head has a reason to champion it.",
+      unnamed:
+        'A counterpart with no department states no benefit; name the department and say what it gains from the testbed.',
     },
     options: {
       'generic-benefits': {
         type: 'string[]',
         default: [
-          'supports the testbed', 'supports the project', 'supports the pilot', 'support for the testbed', 'support', 'general support',
-          'helps the customer', 'helps the project', 'helps the testbed', 'customer satisfaction', 'happier customers', 'good for the company',
-          'good for the business', 'good for the customer', 'alignment', 'better alignment', 'collaboration', 'visibility', 'synergies', 'win win',
+          'supports the testbed',
+          'supports the project',
+          'supports the pilot',
+          'support for the testbed',
+          'support',
+          'general support',
+          'helps the customer',
+          'helps the project',
+          'helps the testbed',
+          'customer satisfaction',
+          'happier customers',
+          'good for the company',
+          'good for the business',
+          'good for the customer',
+          'alignment',
+          'better alignment',
+          'collaboration',
+          'visibility',
+          'synergies',
+          'win win',
         ],
-        description: "Benefits that name no gain for the department itself; a benefit counts as none when it is one of these, as a whole.",
+        description:
+          'Benefits that name no gain for the department itself; a benefit counts as none when it is one of these, as a whole.',
       },
     },
   },
@@ -48,7 +71,11 @@ export default defineRule({
       } else if (benefit && isGeneric) {
         ctx.report({ messageId: 'generic', data: { department: d, benefit: shown! }, at: c.benefit!.span });
       } else if (benefit) {
-        ctx.report({ messageId: isWriterPrompt(benefit) ? 'prompt' : 'placeholder', data: { department: d, benefit: shown! }, at: c.anchor });
+        ctx.report({
+          messageId: isWriterPrompt(benefit) ? 'prompt' : 'placeholder',
+          data: { department: d, benefit: shown! },
+          at: c.anchor,
+        });
       } else {
         ctx.report({ messageId: 'missing', data: { department: d }, at: c.anchor });
       }

@@ -18,15 +18,16 @@ function days(n: number): string {
 export default defineRule({
   meta: {
     id: 'counterpart-early',
-    description: 'warns when a counterpart joined later than the plan\'s `start` plus `grace-days`.',
+    description: "warns when a counterpart joined later than the plan's `start` plus `grace-days`.",
     category: 'counterparts',
     defaultSeverity: 'warning',
     fixable: 'none',
     messages: {
       late: 'The counterpart for {{department}} joined on {{since}}, {{after}} after the plan started; involve each department from the start (by {{latest}}), so it can shape the testbed.',
-      lateUnnamed: 'A counterpart joined on {{since}}, {{after}} after the plan started; involve each department from the start (by {{latest}}), so it can shape the testbed.',
+      lateUnnamed:
+        'A counterpart joined on {{since}}, {{after}} after the plan started; involve each department from the start (by {{latest}}), so it can shape the testbed.',
       noDate:
-        'The plan does not say when {{department}} joined; add its join date {{where}}, since a department that joins late never shapes the testbed and may stop it, as finance stopped a phone company\'s broadband testbed.',
+        "The plan does not say when {{department}} joined; add its join date {{where}}, since a department that joins late never shapes the testbed and may stop it, as finance stopped a phone company's broadband testbed.",
     },
     options: {
       'grace-days': {
@@ -67,7 +68,8 @@ export default defineRule({
       };
       const related = [{ at: start.span, message: 'The plan starts here' }];
       const d = c.department?.value.trim();
-      if (d && !ctx.isPlaceholder(d)) ctx.report({ messageId: 'late', data: { ...common, department: d }, at: since.span, related });
+      if (d && !ctx.isPlaceholder(d))
+        ctx.report({ messageId: 'late', data: { ...common, department: d }, at: since.span, related });
       else ctx.report({ messageId: 'lateUnnamed', data: common, at: since.span, related });
     }
   },

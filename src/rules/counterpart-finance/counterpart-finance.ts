@@ -13,7 +13,8 @@ export default defineRule({
     fixable: 'safe',
     draft: 'todo',
     messages: {
-      missing: 'Finance is not among the counterparts; involve finance (a controller, FP&A or the CFO office) from the start, so it sees a direct benefit instead of a cost.',
+      missing:
+        'Finance is not among the counterparts; involve finance (a controller, FP&A or the CFO office) from the start, so it sees a direct benefit instead of a cost.',
     },
     options: {
       departments: {

@@ -16,13 +16,15 @@ function list(items: string[]): string {
 export default defineRule({
   meta: {
     id: 'counterparts-cross-functional',
-    description: "requires at least `min-departments` distinct departments among the counterparts, besides the owner's own and its sub-teams.",
+    description:
+      "requires at least `min-departments` distinct departments among the counterparts, besides the owner's own and its sub-teams.",
     category: 'counterparts',
     defaultSeverity: 'warning',
     fixable: 'none',
     draft: { tooFew: 'todo', noOwner: 'todo' },
     messages: {
-      tooFew: 'The counterparts cover {{found}} besides {{owner}}{{own}}; involve at least {{needed}}, such as finance, IT, logistics or supply chain.',
+      tooFew:
+        'The counterparts cover {{found}} besides {{owner}}{{own}}; involve at least {{needed}}, such as finance, IT, logistics or supply chain.',
       noOwner:
         'The plan does not say which department owns it{{value}}, so its own department cannot be told from the others; add `owner-department:` (such as sales or customer service).',
     },
@@ -36,7 +38,8 @@ export default defineRule({
       'same-department': {
         type: 'string[]',
         default: [],
-        description: "More names that count as the owner's own department (a company's own names for its teams), compared as whole words.",
+        description:
+          "More names that count as the owner's own department (a company's own names for its teams), compared as whole words.",
       },
     },
   },
@@ -49,7 +52,11 @@ export default defineRule({
     const ownerName = od && !ctx.isPlaceholder(od.value) ? od.value.trim() : undefined;
     const status = effectiveStatus(ctx.plan);
     if (!ownerName && (status === 'proposed' || isLive(ctx.plan))) {
-      ctx.report({ messageId: 'noOwner', data: { value: od ? ` ("${od.value.trim()}" is a placeholder)` : '' }, at: od?.span ?? section.anchor });
+      ctx.report({
+        messageId: 'noOwner',
+        data: { value: od ? ` ("${od.value.trim()}" is a placeholder)` : '' },
+        at: od?.span ?? section.anchor,
+      });
     }
     const seen = new Map<string, string>();
     const own: string[] = [];
@@ -73,7 +80,10 @@ export default defineRule({
       data: {
         found: names.length === 0 ? 'no department' : `only ${departments(names.length)} (${names.join(', ')})`,
         owner: ownerName ? `the owning department (${ownerName})` : 'the owning department',
-        own: own.length === 0 ? '' : `: ${list(own)} ${own.length === 1 ? 'is' : 'are'} part of ${ownerName ?? 'the owning department'} itself`,
+        own:
+          own.length === 0
+            ? ''
+            : `: ${list(own)} ${own.length === 1 ? 'is' : 'are'} part of ${ownerName ?? 'the owning department'} itself`,
         needed: departments(min),
       },
       at: section.anchor,

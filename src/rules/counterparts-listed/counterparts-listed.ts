@@ -14,8 +14,10 @@ export default defineRule({
     fixable: 'safe',
     draft: 'todo',
     messages: {
-      missing: 'The plan lists no counterparts; add {{section}} naming each department involved, its contact, since when it is involved, and what it gains.',
-      empty: 'The counterparts section lists no departments; add {{entry}} for each department involved in the testbed.',
+      missing:
+        'The plan lists no counterparts; add {{section}} naming each department involved, its contact, since when it is involved, and what it gains.',
+      empty:
+        'The counterparts section lists no departments; add {{entry}} for each department involved in the testbed.',
       unread:
         'No department could be read from the counterparts section; write each one as {{entry}}, or as a bullet such as "- **Finance**: the controller, since 2026-01-10. Benefit: cost-to-serve data for the account".',
     },
@@ -32,15 +34,26 @@ export default defineRule({
         at: plan.titleAnchor,
         fix: (): Fix => ({
           title: 'Add a Counterparts section',
-          edits: [insertSection(doc, 'counterparts', sectionLines(doc.form, 'counterparts', [newCounterpart('Finance', since)]))],
+          edits: [
+            insertSection(
+              doc,
+              'counterparts',
+              sectionLines(doc.form, 'counterparts', [newCounterpart('Finance', since)]),
+            ),
+          ],
         }),
       });
       return;
     }
     if (section.entries.length > 0) return;
-    const entry = doc.form === 'markdown' ? 'a row of a Department | Contact | Since | Benefit table' : 'a list item with department, contact, since and benefit';
+    const entry =
+      doc.form === 'markdown'
+        ? 'a row of a Department | Contact | Since | Benefit table'
+        : 'a list item with department, contact, since and benefit';
     ctx.report({
-      ...(section.unread ? { messageId: 'unread' as const, data: { entry } } : { messageId: 'empty' as const, data: { entry } }),
+      ...(section.unread
+        ? { messageId: 'unread' as const, data: { entry } }
+        : { messageId: 'empty' as const, data: { entry } }),
       at: section.anchor,
       fix: () => {
         const edits = addEntry(doc, 'counterparts', section, newCounterpart('Finance', since));

@@ -6,7 +6,8 @@ import { findPhrase, words } from '../../core/text.js';
 export default defineRule({
   meta: {
     id: 'customer-conditions',
-    description: "requires at least two of the three testbed conditions: small or low-risk, new processes, an eager champion on the customer's side.",
+    description:
+      "requires at least two of the three testbed conditions: small or low-risk, new processes, an eager champion on the customer's side.",
     category: 'customer',
     defaultSeverity: 'warning',
     fixable: 'none',
@@ -15,14 +16,29 @@ export default defineRule({
       conditions:
         'The plan does not state that the customer {{missing}} ({{count}} of 3 testbed conditions stated, {{min}} needed); if that holds, add {{keys}} under `customer:`, else choose a customer that fits a testbed better.',
       ownSideChampion:
-        'The champion {{champion}} {{why}}, so the plan states only {{count}} of 3 testbed conditions ({{min}} needed){{others}}; a testbed needs a champion at the customer, like the hospital\'s CEO at Baxter: name the person there who is eager to change how things are done.',
+        "The champion {{champion}} {{why}}, so the plan states only {{count}} of 3 testbed conditions ({{min}} needed){{others}}; a testbed needs a champion at the customer, like the hospital's CEO at Baxter: name the person there who is eager to change how things are done.",
     },
     options: {
-      'min-conditions': { type: 'integer', minimum: 1, default: 2, description: 'How many of the three conditions must be stated (1 to 3).' },
+      'min-conditions': {
+        type: 'integer',
+        minimum: 1,
+        default: 2,
+        description: 'How many of the three conditions must be stated (1 to 3).',
+      },
       'own-side-words': {
         type: 'string[]',
-        default: ['our', 'ours', 'account executive', 'account manager', 'key account manager', 'sales rep', 'sales representative', 'customer success manager'],
-        description: "Words that describe a champion as one of ours rather than the customer's (compared as whole words).",
+        default: [
+          'our',
+          'ours',
+          'account executive',
+          'account manager',
+          'key account manager',
+          'sales rep',
+          'sales representative',
+          'customer success manager',
+        ],
+        description:
+          "Words that describe a champion as one of ours rather than the customer's (compared as whole words).",
       },
     },
   },
@@ -34,7 +50,11 @@ export default defineRule({
     const champion = c?.champion && !ctx.isPlaceholder(c.champion.value) ? c.champion : undefined;
     const why = champion ? ownSide(champion.value, ctx.plan, ownSideWords, ctx.isPlaceholder) : undefined;
     const conditions = [
-      { met: c?.size?.value === 'small' || c?.risk?.value === 'low', name: 'is small or low-risk', key: '`size: small` or `risk: low`' },
+      {
+        met: c?.size?.value === 'small' || c?.risk?.value === 'low',
+        name: 'is small or low-risk',
+        key: '`size: small` or `risk: low`',
+      },
       { met: c?.newProcesses?.value === true, name: 'has new processes', key: '`new-processes: true`' },
       { met: !!champion && why === undefined, name: 'has an eager champion', key: '`champion:` with a name' },
     ];
@@ -50,7 +70,8 @@ export default defineRule({
           why,
           count,
           min,
-          others: others.length > 0 ? `, and it does not state that the customer ${list(others.map((x) => x.name))}` : '',
+          others:
+            others.length > 0 ? `, and it does not state that the customer ${list(others.map((x) => x.name))}` : '',
         },
         at: champion.span,
       });
@@ -59,7 +80,15 @@ export default defineRule({
     const missing = conditions.filter((x) => !x.met);
     ctx.report({
       messageId: 'conditions',
-      data: { count, min, missing: list(missing.map((x) => x.name)), keys: list(missing.map((x) => x.key), missing.some((x) => x.key.includes(' or ')) ? ',' : '') },
+      data: {
+        count,
+        min,
+        missing: list(missing.map((x) => x.name)),
+        keys: list(
+          missing.map((x) => x.key),
+          missing.some((x) => x.key.includes(' or ')) ? ',' : '',
+        ),
+      },
       at: c?.anchor ?? ctx.plan.titleAnchor,
     });
   },
@@ -107,5 +136,7 @@ function ownSide(
 
 /** "a", "a and b", "a, b and c"; with `serial` ",": "a, and b" (for items that hold an "or" themselves). */
 function list(items: string[], serial = ''): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')}${serial} and ${items[items.length - 1]!}`;
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')}${serial} and ${items[items.length - 1]!}`;
 }

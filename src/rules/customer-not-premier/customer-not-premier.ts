@@ -14,18 +14,42 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'unsafe',
     messages: {
-      premier: 'The customer tier "{{tier}}" marks a premier account, and a testbed with it would raise a red flag for the sales group; choose a non-premier customer.',
+      premier:
+        'The customer tier "{{tier}}" marks a premier account, and a testbed with it would raise a red flag for the sales group; choose a non-premier customer.',
     },
     options: {
       'premier-tiers': {
         type: 'string[]',
-        default: ['premier', 'key', 'key account', 'strategic', 'strategic account', 'top', 'tier 1', 'tier one', 'platinum', 'flagship'],
+        default: [
+          'premier',
+          'key',
+          'key account',
+          'strategic',
+          'strategic account',
+          'top',
+          'tier 1',
+          'tier one',
+          'platinum',
+          'flagship',
+        ],
         description:
           'Terms that mark a premier account when they occur in the tier as whole words (case, hyphens, underscores and digits normalised; "top N" counts as "top").',
       },
       negations: {
         type: 'string[]',
-        default: ['non', 'not', 'not yet', 'no longer', 'never', 'not a', 'not an', 'no longer a', 'formerly', 'previously', 'ex'],
+        default: [
+          'non',
+          'not',
+          'not yet',
+          'no longer',
+          'never',
+          'not a',
+          'not an',
+          'no longer a',
+          'formerly',
+          'previously',
+          'ex',
+        ],
         description: 'Words right before a premier term that negate it ("non-strategic", "not a key account").',
       },
     },
@@ -63,7 +87,9 @@ export default defineRule({
           edits.push({ span: tier.span, text: CHOOSE_AGAIN });
           removed.push(`the tier ${quoted(tier.span)}`);
         }
-        return edits.length > 0 ? [{ title: `Delete ${removed.join(' and ')}, leaving a to-do to choose a non-premier customer`, edits }] : [];
+        return edits.length > 0
+          ? [{ title: `Delete ${removed.join(' and ')}, leaving a to-do to choose a non-premier customer`, edits }]
+          : [];
       },
     });
   },

@@ -12,14 +12,22 @@ export default defineRule({
     fixable: 'safe',
     draft: 'todo',
     messages: {
-      missing: 'The plan does not say why this customer was chosen; add {{where}} that explains it in at least {{min}} words.',
-      empty: 'The customer selection rationale is empty; explain in at least {{min}} words why this customer fits a testbed.',
-      placeholder: 'The customer selection rationale is still a to-do; replace it with at least {{min}} words on why this customer fits a testbed.',
+      missing:
+        'The plan does not say why this customer was chosen; add {{where}} that explains it in at least {{min}} words.',
+      empty:
+        'The customer selection rationale is empty; explain in at least {{min}} words why this customer fits a testbed.',
+      placeholder:
+        'The customer selection rationale is still a to-do; replace it with at least {{min}} words on why this customer fits a testbed.',
       tooShort:
         'The customer selection rationale is too short ({{count}}, at least {{min}} needed); say why this customer fits: small or low-risk, new processes, an eager champion, not a premier account.',
     },
     options: {
-      'min-words': { type: 'integer', minimum: 1, default: 30, description: 'The fewest words the selection rationale may have.' },
+      'min-words': {
+        type: 'integer',
+        minimum: 1,
+        default: 30,
+        description: 'The fewest words the selection rationale may have.',
+      },
     },
   },
   check(ctx) {
@@ -45,7 +53,11 @@ export default defineRule({
     } else if (ctx.isPlaceholder(text)) {
       ctx.report({ messageId: 'placeholder', data: { min }, at: sel.anchor });
     } else if (sel.words < min) {
-      ctx.report({ messageId: 'tooShort', data: { count: sel.words === 1 ? '1 word' : `${sel.words} words`, min }, at: sel.anchor });
+      ctx.report({
+        messageId: 'tooShort',
+        data: { count: sel.words === 1 ? '1 word' : `${sel.words} words`, min },
+        at: sel.anchor,
+      });
     }
   },
 });

@@ -5,7 +5,8 @@ import { defineRule } from '../../core/rule-api.js';
  * Tokens of a feedback value: a score (`4.2/5`, `+12`, `87%`, `9 out of 10` gives 9 and 10), star glyphs, or a word.
  * Why: an ISO date is taken as a word, so "Visit on 2026-03-02" is never read as a bare number.
  */
-const TOKEN = /\d{4}-\d{2}-\d{2}|[+\-−]?\d+(?:[.,]\d+)*(?:\s*%|\s*\/\s*\d+(?:[.,]\d+)?)?|[★☆⭐]+|[\p{L}][\p{L}\p{M}'’]*/gu;
+const TOKEN =
+  /\d{4}-\d{2}-\d{2}|[+\-−]?\d+(?:[.,]\d+)*(?:\s*%|\s*\/\s*\d+(?:[.,]\d+)?)?|[★☆⭐]+|[\p{L}][\p{L}\p{M}'’]*/gu;
 
 /** Whether the feedback holds at least one score and nothing else but words from `scoreWords`. */
 export function isOnlyScore(feedback: string, scoreWords: ReadonlySet<string>): boolean {
@@ -24,7 +25,8 @@ export function isOnlyScore(feedback: string, scoreWords: ReadonlySet<string>): 
 export default defineRule({
   meta: {
     id: 'feedback-qualitative',
-    description: 'asks for what the customer said when an iteration entry\'s feedback is only a score or number (`CSAT 4.2/5`, `NPS +12`, `87%`).',
+    description:
+      "asks for what the customer said when an iteration entry's feedback is only a score or number (`CSAT 4.2/5`, `NPS +12`, `87%`).",
     category: 'iterations',
     defaultSeverity: 'info',
     fixable: 'none',
@@ -36,12 +38,63 @@ export default defineRule({
       'score-words': {
         type: 'string[]',
         default: [
-          'csat', 'nps', 'ces', 'score', 'scores', 'scored', 'rating', 'ratings', 'rated', 'star', 'stars', 'point', 'points', 'pts',
-          'percent', 'pct', 'satisfaction', 'satisfied', 'survey', 'net', 'promoter', 'effort', 'customer', 'customers', 'overall',
-          'average', 'avg', 'mean', 'median', 'out', 'of', 'up', 'down', 'from', 'to', 'at', 'by', 'now', 'was', 'is', 'rose', 'fell',
-          'improved', 'dropped', 'increased', 'decreased', 'went', 'still', 'and', 'vs', 'versus', 'n', 'responses', 'respondents',
+          'csat',
+          'nps',
+          'ces',
+          'score',
+          'scores',
+          'scored',
+          'rating',
+          'ratings',
+          'rated',
+          'star',
+          'stars',
+          'point',
+          'points',
+          'pts',
+          'percent',
+          'pct',
+          'satisfaction',
+          'satisfied',
+          'survey',
+          'net',
+          'promoter',
+          'effort',
+          'customer',
+          'customers',
+          'overall',
+          'average',
+          'avg',
+          'mean',
+          'median',
+          'out',
+          'of',
+          'up',
+          'down',
+          'from',
+          'to',
+          'at',
+          'by',
+          'now',
+          'was',
+          'is',
+          'rose',
+          'fell',
+          'improved',
+          'dropped',
+          'increased',
+          'decreased',
+          'went',
+          'still',
+          'and',
+          'vs',
+          'versus',
+          'n',
+          'responses',
+          'respondents',
         ],
-        description: 'Words that may stand beside a number in feedback that is still only a score (compared case-insensitively).',
+        description:
+          'Words that may stand beside a number in feedback that is still only a score (compared case-insensitively).',
       },
     },
   },

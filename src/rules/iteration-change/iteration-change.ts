@@ -23,7 +23,8 @@ export default defineRule({
     // Why: the writer's own prompt, left unfilled, is a to-do on a draft; a placeholder the writer typed keeps its severity.
     draft: { missing: 'keep', placeholder: 'keep', prompt: 'todo' },
     messages: {
-      missing: 'This iteration entry does not say what changed; {{action}} with what you now do differently for the customer.',
+      missing:
+        'This iteration entry does not say what changed; {{action}} with what you now do differently for the customer.',
       placeholder: 'The change "{{value}}" is a placeholder; say what you now do differently for the customer.',
       prompt: 'The change is still the prompt "{{value}}"; say what you now do differently for the customer.',
     },
@@ -36,7 +37,11 @@ export default defineRule({
       if (!change) {
         ctx.report({ messageId: 'missing', data: { action: addChange(ctx.doc, section, entry) }, at: entry.anchor });
       } else if (ctx.isPlaceholder(change.value)) {
-        ctx.report({ messageId: isWriterPrompt(change.value) ? 'prompt' : 'placeholder', data: { value: change.value.trim() }, at: change.span });
+        ctx.report({
+          messageId: isWriterPrompt(change.value) ? 'prompt' : 'placeholder',
+          data: { value: change.value.trim() },
+          at: change.span,
+        });
       }
     }
   },

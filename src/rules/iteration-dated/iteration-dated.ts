@@ -14,8 +14,10 @@ export default defineRule({
       missing: 'This iteration entry has no date; add the day the change was made, written YYYY-MM-DD.',
       notIso: 'The iteration date "{{date}}" is not written YYYY-MM-DD; write it as {{iso}}.',
       notADay: 'The iteration date {{date}} does not exist in the calendar; write the real day the change was made.',
-      invalid: 'The iteration date "{{date}}" is not written YYYY-MM-DD; write the day the change was made in that form, such as 2026-02-03.',
-      future: 'The iteration date {{date}} is later than today ({{today}}); log a change once it has been made, and check the date for a typo.',
+      invalid:
+        'The iteration date "{{date}}" is not written YYYY-MM-DD; write the day the change was made in that form, such as 2026-02-03.',
+      future:
+        'The iteration date {{date}} is later than today ({{today}}); log a change once it has been made, and check the date for a typo.',
     },
   },
   check(ctx) {
@@ -33,20 +35,27 @@ export default defineRule({
           const near = nearestRealDate(value);
           const raw = ctx.doc.text.slice(date.span.start, date.span.end);
           const i = raw.indexOf(value);
-          const span: Span = i === -1 ? date.span : { start: date.span.start + i, end: date.span.start + i + value.length };
+          const span: Span =
+            i === -1 ? date.span : { start: date.span.start + i, end: date.span.start + i + value.length };
           ctx.report({
             messageId: /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'notADay' : 'invalid',
             data: { date: value },
             at: date.span,
             // Why: the nearest real day is a guess (the 30th of February may have been meant as the 3rd of March), so a suggestion only.
-            suggest: near === undefined ? undefined : () => [{ title: `Replace ${value} with the nearest real date, ${near}`, edits: [{ span, text: near }] }],
+            suggest:
+              near === undefined
+                ? undefined
+                : () => [
+                    { title: `Replace ${value} with the nearest real date, ${near}`, edits: [{ span, text: near }] },
+                  ],
           });
           continue;
         }
         // Why: replace only the date itself, keeping quotes (YAML) or emphasis (a `**2026-2-3**` table cell) around it.
         const raw = ctx.doc.text.slice(date.span.start, date.span.end);
         const i = raw.indexOf(date.value.trim());
-        const span: Span = i === -1 ? date.span : { start: date.span.start + i, end: date.span.start + i + date.value.trim().length };
+        const span: Span =
+          i === -1 ? date.span : { start: date.span.start + i, end: date.span.start + i + date.value.trim().length };
         ctx.report({
           messageId: 'notIso',
           data: { date: date.value.trim(), iso },

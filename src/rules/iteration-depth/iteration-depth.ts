@@ -6,7 +6,8 @@ import { defineRule } from '../../core/rule-api.js';
 export default defineRule({
   meta: {
     id: 'iteration-depth',
-    description: 'requires a long-running, scaling or closed plan to record at least one second- or third-order change prompted by the customer.',
+    description:
+      'requires a long-running, scaling or closed plan to record at least one second- or third-order change prompted by the customer.',
     category: 'iterations',
     defaultSeverity: 'warning',
     fixable: 'none',
@@ -42,7 +43,13 @@ export default defineRule({
     const why = deeper.map((e) => {
       const internal = e.source !== undefined && e.source.value.trim().toLowerCase() !== 'customer';
       const noFeedback = !e.feedback || ctx.isPlaceholder(e.feedback.value);
-      return internal && noFeedback ? 'is internal and records no feedback' : internal ? 'is internal' : noFeedback ? 'records no customer feedback' : '';
+      return internal && noFeedback
+        ? 'is internal and records no feedback'
+        : internal
+          ? 'is internal'
+          : noFeedback
+            ? 'records no customer feedback'
+            : '';
     });
     if (why.includes('')) return;
     const first = deeper[0];

@@ -10,7 +10,9 @@ function addFeedback(doc: PlanDocument, section: ListSection<IterationEntry>, en
   if (doc.form === 'yaml') return 'add `feedback:`';
   if (entry.style === 'heading') return 'add a "- Feedback:" line';
   // A table row: a cell to fill in, or a column the table lacks.
-  return rowTableHas(section, entry.span, 'feedback') ? 'fill in its Feedback cell' : 'add a Feedback column to the table';
+  return rowTableHas(section, entry.span, 'feedback')
+    ? 'fill in its Feedback cell'
+    : 'add a Feedback column to the table';
 }
 
 /** What a writer says when a round brought no feedback. */
@@ -28,10 +30,12 @@ export default defineRule({
     // Why: the writer's own prompt, left unfilled, is a to-do on a draft; a placeholder the writer typed keeps its severity.
     draft: { missing: 'keep', placeholder: 'keep', prompt: 'todo' },
     messages: {
-      missing: 'This iteration entry records no customer feedback; {{action}} with what the customer said or experienced that led to the change.',
+      missing:
+        'This iteration entry records no customer feedback; {{action}} with what the customer said or experienced that led to the change.',
       placeholder:
         'The feedback "{{value}}" is a placeholder; write what the customer said or experienced, or "No feedback this round." if there was none.',
-      prompt: 'The feedback is still the prompt "{{value}}"; write what the customer said or experienced, or "No feedback this round." if there was none.',
+      prompt:
+        'The feedback is still the prompt "{{value}}"; write what the customer said or experienced, or "No feedback this round." if there was none.',
     },
   },
   check(ctx) {
@@ -46,14 +50,17 @@ export default defineRule({
         const value = feedback.value.trim();
         const raw = ctx.doc.text.slice(feedback.span.start, feedback.span.end);
         const i = raw.indexOf(value);
-        const span = i === -1 ? feedback.span : { start: feedback.span.start + i, end: feedback.span.start + i + value.length };
+        const span =
+          i === -1 ? feedback.span : { start: feedback.span.start + i, end: feedback.span.start + i + value.length };
         ctx.report({
           messageId: isWriterPrompt(feedback.value) ? 'prompt' : 'placeholder',
           data: { value },
           at: feedback.span,
           // As the message proposes, for a word that says "none" (not for a prompt still to be filled in): a suggestion,
           // since only the writer knows whether there really was none.
-          suggest: NONE.test(value) ? () => [{ title: `Replace "${value}" with "${NO_FEEDBACK}"`, edits: [{ span, text: NO_FEEDBACK }] }] : undefined,
+          suggest: NONE.test(value)
+            ? () => [{ title: `Replace "${value}" with "${NO_FEEDBACK}"`, edits: [{ span, text: NO_FEEDBACK }] }]
+            : undefined,
         });
       }
     }

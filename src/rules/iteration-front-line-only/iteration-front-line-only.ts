@@ -6,7 +6,8 @@ import { phraseMatcher } from '../../core/text.js';
 export default defineRule({
   meta: {
     id: 'iteration-front-line-only',
-    description: 'notes a live plan whose every iteration change is training, scripts or coaching for front-line staff, with no change behind the scenes.',
+    description:
+      'notes a live plan whose every iteration change is training, scripts or coaching for front-line staff, with no change behind the scenes.',
     category: 'iterations',
     defaultSeverity: 'info',
     severityNote: 'off in `recommended`, on in `strict`',
@@ -17,25 +18,71 @@ export default defineRule({
         'Every one of the {{count}} changes in the iteration log trains, scripts or coaches front-line staff; ask whether the real problem lies with logistics, IT, or some other back-end function, and change that too.',
     },
     options: {
-      'min-entries': { type: 'integer', minimum: 1, default: 3, description: 'The fewest entries with a change before the log is judged.' },
+      'min-entries': {
+        type: 'integer',
+        minimum: 1,
+        default: 3,
+        description: 'The fewest entries with a change before the log is judged.',
+      },
       'front-line-words': {
         type: 'string[]',
         default: [
-          'retrain', 'retrained', 'retraining', 'training', 'trained', 'coaching', 'coached', 'script', 'scripts', 'scripted',
-          'mystery shopper', 'mystery shoppers', 'mystery shopping', 'role play', 'role plays', 'refresher', 'briefing', 'briefed',
-          'huddle', 'huddles', 'talk track', 'etiquette',
+          'retrain',
+          'retrained',
+          'retraining',
+          'training',
+          'trained',
+          'coaching',
+          'coached',
+          'script',
+          'scripts',
+          'scripted',
+          'mystery shopper',
+          'mystery shoppers',
+          'mystery shopping',
+          'role play',
+          'role plays',
+          'refresher',
+          'briefing',
+          'briefed',
+          'huddle',
+          'huddles',
+          'talk track',
+          'etiquette',
         ],
-        description: 'Words (whole words, case-insensitive) that mark a change as training, scripts or coaching for front-line staff.',
+        description:
+          'Words (whole words, case-insensitive) that mark a change as training, scripts or coaching for front-line staff.',
       },
       'back-end-words': {
         type: 'string[]',
         // Why: not `it`, which as a pronoun is in half of all sentences; an IT change names its system, app or portal.
         default: [
-          'system', 'systems', 'software', 'erp', 'edi', 'crm', 'app', 'portal', 'website', 'database', 'integration', 'warehouse',
-          'inventory', 'stock', 'supply chain', 'procurement', 'billing', 'invoicing', 'pricing', 'fleet', 'routing', 'automation',
+          'system',
+          'systems',
+          'software',
+          'erp',
+          'edi',
+          'crm',
+          'app',
+          'portal',
+          'website',
+          'database',
+          'integration',
+          'warehouse',
+          'inventory',
+          'stock',
+          'supply chain',
+          'procurement',
+          'billing',
+          'invoicing',
+          'pricing',
+          'fleet',
+          'routing',
+          'automation',
           'automated',
         ],
-        description: 'Words (whole words, case-insensitive) that mark a change as reaching behind the scenes, even when it also trains staff.',
+        description:
+          'Words (whole words, case-insensitive) that mark a change as reaching behind the scenes, even when it also trains staff.',
       },
     },
   },
@@ -46,7 +93,9 @@ export default defineRule({
   check(ctx, { frontLine, backEnd }) {
     const section = ctx.plan.iterations;
     if (!section || !isLive(ctx.plan)) return;
-    const changes = section.entries.map((e) => e.change).filter((c): c is Located<string> => c !== undefined && !ctx.isPlaceholder(c.value));
+    const changes = section.entries
+      .map((e) => e.change)
+      .filter((c): c is Located<string> => c !== undefined && !ctx.isPlaceholder(c.value));
     if (changes.length === 0 || changes.length < ctx.options['min-entries']) return;
     if (!changes.every((c) => frontLine(c.value) && !backEnd(c.value))) return;
     ctx.report({

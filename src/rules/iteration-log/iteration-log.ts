@@ -12,16 +12,20 @@ import { addEntry, newIteration, sectionLines } from '../../core/writer.js';
 export default defineRule({
   meta: {
     id: 'iteration-log',
-    description: 'requires an iteration log with at least one entry: an error once the testbed is live, a reminder before.',
+    description:
+      'requires an iteration log with at least one entry: an error once the testbed is live, a reminder before.',
     category: 'iterations',
     defaultSeverity: 'error',
     severityNote: 'error when live, info otherwise',
     fixable: 'safe',
     draft: 'todo',
     messages: {
-      missingSection: 'The plan has no iteration log; add an "Iteration log" section and record each change with its date and the customer feedback behind it.',
-      missingKey: 'The plan has no `iterations:` list; add it and record each change with its date and the customer feedback behind it.',
-      empty: 'The iteration log has no entries; record each change you make with its date and the customer feedback behind it.',
+      missingSection:
+        'The plan has no iteration log; add an "Iteration log" section and record each change with its date and the customer feedback behind it.',
+      missingKey:
+        'The plan has no `iterations:` list; add it and record each change with its date and the customer feedback behind it.',
+      empty:
+        'The iteration log has no entries; record each change you make with its date and the customer feedback behind it.',
       unread:
         'No entry could be read from the iteration log; write each change as an H3 heading "### 2026-02-02 — short title" with "- Change:", "- Feedback:", "- Source:" and "- Order:" lines below it, or as a row of a Date | Change | Feedback | Source | Order table.',
     },
@@ -30,7 +34,8 @@ export default defineRule({
         type: 'string',
         enum: ['error', 'warning', 'info', 'off'],
         default: 'info',
-        description: 'The severity used while the plan is not live (proposed, or a draft); on a draft at most info, unless the config says `drafts: strict`.',
+        description:
+          'The severity used while the plan is not live (proposed, or a draft); on a draft at most info, unless the config says `drafts: strict`.',
       },
     },
   },
@@ -46,7 +51,10 @@ export default defineRule({
         messageId: ctx.doc.form === 'yaml' ? 'missingKey' : 'missingSection',
         at: plan.titleAnchor,
         severity,
-        fix: (): Fix => ({ title: 'Add an iteration log with a first entry to fill in', edits: [insertSection(ctx.doc, 'iterations', lines)] }),
+        fix: (): Fix => ({
+          title: 'Add an iteration log with a first entry to fill in',
+          edits: [insertSection(ctx.doc, 'iterations', lines)],
+        }),
       });
       return;
     }

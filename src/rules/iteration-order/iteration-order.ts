@@ -10,7 +10,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'none',
     messages: {
-      outOfOrder: 'The entry dated {{date}} comes after one dated {{previous}}, but the log runs {{direction}}; move it so the whole log runs {{direction}}.',
+      outOfOrder:
+        'The entry dated {{date}} comes after one dated {{previous}}, but the log runs {{direction}}; move it so the whole log runs {{direction}}.',
     },
   },
   check(ctx) {
@@ -29,7 +30,11 @@ export default defineRule({
       if (ascending ? cur.day < prev.day : cur.day > prev.day) {
         ctx.report({
           messageId: 'outOfOrder',
-          data: { date: cur.value.trim(), previous: prev.value.trim(), direction: ascending ? 'oldest first' : 'newest first' },
+          data: {
+            date: cur.value.trim(),
+            previous: prev.value.trim(),
+            direction: ascending ? 'oldest first' : 'newest first',
+          },
           at: cur.span,
           related: [{ at: prev.span, message: 'The entry before it.' }],
         });

@@ -15,7 +15,12 @@ export default defineRule({
         'The newest iteration entry is from {{date}}, {{days}} days ago; log the changes and customer feedback since then, at least every {{max}} days while the testbed runs.',
     },
     options: {
-      'max-days': { type: 'integer', minimum: 1, default: 45, description: 'The most days allowed between the newest entry and today.' },
+      'max-days': {
+        type: 'integer',
+        minimum: 1,
+        default: 45,
+        description: 'The most days allowed between the newest entry and today.',
+      },
     },
   },
   check(ctx) {

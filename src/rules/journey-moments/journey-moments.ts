@@ -9,7 +9,8 @@ import { addEntry, newEntry, sectionLines } from '../../core/writer.js';
 const named = (v: { value: string } | undefined): boolean => v !== undefined && !isPlaceholder(v.value);
 
 /** A metric that names its moment and is not labelled internal (a metric with no perspective is not known to be internal). */
-const tiedToMoment = (m: Metric): boolean => named(m.moment) && m.perspective?.value.trim().toLowerCase() !== 'internal';
+const tiedToMoment = (m: Metric): boolean =>
+  named(m.moment) && m.perspective?.value.trim().toLowerCase() !== 'internal';
 
 export default defineRule({
   meta: {
@@ -26,11 +27,11 @@ export default defineRule({
       missing:
         "The plan names no moment of truth on the customer's journey; add {{section}} naming where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target (such as a customer waiting in for a delivery that comes late), then tie a customer metric to it.",
       empty:
-        "The customer journey names no moment of truth; add {{entry}}: where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target.",
+        'The customer journey names no moment of truth; add {{entry}}: where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target.',
       unread:
         'No moment of truth could be read from the customer journey; write each as a row of a Stage | Moment | Today | Target table, or as a bullet such as "- **Use**: the customer opens the delivery; today: ...; target: ...".',
       untied:
-        "No customer metric names the moment of truth it measures; {{how}}, so the testbed measures what the customer experiences at that moment, such as the wait at the door for a delivery.",
+        'No customer metric names the moment of truth it measures; {{how}}, so the testbed measures what the customer experiences at that moment, such as the wait at the door for a delivery.',
     },
   },
   check(ctx) {
@@ -49,9 +50,13 @@ export default defineRule({
       });
     } else if (!journey.entries.some((e) => named(e.moment))) {
       const empty = journey.entries.length === 0;
-      const entry = yaml ? 'a list item with stage, moment, today and target' : 'a row of a Stage | Moment | Today | Target table, or a bullet such as "- **Use**: ..."';
+      const entry = yaml
+        ? 'a list item with stage, moment, today and target'
+        : 'a row of a Stage | Moment | Today | Target table, or a bullet such as "- **Use**: ..."';
       ctx.report({
-        ...(empty && journey.unread ? { messageId: 'unread' as const } : { messageId: 'empty' as const, data: { entry } }),
+        ...(empty && journey.unread
+          ? { messageId: 'unread' as const }
+          : { messageId: 'empty' as const, data: { entry } }),
         at: journey.anchor,
         // Why: only an empty section gets a scaffold; an entry whose moment is a placeholder is the writer's to fill.
         fix: empty

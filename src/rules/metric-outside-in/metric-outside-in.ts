@@ -10,10 +10,19 @@ export default defineRule({
     category: 'beyond',
     defaultSeverity: 'warning',
     fixable: 'none',
-    draft: { missing: 'todo', empty: 'todo', allInternal: 'todo', internalMeasure: 'keep', noPerspective: 'todo', unread: 'todo' },
+    draft: {
+      missing: 'todo',
+      empty: 'todo',
+      allInternal: 'todo',
+      internalMeasure: 'keep',
+      noPerspective: 'todo',
+      unread: 'todo',
+    },
     messages: {
-      missing: 'The plan has no metrics; add {{where}} with at least one metric of what the customer experiences, with perspective `customer`.',
-      empty: 'The metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`.',
+      missing:
+        'The plan has no metrics; add {{where}} with at least one metric of what the customer experiences, with perspective `customer`.',
+      empty:
+        'The metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`.',
       unread:
         'No metric could be read from the metrics section; write each metric as a row of a Metric | Perspective | Aggregate table, or as a bullet such as "- Orders that arrived late (customer, worst)", and measure at least one thing the customer experiences.',
       allInternal:
@@ -53,7 +62,11 @@ export default defineRule({
     const mislabelled = labelled[0];
     if (mislabelled) {
       const name = mislabelled.name!.value.trim();
-      ctx.report({ messageId: 'internalMeasure', data: { name, example: exampleFor(measure(mislabelled)!) }, at: mislabelled.perspective!.span });
+      ctx.report({
+        messageId: 'internalMeasure',
+        data: { name, example: exampleFor(measure(mislabelled)!) },
+        at: mislabelled.perspective!.span,
+      });
       return;
     }
     // Why: a metric nobody labelled is not known to be internal; asking for the label is the honest message.
@@ -73,7 +86,8 @@ export default defineRule({
 
 /** What the customer feels, in place of an internal measure: neutral across industries. */
 function exampleFor(measure: string): string {
-  if (/answer|handle|call|ticket/i.test(measure)) return 'the longest a caller waited, or problems solved on the first contact';
+  if (/answer|handle|call|ticket/i.test(measure))
+    return 'the longest a caller waited, or problems solved on the first contact';
   if (/fill|ship|dock/i.test(measure)) return 'orders that arrived late or incomplete at the customer';
   return 'how long the customer waited at worst';
 }

@@ -5,7 +5,8 @@ import { defineRule } from '../../core/rule-api.js';
 export default defineRule({
   meta: {
     id: 'metric-worst-case',
-    description: 'requires customer-perspective metrics to track the worst experience (worst, p95, max), not only an average.',
+    description:
+      'requires customer-perspective metrics to track the worst experience (worst, p95, max), not only an average.',
     category: 'beyond',
     defaultSeverity: 'info',
     fixable: 'none',
@@ -24,7 +25,8 @@ export default defineRule({
       'internal-measures': {
         type: 'string[]',
         default: INTERNAL_MEASURES,
-        description: "Internal operating measures, as metric-outside-in's option of the same name: a metric named with one is not the customer's, so it is skipped.",
+        description:
+          "Internal operating measures, as metric-outside-in's option of the same name: a metric named with one is not the customer's, so it is skipped.",
       },
     },
   },
@@ -46,7 +48,11 @@ export default defineRule({
       if (!agg || norm(agg.value) === '') {
         ctx.report({ messageId: 'noAggregate', data: { name, allowed: allowedText }, at: m.name?.span ?? m.anchor });
       } else if (!allowed.has(norm(agg.value))) {
-        ctx.report({ messageId: 'notWorst', data: { name, aggregate: agg.value.trim(), allowed: allowedText }, at: agg.span });
+        ctx.report({
+          messageId: 'notWorst',
+          data: { name, aggregate: agg.value.trim(), allowed: allowedText },
+          at: agg.span,
+        });
       }
     }
   },

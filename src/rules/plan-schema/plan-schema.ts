@@ -20,9 +20,18 @@ export default defineRule({
         messageId: 'invalid',
         data: { actual: issue.actual, key: describeKey(ctx.plan, issue.key), expected: issue.expected },
         at: issue.span,
-        fix: replacement === undefined ? undefined : () => ({ title: `Replace with "${replacement}"`, edits: [{ span: issue.span, text: replacement }] }),
+        fix:
+          replacement === undefined
+            ? undefined
+            : () => ({ title: `Replace with "${replacement}"`, edits: [{ span: issue.span, text: replacement }] }),
         // Why: a guess between several values, or a date moved to a real day, changes what the plan says; a person picks.
-        suggest: issue.suggestions && (() => issue.suggestions!.map((s) => ({ title: `Replace "${issue.actual}" with "${s}"`, edits: [{ span: issue.span, text: s }] }))),
+        suggest:
+          issue.suggestions &&
+          (() =>
+            issue.suggestions!.map((s) => ({
+              title: `Replace "${issue.actual}" with "${s}"`,
+              edits: [{ span: issue.span, text: s }],
+            }))),
       });
     }
   },

@@ -7,7 +7,8 @@ const MESSAGE_IDS = { yaml: 'yaml', markdown: 'markdown', size: 'size', encoding
 export default defineRule({
   meta: {
     id: 'plan-syntax',
-    description: 'reports YAML syntax errors in the front matter or the YAML plan at the offending line and column, Markdown nested too deeply to read, a plan too large to read, and a plan that is not readable text.',
+    description:
+      'reports YAML syntax errors in the front matter or the YAML plan at the offending line and column, Markdown nested too deeply to read, a plan too large to read, and a plan that is not readable text.',
     category: 'structure',
     defaultSeverity: 'error',
     fixable: 'none',

@@ -6,14 +6,17 @@ import { entryName } from '../../core/where.js';
 export default defineRule({
   meta: {
     id: 'plan-unknown-key',
-    description: 'reports keys the plan model does not know, with the nearest known key, and unknown rule ids in disable comments.',
+    description:
+      'reports keys the plan model does not know, with the nearest known key, and unknown rule ids in disable comments.',
     category: 'structure',
     defaultSeverity: 'warning',
     fixable: 'safe',
     messages: {
       unknownKey: 'Unknown key `{{key}}` in {{where}}; did you mean `{{suggestion}}`?',
-      unknownKeyNoSuggestion: 'Unknown key `{{key}}` in {{where}}; remove it, or prefix it with `x-` to keep it as your own metadata.',
-      unknownRule: 'Unknown rule id "{{id}}" in a testbed-lint comment; use one of the ids that `testbed-lint --list-rules` prints.',
+      unknownKeyNoSuggestion:
+        'Unknown key `{{key}}` in {{where}}; remove it, or prefix it with `x-` to keep it as your own metadata.',
+      unknownRule:
+        'Unknown rule id "{{id}}" in a testbed-lint comment; use one of the ids that `testbed-lint --list-rules` prints.',
       unknownRuleSuggestion: 'Unknown rule id "{{id}}" in a testbed-lint comment; did you mean "{{suggestion}}"?',
     },
   },

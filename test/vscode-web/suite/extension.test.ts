@@ -24,7 +24,8 @@ function equal<T>(actual: T, expected: T, message = ''): void {
   if (a !== e) throw new Error(`${message ? `${message}: ` : ''}expected ${e} but got ${a}`);
 }
 function match(text: string, re: RegExp, message = ''): void {
-  if (!re.test(text)) throw new Error(`${message ? `${message}: ` : ''}${JSON.stringify(text.slice(0, 400))} does not match ${re}`);
+  if (!re.test(text))
+    throw new Error(`${message ? `${message}: ` : ''}${JSON.stringify(text.slice(0, 400))} does not match ${re}`);
 }
 
 function withTimeout<T>(p: Thenable<T>, label: string, ms = WAIT_MS): Promise<T> {
@@ -54,7 +55,6 @@ async function settled(uri: vscode.Uri, quietMs = 2_000, maxMs = 20_000): Promis
     sub.dispose();
   }
 }
-
 
 async function open(rel: string): Promise<{ doc: vscode.TextDocument; lint: LintEvent }> {
   const doc = await vscode.workspace.openTextDocument(uriOf(rel));
@@ -123,7 +123,15 @@ const editorRows = (uri: vscode.Uri): Row[] =>
   vscode.languages
     .getDiagnostics(uri)
     .filter((d) => d.source === 'testbed-lint')
-    .map((d): Row => [String(typeof d.code === 'object' ? d.code.value : d.code), EDITOR_SEVERITY[d.severity]!, d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, d.message])
+    .map((d): Row => [
+      String(typeof d.code === 'object' ? d.code.value : d.code),
+      EDITOR_SEVERITY[d.severity]!,
+      d.range.start.line + 1,
+      d.range.start.character + 1,
+      d.range.end.line + 1,
+      d.range.end.character + 1,
+      d.message,
+    ])
     .sort(byPosition);
 
 interface CliMessage {
@@ -138,11 +146,15 @@ interface CliMessage {
 let cliCache: Record<string, CliMessage[]> | undefined;
 /** The CLI's findings for a workspace-relative path, from cli-expected.json (read through the virtual file system). */
 async function cliRows(rel: string): Promise<Row[]> {
-  cliCache ??= JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf('cli-expected.json')))) as Record<string, CliMessage[]>;
+  cliCache ??= JSON.parse(
+    new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf('cli-expected.json'))),
+  ) as Record<string, CliMessage[]>;
   const messages = cliCache[rel];
   ok(messages, `cli-expected.json has no entry for ${rel}`);
   const severity: Record<number, string> = { 2: 'error', 1: 'warning', 0: 'info' };
-  return messages.map((m): Row => [m.ruleId, severity[m.severity]!, m.line, m.column, m.endLine, m.endColumn, m.message]).sort(byPosition);
+  return messages
+    .map((m): Row => [m.ruleId, severity[m.severity]!, m.line, m.column, m.endLine, m.endColumn, m.message])
+    .sort(byPosition);
 }
 
 /**
@@ -152,7 +164,12 @@ async function cliRows(rel: string): Promise<Row[]> {
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<vscode.CodeAction[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        range,
+        kind,
+      );
     } catch (error) {
       if (attempt >= 3 || !(error instanceof Error) || !/Canceled/.test(error.message)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -167,7 +184,11 @@ function diagnostic(uri: vscode.Uri, ruleId: string): vscode.Diagnostic {
 }
 
 async function hoverText(uri: vscode.Uri, line: number, character: number): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    uri,
+    new vscode.Position(line, character),
+  );
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
 }
 
@@ -210,7 +231,10 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     equal(editorRows(doc.uri), cli);
     const d = diagnostic(doc.uri, 'counterpart-early');
     // The code links to the rule's page (a URL, or a command that opens the bundled page: either names the rule).
-    ok(typeof d.code === 'object' && decodeURIComponent(d.code.target.toString(true)).includes('counterpart-early'), `the code's link: ${JSON.stringify(d.code)}`);
+    ok(
+      typeof d.code === 'object' && decodeURIComponent(d.code.target.toString(true)).includes('counterpart-early'),
+      `the code's link: ${JSON.stringify(d.code)}`,
+    );
   });
 
   test('rule documentation opens inside VS Code web, offline, in the Markdown preview, with the values the config file sets', async () => {
@@ -242,14 +266,19 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
 
     // From the command palette with no plan open: the defaults.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const plain = await withTimeout(vscode.commands.executeCommand<string>('testbedLint.showRuleDocumentation', 'iteration-stale'), 'the page without a plan');
+    const plain = await withTimeout(
+      vscode.commands.executeCommand<string>('testbedLint.showRuleDocumentation', 'iteration-stale'),
+      'the page without a plan',
+    );
     const defaults = vscode.workspace.textDocuments.find((t) => t.uri.toString() === plain);
     ok(defaults, 'the page without a plan is an open document');
     match(defaults.getText(), /^# iteration-stale\n/);
     match(defaults.getText(), /\*\*Settings\*\* \(defaults; open this page from a plan/);
     match(defaults.getText(), /\| severity \| `warning` \| error, warning, info, or off \|/);
     match(defaults.getText(), /\| `max-days` \| `45` \|/);
-    const plainTab = await activeTabWhere((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Preview iteration-stale.md');
+    const plainTab = await activeTabWhere(
+      (t) => t.input instanceof vscode.TabInputWebview && t.label === 'Preview iteration-stale.md',
+    );
     equal(plainTab?.label, 'Preview iteration-stale.md', 'the tab label');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -266,7 +295,10 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
   test('config: plans under a .testbed-lint.yaml get the same diagnostics as the CLI with that config', async () => {
     const configured = await cliRows('configured/plan.testbed.md');
     // The config changes the CLI's findings (a rule off, two severities), so this case can tell whether it was read.
-    ok(JSON.stringify(configured) !== JSON.stringify(await cliRows('plan.testbed.md')), 'the fixture config changes nothing');
+    ok(
+      JSON.stringify(configured) !== JSON.stringify(await cliRows('plan.testbed.md')),
+      'the fixture config changes nothing',
+    );
     const md = await open('configured/plan.testbed.md');
     equal(editorRows(md.doc.uri), configured, 'configured/plan.testbed.md');
     const yaml = await open('configured/plan.testbed.yaml');
@@ -281,7 +313,7 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
 
   test('lints run in a nested web worker; one that dies is restarted and diagnostics still arrive', async () => {
     const { doc } = await open('plan.testbed.md');
-    equal([...api.testing.workerLog], [], 'the worker log (a fallback to the extension host\'s thread is logged there)');
+    equal([...api.testing.workerLog], [], "the worker log (a fallback to the extension host's thread is logged there)");
     api.testing.exitWorkers();
     await withTimeout(
       new Promise<void>((resolve) => {
@@ -296,14 +328,20 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     );
     // The plans view may have been summarising a plan in the worker at that moment: the log then names it.
     equal(api.testing.workerLog.length, 1, 'one line in the worker log');
-    match(api.testing.workerLog[0]!, /^the lint worker stopped(?: while linting \S+ \(\d+ characters\))?: exited; it is restarted$/);
+    match(
+      api.testing.workerLog[0]!,
+      /^the lint worker stopped(?: while linting \S+ \(\d+ characters\))?: exited; it is restarted$/,
+    );
     const original = doc.getText();
     const at = original.indexOf('Key Account');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Key Account'.length)), 'standard');
     try {
       const after = await applyAndLint(doc, edit);
-      ok(after.problems.some((p) => p.ruleId === 'counterpart-finance'), `the lint after the restart: ${after.problems.map((p) => p.ruleId).join(', ')}`);
+      ok(
+        after.problems.some((p) => p.ruleId === 'counterpart-finance'),
+        `the lint after the restart: ${after.problems.map((p) => p.ruleId).join(', ')}`,
+      );
     } finally {
       await restore(doc, original);
     }
@@ -316,7 +354,10 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     const expected = (await cliRows('plan.testbed.md')).map((r) => r[0]);
     api.testing.injectFaults({ hang: 'TESTBED-LINT-TEST-HANG' });
     const before = api.testing.workerLog.length;
-    const stuck = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${original}\n<!-- TESTBED-LINT-TEST-HANG -->\n` });
+    const stuck = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: `${original}\n<!-- TESTBED-LINT-TEST-HANG -->\n`,
+    });
     try {
       await vscode.window.showTextDocument(stuck);
       const until = Date.now() + WAIT_MS;
@@ -330,16 +371,32 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
       ok(await vscode.workspace.applyEdit(edit), 'applyEdit failed');
       // Behind the stuck lint: up to the watchdog's 10 s (20 s for a new worker's first lint), then a new worker.
       const other = await withTimeout(api.whenLinted(plan.uri, plan.version), "the other plan's lint", 45_000);
-      equal(other.problems.map((p) => p.ruleId), expected, "the other plan's lint");
+      equal(
+        other.problems.map((p) => p.ruleId),
+        expected,
+        "the other plan's lint",
+      );
       const finding = await lintWhere(stuck.uri, (e) => e.internalError !== undefined, "the stuck plan's finding");
-      match(finding.internalError!, /^Testbed Lint could not check this plan \(internal error\): its lint did not finish in \d+\.\d s and was stopped\./);
-      equal(editorRows(stuck.uri).map((r) => r.slice(0, 6)), [['internal-error', 'error', 1, 1, 1, 1]]);
+      match(
+        finding.internalError!,
+        /^Testbed Lint could not check this plan \(internal error\): its lint did not finish in \d+\.\d s and was stopped\./,
+      );
+      equal(
+        editorRows(stuck.uri).map((r) => r.slice(0, 6)),
+        [['internal-error', 'error', 1, 1, 1, 1]],
+      );
       const name = vscode.workspace.asRelativePath(stuck.uri);
       const logged = api.testing.workerLog.slice(before).filter((l) => l.includes(` ${name} `));
       equal(logged.length, 1, `the worker log: ${JSON.stringify(api.testing.workerLog.slice(before))}`);
-      match(logged[0]!, /^the lint worker was stopped while linting \S+ \(\d+ characters\): its lint did not finish in \d+\.\d s; it is restarted$/);
+      match(
+        logged[0]!,
+        /^the lint worker was stopped while linting \S+ \(\d+ characters\): its lint did not finish in \d+\.\d s; it is restarted$/,
+      );
       const actions = await codeActions(stuck.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.QuickFix.value);
-      equal(actions.filter((a) => a.title === 'Check again').map((a) => a.command?.command), ['testbedLint.checkAgain']);
+      equal(
+        actions.filter((a) => a.title === 'Check again').map((a) => a.command?.command),
+        ['testbedLint.checkAgain'],
+      );
     } finally {
       api.testing.injectFaults({});
       await vscode.window.showTextDocument(stuck);
@@ -359,7 +416,10 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     });
     api.testing.injectFaults({ crash: 'TESTBED-LINT-TEST-CRASH' });
     const before = api.testing.workerLog.length;
-    const bad = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${plan.getText()}\n<!-- TESTBED-LINT-TEST-CRASH -->\n` });
+    const bad = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: `${plan.getText()}\n<!-- TESTBED-LINT-TEST-CRASH -->\n`,
+    });
     try {
       await vscode.window.showTextDocument(bad);
       const held = await lintWhere(bad.uri, (e) => e.internalError !== undefined, 'the quarantine finding');
@@ -367,11 +427,15 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
         held.internalError,
         'Testbed Lint stopped checking this plan (internal error): its lint stopped the lint worker 3 times within 1 min (last: exited). Other plans are still checked; run "Check again" to check this one again.',
       );
-      equal(editorRows(bad.uri).map((r) => r.slice(0, 6)), [['internal-error', 'error', 1, 1, 1, 1]]);
+      equal(
+        editorRows(bad.uri).map((r) => r.slice(0, 6)),
+        [['internal-error', 'error', 1, 1, 1, 1]],
+      );
       const name = vscode.workspace.asRelativePath(bad.uri);
       const log = api.testing.workerLog.slice(before).filter((l) => l.includes(name));
       equal(log.length, 4, `the worker log: ${JSON.stringify(log)}`);
-      for (const line of log.slice(0, 3)) match(line, /^the lint worker stopped while linting \S+ \(\d+ characters\): exited; it is restarted$/);
+      for (const line of log.slice(0, 3))
+        match(line, /^the lint worker stopped while linting \S+ \(\d+ characters\): exited; it is restarted$/);
       match(log[3]!, /^\S+ is not linted again until "Check again": its lint stopped the lint worker 3 times$/);
       equal(otherLints, 0, 'lints of the other open plan since');
       api.testing.injectFaults({});
@@ -380,7 +444,11 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
       ok(again?.command, `no "Check again" among ${actions.map((a) => a.title).join(', ')}`);
       const relinted = lintWhere(bad.uri, (e) => e.linted, 'the lint after "Check again"');
       await vscode.commands.executeCommand(again.command.command, ...(again.command.arguments as unknown[]));
-      equal((await relinted).problems.map((p) => p.ruleId), expected, 'the findings after "Check again"');
+      equal(
+        (await relinted).problems.map((p) => p.ruleId),
+        expected,
+        'the findings after "Check again"',
+      );
     } finally {
       sub.dispose();
       api.testing.injectFaults({});
@@ -396,15 +464,24 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Key Account'.length)), 'standard');
     const after = await applyAndLint(doc, edit);
-    equal(after.problems.map((p) => p.ruleId), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
-    equal(editorRows(doc.uri).map((r) => r[0]), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
+    equal(
+      after.problems.map((p) => p.ruleId),
+      ['iteration-stale', 'counterpart-finance', 'counterpart-early'],
+    );
+    equal(
+      editorRows(doc.uri).map((r) => r[0]),
+      ['iteration-stale', 'counterpart-finance', 'counterpart-early'],
+    );
     await revert(doc);
     equal(editorRows(doc.uri), await cliRows('plan.testbed.md'), 'after revert');
   });
 
   test('hover on a section heading explains it and summarises this plan', async () => {
     const { doc } = await open('plan.testbed.md');
-    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('## Counterparts'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('## Counterparts'));
     ok(line > 0, 'the fixture has a Counterparts heading');
     const text = await hoverText(doc.uri, line, 5);
     match(text, /\*\*Counterparts\*\*: Name the counterparts from other departments/);
@@ -419,7 +496,9 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     const { doc } = await open('plan.testbed.md');
     const d = diagnostic(doc.uri, 'counterpart-finance');
     const actions = await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const mine = actions.filter((a) => a.title.includes('counterpart-finance') || a.title === 'Add a Finance counterpart');
+    const mine = actions.filter(
+      (a) => a.title.includes('counterpart-finance') || a.title === 'Add a Finance counterpart',
+    );
     equal(
       mine.map((a) => [a.title, a.isPreferred ?? false]),
       [
@@ -434,22 +513,35 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     const after = await applyAndLint(doc, mine[0]!.edit!);
     ok(!after.problems.some((p) => p.ruleId === 'counterpart-finance'), 'counterpart-finance is still reported');
     // The fix adds one Finance row to the counterparts table and changes nothing else.
-    const added = doc.getText().split('\n').filter((l) => !before.split('\n').includes(l));
+    const added = doc
+      .getText()
+      .split('\n')
+      .filter((l) => !before.split('\n').includes(l));
     equal(added.length, 1, `lines added: ${JSON.stringify(added)}`);
-    match(added[0]!, /^\| Finance \| TODO: name a contact in finance \| \d{4}-\d{2}-\d{2} \| TODO: what finance gains from the testbed \|$/);
+    match(
+      added[0]!,
+      /^\| Finance \| TODO: name a contact in finance \| \d{4}-\d{2}-\d{2} \| TODO: what finance gains from the testbed \|$/,
+    );
     equal(doc.getText().replace(`${added[0]}\n`, ''), before, 'the rest of the plan');
     await revert(doc);
   });
 
   test('source.fixAll.testbedLint applies every safe fix', async () => {
     const { doc, lint } = await open('plan.testbed.yaml');
-    ok(lint.problems.some((p) => p.fix), 'the fixture has no fixable problem');
+    ok(
+      lint.problems.some((p) => p.fix),
+      'the fixture has no fixable problem',
+    );
     const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
     const actions = await codeActions(doc.uri, whole, 'source.fixAll.testbedLint');
     const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.testbedLint');
     equal(fixAll.length, 1, 'fix-all actions');
     const after = await applyAndLint(doc, fixAll[0]!.edit!);
-    equal(after.problems.filter((p) => p.fix).map((p) => p.ruleId), [], 'fixable problems left');
+    equal(
+      after.problems.filter((p) => p.fix).map((p) => p.ruleId),
+      [],
+      'fixable problems left',
+    );
     match(doc.getText(), /\n {2}champion: /);
     await revert(doc);
   });
@@ -458,32 +550,54 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     const { doc } = await open('plan.testbed.yaml');
     const at = (needle: string) => doc.positionAt(doc.getText().indexOf(needle) + needle.length);
     const labels = async (position: vscode.Position) =>
-      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position)).items
+      (
+        await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          doc.uri,
+          position,
+        )
+      ).items
         .filter((i) => i.kind === vscode.CompletionItemKind.EnumMember || i.kind === vscode.CompletionItemKind.Property)
         .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     const status = await labels(at('status: '));
-    for (const v of ['draft', 'proposed', 'running', 'scaling', 'closed']) ok(status.includes(v), `status completions: ${status.join(', ')}`);
+    for (const v of ['draft', 'proposed', 'running', 'scaling', 'closed'])
+      ok(status.includes(v), `status completions: ${status.join(', ')}`);
     const customerKeys = await labels(new vscode.Position(at('  tier:').line, 2));
     // The keys not yet written (and the one on this line); not those already present elsewhere under customer:.
     for (const k of ['tier', 'champion']) ok(customerKeys.includes(k), `customer keys: ${customerKeys.join(', ')}`);
-    for (const k of ['name', 'size']) ok(!customerKeys.includes(k), `customer keys offer a key already written: ${customerKeys.join(', ')}`);
+    for (const k of ['name', 'size'])
+      ok(!customerKeys.includes(k), `customer keys offer a key already written: ${customerKeys.join(', ')}`);
   });
 
   test('the command "Add iteration entry" adds a dated entry in the log\'s style', async () => {
     const { doc, lint } = await open('plan.testbed.md');
-    ok(lint.problems.some((p) => p.ruleId === 'iteration-stale'), 'the fixture is stale');
-    const inserted = await withTimeout(vscode.commands.executeCommand<boolean>('testbedLint.addIterationEntry'), 'testbedLint.addIterationEntry');
+    ok(
+      lint.problems.some((p) => p.ruleId === 'iteration-stale'),
+      'the fixture is stale',
+    );
+    const inserted = await withTimeout(
+      vscode.commands.executeCommand<boolean>('testbedLint.addIterationEntry'),
+      'testbedLint.addIterationEntry',
+    );
     equal(inserted, true, 'inserted');
     const after = await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint after the new entry');
     // The writer's prompts, as the iteration-log fix writes them: the entry shows as a to-do until filled in.
-    match(doc.getText(), new RegExp(`### ${today()} — TODO: name the change\\n\\n- Change: TODO: what we now do differently for the customer\\n`));
+    match(
+      doc.getText(),
+      new RegExp(
+        `### ${today()} — TODO: name the change\\n\\n- Change: TODO: what we now do differently for the customer\\n`,
+      ),
+    );
     ok(!after.problems.some((p) => p.ruleId === 'iteration-stale'), 'a fresh entry should end iteration-stale');
     await vscode.commands.executeCommand('leaveSnippet');
     await revert(doc);
   });
 
   test('the commands "New plan (Markdown)" and "New plan (YAML)" open a linted plan from the template', async () => {
-    const md = await withTimeout(vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanMarkdown', 'Pilot with Initech'), 'testbedLint.newPlanMarkdown');
+    const md = await withTimeout(
+      vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanMarkdown', 'Pilot with Initech'),
+      'testbedLint.newPlanMarkdown',
+    );
     equal(md.languageId, 'markdown', 'language');
     match(md.getText(), /^---\nkind: testbed-plan\ntitle: Pilot with Initech\n/);
     const mdLint = await withTimeout(api.whenLinted(md.uri, md.version), 'the lint of the new Markdown plan');
@@ -492,23 +606,42 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     // New plans are saved in the workspace (beside the active plan, or in plans/): remove them for the tests after.
     await vscode.workspace.fs.delete(md.uri, { useTrash: false });
 
-    const yaml = await withTimeout(vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanYaml', 'Pilot with Acme'), 'testbedLint.newPlanYaml');
+    const yaml = await withTimeout(
+      vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanYaml', 'Pilot with Acme'),
+      'testbedLint.newPlanYaml',
+    );
     equal(yaml.languageId, 'yaml', 'language');
     match(yaml.getText(), /^kind: testbed-plan\ntitle: Pilot with Acme\n/m);
     const lint = await withTimeout(api.whenLinted(yaml.uri, yaml.version), 'the lint of the new YAML plan');
     equal(lint.linted, true, 'the new YAML plan is linted');
-    ok(lint.problems.some((p) => p.ruleId === 'customer-named'), lint.problems.map((p) => p.ruleId).join(', '));
-    equal(vscode.languages.getDiagnostics(yaml.uri).some((d) => typeof d.code === 'object' && d.code.value === 'customer-named'), true, 'customer-named shown');
+    ok(
+      lint.problems.some((p) => p.ruleId === 'customer-named'),
+      lint.problems.map((p) => p.ruleId).join(', '),
+    );
+    equal(
+      vscode.languages
+        .getDiagnostics(yaml.uri)
+        .some((d) => typeof d.code === 'object' && d.code.value === 'customer-named'),
+      true,
+      'customer-named shown',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.workspace.fs.delete(yaml.uri, { useTrash: false });
   });
 
   test('the command "Lint all plans in the workspace" reports every plan', async () => {
     const summary = await withTimeout(
-      vscode.commands.executeCommand<{ plans: number; errors: number; files: { path: string; problems: number }[] }>('testbedLint.lintWorkspace'),
+      vscode.commands.executeCommand<{ plans: number; errors: number; files: { path: string; problems: number }[] }>(
+        'testbedLint.lintWorkspace',
+      ),
       'testbedLint.lintWorkspace',
     );
-    const paths = ['configured/plan.testbed.md', 'configured/plan.testbed.yaml', 'plan.testbed.md', 'plan.testbed.yaml'];
+    const paths = [
+      'configured/plan.testbed.md',
+      'configured/plan.testbed.yaml',
+      'plan.testbed.md',
+      'plan.testbed.yaml',
+    ];
     equal(summary.files.map((f) => f.path).sort(), paths);
     equal(summary.plans, 4, 'plans');
   });
@@ -516,7 +649,11 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
   test('the "Testbed plans" view lists every plan with its title and iterations, and follows edits', async () => {
     const plans = await withTimeout(api.plans(), 'the plans view');
     // Worst first (the YAML plans have errors), then by title and path; notes.md is not a plan.
-    equal(plans.map((p) => p.path), ['configured/plan.testbed.yaml', 'plan.testbed.yaml', 'configured/plan.testbed.md', 'plan.testbed.md'], 'notes.md is not a plan');
+    equal(
+      plans.map((p) => p.path),
+      ['configured/plan.testbed.yaml', 'plan.testbed.yaml', 'configured/plan.testbed.md', 'plan.testbed.md'],
+      'notes.md is not a plan',
+    );
     for (const p of plans) ok(p.summary.title.length > 0 && p.summary.iterations.count > 0, p.path);
     const { doc } = await open('plan.testbed.md');
     const refreshed = withTimeout(
@@ -528,12 +665,19 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
       }),
       'a refresh of the plans view',
     );
-    const titleLine = doc.getText().split('\n').findIndex((l) => l.startsWith('title:'));
+    const titleLine = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('title:'));
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, doc.lineAt(titleLine).range, 'title: Renamed plan');
     await applyAndLint(doc, edit);
     await refreshed;
-    equal((await api.plans()).find((p) => p.path === 'plan.testbed.md')?.summary.title, 'Renamed plan', 'the title in the view');
+    equal(
+      (await api.plans()).find((p) => p.path === 'plan.testbed.md')?.summary.title,
+      'Renamed plan',
+      'the title in the view',
+    );
     await revert(doc);
   });
 });

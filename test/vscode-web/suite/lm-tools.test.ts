@@ -29,7 +29,8 @@ interface CliMessage {
 
 let root: vscode.Uri;
 const uriOf = (rel: string) => vscode.Uri.joinPath(root, rel);
-const readJson = async <T>(rel: string) => JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(rel)))) as T;
+const readJson = async <T>(rel: string) =>
+  JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(rel)))) as T;
 
 async function invoke(name: string, input: object): Promise<string> {
   const r = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
@@ -43,16 +44,31 @@ suite('language-model tools in the web worker host', () => {
   });
 
   test('testbedLint_lintPlan returns the findings the CLI prints, with the folder config', async () => {
-    const got = JSON.parse(await invoke('testbedLint_lintPlan', { plan: 'configured/plan.testbed.yaml' })) as { file: string; findings: unknown[] };
+    const got = JSON.parse(await invoke('testbedLint_lintPlan', { plan: 'configured/plan.testbed.yaml' })) as {
+      file: string;
+      findings: unknown[];
+    };
     equal(got.file, 'configured/plan.testbed.yaml');
     const cli = (await readJson<Record<string, CliMessage[]>>('cli-expected.json'))['configured/plan.testbed.yaml'];
     ok(cli && cli.length > 5, 'cli-expected.json has the findings of configured/plan.testbed.yaml');
-    const expected = cli.map((m) => ({ ruleId: m.ruleId, severity: SEVERITY[m.severity], line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, message: m.message, docs: m.docsUrl }));
+    const expected = cli.map((m) => ({
+      ruleId: m.ruleId,
+      severity: SEVERITY[m.severity],
+      line: m.line,
+      column: m.column,
+      endLine: m.endLine,
+      endColumn: m.endColumn,
+      message: m.message,
+      docs: m.docsUrl,
+    }));
     equal(got.findings, expected);
   });
 
   test("testbedLint_explainFinding returns the rule's page with the config file's values", async () => {
-    const page = await invoke('testbedLint_explainFinding', { ruleId: 'iteration-stale', plan: 'configured/plan.testbed.md' });
+    const page = await invoke('testbedLint_explainFinding', {
+      ruleId: 'iteration-stale',
+      plan: 'configured/plan.testbed.md',
+    });
     ok(page.startsWith('# iteration-stale\n'), page.slice(0, 100));
     ok(page.includes('| severity | `info` | `warning` |'), 'the severity from the config file');
     ok(page.includes('| `max-days` | `30` | `45` |'), 'max-days from the config file');
@@ -66,7 +82,10 @@ suite('language-model tools in the web worker host', () => {
     const expected = (await readJson<Record<string, string>>('cli-fixed.json'))['configured/plan.testbed.md'];
     ok(expected && expected !== before, 'cli-fixed.json has a fixed text for configured/plan.testbed.md');
     const text = await invoke('testbedLint_fixPlan', { plan: 'configured/plan.testbed.md' });
-    ok(/^Applied \d+ safe fixes to configured\/plan\.testbed\.md in the editor, NOT saved/.test(text), text.slice(0, 200));
+    ok(
+      /^Applied \d+ safe fixes to configured\/plan\.testbed\.md in the editor, NOT saved/.test(text),
+      text.slice(0, 200),
+    );
     ok(text.endsWith(`The fixed text:\n\n${expected}`), 'the tool returns the CLI fixed text');
     try {
       equal(doc.getText(), expected, 'the fixes in the editor');

@@ -27,7 +27,8 @@ function withTimeout<T>(p: Promise<T>, label: string, ms = WAIT_MS): Promise<T> 
   ]);
 }
 
-const codes = (uri: vscode.Uri): string[] => vscode.languages.getDiagnostics(uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
+const codes = (uri: vscode.Uri): string[] =>
+  vscode.languages.getDiagnostics(uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
 
 /**
  * Waits until the extension host's thread has been free for `quiet` ms: no 5 ms timer later than `slack` ms.
@@ -80,7 +81,12 @@ export async function keystrokesWhileBigPlanLints(
   opts: { baseline: number; covered: number; log: (line: string) => void },
 ): Promise<{ baseline: Sample[]; samples: Sample[]; bigChars: number; bigEdits: number }> {
   const log = opts.log;
-  const lintWhere = (uri: vscode.Uri, pred: (e: LintEvent) => boolean, label: string, ms = WAIT_MS): Promise<LintEvent> =>
+  const lintWhere = (
+    uri: vscode.Uri,
+    pred: (e: LintEvent) => boolean,
+    label: string,
+    ms = WAIT_MS,
+  ): Promise<LintEvent> =>
     withTimeout(
       new Promise<LintEvent>((resolve) => {
         const sub = api.onDidLint((e) => {
@@ -126,7 +132,9 @@ export async function keystrokesWhileBigPlanLints(
     const at = original.indexOf('Key Account');
     const all = ['customer-not-premier', 'iteration-stale', 'counterpart-finance', 'counterpart-early'];
     let strokes = 0;
-    const keystroke = async <T>(during: () => T): Promise<{ ms: number; fromApplyEdit: number; seen: T; detail: string }> => {
+    const keystroke = async <T>(
+      during: () => T,
+    ): Promise<{ ms: number; fromApplyEdit: number; seen: T; detail: string }> => {
       const [from, to] = strokes++ % 2 === 0 ? ['Key Account', 'standard'] : ['standard', 'Key Account'];
       const expected = JSON.stringify((to === 'standard' ? all.slice(1) : [...all]).sort());
       const edit = new vscode.WorkspaceEdit();
@@ -137,7 +145,8 @@ export async function keystrokesWhileBigPlanLints(
           if (e.document.uri.toString() === doc.uri.toString()) marks['changed'] ??= performance.now();
         }),
         api.onDidLint((e) => {
-          if (e.uri.toString() === doc.uri.toString() && e.version === doc.version && marks['changed']) marks['linted'] ??= performance.now();
+          if (e.uri.toString() === doc.uri.toString() && e.version === doc.version && marks['changed'])
+            marks['linted'] ??= performance.now();
         }),
       ];
       // How late the extension host's thread runs a 5 ms timer meanwhile (is it blocked?), and its garbage collections.
@@ -157,7 +166,10 @@ export async function keystrokesWhileBigPlanLints(
         const shown = withTimeout(
           new Promise<{ at: number; seen: T }>((resolve) => {
             const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-              if (e.uris.some((u) => u.toString() === doc.uri.toString()) && JSON.stringify(codes(doc.uri).sort()) === expected) {
+              if (
+                e.uris.some((u) => u.toString() === doc.uri.toString()) &&
+                JSON.stringify(codes(doc.uri).sort()) === expected
+              ) {
                 sub.dispose();
                 resolve({ at: performance.now(), seen: during() });
               }
@@ -169,7 +181,9 @@ export async function keystrokesWhileBigPlanLints(
         assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit failed');
         const applied = performance.now();
         const { at: shownAt, seen } = await shown.catch((e: Error) => {
-          throw new Error(`${e.message}: version ${doc.version}, last lint ${api.testing && JSON.stringify(vscode.languages.getDiagnostics(doc.uri).map((d) => d.code && typeof d.code === 'object' ? d.code.value : d.code))}, expected ${expected}, text at: ${JSON.stringify(doc.getText().slice(at - 10, at + 20))}`);
+          throw new Error(
+            `${e.message}: version ${doc.version}, last lint ${api.testing && JSON.stringify(vscode.languages.getDiagnostics(doc.uri).map((d) => (d.code && typeof d.code === 'object' ? d.code.value : d.code)))}, expected ${expected}, text at: ${JSON.stringify(doc.getText().slice(at - 10, at + 20))}`,
+          );
         });
         const lint = await api.whenLinted(doc.uri, doc.version);
         assert.equal(lint.version, doc.version, "the diagnostics shown are those of the keystroke's version");
@@ -210,9 +224,13 @@ export async function keystrokesWhileBigPlanLints(
     await vscode.workspace.fs.writeFile(bigUri, new TextEncoder().encode(bigText));
     big = await vscode.workspace.openTextDocument(bigUri);
     const bigDoc = big;
-    log(`big plan (${bigDoc.getText().length} characters, ${bigDoc.lineCount} lines) written and opened in ${(performance.now() - t).toFixed(0)} ms`);
+    log(
+      `big plan (${bigDoc.getText().length} characters, ${bigDoc.lineCount} lines) written and opened in ${(performance.now() - t).toFixed(0)} ms`,
+    );
     const opened = await workbenchQuiet();
-    log(`workbench quiet ${opened.waited.toFixed(0)} ms after the open (the host's thread was late by up to ${opened.worst.toFixed(0)} ms meanwhile; round trips ${opened.roundTrips.join(', ')} ms)`);
+    log(
+      `workbench quiet ${opened.waited.toFixed(0)} ms after the open (the host's thread was late by up to ${opened.worst.toFixed(0)} ms meanwhile; round trips ${opened.roundTrips.join(', ')} ms)`,
+    );
 
     // The big plan's lint in the large-plan worker: seen by its request id, so two sightings of one id mean that one
     // lint was running all the time in between. When none is running (the last one ended), an edit of the big plan
@@ -228,13 +246,19 @@ export async function keystrokesWhileBigPlanLints(
       for (let attempt = 0; ; attempt++) {
         const running = bigLint();
         if (running) return running;
-        assert.ok(attempt < 5, 'the lints of five edits of the big plan in a row ended before a keystroke could be typed');
+        assert.ok(
+          attempt < 5,
+          'the lints of five edits of the big plan in a row ended before a keystroke could be typed',
+        );
         const edit = new vscode.WorkspaceEdit();
         edit.insert(bigDoc.uri, bigDoc.positionAt(bigDoc.getText().length), `|IT|Pasted${bigEdits++}|2025-01-13|y|\n`);
         assert.ok(await vscode.workspace.applyEdit(edit), 'the edit of the big plan');
         const until = performance.now() + 10_000;
         while (bigLint()?.version !== bigDoc.version) {
-          assert.ok(performance.now() < until, `no lint of the big plan's version ${bigDoc.version} in the large-plan worker after 10 s`);
+          assert.ok(
+            performance.now() < until,
+            `no lint of the big plan's version ${bigDoc.version} in the large-plan worker after 10 s`,
+          );
           await new Promise((r) => setTimeout(r, 5));
         }
         bigStarted = performance.now();
@@ -249,25 +273,43 @@ export async function keystrokesWhileBigPlanLints(
     bigStarted = performance.now();
     const first = await withTimeout(bigLintRunning(), 'a lint of the big plan in the large-plan worker');
     await normalRelinted;
-    log(`linting on: the big plan's lint #${first.id} (version ${first.version}) running in the large-plan worker ${(bigStarted - t).toFixed(0)} ms later`);
+    log(
+      `linting on: the big plan's lint #${first.id} (version ${first.version}) running in the large-plan worker ${(bigStarted - t).toFixed(0)} ms later`,
+    );
     // What turning linting on sets off in the workbench (every open plan's diagnostics, the plans view) settles first.
     const on = await workbenchQuiet(5000);
-    log(`workbench quiet ${on.waited.toFixed(0)} ms later (round trips ${on.roundTrips.join(', ')} ms); the big plan's lint #${first.id} still running: ${bigLint()?.id === first.id}`);
+    log(
+      `workbench quiet ${on.waited.toFixed(0)} ms later (round trips ${on.roundTrips.join(', ')} ms); the big plan's lint #${first.id} still running: ${bigLint()?.id === first.id}`,
+    );
 
     // The keystrokes, each while one lint of the big plan runs from before it until its diagnostics show.
     const samples: Sample[] = [];
     for (let i = 0; samples.filter((x) => x.covered).length < opts.covered; i++) {
-      assert.ok(i < 4 * opts.covered, `fewer than ${opts.covered} of ${4 * opts.covered} keystrokes ran while one lint of the big plan was running: ${JSON.stringify(samples)}`);
+      assert.ok(
+        i < 4 * opts.covered,
+        `fewer than ${opts.covered} of ${4 * opts.covered} keystrokes ran while one lint of the big plan was running: ${JSON.stringify(samples)}`,
+      );
       const before = await bigLintRunning();
       const k = await keystroke(() => bigLint()?.id === before.id);
-      log(`keystroke ${i + 1} (big plan's lint #${before.id}, version ${before.version}, ${k.seen ? 'still running when its diagnostics showed' : 'ended meanwhile'}): ${k.detail}`);
+      log(
+        `keystroke ${i + 1} (big plan's lint #${before.id}, version ${before.version}, ${k.seen ? 'still running when its diagnostics showed' : 'ended meanwhile'}): ${k.detail}`,
+      );
       samples.push({ ms: k.ms, fromApplyEdit: k.fromApplyEdit, covered: k.seen });
     }
     const ended = performance.now();
-    log(`keystroke-to-diagnostics with a ${bigDoc.getText().length}-character plan being linted: ${figures(samples)}; ${bigEdits} edit(s) of the big plan started a lint`);
+    log(
+      `keystroke-to-diagnostics with a ${bigDoc.getText().length}-character plan being linted: ${figures(samples)}; ${bigEdits} edit(s) of the big plan started a lint`,
+    );
     // The big plan gets its diagnostics late, for its last version.
-    const bigDone = await lintWhere(bigDoc.uri, (e) => e.linted && e.version === bigDoc.version, 'the lint of the big plan', 240_000);
-    log(`the big plan's diagnostics came ${((performance.now() - ended) / 1000).toFixed(2)} s after the keystrokes, ${((performance.now() - bigStarted) / 1000).toFixed(2)} s after its last lint started`);
+    const bigDone = await lintWhere(
+      bigDoc.uri,
+      (e) => e.linted && e.version === bigDoc.version,
+      'the lint of the big plan',
+      240_000,
+    );
+    log(
+      `the big plan's diagnostics came ${((performance.now() - ended) / 1000).toFixed(2)} s after the keystrokes, ${((performance.now() - bigStarted) / 1000).toFixed(2)} s after its last lint started`,
+    );
     assert.equal(bigDone.linted, true);
     assert.ok(vscode.languages.getDiagnostics(bigDoc.uri).length > 0, 'the big plan has its diagnostics');
     return { baseline, samples, bigChars: bigDoc.getText().length, bigEdits };

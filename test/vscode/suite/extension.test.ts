@@ -84,7 +84,6 @@ async function settled(uri: vscode.Uri, quietMs = 2_000, maxMs = 20_000): Promis
   }
 }
 
-
 async function open(rel: string): Promise<{ doc: vscode.TextDocument; lint: LintEvent }> {
   const doc = await vscode.workspace.openTextDocument(uriOf(rel));
   await vscode.window.showTextDocument(doc);
@@ -109,7 +108,14 @@ const SEVERITY = ['error', 'warning', 'info', 'hint'];
 const rows = (uri: vscode.Uri): Row[] =>
   vscode.languages
     .getDiagnostics(uri)
-    .map((d): Row => [String(typeof d.code === 'object' ? d.code.value : d.code), SEVERITY[d.severity]!, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character])
+    .map((d): Row => [
+      String(typeof d.code === 'object' ? d.code.value : d.code),
+      SEVERITY[d.severity]!,
+      d.range.start.line,
+      d.range.start.character,
+      d.range.end.line,
+      d.range.end.character,
+    ])
     .sort((a, b) => a[2] - b[2] || a[3] - b[3] || a[0].localeCompare(b[0]));
 
 function diagnostic(uri: vscode.Uri, ruleId: string): vscode.Diagnostic {
@@ -139,7 +145,11 @@ async function activeTabWhere(pred: (tab: vscode.Tab) => boolean, ms = 5000): Pr
 }
 
 async function hoverTexts(uri: vscode.Uri, line: number, character: number): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    uri,
+    new vscode.Position(line, character),
+  );
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
 }
 
@@ -183,10 +193,22 @@ suite('testbed-lint in VS Code', () => {
     const configUri = uriOf('.testbed-lint.yaml');
     const original = await vscode.workspace.fs.readFile(configUri);
     try {
-      await vscode.workspace.fs.writeFile(configUri, Buffer.from('extends: recommended\nrules:\n  counterpart-back-end: off\n  iteration-stale: [info, { max-days: 30 }]\n'));
-      await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'iteration-stale' && p.severity === 'info'), 'a re-lint with the new config');
+      await vscode.workspace.fs.writeFile(
+        configUri,
+        Buffer.from(
+          'extends: recommended\nrules:\n  counterpart-back-end: off\n  iteration-stale: [info, { max-days: 30 }]\n',
+        ),
+      );
+      await lintWhere(
+        doc.uri,
+        (e) => e.problems.some((p) => p.ruleId === 'iteration-stale' && p.severity === 'info'),
+        'a re-lint with the new config',
+      );
       // What the code link runs: the command with the link's arguments.
-      const opened = await withTimeout(Promise.resolve(vscode.commands.executeCommand<string>(target.path, ...(JSON.parse(target.query) as string[]))), 'the rule page');
+      const opened = await withTimeout(
+        Promise.resolve(vscode.commands.executeCommand<string>(target.path, ...(JSON.parse(target.query) as string[]))),
+        'the rule page',
+      );
       assert.equal(vscode.Uri.parse(opened).scheme, 'testbed-lint-rule');
       const page = vscode.workspace.textDocuments.find((t) => t.uri.toString() === opened);
       assert.ok(page, 'the page is an open document');
@@ -194,7 +216,10 @@ suite('testbed-lint in VS Code', () => {
       assert.match(text, /^# iteration-stale\n/);
       assert.match(text, /\*\*Settings for `plan\.testbed\.md`\*\*/);
       assert.match(text, /\| severity \| `info` \| `warning` \|/);
-      assert.match(text, /\| `max-days` \| `30` \| `45` \| The most days allowed between the newest entry and today\. \|/);
+      assert.match(
+        text,
+        /\| `max-days` \| `30` \| `45` \| The most days allowed between the newest entry and today\. \|/,
+      );
       assert.match(text, /## When not to use it/);
       // Shown in the Markdown preview, not as a web page.
       const tab = await activeTabWhere((t) => t.input instanceof vscode.TabInputWebview);
@@ -205,10 +230,17 @@ suite('testbed-lint in VS Code', () => {
     } finally {
       await vscode.workspace.fs.writeFile(configUri, original);
     }
-    await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'iteration-stale' && p.severity === 'warning'), 'the original config again');
+    await lintWhere(
+      doc.uri,
+      (e) => e.problems.some((p) => p.ruleId === 'iteration-stale' && p.severity === 'warning'),
+      'the original config again',
+    );
     // From the command palette with no plan open: the defaults.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const plain = await vscode.commands.executeCommand<string>('testbedLint.showRuleDocumentation', 'counterpart-finance');
+    const plain = await vscode.commands.executeCommand<string>(
+      'testbedLint.showRuleDocumentation',
+      'counterpart-finance',
+    );
     const defaults = vscode.workspace.textDocuments.find((t) => t.uri.toString() === plain)!.getText();
     assert.match(defaults, /\*\*Settings\*\* \(defaults; open this page from a plan/);
     assert.match(defaults, /\| severity \| `warning` \|/);
@@ -240,8 +272,17 @@ suite('testbed-lint in VS Code', () => {
     const configUri = uriOf('.testbed-lint.yaml');
     const original = await vscode.workspace.fs.readFile(configUri);
     try {
-      await vscode.workspace.fs.writeFile(configUri, Buffer.from('rules:\n  counterpart-back-end: off\n  counterpart-finance: info\n  counterpart-early: info\n  customer-not-premier: error\n'));
-      await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'counterpart-early' && p.severity === 'info'), 'a re-lint with notes only for counterparts');
+      await vscode.workspace.fs.writeFile(
+        configUri,
+        Buffer.from(
+          'rules:\n  counterpart-back-end: off\n  counterpart-finance: info\n  counterpart-early: info\n  customer-not-premier: error\n',
+        ),
+      );
+      await lintWhere(
+        doc.uri,
+        (e) => e.problems.some((p) => p.ruleId === 'counterpart-early' && p.severity === 'info'),
+        'a re-lint with notes only for counterparts',
+      );
       const bar = api.testing.statusBar();
       assert.equal(bar.text, 'Testbed: customer ✗ iterations ⚠ counterparts ℹ');
       assert.match(bar.tooltip, /\n✗ Choose the customer carefully: 1 error {2}\n/);
@@ -249,7 +290,11 @@ suite('testbed-lint in VS Code', () => {
     } finally {
       await vscode.workspace.fs.writeFile(configUri, original);
     }
-    await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'counterpart-early' && p.severity === 'warning'), 'the original config again');
+    await lintWhere(
+      doc.uri,
+      (e) => e.problems.some((p) => p.ruleId === 'counterpart-early' && p.severity === 'warning'),
+      'the original config again',
+    );
     // Not a plan: no item.
     await open('notes.md');
     assert.equal(api.testing.statusBar().shown, false);
@@ -266,9 +311,27 @@ suite('testbed-lint in VS Code', () => {
     });
     assert.equal(run.status, 1, run.stderr);
     const out = run.stdout;
-    const cli = (JSON.parse(out) as { messages: { ruleId: string; severity: number; line: number; column: number; endLine: number; endColumn: number }[] }[])[0]!.messages;
+    const cli = (
+      JSON.parse(out) as {
+        messages: {
+          ruleId: string;
+          severity: number;
+          line: number;
+          column: number;
+          endLine: number;
+          endColumn: number;
+        }[];
+      }[]
+    )[0]!.messages;
     const cliRows = cli
-      .map((m): Row => [m.ruleId, ({ 2: 'error', 1: 'warning', 0: 'info' } as Record<number, string>)[m.severity]!, m.line - 1, m.column - 1, m.endLine - 1, m.endColumn - 1])
+      .map((m): Row => [
+        m.ruleId,
+        ({ 2: 'error', 1: 'warning', 0: 'info' } as Record<number, string>)[m.severity]!,
+        m.line - 1,
+        m.column - 1,
+        m.endLine - 1,
+        m.endColumn - 1,
+      ])
       .sort((a, b) => a[2] - b[2] || a[3] - b[3] || a[0].localeCompare(b[0]));
     assert.ok(cliRows.length >= 15, `the CLI found only ${cliRows.length} problems`);
     assert.deepEqual(rows(doc.uri), cliRows);
@@ -283,13 +346,26 @@ suite('testbed-lint in VS Code', () => {
 
   test('the command "Lint all plans in the workspace" reports every plan', async () => {
     const summary = await withTimeout(
-      Promise.resolve(vscode.commands.executeCommand<{ plans: number; errors: number; warnings: number; files: { path: string; problems: number }[] }>('testbedLint.lintWorkspace')),
+      Promise.resolve(
+        vscode.commands.executeCommand<{
+          plans: number;
+          errors: number;
+          warnings: number;
+          files: { path: string; problems: number }[];
+        }>('testbedLint.lintWorkspace'),
+      ),
       'testbedLint.lintWorkspace',
     );
     // Plans governed by a config with errors are still linted, with the valid rest of it (here: the defaults).
     assert.deepEqual(
       summary.files.map((f) => f.path),
-      ['broken/plan.testbed.md', 'exec/plan.testbed.md', 'outside/plan.testbed.md', 'plan.testbed.md', 'plan.testbed.yaml'],
+      [
+        'broken/plan.testbed.md',
+        'exec/plan.testbed.md',
+        'outside/plan.testbed.md',
+        'plan.testbed.md',
+        'plan.testbed.yaml',
+      ],
     );
     assert.equal(summary.plans, 5);
     assert.equal(summary.errors, 5);
@@ -302,8 +378,14 @@ suite('testbed-lint in VS Code', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Key Account'.length)), 'standard');
     const after = await applyAndLint(doc, edit);
-    assert.deepEqual(after.problems.map((p) => p.ruleId), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
-    assert.deepEqual(rows(doc.uri).map((r) => r[0]), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
+    assert.deepEqual(
+      after.problems.map((p) => p.ruleId),
+      ['iteration-stale', 'counterpart-finance', 'counterpart-early'],
+    );
+    assert.deepEqual(
+      rows(doc.uri).map((r) => r[0]),
+      ['iteration-stale', 'counterpart-finance', 'counterpart-early'],
+    );
     await setText(doc, original);
     assert.equal(rows(doc.uri).length, 4);
   });
@@ -320,8 +402,15 @@ suite('testbed-lint in VS Code', () => {
     const { doc } = await open('plan.testbed.md');
     const original = doc.getText();
     const d = diagnostic(doc.uri, 'counterpart-finance');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const mine = actions.filter((a) => a.title.includes('counterpart-finance') || a.title === 'Add a Finance counterpart');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const mine = actions.filter(
+      (a) => a.title.includes('counterpart-finance') || a.title === 'Add a Finance counterpart',
+    );
     assert.deepEqual(
       mine.map((a) => [a.title, a.isPreferred ?? false]),
       [
@@ -339,7 +428,12 @@ suite('testbed-lint in VS Code', () => {
 
     // In the front matter the disable comment is a YAML comment.
     const premier = diagnostic(doc.uri, 'customer-not-premier');
-    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, premier.range, vscode.CodeActionKind.QuickFix.value);
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      premier.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const disable = fixes.find((a) => a.title === 'Disable customer-not-premier for this line');
     assert.ok(disable?.edit, 'no disable-line action');
     const disabled = await applyAndLint(doc, disable.edit);
@@ -351,13 +445,24 @@ suite('testbed-lint in VS Code', () => {
   test('source.fixAll.testbedLint applies every safe fix', async () => {
     const { doc, lint } = await open('plan.testbed.yaml');
     const original = doc.getText();
-    assert.ok(lint.problems.some((p) => p.fix), 'the fixture has no fixable problem');
+    assert.ok(
+      lint.problems.some((p) => p.fix),
+      'the fixture has no fixable problem',
+    );
     const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(original.length));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.testbedLint');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      whole,
+      'source.fixAll.testbedLint',
+    );
     const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.testbedLint');
     assert.equal(fixAll.length, 1, JSON.stringify(actions.map((a) => a.title)));
     const after = await applyAndLint(doc, fixAll[0]!.edit!);
-    assert.deepEqual(after.problems.filter((p) => p.fix).map((p) => p.ruleId), []);
+    assert.deepEqual(
+      after.problems.filter((p) => p.fix).map((p) => p.ruleId),
+      [],
+    );
     assert.ok(after.problems.length < lint.problems.length);
     assert.match(doc.getText(), /\n  champion: /);
     await setText(doc, original);
@@ -368,41 +473,77 @@ suite('testbed-lint in VS Code', () => {
     const configUri = uriOf('.testbed-lint.yaml');
     const original = await vscode.workspace.fs.readFile(configUri);
     try {
-      await vscode.workspace.fs.writeFile(configUri, Buffer.from('extends: recommended\nrules:\n  counterpart-back-end: off\n  counterpart-early: off\n'));
-      await lintWhere(doc.uri, (e) => e.linted && !e.problems.some((p) => p.ruleId === 'counterpart-early'), 'a re-lint without counterpart-early');
-      assert.deepEqual(rows(doc.uri).map((r) => r[0]), ['customer-not-premier', 'iteration-stale', 'counterpart-finance']);
+      await vscode.workspace.fs.writeFile(
+        configUri,
+        Buffer.from('extends: recommended\nrules:\n  counterpart-back-end: off\n  counterpart-early: off\n'),
+      );
+      await lintWhere(
+        doc.uri,
+        (e) => e.linted && !e.problems.some((p) => p.ruleId === 'counterpart-early'),
+        'a re-lint without counterpart-early',
+      );
+      assert.deepEqual(
+        rows(doc.uri).map((r) => r[0]),
+        ['customer-not-premier', 'iteration-stale', 'counterpart-finance'],
+      );
     } finally {
       await vscode.workspace.fs.writeFile(configUri, original);
     }
-    await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === 'counterpart-early'), 'a re-lint with counterpart-early back');
+    await lintWhere(
+      doc.uri,
+      (e) => e.problems.some((p) => p.ruleId === 'counterpart-early'),
+      'a re-lint with counterpart-early back',
+    );
   });
 
   test('completion offers the allowed values and the missing keys', async () => {
     const { doc } = await open('plan.testbed.yaml');
     const at = (needle: string) => doc.positionAt(doc.getText().indexOf(needle) + needle.length);
     const labels = async (position: vscode.Position) =>
-      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position)).items
+      (
+        await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          doc.uri,
+          position,
+        )
+      ).items
         .filter((i) => i.kind === vscode.CompletionItemKind.EnumMember || i.kind === vscode.CompletionItemKind.Property)
         .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     const status = await labels(at('status: '));
-    for (const v of ['draft', 'proposed', 'running', 'scaling', 'closed']) assert.ok(status.includes(v), `status completions: ${status.join(', ')}`);
+    for (const v of ['draft', 'proposed', 'running', 'scaling', 'closed'])
+      assert.ok(status.includes(v), `status completions: ${status.join(', ')}`);
     const order = await labels(at('order: '));
-    for (const v of ['first', 'second', 'third']) assert.ok(order.includes(v), `order completions: ${order.join(', ')}`);
+    for (const v of ['first', 'second', 'third'])
+      assert.ok(order.includes(v), `order completions: ${order.join(', ')}`);
     // Keys already written under `customer:` (name, size; the typo champoin is not champion) are not offered again.
     const customerKeys = await labels(new vscode.Position(at('  tier:').line, 2));
-    for (const k of ['tier', 'new-processes', 'champion', 'risk']) assert.ok(customerKeys.includes(k), `customer keys: ${customerKeys.join(', ')}`);
-    for (const k of ['name', 'size']) assert.ok(!customerKeys.includes(k), `customer keys offer ${k}, already present: ${customerKeys.join(', ')}`);
+    for (const k of ['tier', 'new-processes', 'champion', 'risk'])
+      assert.ok(customerKeys.includes(k), `customer keys: ${customerKeys.join(', ')}`);
+    for (const k of ['name', 'size'])
+      assert.ok(!customerKeys.includes(k), `customer keys offer ${k}, already present: ${customerKeys.join(', ')}`);
   });
 
   test('completion in a Markdown body: label values, enum table cells and the departments already used', async () => {
     const { doc } = await open('plan.testbed.md');
     const original = doc.getText();
     const labels = async (line: number, character: number) =>
-      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, character))).items
+      (
+        await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          doc.uri,
+          new vscode.Position(line, character),
+        )
+      ).items
         .filter((i) => i.kind === vscode.CompletionItemKind.EnumMember)
         .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     try {
-      await setText(doc, original.replace('- Order: first', '- Order: ').replace('- Source: customer\n- Order: second', '- Source: \n- Order: second').replace('| Logistics |', '| |'));
+      await setText(
+        doc,
+        original
+          .replace('- Order: first', '- Order: ')
+          .replace('- Source: customer\n- Order: second', '- Source: \n- Order: second')
+          .replace('| Logistics |', '| |'),
+      );
       const lines = doc.getText().split('\n');
       const line = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
       assert.deepEqual(await labels(line('- Order: '), 9), ['first', 'second', 'third']);
@@ -417,7 +558,10 @@ suite('testbed-lint in VS Code', () => {
 
   test('hover on a key shows its guidance: front matter keys, labels and table headers', async () => {
     const { doc } = await open('plan.testbed.md');
-    assert.match(await hoverTexts(doc.uri, 5, 2), /^\*\*status\*\*: where the testbed stands.*- `running`: live with the customer/s);
+    assert.match(
+      await hoverTexts(doc.uri, 5, 2),
+      /^\*\*status\*\*: where the testbed stands.*- `running`: live with the customer/s,
+    );
     assert.match(await hoverTexts(doc.uri, 14, 3), /^\*\*risk\*\*: how much is at stake.*- `low`/s);
     assert.match(await hoverTexts(doc.uri, 32, 3), /^\*\*Order\*\*: how deep the change goes/);
     assert.match(await hoverTexts(doc.uri, 43, 4), /^\*\*Department\*\*: the department outside sales/);
@@ -427,14 +571,22 @@ suite('testbed-lint in VS Code', () => {
     const { doc } = await open('plan.testbed.md');
     const original = doc.getText();
     const premier = diagnostic(doc.uri, 'customer-not-premier');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, premier.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      premier.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const mine = actions.filter((a) => /customer-not-premier|^Delete /.test(a.title));
     assert.deepEqual(
       mine.map((a) => [a.title, a.isPreferred ?? false]),
       [
         ['Disable customer-not-premier for this line', false],
         ['Disable customer-not-premier for this file', false],
-        ['Delete the customer "Northside Community Hospital" and the tier "Key Account", leaving a to-do to choose a non-premier customer', false],
+        [
+          'Delete the customer "Northside Community Hospital" and the tier "Key Account", leaving a to-do to choose a non-premier customer',
+          false,
+        ],
         ['Configure rule customer-not-premier…', false],
         ['Show documentation for customer-not-premier', false],
       ],
@@ -442,8 +594,16 @@ suite('testbed-lint in VS Code', () => {
     try {
       await setText(doc, original.replace('- Order: second', '- Order: secnd'));
       const d = diagnostic(doc.uri, 'plan-schema');
-      assert.equal(d.message, 'Unexpected value "secnd" for `order` of the second iteration entry (2025-04-14); use one of first, second, third.');
-      const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      assert.equal(
+        d.message,
+        'Unexpected value "secnd" for `order` of the second iteration entry (2025-04-14); use one of first, second, third.',
+      );
+      const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = fixes.find((a) => a.title === 'Replace with "second"');
       assert.ok(fix?.edit && fix.isPreferred, JSON.stringify(fixes.map((a) => a.title)));
       await applyAndLint(doc, fix.edit);
@@ -457,17 +617,31 @@ suite('testbed-lint in VS Code', () => {
     const { doc, lint } = await open('plan.testbed.md');
     const original = doc.getText();
     assert.ok(lint.problems.some((p) => p.ruleId === 'iteration-stale'));
-    const inserted = await withTimeout(Promise.resolve(vscode.commands.executeCommand<boolean>('testbedLint.addIterationEntry')), 'testbedLint.addIterationEntry');
+    const inserted = await withTimeout(
+      Promise.resolve(vscode.commands.executeCommand<boolean>('testbedLint.addIterationEntry')),
+      'testbedLint.addIterationEntry',
+    );
     assert.equal(inserted, true);
     const after = await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint after the new entry');
     const d = new Date();
     const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     // The writer's prompts, as the iteration-log fix writes them: the entry shows as a to-do until filled in.
-    assert.match(doc.getText(), new RegExp(`### ${today} — TODO: name the change\\n\\n- Change: TODO: what we now do differently for the customer\\n- Feedback: TODO: what the customer said or experienced that prompted it\\n`));
+    assert.match(
+      doc.getText(),
+      new RegExp(
+        `### ${today} — TODO: name the change\\n\\n- Change: TODO: what we now do differently for the customer\\n- Feedback: TODO: what the customer said or experienced that prompted it\\n`,
+      ),
+    );
     assert.ok(!after.problems.some((p) => p.ruleId === 'iteration-stale'), 'a fresh entry should end iteration-stale');
-    const entryLine = doc.getText().split('\n').findIndex((l) => l.startsWith(`### ${today}`)) + 1;
+    const entryLine =
+      doc
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.startsWith(`### ${today}`)) + 1;
     assert.deepEqual(
-      after.problems.filter((p) => p.line > entryLine && p.line <= entryLine + 6).map((p) => `${p.ruleId} ${p.severity}`),
+      after.problems
+        .filter((p) => p.line > entryLine && p.line <= entryLine + 6)
+        .map((p) => `${p.ruleId} ${p.severity}`),
       ['iteration-change error', 'iteration-feedback warning'],
     );
     await vscode.commands.executeCommand('leaveSnippet');
@@ -478,7 +652,12 @@ suite('testbed-lint in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const plansDir = uriOf('plans');
     try {
-      const yaml = await withTimeout(Promise.resolve(vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanYaml', 'Pilot with Acme')), 'testbedLint.newPlanYaml');
+      const yaml = await withTimeout(
+        Promise.resolve(
+          vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanYaml', 'Pilot with Acme'),
+        ),
+        'testbedLint.newPlanYaml',
+      );
       assert.equal(vscode.workspace.asRelativePath(yaml.uri), 'plans/pilot-with-acme.testbed.yaml');
       assert.equal(yaml.isUntitled, false);
       assert.equal(yaml.isDirty, false, 'the plan is saved');
@@ -487,17 +666,38 @@ suite('testbed-lint in VS Code', () => {
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), yaml.uri.toString());
       const lint = await withTimeout(api.whenLinted(yaml.uri), 'the lint of the new plan');
       assert.equal(lint.linted, true);
-      assert.ok(lint.problems.some((p) => p.ruleId === 'customer-named'), lint.problems.map((p) => p.ruleId).join(', '));
+      assert.ok(
+        lint.problems.some((p) => p.ruleId === 'customer-named'),
+        lint.problems.map((p) => p.ruleId).join(', '),
+      );
       // With that plan active, the next plans go beside it; the same title gets a free name.
-      const md = await vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanMarkdown', 'Pilot with Acme');
+      const md = await vscode.commands.executeCommand<vscode.TextDocument>(
+        'testbedLint.newPlanMarkdown',
+        'Pilot with Acme',
+      );
       assert.equal(vscode.workspace.asRelativePath(md.uri), 'plans/pilot-with-acme.testbed.md');
       assert.deepEqual(md.getText().split('\n').slice(0, 3), ['---', 'kind: testbed-plan', 'title: Pilot with Acme']);
-      const again = await vscode.commands.executeCommand<vscode.TextDocument>('testbedLint.newPlanMarkdown', 'Pilot with Acme');
+      const again = await vscode.commands.executeCommand<vscode.TextDocument>(
+        'testbedLint.newPlanMarkdown',
+        'Pilot with Acme',
+      );
       assert.equal(vscode.workspace.asRelativePath(again.uri), 'plans/pilot-with-acme-2.testbed.md');
-      assert.equal(vscode.window.tabGroups.activeTabGroup.tabs.filter((t) => /pilot-with-acme/.test(t.label)).length, 3, 'each new plan keeps its tab');
+      assert.equal(
+        vscode.window.tabGroups.activeTabGroup.tabs.filter((t) => /pilot-with-acme/.test(t.label)).length,
+        3,
+        'each new plan keeps its tab',
+      );
 
       // The plans view: grouped by status (running first), worst first, and the file name where titles repeat.
-      const refreshed = withTimeout(new Promise<void>((resolve) => { const sub = api.onDidRefreshPlans(() => { sub.dispose(); resolve(); }); }), 'a refresh of the plans view');
+      const refreshed = withTimeout(
+        new Promise<void>((resolve) => {
+          const sub = api.onDidRefreshPlans(() => {
+            sub.dispose();
+            resolve();
+          });
+        }),
+        'a refresh of the plans view',
+      );
       await vscode.commands.executeCommand('testbedLint.refreshPlans');
       await refreshed;
       const tree = await api.testing.plansTree();
@@ -517,12 +717,24 @@ suite('testbed-lint in VS Code', () => {
               'Vendor-managed inventory with Northside Community Hospital (plan.testbed.md)',
             ],
           ],
-          ['draft', '3 plans', ['Pilot with Acme (pilot-with-acme-2.testbed.md)', 'Pilot with Acme (pilot-with-acme.testbed.md)', 'Pilot with Acme (pilot-with-acme.testbed.yaml)']],
+          [
+            'draft',
+            '3 plans',
+            [
+              'Pilot with Acme (pilot-with-acme-2.testbed.md)',
+              'Pilot with Acme (pilot-with-acme.testbed.md)',
+              'Pilot with Acme (pilot-with-acme.testbed.yaml)',
+            ],
+          ],
         ],
       );
       // A new plan is a draft: what it misses is a to-do (notes only).
       assert.match(tree[1]!.plans[0]!.description, /^notes only · /);
-      assert.match(tree[0]!.plans[1]!.tooltip, /^\*\*Vendor-managed inventory with Northside Community Hospital\*\*/, 'the full title in the tooltip');
+      assert.match(
+        tree[0]!.plans[1]!.tooltip,
+        /^\*\*Vendor-managed inventory with Northside Community Hospital\*\*/,
+        'the full title in the tooltip',
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(plansDir, { recursive: true, useTrash: false });
@@ -530,16 +742,26 @@ suite('testbed-lint in VS Code', () => {
   });
 
   test('a plan not saved in the workspace is linted with the testbedLint.rules setting; testbedLint.enable turns it off', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: planTemplate('yaml', { title: 'Pilot with Acme', today: '2026-01-05' }) });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'yaml',
+      content: planTemplate('yaml', { title: 'Pilot with Acme', today: '2026-01-05' }),
+    });
     await vscode.window.showTextDocument(doc);
     const lint = await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint of the untitled plan');
     assert.equal(lint.linted, true);
-    assert.ok(lint.problems.some((p) => p.ruleId === 'customer-named'), lint.problems.map((p) => p.ruleId).join(', '));
+    assert.ok(
+      lint.problems.some((p) => p.ruleId === 'customer-named'),
+      lint.problems.map((p) => p.ruleId).join(', '),
+    );
     // No config file governs an untitled plan: the testbedLint.rules setting applies, and testbedLint.enable turns it all off.
     const settings = vscode.workspace.getConfiguration('testbedLint');
     try {
       await settings.update('rules', { 'customer-named': 'off' }, vscode.ConfigurationTarget.Global);
-      await lintWhere(doc.uri, (e) => e.linted && !e.problems.some((p) => p.ruleId === 'customer-named'), 'a re-lint without customer-named');
+      await lintWhere(
+        doc.uri,
+        (e) => e.linted && !e.problems.some((p) => p.ruleId === 'customer-named'),
+        'a re-lint without customer-named',
+      );
       await settings.update('enable', false, vscode.ConfigurationTarget.Global);
       await lintWhere(doc.uri, (e) => !e.linted, 'linting to turn off');
       assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
@@ -547,7 +769,11 @@ suite('testbed-lint in VS Code', () => {
       await settings.update('rules', undefined, vscode.ConfigurationTarget.Global);
       await settings.update('enable', undefined, vscode.ConfigurationTarget.Global);
     }
-    await lintWhere(doc.uri, (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'), 'the default settings again');
+    await lintWhere(
+      doc.uri,
+      (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'),
+      'the default settings again',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -584,13 +810,27 @@ suite('testbed-lint in VS Code', () => {
 
   test('the "Testbed plans" view lists every plan with its three points and counts, and follows edits', async () => {
     // Earlier tests create and delete plans: the view refreshes on those events after a short delay; refresh now.
-    const ready = withTimeout(new Promise<void>((resolve) => { const sub = api.onDidRefreshPlans(() => { sub.dispose(); resolve(); }); }), 'a refresh of the plans view');
+    const ready = withTimeout(
+      new Promise<void>((resolve) => {
+        const sub = api.onDidRefreshPlans(() => {
+          sub.dispose();
+          resolve();
+        });
+      }),
+      'a refresh of the plans view',
+    );
     await vscode.commands.executeCommand('testbedLint.refreshPlans');
     await ready;
     const plans = await withTimeout(api.plans(), 'the plans view');
     assert.deepEqual(
       [...plans.map((p) => p.path)].sort(),
-      ['broken/plan.testbed.md', 'exec/plan.testbed.md', 'outside/plan.testbed.md', 'plan.testbed.md', 'plan.testbed.yaml'],
+      [
+        'broken/plan.testbed.md',
+        'exec/plan.testbed.md',
+        'outside/plan.testbed.md',
+        'plan.testbed.md',
+        'plan.testbed.yaml',
+      ],
       'plans under a broken config are listed; notes.md is not a plan',
     );
     // Worst first: errors, then warnings, notes, passes.
@@ -598,14 +838,29 @@ suite('testbed-lint in VS Code', () => {
       const states = [s.points.customer, s.points.iterations, s.points.counterparts, s.other];
       return ['error', 'warning', 'info'].findIndex((o) => states.includes(o as never)) >>> 0;
     };
-    for (let i = 1; i < plans.length; i++) assert.ok(rank(plans[i - 1]!.summary) <= rank(plans[i]!.summary), `${plans[i - 1]!.path} before ${plans[i]!.path}`);
+    for (let i = 1; i < plans.length; i++)
+      assert.ok(
+        rank(plans[i - 1]!.summary) <= rank(plans[i]!.summary),
+        `${plans[i - 1]!.path} before ${plans[i]!.path}`,
+      );
     for (const p of plans) assert.ok(p.summary.title.length > 0 && p.summary.iterations.count > 0, p.path);
     const md = plans.find((p) => p.path === 'plan.testbed.md')!.summary;
     assert.ok(md.iterations.count >= 1, 'the Markdown fixture has an iteration log');
     // An edit to an open plan updates the view.
     const { doc } = await open('plan.testbed.md');
-    const refreshed = withTimeout(new Promise<void>((resolve) => { const sub = api.onDidRefreshPlans(() => { sub.dispose(); resolve(); }); }), 'a refresh of the plans view');
-    const titleLine = doc.getText().split('\n').findIndex((l) => l.startsWith('title:'));
+    const refreshed = withTimeout(
+      new Promise<void>((resolve) => {
+        const sub = api.onDidRefreshPlans(() => {
+          sub.dispose();
+          resolve();
+        });
+      }),
+      'a refresh of the plans view',
+    );
+    const titleLine = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('title:'));
     assert.ok(titleLine >= 0, 'the fixture has a title line');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, doc.lineAt(titleLine).range, 'title: Renamed plan');
@@ -629,7 +884,13 @@ suite('testbed-lint in VS Code', () => {
     const config = vscode.languages.getDiagnostics(uriOf('outside/.testbed-lint.yaml'));
     assert.deepEqual(
       config.map((d) => [d.message, d.range.start.line, d.range.start.character]),
-      [['cannot extend "../../elsewhere/shared.yaml": it is outside the workspace, and config files outside it are not read', 1, 9]],
+      [
+        [
+          'cannot extend "../../elsewhere/shared.yaml": it is outside the workspace, and config files outside it are not read',
+          1,
+          9,
+        ],
+      ],
     );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
@@ -678,7 +939,10 @@ suite('testbed-lint in VS Code', () => {
       ],
     );
     const errors = vscode.languages.getDiagnostics(uriOf('exec/.testbed-lint.yaml')).map((d) => d.message);
-    assert.ok(errors.some((m) => m.startsWith('cannot extend "./evil.js"')), errors.join('; '));
+    assert.ok(
+      errors.some((m) => m.startsWith('cannot extend "./evil.js"')),
+      errors.join('; '),
+    );
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uriOf('exec/EXECUTED'))), 'evil.js must never run');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
@@ -688,7 +952,11 @@ suite('testbed-lint in VS Code', () => {
     const { doc } = await open('plan.testbed.md');
     try {
       await settings.update('maxFileSize', 1000, vscode.ConfigurationTarget.Global);
-      await lintWhere(doc.uri, (e) => e.linted && e.problems.length === 1 && e.problems[0]!.ruleId === 'plan-syntax', 'the too-large finding');
+      await lintWhere(
+        doc.uri,
+        (e) => e.linted && e.problems.length === 1 && e.problems[0]!.ruleId === 'plan-syntax',
+        'the too-large finding',
+      );
       const ds = vscode.languages.getDiagnostics(doc.uri);
       assert.deepEqual(rows(doc.uri), [['plan-syntax', 'error', 0, 0, 0, 0]]);
       assert.equal(
@@ -697,15 +965,30 @@ suite('testbed-lint in VS Code', () => {
       );
       assert.equal(ds[0]!.source, 'testbed-lint');
       // The plans view lists it with that one finding (it is not linted there either), named by its file.
-      const refreshed = withTimeout(new Promise<void>((resolve) => { const sub = api.onDidRefreshPlans(() => { sub.dispose(); resolve(); }); }), 'a refresh of the plans view');
+      const refreshed = withTimeout(
+        new Promise<void>((resolve) => {
+          const sub = api.onDidRefreshPlans(() => {
+            sub.dispose();
+            resolve();
+          });
+        }),
+        'a refresh of the plans view',
+      );
       await vscode.commands.executeCommand('testbedLint.refreshPlans');
       await refreshed;
       const listed = (await api.plans()).find((p) => p.path === 'plan.testbed.md')!.summary;
-      assert.deepEqual([listed.title, listed.problems, listed.other, listed.iterations.count], ['plan.testbed.md', { error: 1, warning: 0, info: 0 }, 'error', 0]);
+      assert.deepEqual(
+        [listed.title, listed.problems, listed.other, listed.iterations.count],
+        ['plan.testbed.md', { error: 1, warning: 0, info: 0 }, 'error', 0],
+      );
     } finally {
       await settings.update('maxFileSize', undefined, vscode.ConfigurationTarget.Global);
     }
-    await lintWhere(doc.uri, (e) => e.linted && e.problems.every((p) => p.ruleId !== 'plan-syntax'), 'the lint with the default limit');
+    await lintWhere(
+      doc.uri,
+      (e) => e.linted && e.problems.every((p) => p.ruleId !== 'plan-syntax'),
+      'the lint with the default limit',
+    );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
@@ -715,10 +998,15 @@ suite('testbed-lint in VS Code', () => {
     // keystroke's diagnostics come, for its version, while one lint of the big plan runs in the large-plan worker,
     // within a bound no loaded machine reaches (5 s; the benchmark's figures are tens of milliseconds).
     this.timeout(420_000);
-    const { samples, bigChars } = await keystrokesWhileBigPlanLints(api, root, { baseline: 0, covered: 3, log: (line) => console.log(`[ext-tests]   ${line}`) });
+    const { samples, bigChars } = await keystrokesWhileBigPlanLints(api, root, {
+      baseline: 0,
+      covered: 3,
+      log: (line) => console.log(`[ext-tests]   ${line}`),
+    });
     assert.ok(bigChars > 4_500_000 && bigChars < 5 * 1024 * 1024, `size ${bigChars}`);
     assert.ok(samples.filter((x) => x.covered).length >= 3, JSON.stringify(samples));
-    for (const x of samples) assert.ok(x.ms < 5000, `a keystroke's diagnostics took ${x.ms} ms: ${JSON.stringify(samples)}`);
+    for (const x of samples)
+      assert.ok(x.ms < 5000, `a keystroke's diagnostics took ${x.ms} ms: ${JSON.stringify(samples)}`);
   });
 
   test('a lint worker that dies is restarted (logged, one notice) and diagnostics still arrive', async () => {
@@ -738,14 +1026,23 @@ suite('testbed-lint in VS Code', () => {
       'the worker crash to be logged',
     );
     // Why: under load a lint may be in flight when the worker exits; the line then names that plan (as on the web).
-    assert.match(api.testing.workerLog.at(-1)!, /^the lint worker stopped(?: while linting .+)?: exited with code 3; it is restarted$/);
+    assert.match(
+      api.testing.workerLog.at(-1)!,
+      /^the lint worker stopped(?: while linting .+)?: exited with code 3; it is restarted$/,
+    );
     const original = doc.getText();
     const at = original.indexOf('Key Account');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Key Account'.length)), 'standard');
     const after = await applyAndLint(doc, edit);
-    assert.deepEqual(after.problems.map((p) => p.ruleId), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
-    assert.deepEqual(rows(doc.uri).map((r) => r[0]), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
+    assert.deepEqual(
+      after.problems.map((p) => p.ruleId),
+      ['iteration-stale', 'counterpart-finance', 'counterpart-early'],
+    );
+    assert.deepEqual(
+      rows(doc.uri).map((r) => r[0]),
+      ['iteration-stale', 'counterpart-finance', 'counterpart-early'],
+    );
     await setText(doc, original);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -757,39 +1054,78 @@ suite('testbed-lint in VS Code', () => {
     const marker = '<!-- TESTBED-LINT-TEST-HANG -->';
     api.testing.injectFaults({ hang: 'TESTBED-LINT-TEST-HANG' });
     const before = api.testing.workerLog.length;
-    const stuck = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${original}\n${marker}\n` });
+    const stuck = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: `${original}\n${marker}\n`,
+    });
     try {
       await vscode.window.showTextDocument(stuck);
-      await until(() => api.testing.lintsInFlight().normal?.key === stuck.uri.toString(), 'the stuck lint in the normal worker', 30_000);
+      await until(
+        () => api.testing.lintsInFlight().normal?.key === stuck.uri.toString(),
+        'the stuck lint in the normal worker',
+        30_000,
+      );
       // A keystroke in another plan: its lint waits behind the stuck one in the same worker, then runs in a new one.
       const at = original.indexOf('Key Account');
       const edit = new vscode.WorkspaceEdit();
-      edit.replace(plan.uri, new vscode.Range(plan.positionAt(at), plan.positionAt(at + 'Key Account'.length)), 'standard');
+      edit.replace(
+        plan.uri,
+        new vscode.Range(plan.positionAt(at), plan.positionAt(at + 'Key Account'.length)),
+        'standard',
+      );
       assert.ok(await vscode.workspace.applyEdit(edit));
       const other = await lintWhere(plan.uri, (e) => e.version === plan.version, "the other plan's lint", 45_000);
-      assert.deepEqual(other.problems.map((p) => p.ruleId), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
+      assert.deepEqual(
+        other.problems.map((p) => p.ruleId),
+        ['iteration-stale', 'counterpart-finance', 'counterpart-early'],
+      );
       await diagnosticsWhere(() => rows(stuck.uri).length === 1, "the stuck plan's finding");
       assert.deepEqual(rows(stuck.uri), [['internal-error', 'error', 0, 0, 0, 0]]);
       const [finding] = vscode.languages.getDiagnostics(stuck.uri);
       assert.equal(finding!.source, 'testbed-lint');
       // The watchdog's time for this plan (lintTimeoutMs), with the start-up allowance if its lint was a new worker's first.
-      const seconds = [0, 10_000].map((extra) => ((10_000 + Math.ceil((stuck.getText().length * 12) / 100) + extra) / 1000).toFixed(1));
+      const seconds = [0, 10_000].map((extra) =>
+        ((10_000 + Math.ceil((stuck.getText().length * 12) / 100) + extra) / 1000).toFixed(1),
+      );
       const took = /did not finish in (\d+\.\d) s/.exec(finding!.message)?.[1];
-      assert.ok(took !== undefined && seconds.includes(took), `${finding!.message} (expected ${seconds.join(' or ')} s)`);
-      assert.equal(finding!.message, `Testbed Lint could not check this plan (internal error): its lint did not finish in ${took} s and was stopped. It is checked again when you edit it, or with "Check again".`);
+      assert.ok(
+        took !== undefined && seconds.includes(took),
+        `${finding!.message} (expected ${seconds.join(' or ')} s)`,
+      );
+      assert.equal(
+        finding!.message,
+        `Testbed Lint could not check this plan (internal error): its lint did not finish in ${took} s and was stopped. It is checked again when you edit it, or with "Check again".`,
+      );
       // Only the lines about this plan: a worker told to exit by an earlier test while it was busy exits when it is done.
       const name = vscode.workspace.asRelativePath(stuck.uri).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const logged = api.testing.workerLog.slice(before).filter((l) => l.includes(` ${vscode.workspace.asRelativePath(stuck.uri)} `));
+      const logged = api.testing.workerLog
+        .slice(before)
+        .filter((l) => l.includes(` ${vscode.workspace.asRelativePath(stuck.uri)} `));
       assert.equal(logged.length, 1, JSON.stringify(api.testing.workerLog.slice(before)));
-      assert.match(logged[0]!, new RegExp(`^the lint worker was stopped while linting ${name} \\(${stuck.getText().length} characters\\): its lint did not finish in ${took} s; it is restarted$`));
+      assert.match(
+        logged[0]!,
+        new RegExp(
+          `^the lint worker was stopped while linting ${name} \\(${stuck.getText().length} characters\\): its lint did not finish in ${took} s; it is restarted$`,
+        ),
+      );
       // "Check again" is its quick fix; removing the cause (the marker) and editing lints it as any plan.
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', stuck.uri, new vscode.Range(0, 0, 0, 0));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        stuck.uri,
+        new vscode.Range(0, 0, 0, 0),
+      );
       const again = actions.find((a) => a.title === 'Check again');
-      assert.deepEqual([again?.command?.command, again?.command?.arguments], ['testbedLint.checkAgain', [stuck.uri.toString()]]);
+      assert.deepEqual(
+        [again?.command?.command, again?.command?.arguments],
+        ['testbedLint.checkAgain', [stuck.uri.toString()]],
+      );
       api.testing.injectFaults({});
       const cleaned = await setText(stuck, original);
       assert.equal(cleaned.linted, true);
-      assert.deepEqual(cleaned.problems.map((p) => p.ruleId), ['customer-not-premier', 'iteration-stale', 'counterpart-finance', 'counterpart-early']);
+      assert.deepEqual(
+        cleaned.problems.map((p) => p.ruleId),
+        ['customer-not-premier', 'iteration-stale', 'counterpart-finance', 'counterpart-early'],
+      );
     } finally {
       api.testing.injectFaults({});
       await vscode.window.showTextDocument(stuck);
@@ -810,7 +1146,10 @@ suite('testbed-lint in VS Code', () => {
     });
     api.testing.injectFaults({ crash: 'TESTBED-LINT-TEST-CRASH' });
     const before = api.testing.workerLog.length;
-    const bad = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${original}\n<!-- TESTBED-LINT-TEST-CRASH -->\n` });
+    const bad = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: `${original}\n<!-- TESTBED-LINT-TEST-CRASH -->\n`,
+    });
     try {
       await vscode.window.showTextDocument(bad);
       await diagnosticsWhere(() => rows(bad.uri).length === 1, 'the quarantine finding');
@@ -822,8 +1161,14 @@ suite('testbed-lint in VS Code', () => {
       const name = vscode.workspace.asRelativePath(bad.uri);
       const crashLine = `the lint worker stopped while linting ${name} (${bad.getText().length} characters): exited with code 3; it is restarted`;
       // Only crash and quarantine lines: on a loaded machine the log also notes a slow lint of the plan ("linting on: ...").
-      const mine = () => api.testing.workerLog.slice(before).filter((l) => l.includes(name) && !l.startsWith('linting on:'));
-      assert.deepEqual(mine(), [crashLine, crashLine, crashLine, `${name} is not linted again until "Check again": its lint stopped the lint worker 3 times`]);
+      const mine = () =>
+        api.testing.workerLog.slice(before).filter((l) => l.includes(name) && !l.startsWith('linting on:'));
+      assert.deepEqual(mine(), [
+        crashLine,
+        crashLine,
+        crashLine,
+        `${name} is not linted again until "Check again": its lint stopped the lint worker 3 times`,
+      ]);
       assert.equal(otherLints, 0, 'the other open plan was not linted again');
       // Quarantined: an edit of it reaches no worker; another plan's keystroke still gets its diagnostics.
       const edit = new vscode.WorkspaceEdit();
@@ -832,21 +1177,38 @@ suite('testbed-lint in VS Code', () => {
       assert.equal(held.internalError, vscode.languages.getDiagnostics(bad.uri)[0]!.message);
       const at = original.indexOf('Key Account');
       const keystroke = new vscode.WorkspaceEdit();
-      keystroke.replace(plan.uri, new vscode.Range(plan.positionAt(at), plan.positionAt(at + 'Key Account'.length)), 'standard');
-      assert.deepEqual((await applyAndLint(plan, keystroke)).problems.map((p) => p.ruleId), ['iteration-stale', 'counterpart-finance', 'counterpart-early']);
+      keystroke.replace(
+        plan.uri,
+        new vscode.Range(plan.positionAt(at), plan.positionAt(at + 'Key Account'.length)),
+        'standard',
+      );
+      assert.deepEqual(
+        (await applyAndLint(plan, keystroke)).problems.map((p) => p.ruleId),
+        ['iteration-stale', 'counterpart-finance', 'counterpart-early'],
+      );
       // Known race, left open (issue 23 note): in two loaded fresh-clone runs one more crash of this plan was logged
       // after the quarantine line (5 lines, not 4), a lint of it already on its way when the quarantine took effect.
       // The quarantine itself held (its finding above; the other plan's keystroke linted), so at most one more is taken.
       assert.ok(mine().length <= 5, `no crash since the quarantine but one in flight: ${JSON.stringify(mine())}`);
       // "Check again", with the fault gone: the plan is linted as any other.
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', bad.uri, new vscode.Range(0, 0, 0, 0));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        bad.uri,
+        new vscode.Range(0, 0, 0, 0),
+      );
       const again = actions.find((a) => a.title === 'Check again');
       assert.ok(again?.command, `no "Check again" among ${actions.map((a) => a.title).join(', ')}`);
       api.testing.injectFaults({});
       const relinted = lintWhere(bad.uri, (e) => e.linted, 'the lint after "Check again"');
       await vscode.commands.executeCommand(again.command.command, ...(again.command.arguments as unknown[]));
-      assert.deepEqual((await relinted).problems.map((p) => p.ruleId), ['customer-not-premier', 'iteration-stale', 'counterpart-finance', 'counterpart-early']);
-      assert.deepEqual(rows(bad.uri).map((r) => r[0]), ['customer-not-premier', 'iteration-stale', 'counterpart-finance', 'counterpart-early']);
+      assert.deepEqual(
+        (await relinted).problems.map((p) => p.ruleId),
+        ['customer-not-premier', 'iteration-stale', 'counterpart-finance', 'counterpart-early'],
+      );
+      assert.deepEqual(
+        rows(bad.uri).map((r) => r[0]),
+        ['customer-not-premier', 'iteration-stale', 'counterpart-finance', 'counterpart-early'],
+      );
     } finally {
       sub.dispose();
       api.testing.injectFaults({});
@@ -875,8 +1237,15 @@ suite('testbed-lint in VS Code', () => {
         const lint = await applyAndLint(doc, edit);
         assert.deepEqual(lint.crashes, ['counterpart-early']);
       }
-      assert.deepEqual(rows(doc.uri).map((r) => r[0]), before.filter((id) => id !== 'counterpart-early'));
-      assert.equal(api.testing.crashLog.filter((l) => l.startsWith('rule "counterpart-early" crashed')).length, 1, 'logged once');
+      assert.deepEqual(
+        rows(doc.uri).map((r) => r[0]),
+        before.filter((id) => id !== 'counterpart-early'),
+      );
+      assert.equal(
+        api.testing.crashLog.filter((l) => l.startsWith('rule "counterpart-early" crashed')).length,
+        1,
+        'logged once',
+      );
     } finally {
       rule.check = original;
       api.testing.breakRule(undefined);
@@ -889,10 +1258,27 @@ suite('testbed-lint in VS Code', () => {
     await vscode.workspace.fs.writeFile(bare, Buffer.from('# Pilot with Acme\n\nWe will try it.\n'));
     try {
       const { doc, lint } = await open('bare.testbed.md');
-      const ids = ['aims-stated', 'counterparts-listed', 'customer-conditions', 'customer-named', 'customer-rationale', 'iteration-log', 'journey-moments', 'metric-outside-in'];
-      assert.deepEqual(lint.problems.filter((p) => p.line === 1).map((p) => p.ruleId), ids);
+      const ids = [
+        'aims-stated',
+        'counterparts-listed',
+        'customer-conditions',
+        'customer-named',
+        'customer-rationale',
+        'iteration-log',
+        'journey-moments',
+        'metric-outside-in',
+      ];
+      assert.deepEqual(
+        lint.problems.filter((p) => p.line === 1).map((p) => p.ruleId),
+        ids,
+      );
       const titleRange = vscode.languages.getDiagnostics(doc.uri).find((d) => d.range.start.line === 0)!.range;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, titleRange, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        titleRange,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const mine = actions.filter((a) => /^(Add |Fix all testbed-lint|Disable |Show documentation)/.test(a.title));
       assert.deepEqual(
         mine.map((a) => [a.title, a.isPreferred ?? false]),
@@ -909,15 +1295,32 @@ suite('testbed-lint in VS Code', () => {
       );
       // Fix all from the menu adds the four sections at once.
       const after = await applyAndLint(doc, mine[4]!.edit!);
-      assert.deepEqual(['## Customer selection', '## Iteration log', '## Counterparts'].filter((h) => !doc.getText().includes(`\n${h}\n`)), []);
-      assert.ok(!after.problems.some((p) => ['counterparts-listed', 'iteration-log', 'customer-rationale'].includes(p.ruleId) && p.line === 1));
+      assert.deepEqual(
+        ['## Customer selection', '## Iteration log', '## Counterparts'].filter(
+          (h) => !doc.getText().includes(`\n${h}\n`),
+        ),
+        [],
+      );
+      assert.ok(
+        !after.problems.some(
+          (p) => ['counterparts-listed', 'iteration-log', 'customer-rationale'].includes(p.ruleId) && p.line === 1,
+        ),
+      );
       // The grouped disable comment silences exactly those rules on the title line.
       await setText(doc, '# Pilot with Acme\n\nWe will try it.\n');
-      const again = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, titleRange, vscode.CodeActionKind.QuickFix.value);
+      const again = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        titleRange,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const disable = again.find((a) => a.title.startsWith('Disable 8 rules for this line'))!;
       const disabled = await applyAndLint(doc, disable.edit!);
       assert.equal(doc.lineAt(0).text, `<!-- testbed-lint-disable-next-line ${ids.join(' ')} -->`);
-      assert.deepEqual(disabled.problems.filter((p) => p.line === 2).map((p) => p.ruleId), []);
+      assert.deepEqual(
+        disabled.problems.filter((p) => p.line === 2).map((p) => p.ruleId),
+        [],
+      );
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
       await vscode.workspace.fs.delete(bare);
@@ -932,7 +1335,13 @@ suite('testbed-lint in VS Code', () => {
       const doc = await vscode.workspace.openTextDocument(settingsUri);
       await vscode.window.showTextDocument(doc);
       const labels = async (position: vscode.Position) =>
-        (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position)).items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+        (
+          await vscode.commands.executeCommand<vscode.CompletionList>(
+            'vscode.executeCompletionItemProvider',
+            doc.uri,
+            position,
+          )
+        ).items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       // The JSON language server starts on demand: ask until it answers with the rule ids.
       const until = Date.now() + 20_000;
       let ids: string[] = [];
@@ -940,9 +1349,14 @@ suite('testbed-lint in VS Code', () => {
         ids = await labels(new vscode.Position(3, 5));
         if (!ids.some((l) => l.includes('counterpart-finance'))) await new Promise((r) => setTimeout(r, 500));
       }
-      for (const id of ['counterpart-finance', 'customer-named', 'metric-worst-case']) assert.ok(ids.some((l) => l === `"${id}"` || l === id), `rule ids offered: ${ids.join(', ')}`);
+      for (const id of ['counterpart-finance', 'customer-named', 'metric-worst-case'])
+        assert.ok(
+          ids.some((l) => l === `"${id}"` || l === id),
+          `rule ids offered: ${ids.join(', ')}`,
+        );
       const severities = await labels(new vscode.Position(3, 24));
-      for (const s of ['"error"', '"warning"', '"info"', '"off"']) assert.ok(severities.includes(s), `severities offered: ${severities.join(', ')}`);
+      for (const s of ['"error"', '"warning"', '"info"', '"off"'])
+        assert.ok(severities.includes(s), `severities offered: ${severities.join(', ')}`);
       const unknown = await withTimeout(
         new Promise<vscode.Diagnostic>((resolve) => {
           const find = () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.range.start.line === 2);
@@ -972,16 +1386,43 @@ suite('testbed-lint in VS Code', () => {
     // The fixture plan with a three-word rationale and only a sales counterpart: customer-rationale and
     // counterpart-back-end both have something to say.
     const fixture = new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf('plan.testbed.md')));
-    const cut = (text: string, from: string, to: string, put: string) => text.slice(0, text.indexOf(from)) + put + text.slice(text.indexOf(to));
-    let plan = cut(fixture, '## Customer selection', '## Iteration log', '## Customer selection\n\nNorthside asked us.\n\n');
-    plan = cut(plan, '| Supply chain', '## Metrics', '| Sales | Account manager | 2025-01-06 | A reference account in the hospital market |\n\n');
+    const cut = (text: string, from: string, to: string, put: string) =>
+      text.slice(0, text.indexOf(from)) + put + text.slice(text.indexOf(to));
+    let plan = cut(
+      fixture,
+      '## Customer selection',
+      '## Iteration log',
+      '## Customer selection\n\nNorthside asked us.\n\n',
+    );
+    plan = cut(
+      plan,
+      '| Supply chain',
+      '## Metrics',
+      '| Sales | Account manager | 2025-01-06 | A reference account in the hospital market |\n\n',
+    );
     await vscode.workspace.fs.writeFile(planUri, Buffer.from(plan));
-    await vscode.workspace.fs.writeFile(configUri, Buffer.from('rules:\n  customer-rationle: off\n  counterpart-back-end: warn\n  counterpart-early: warnig\n'));
-    const configRows = () => vscode.languages.getDiagnostics(configUri).map((d) => [d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, SEVERITY[d.severity]]);
+    await vscode.workspace.fs.writeFile(
+      configUri,
+      Buffer.from('rules:\n  customer-rationle: off\n  counterpart-back-end: warn\n  counterpart-early: warnig\n'),
+    );
+    const configRows = () =>
+      vscode.languages
+        .getDiagnostics(configUri)
+        .map((d) => [
+          d.message,
+          d.range.start.line,
+          d.range.start.character,
+          d.range.end.line,
+          d.range.end.character,
+          SEVERITY[d.severity],
+        ]);
     const findings = () => rows(planUri).filter((r) => r[0] !== 'undefined');
     try {
       const { doc } = await open('mistyped/plan.testbed.md');
-      await diagnosticsWhere(() => configNotices(doc.uri).length === 1 && configRows().length === 2, 'the config errors, in the config and on the plan');
+      await diagnosticsWhere(
+        () => configNotices(doc.uri).length === 1 && configRows().length === 2,
+        'the config errors, in the config and on the plan',
+      );
       // `warn` is taken (counterpart-back-end: info → warning); the misspelt `customer-rationle: off` is not, so
       // customer-rationale keeps its default (error).
       assert.deepEqual(findings(), [
@@ -1002,56 +1443,120 @@ suite('testbed-lint in VS Code', () => {
       ]);
       const notice = vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === undefined)!;
       assert.deepEqual(
-        notice.relatedInformation?.map((r) => [r.location.uri.toString(), r.location.range.start.line, r.location.range.start.character]),
+        notice.relatedInformation?.map((r) => [
+          r.location.uri.toString(),
+          r.location.range.start.line,
+          r.location.range.start.character,
+        ]),
         [[configUri.toString(), 1, 2]],
       );
       assert.equal(api.testing.statusBar().shown, true, 'the status bar stays');
-      const refreshed = withTimeout(new Promise<void>((resolve) => { const sub = api.onDidRefreshPlans(() => { sub.dispose(); resolve(); }); }), 'a refresh of the plans view');
+      const refreshed = withTimeout(
+        new Promise<void>((resolve) => {
+          const sub = api.onDidRefreshPlans(() => {
+            sub.dispose();
+            resolve();
+          });
+        }),
+        'a refresh of the plans view',
+      );
       await vscode.commands.executeCommand('testbedLint.refreshPlans');
       await refreshed;
-      assert.ok((await api.plans()).some((p) => p.path === 'mistyped/plan.testbed.md'), 'the plans view lists the plan');
+      assert.ok(
+        (await api.plans()).some((p) => p.path === 'mistyped/plan.testbed.md'),
+        'the plans view lists the plan',
+      );
 
       assert.deepEqual(configRows(), [
         ['unknown rule "customer-rationle"; did you mean "customer-rationale"?', 1, 2, 1, 19, 'error'],
-        ['rule "counterpart-early": severity must be one of error, warning, info, off, got "warnig"; did you mean "warning"?', 3, 21, 3, 27, 'error'],
+        [
+          'rule "counterpart-early": severity must be one of error, warning, info, off, got "warnig"; did you mean "warning"?',
+          3,
+          21,
+          3,
+          27,
+          'error',
+        ],
       ]);
       // Why: opened, not shown; showing it would replace the plan's preview tab, and a closed plan has no diagnostics.
       const configDoc = await vscode.workspace.openTextDocument(configUri);
       const actionsAt = async (line: number, character: number) =>
-        (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', configUri, new vscode.Range(line, character, line, character))).filter(
-          (a) => a.title.startsWith('Change '),
-        );
+        (
+          await vscode.commands.executeCommand<vscode.CodeAction[]>(
+            'vscode.executeCodeActionProvider',
+            configUri,
+            new vscode.Range(line, character, line, character),
+          )
+        ).filter((a) => a.title.startsWith('Change '));
       const idFixes = await actionsAt(1, 5);
-      assert.deepEqual(idFixes.map((a) => [a.title, a.isPreferred]), [['Change customer-rationle to customer-rationale', true]]);
+      assert.deepEqual(
+        idFixes.map((a) => [a.title, a.isPreferred]),
+        [['Change customer-rationle to customer-rationale', true]],
+      );
       const severityFixes = await actionsAt(3, 23);
-      assert.deepEqual(severityFixes.map((a) => a.title), ['Change warnig to warning']);
+      assert.deepEqual(
+        severityFixes.map((a) => a.title),
+        ['Change warnig to warning'],
+      );
       assert.ok(await vscode.workspace.applyEdit(idFixes[0]!.edit!));
       assert.ok(await vscode.workspace.applyEdit((await actionsAt(3, 23))[0]!.edit!));
-      assert.equal(configDoc.getText(), 'rules:\n  customer-rationale: off\n  counterpart-back-end: warn\n  counterpart-early: warning\n');
+      assert.equal(
+        configDoc.getText(),
+        'rules:\n  customer-rationale: off\n  counterpart-back-end: warn\n  counterpart-early: warning\n',
+      );
       // Saved, the config is valid: its errors and the plan's notice go; customer-rationale is off now.
       await configDoc.save();
-      await diagnosticsWhere(() => configRows().length === 0 && configNotices(doc.uri).length === 0 && !findings().some((r) => r[0] === 'customer-rationale'), 'the fixed config applied');
-      assert.deepEqual(findings().map((r) => `${r[0]} ${r[1]}`), [
-        'customer-not-premier warning',
-        'iteration-stale warning',
-        'counterpart-back-end warning',
-        'counterpart-finance warning',
-        'counterparts-cross-functional warning',
-      ]);
+      await diagnosticsWhere(
+        () =>
+          configRows().length === 0 &&
+          configNotices(doc.uri).length === 0 &&
+          !findings().some((r) => r[0] === 'customer-rationale'),
+        'the fixed config applied',
+      );
+      assert.deepEqual(
+        findings().map((r) => `${r[0]} ${r[1]}`),
+        [
+          'customer-not-premier warning',
+          'iteration-stale warning',
+          'counterpart-back-end warning',
+          'counterpart-finance warning',
+          'counterparts-cross-functional warning',
+        ],
+      );
       // Unreadable: the plan is checked with the defaults, and says so. Then deleted: everything it said goes.
       await vscode.workspace.fs.writeFile(configUri, Buffer.from('rules: [\n'));
-      await diagnosticsWhere(() => configNotices(doc.uri).some((n) => n[0].startsWith('The config mistyped/.testbed-lint.yaml cannot be read, so this plan is checked with the default rules. mistyped/.testbed-lint.yaml:2:1: syntax error: ')), 'the unreadable config said on the plan');
-      assert.ok(findings().some((r) => r[0] === 'customer-rationale'), 'the defaults apply');
+      await diagnosticsWhere(
+        () =>
+          configNotices(doc.uri).some((n) =>
+            n[0].startsWith(
+              'The config mistyped/.testbed-lint.yaml cannot be read, so this plan is checked with the default rules. mistyped/.testbed-lint.yaml:2:1: syntax error: ',
+            ),
+          ),
+        'the unreadable config said on the plan',
+      );
+      assert.ok(
+        findings().some((r) => r[0] === 'customer-rationale'),
+        'the defaults apply',
+      );
       await vscode.workspace.fs.delete(configUri);
       // The workspace's root config governs the plan again (counterpart-back-end: off there).
-      await diagnosticsWhere(() => configRows().length === 0 && configNotices(doc.uri).length === 0 && !findings().some((r) => r[0] === 'counterpart-back-end'), 'everything cleared');
-      assert.deepEqual(findings().map((r) => `${r[0]} ${r[1]}`), [
-        'customer-not-premier warning',
-        'customer-rationale error',
-        'iteration-stale warning',
-        'counterpart-finance warning',
-        'counterparts-cross-functional warning',
-      ]);
+      await diagnosticsWhere(
+        () =>
+          configRows().length === 0 &&
+          configNotices(doc.uri).length === 0 &&
+          !findings().some((r) => r[0] === 'counterpart-back-end'),
+        'everything cleared',
+      );
+      assert.deepEqual(
+        findings().map((r) => `${r[0]} ${r[1]}`),
+        [
+          'customer-not-premier warning',
+          'customer-rationale error',
+          'iteration-stale warning',
+          'counterpart-finance warning',
+          'counterparts-cross-functional warning',
+        ],
+      );
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       await vscode.workspace.fs.delete(folder, { recursive: true });
@@ -1061,16 +1566,29 @@ suite('testbed-lint in VS Code', () => {
   test('deleting a broken config clears its errors, and its plans are linted again', async () => {
     const folder = uriOf('fixed-later');
     const config = vscode.Uri.joinPath(folder, '.testbed-lint.yaml');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'p.testbed.md'), Buffer.from('---\nkind: testbed-plan\ntitle: Pilot\n---\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'p.testbed.md'),
+      Buffer.from('---\nkind: testbed-plan\ntitle: Pilot\n---\n'),
+    );
     await vscode.workspace.fs.writeFile(config, Buffer.from('rules:\n  no-such-rule: error\n'));
     const configErrors = () => vscode.languages.getDiagnostics(config).map((d) => d.message);
     try {
       const { doc } = await open('fixed-later/p.testbed.md');
-      await lintWhere(doc.uri, (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'), 'the plan linted under its broken config');
-      await diagnosticsWhere(() => configErrors().length > 0 && configNotices(doc.uri).length === 1, 'the config error');
+      await lintWhere(
+        doc.uri,
+        (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'),
+        'the plan linted under its broken config',
+      );
+      await diagnosticsWhere(
+        () => configErrors().length > 0 && configNotices(doc.uri).length === 1,
+        'the config error',
+      );
       assert.deepEqual(configErrors(), ['unknown rule "no-such-rule"']);
       await vscode.workspace.fs.delete(config);
-      await diagnosticsWhere(() => configErrors().length === 0 && configNotices(doc.uri).length === 0, 'the config errors cleared');
+      await diagnosticsWhere(
+        () => configErrors().length === 0 && configNotices(doc.uri).length === 0,
+        'the config errors cleared',
+      );
       assert.ok(diagnostic(doc.uri, 'customer-named'), 'the plan is still linted');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
@@ -1083,17 +1601,34 @@ suite('testbed-lint in VS Code', () => {
     const outside = join(tmpdir(), `testbed-lint-outside-${process.pid}.yaml`);
     writeFileSync(outside, 'rules:\n  token-hunter2: error\n');
     const config = vscode.Uri.joinPath(folder, '.testbed-lint.yaml');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'p.testbed.md'), Buffer.from('---\nkind: testbed-plan\ntitle: Pilot\n---\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'p.testbed.md'),
+      Buffer.from('---\nkind: testbed-plan\ntitle: Pilot\n---\n'),
+    );
     symlinkSync(outside, vscode.Uri.joinPath(folder, 'link.yaml').fsPath);
     await vscode.workspace.fs.writeFile(config, Buffer.from('extends: ./link.yaml\n'));
-    const configErrors = () => vscode.languages.getDiagnostics(config).map((d) => [d.message, d.range.start.line, d.range.start.character]);
+    const configErrors = () =>
+      vscode.languages.getDiagnostics(config).map((d) => [d.message, d.range.start.line, d.range.start.character]);
     try {
       const { doc } = await open('linked/p.testbed.md');
-      await lintWhere(doc.uri, (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'), 'the plan linted under its refused config');
-      await diagnosticsWhere(() => configErrors().length > 0 && configNotices(doc.uri).length === 1, 'the config error');
-      const refused = 'cannot extend "./link.yaml": it links to a file outside the workspace, and config files outside it are not read';
+      await lintWhere(
+        doc.uri,
+        (e) => e.linted && e.problems.some((p) => p.ruleId === 'customer-named'),
+        'the plan linted under its refused config',
+      );
+      await diagnosticsWhere(
+        () => configErrors().length > 0 && configNotices(doc.uri).length === 1,
+        'the config error',
+      );
+      const refused =
+        'cannot extend "./link.yaml": it links to a file outside the workspace, and config files outside it are not read';
       assert.deepEqual(configErrors(), [[refused, 0, 9]]);
-      assert.deepEqual(configNotices(doc.uri).map((n) => n[0]), [`The config linked/.testbed-lint.yaml has an error; this plan is checked with the rest of it. linked/.testbed-lint.yaml:1:10: ${refused}`]);
+      assert.deepEqual(
+        configNotices(doc.uri).map((n) => n[0]),
+        [
+          `The config linked/.testbed-lint.yaml has an error; this plan is checked with the rest of it. linked/.testbed-lint.yaml:1:10: ${refused}`,
+        ],
+      );
       const shown = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.map((d) => d.message));
       assert.ok(!shown.some((m) => m.includes('hunter2')), 'nothing of the outside file shows');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -1109,24 +1644,51 @@ suite('testbed-lint in VS Code', () => {
     const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
     const { doc, lint } = await open('plan.testbed.md');
     const id = 'counterpart-finance';
-    assert.ok(lint.problems.some((p) => p.ruleId === id), lint.problems.map((p) => p.ruleId).join(', '));
+    assert.ok(
+      lint.problems.some((p) => p.ruleId === id),
+      lint.problems.map((p) => p.ruleId).join(', '),
+    );
     const d = diagnostic(doc.uri, id);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+    );
     const configure = actions.find((a) => a.title === `Configure rule ${id}…`);
     assert.ok(configure?.command, actions.map((a) => a.title).join(' | '));
     try {
-      const written = await vscode.commands.executeCommand<vscode.Uri>(configure.command.command, ...(configure.command.arguments ?? []), 'info');
+      const written = await vscode.commands.executeCommand<vscode.Uri>(
+        configure.command.command,
+        ...(configure.command.arguments ?? []),
+        'info',
+      );
       assert.equal(written.toString(), configUri.toString());
-      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri)), `${original}  ${id}: info\n`);
-      await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === id && p.severity === 'info'), `${id} as info`);
+      assert.equal(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri)),
+        `${original}  ${id}: info\n`,
+      );
+      await lintWhere(
+        doc.uri,
+        (e) => e.problems.some((p) => p.ruleId === id && p.severity === 'info'),
+        `${id} as info`,
+      );
       assert.equal(diagnostic(doc.uri, id).severity, vscode.DiagnosticSeverity.Information);
       await vscode.commands.executeCommand('testbedLint.configureRule', doc.uri, id, 'off');
-      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri)), `${original}  ${id}: off\n`);
+      assert.equal(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri)),
+        `${original}  ${id}: off\n`,
+      );
       await lintWhere(doc.uri, (e) => e.linted && !e.problems.some((p) => p.ruleId === id), `${id} off`);
-      assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((x) => typeof x.code === 'object' && x.code.value === id));
+      assert.ok(
+        !vscode.languages.getDiagnostics(doc.uri).some((x) => typeof x.code === 'object' && x.code.value === id),
+      );
     } finally {
       await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(original));
-      await lintWhere(doc.uri, (e) => e.problems.some((p) => p.ruleId === id && p.severity !== 'info'), 'the original config again');
+      await lintWhere(
+        doc.uri,
+        (e) => e.problems.some((p) => p.ruleId === id && p.severity !== 'info'),
+        'the original config again',
+      );
     }
   });
 });

@@ -9,7 +9,9 @@ export function run(): Promise<void> {
   const grep = process.env['VSCODE_E2E_GREP'];
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   // TESTBED_LINT_E2E_BENCH (bench/keystroke.mjs): the keystroke benchmark runs instead of the suite, and writes its figures there.
-  mocha.addFile(path.join(__dirname, process.env['TESTBED_LINT_E2E_BENCH'] ? 'keystroke.bench.js' : 'extension.test.js'));
+  mocha.addFile(
+    path.join(__dirname, process.env['TESTBED_LINT_E2E_BENCH'] ? 'keystroke.bench.js' : 'extension.test.js'),
+  );
   if (!process.env['TESTBED_LINT_E2E_BENCH']) mocha.addFile(path.join(__dirname, 'lm-tools.test.js'));
   const results = process.env['TESTBED_LINT_E2E_RESULTS'];
   return new Promise((resolve, reject) => {

@@ -17,7 +17,11 @@ suite('testbed-lint keystroke benchmark', () => {
     const api = await ext.activate();
     const root = vscode.workspace.workspaceFolders![0]!.uri;
     const keystrokes = Number(process.env['TESTBED_LINT_E2E_BENCH_KEYSTROKES'] ?? 10);
-    const result = await keystrokesWhileBigPlanLints(api, root, { baseline: keystrokes, covered: keystrokes, log: (line) => console.log(`[ext-tests]   ${line}`) });
+    const result = await keystrokesWhileBigPlanLints(api, root, {
+      baseline: keystrokes,
+      covered: keystrokes,
+      log: (line) => console.log(`[ext-tests]   ${line}`),
+    });
     writeFileSync(process.env['TESTBED_LINT_E2E_BENCH']!, JSON.stringify(result, null, 2));
   });
 });

@@ -37,7 +37,16 @@ function cli(rel: string, extra: string[] = []): { messages: CliMessage[]; outpu
   return (JSON.parse(run.stdout) as { messages: CliMessage[]; output?: string }[])[0]!;
 }
 const asFindings = (ms: CliMessage[]) =>
-  ms.map((m) => ({ ruleId: m.ruleId, severity: SEVERITY[m.severity], line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, message: m.message, docs: m.docsUrl }));
+  ms.map((m) => ({
+    ruleId: m.ruleId,
+    severity: SEVERITY[m.severity],
+    line: m.line,
+    column: m.column,
+    endLine: m.endLine,
+    endColumn: m.endColumn,
+    message: m.message,
+    docs: m.docsUrl,
+  }));
 
 async function invoke(name: string, input: object): Promise<string> {
   const r = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
@@ -65,7 +74,10 @@ suite('language-model tools and the MCP server', () => {
       await vscode.window.showTextDocument(yamlPlan);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
-    const got = JSON.parse(await invoke('testbedLint_lintPlan', { plan: 'plan.testbed.yaml' })) as { file: string; findings: unknown[] };
+    const got = JSON.parse(await invoke('testbedLint_lintPlan', { plan: 'plan.testbed.yaml' })) as {
+      file: string;
+      findings: unknown[];
+    };
     assert.equal(got.file, 'plan.testbed.yaml');
     const expected = asFindings(cli('plan.testbed.yaml').messages);
     assert.ok(expected.length >= 15, `the CLI found only ${expected.length}`);
@@ -73,7 +85,10 @@ suite('language-model tools and the MCP server', () => {
   });
 
   test("testbedLint_explainFinding returns the rule's page with the plan's settings", async () => {
-    const page = await invoke('testbedLint_explainFinding', { ruleId: 'customer-not-premier', plan: 'plan.testbed.md' });
+    const page = await invoke('testbedLint_explainFinding', {
+      ruleId: 'customer-not-premier',
+      plan: 'plan.testbed.md',
+    });
     assert.match(page, /^# customer-not-premier\n/);
     assert.match(page, /\*\*Settings for `plan\.testbed\.md`\*\*/);
     assert.match(page, /\| severity \| `warning` \| `warning` \|/);
@@ -103,7 +118,10 @@ suite('language-model tools and the MCP server', () => {
   test('the MCP server definition VS Code gets starts testbed-lint mcp, which lints the plan', async () => {
     const def = mcpServerDefinition(extPath);
     assert.equal(def.label, 'Testbed Lint');
-    const child = spawn(def.command, def.args, { cwd: def.cwd?.fsPath, env: { ...process.env, ...(def.env as Record<string, string>) } });
+    const child = spawn(def.command, def.args, {
+      cwd: def.cwd?.fsPath,
+      env: { ...process.env, ...(def.env as Record<string, string>) },
+    });
     const replies: { id?: number; result?: { structuredContent?: { findings: unknown[] } } }[] = [];
     let buffer = '';
     const got = new Promise<void>((resolve) => {
@@ -118,11 +136,18 @@ suite('language-model tools and the MCP server', () => {
       });
     });
     const send = (m: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...m })}\n`);
-    send({ id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'suite', version: '1' } } });
+    send({
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'suite', version: '1' } },
+    });
     send({ method: 'notifications/initialized' });
     send({ id: 2, method: 'tools/call', params: { name: 'lint_plan', arguments: { path: 'plan.testbed.yaml' } } });
     try {
-      await Promise.race([got, new Promise((_, reject) => setTimeout(() => reject(new Error('no answer from the MCP server')), 20_000))]);
+      await Promise.race([
+        got,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer from the MCP server')), 20_000)),
+      ]);
     } finally {
       child.kill();
     }
