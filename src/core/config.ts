@@ -104,7 +104,7 @@ export function mergeRuleEntries(
 ): Record<string, RuleEntry> {
   const out: Record<string, RuleEntry> = { ...base };
   for (const [id, entry] of Object.entries(over)) {
-    const prev = out[id] !== undefined ? entryParts(out[id]!) : undefined;
+    const prev = out[id] !== undefined ? entryParts(out[id]) : undefined;
     const next = entryParts(entry);
     const options = prev?.options || next.options ? { ...prev?.options, ...next.options } : undefined;
     out[id] = options ? [next.severity, options] : next.severity;
@@ -141,7 +141,7 @@ export function checkOption(key: string, spec: OptionSpec, value: unknown): stri
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
         return `option "${key}" must be a list of text values`;
       if (spec.items) {
-        const bad = value.find((v) => !spec.items!.includes(v as string));
+        const bad = (value as string[]).find((v) => !spec.items!.includes(v));
         if (bad !== undefined) return `option "${key}" has "${String(bad)}", expected one of ${spec.items.join(', ')}`;
       }
       return undefined;
@@ -315,7 +315,7 @@ function readRuleEntry(doc: Document, node: Node | null, rule: Rule, at: At): Ru
     let js: unknown;
     try {
       // Why: toJS with the document resolves aliases (`premier-tiers: *tiers`); maxAliasCount stops an alias bomb.
-      js = op.value ? (op.value as Node).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : undefined;
+      js = op.value ? op.value.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : undefined;
     } catch (error) {
       const why =
         error instanceof Error && /excessive alias/i.test(error.message)

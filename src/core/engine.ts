@@ -2,7 +2,7 @@
 import type { Directive, PlanDocument } from './document.js';
 import { isDraft, isTodo, todoMessage } from './drafts.js';
 import type { LintRun } from './run.js';
-import type { Fix, Problem, RelatedLocation, Severity, Span } from './types.js';
+import type { Fix, Problem, RelatedLocation, Span } from './types.js';
 import { append } from './arrays.js';
 
 export interface RuleCrash {
@@ -44,18 +44,18 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
         {
           doc,
           plan: doc.plan,
-          options: setting.options as never,
+          options: setting.options,
           today: opts.today,
           knownRuleIds,
           isPlaceholder: run.isPlaceholder,
           report(d) {
-            let severity = d.severity ?? (setting.severity as Severity);
+            let severity = d.severity ?? setting.severity;
             if (severity === 'off') return;
             const span = clampSpan(d.at, doc.text.length);
             const start = doc.lines.positionAt(span.start);
             const end = doc.lines.positionAt(span.end);
             const template = rule.meta.messages[d.messageId] ?? d.messageId;
-            let message = run.message(template, d.data as Record<string, string | number> | undefined);
+            let message = run.message(template, d.data);
             // Drafts are to-do lists: what is still missing is a reminder, what is wrong keeps its severity.
             if (lenientDraft && isTodo(rule.meta, d.messageId)) {
               severity = 'info';

@@ -69,7 +69,7 @@ export interface RuleContext<Options, Messages extends Record<string, string>> {
    * text.ts `isPlaceholder`, with the answers kept for the lint run: rules ask it of every entry's fields on every
    * keystroke, mostly of the same values (the same strings, whose hashes are kept) as the last time.
    */
-  isPlaceholder(value: string): boolean;
+  isPlaceholder: (value: string) => boolean;
   report(d: ReportDescriptor<Messages>): void;
 }
 

@@ -32,7 +32,7 @@ export const stylish: Formatter = (results, ctx) => {
     out += `\n${c.underline(escapeControls(displayPath(result.filePath, ctx.cwd)))}\n`;
     for (const r of rows) {
       const pos = c.dim(`${r.line.padStart(w.line)}:${r.column.padEnd(w.column)}`);
-      const sev = severityColor(c, r.severity as Problem['severity'])(r.severity.padEnd(w.severity));
+      const sev = severityColor(c, r.severity)(r.severity.padEnd(w.severity));
       out += `  ${pos}  ${sev}  ${r.message.padEnd(w.message)}  ${c.dim(r.ruleId)}\n`;
     }
   }

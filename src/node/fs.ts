@@ -74,7 +74,7 @@ const REASONS: Record<string, string> = {
 /** A short, stack-free reason for a file-system error: "permission denied", "no such file or directory". */
 export function fsReason(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && REASONS[code]) return REASONS[code]!;
+  if (typeof code === 'string' && REASONS[code]) return REASONS[code];
   if (error instanceof Error) return error.message.split('\n')[0]!;
   return String(error);
 }

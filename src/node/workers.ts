@@ -123,7 +123,7 @@ class Pool {
     private readonly script: string,
     private readonly workerCount: number,
   ) {
-    this.results = new Array(jobs.length);
+    this.results = new Array<LintOutcome | undefined>(jobs.length);
     this.sizes = jobs.map((j) => j.text.length);
     this.queue = jobs.map((_, i) => i).sort((a, b) => this.sizes[b]! - this.sizes[a]! || a - b);
   }
@@ -138,7 +138,7 @@ class Pool {
         await new Promise((r) => setImmediate(r));
       } else await new Promise<void>((r) => (this.wake = r));
     }
-    await Promise.all(this.workers.map((w) => (w.dead ? undefined : w.worker.terminate().catch(() => undefined))));
+    await Promise.all(this.workers.filter((w) => !w.dead).map((w) => w.worker.terminate().catch(() => undefined)));
     return this.results as LintOutcome[];
   }
 

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type * as Sarif from 'sarif';
 import { parse } from 'yaml';
 import { VERSION } from '../../src/api/index.js';
 import { action, annotations, cleanups, prEvent, repo, ROOT, runAction } from './harness.js';
@@ -131,9 +132,9 @@ describe.skipIf(process.platform === 'win32')('the GitHub Action (action.yml)', 
       'exit-code': '1',
       'sarif-file': 'out/testbed.sarif',
     });
-    const sarif = JSON.parse(readFileSync(join(r.dir, 'out/testbed.sarif'), 'utf8'));
+    const sarif = JSON.parse(readFileSync(join(r.dir, 'out/testbed.sarif'), 'utf8')) as Sarif.Log;
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual([
+    expect(sarif.runs[0]!.results!.map((x) => x.ruleId).sort()).toEqual([
       'customer-named',
       'customer-named',
       'customer-named',
@@ -152,8 +153,8 @@ describe.skipIf(process.platform === 'win32')('the GitHub Action (action.yml)', 
       prEvent(r.base, r.head),
     );
     expect(run.outputs).toMatchObject({ plans: '1', 'sarif-file': 'testbed.sarif' });
-    const sarif = JSON.parse(readFileSync(join(r.dir, 'testbed.sarif'), 'utf8'));
-    expect(sarif.runs[0].results).toHaveLength(5);
+    const sarif = JSON.parse(readFileSync(join(r.dir, 'testbed.sarif'), 'utf8')) as Sarif.Log;
+    expect(sarif.runs[0]!.results).toHaveLength(5);
   });
 
   it('max-warnings: exit 1 when a clean-of-errors run has too many warnings, 0 within the limit', () => {

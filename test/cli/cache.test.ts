@@ -130,7 +130,7 @@ describe('--cache', () => {
       const r = await counted(cwd, ['--cache']);
       expect([r.code, r.stdout, r.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
       expect(r).toMatchObject({ linted: 4, cached: 0 });
-      expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe(1);
+      expect((JSON.parse(readFileSync(file, 'utf8')) as { format: number }).format).toBe(1);
     }
   });
 

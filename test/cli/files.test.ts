@@ -2,6 +2,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { JsonResult } from '../../src/formatters/json.js';
 import { realFs, type Fs } from '../../src/node/fs.js';
 import { FLAWED_PLAN, GOOD_PLAN, lintedFiles, onlyRules, runCli, THREE_RULES, TODAY, useProjects } from './helpers.js';
 
@@ -55,7 +56,7 @@ empty.testbed.md
   test('a byte-order mark changes no position', async () => {
     const cwd = project({ 'bom.testbed.md': `\ufeff${FLAWED_PLAN}`, 'plain.testbed.md': FLAWED_PLAN });
     const r = await runCli(['--today', TODAY, '-f', 'json'], { cwd });
-    const [bom, plain] = JSON.parse(r.stdout);
+    const [bom, plain] = JSON.parse(r.stdout) as [JsonResult, JsonResult];
     const pos = (f: { messages: { line: number; column: number }[] }) => f.messages.map((m) => `${m.line}:${m.column}`);
     expect(pos(bom)).toEqual(pos(plain));
     expect(pos(bom)).toEqual(['4:1', '6:9', '11:9']);

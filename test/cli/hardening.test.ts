@@ -145,12 +145,12 @@ describe('--output is written to a temporary file, then renamed', () => {
         if (flags === 'wx') calls.push(`write ${String(path) === target ? 'target' : 'other'}`);
         return (realFs.openSync as (...a: unknown[]) => unknown)(path, flags, ...rest);
       }) as Fs['openSync'],
-      renameSync: ((from: unknown, to: unknown) => {
+      renameSync: (from: unknown, to: unknown) => {
         calls.push(
           `rename ${String(from) === target ? 'target' : 'other'} -> ${String(to) === target ? 'target' : 'other'}`,
         );
         return realFs.renameSync(from as string, to as string);
-      }) as Fs['renameSync'],
+      },
     };
     mkdirSync(join(cwd, 'sub'));
     writeFileSync(target, 'old');

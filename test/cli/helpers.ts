@@ -38,7 +38,7 @@ export async function runCli(
 }
 
 /** A fresh temp folder (real path, so macOS /var → /private/var does not change output) with the given files. */
-export function tempProject(files: Record<string, string | Uint8Array> = {}): { dir: string; cleanup(): void } {
+export function tempProject(files: Record<string, string | Uint8Array> = {}): { dir: string; cleanup: () => void } {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'testbed-lint-cli-')));
   writeFiles(dir, files);
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

@@ -2,8 +2,10 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
+import type * as Sarif from 'sarif';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { rules } from '../../src/api/index.js';
+import type { JsonResult } from '../../src/formatters/json.js';
 import { realFs, type Fs } from '../../src/node/fs.js';
 import { FLAWED_PLAN, GOOD_PLAN, onlyRules, runCli, tempProject, THREE_RULES, TODAY, YAML_PLAN } from './helpers.js';
 
@@ -163,7 +165,7 @@ describe('formats', () => {
       column: 1,
       endLine: 4,
       endColumn: 6,
-      docsUrl: expect.stringMatching(/\/plan-unknown-key\/plan-unknown-key\.md$/),
+      docsUrl: expect.stringMatching(/\/plan-unknown-key\/plan-unknown-key\.md$/) as string,
       fix: { range: [FLAWED_PLAN.indexOf('onwer'), FLAWED_PLAN.indexOf('onwer') + 5], text: 'owner' },
     });
     expect(vmi.messages[1]).toMatchObject({
@@ -202,9 +204,9 @@ describe('formats', () => {
 
   test('sarif: relative URIs under %SRCROOT%, one result per problem', async () => {
     const r = await runCli(['--today', TODAY, '-f', 'sarif'], { cwd: flawedProject() });
-    const log = JSON.parse(r.stdout);
+    const log = JSON.parse(r.stdout) as Sarif.Log;
     expect(log.version).toBe('2.1.0');
-    const results = log.runs[0].results as {
+    const results = log.runs[0]!.results as {
       ruleId: string;
       level: string;
       locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[];
@@ -216,7 +218,7 @@ describe('formats', () => {
       ['customer-named', 'error', 'plans/vmi.testbed.md'],
     ]);
     expect(results[0]!.locations[0]!.physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
-    expect(log.runs[0].tool.driver.rules).toHaveLength(rules.length);
+    expect(log.runs[0]!.tool.driver.rules).toHaveLength(rules.length);
   });
 
   test('junit: a passing testcase for the clean file, a failure per problem', async () => {
@@ -328,9 +330,9 @@ lenient/harbor.testbed.yaml
       ['--today', TODAY, '--stdin', '--stdin-filename', 'vmi.testbed.md', '--fix-dry-run', '-f', 'json'],
       { cwd, stdin: FLAWED_PLAN },
     );
-    const [result] = JSON.parse(r.stdout);
+    const [result] = JSON.parse(r.stdout) as [JsonResult];
     expect(result.output).toBe(FLAWED_PLAN.replace('onwer:', 'owner:').replace('status: Running', 'status: running'));
-    expect(result.messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['customer-named']);
+    expect(result.messages.map((m) => m.ruleId)).toEqual(['customer-named']);
   });
 });
 

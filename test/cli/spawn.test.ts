@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { VERSION } from '../../src/api/index.js';
+import type { JsonResult } from '../../src/formatters/json.js';
 import { FLAWED_PLAN, tempProject, THREE_RULES, TODAY } from './helpers.js';
 
 const root = join(__dirname, '../..');
@@ -56,7 +57,7 @@ test('node dist/cli.js reads --stdin', () => {
     { cwd: p.dir, input: FLAWED_PLAN, encoding: 'utf8' },
   );
   expect(r.status).toBe(1);
-  expect(JSON.parse(r.stdout)[0].messages).toHaveLength(3);
+  expect((JSON.parse(r.stdout) as [JsonResult])[0].messages).toHaveLength(3);
 });
 
 test('dist/core.js is the CommonJS library entry', () => {

@@ -1,4 +1,5 @@
 // Formatter output on a fixed set of results: file snapshots, plus structural checks of SARIF, JUnit and GitHub.
+import type * as Sarif from 'sarif';
 import { describe, expect, test } from 'vitest';
 import { docsUrlFor, VERSION } from '../../src/api/index.js';
 import { FORMATTERS, type FileResult } from '../../src/formatters/index.js';
@@ -8,6 +9,8 @@ import { CTX, RESULTS, RULES } from './fixtures.js';
 
 /** The docs URLs in SARIF are pinned to the release; the snapshot should not change with every version. */
 const unpin = (s: string) => s.split(`v${VERSION}/`).join('v<version>/');
+
+const sarifLog = (text: string) => JSON.parse(text) as Sarif.Log;
 
 const EXT = { stylish: 'txt', json: 'json', sarif: 'sarif.json', junit: 'xml', github: 'txt' } as const;
 
@@ -52,13 +55,15 @@ describe('no problems', () => {
     );
   });
   test('sarif has a run with no results', () => {
-    expect(JSON.parse(FORMATTERS.sarif(clean, CTX)).runs[0].results).toEqual([]);
+    expect(sarifLog(FORMATTERS.sarif(clean, CTX)).runs[0]!.results).toEqual([]);
   });
 });
 
 describe('sarif structure', () => {
-  const log = JSON.parse(FORMATTERS.sarif(RESULTS, CTX));
-  const run = log.runs[0];
+  const log = sarifLog(FORMATTERS.sarif(RESULTS, CTX));
+  const run = log.runs[0]!;
+  const rules = run.tool.driver.rules!;
+  const results = run.results!;
 
   test('version, schema, one run, the tool', () => {
     expect(log.version).toBe('2.1.0');
@@ -67,38 +72,33 @@ describe('sarif structure', () => {
     expect(run.tool.driver).toMatchObject({
       name: 'testbed-lint',
       version: '9.9.9',
-      informationUri: expect.stringMatching(/^https:\/\//),
+      informationUri: expect.stringMatching(/^https:\/\//) as string,
     });
   });
 
   test('every rule with descriptions, helpUri from docsUrl, help text and markdown, default level', () => {
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.meta.id));
-    for (const r of run.tool.driver.rules) {
+    expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.meta.id));
+    for (const r of rules) {
       expect(r.helpUri).toBe(docsUrlFor(r.id));
-      expect(r.shortDescription.text).toMatch(/^[A-Z]/);
-      expect(r.fullDescription.text).toBeTruthy();
-      expect(r.help.text).toContain(r.helpUri);
-      expect(r.help.markdown).toContain(`](${r.helpUri})`);
+      expect(r.shortDescription!.text).toMatch(/^[A-Z]/);
+      expect(r.fullDescription!.text).toBeTruthy();
+      expect(r.help!.text).toContain(r.helpUri);
+      expect(r.help!.markdown).toContain(`](${r.helpUri!})`);
     }
-    const levels = Object.fromEntries(
-      run.tool.driver.rules.map((r: { id: string; defaultConfiguration: { level: string } }) => [
-        r.id,
-        r.defaultConfiguration.level,
-      ]),
-    );
+    const levels = Object.fromEntries(rules.map((r) => [r.id, r.defaultConfiguration!.level]));
     expect(levels).toMatchObject({
       'customer-named': 'error',
       'plan-unknown-key': 'warning',
       'metric-worst-case': 'note',
     });
-    expect(run.tool.driver.rules[2].fullDescription.text).toContain('error when live, info otherwise');
+    expect(rules[2]!.fullDescription!.text).toContain('error when live, info otherwise');
   });
 
   test('results: rule index, level (info → note), message, location with region; related locations', () => {
-    expect(run.results).toHaveLength(5);
-    const byRule = Object.fromEntries(run.results.map((r: { ruleId: string }) => [r.ruleId, r]));
-    for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
-    expect(byRule['metric-worst-case'].level).toBe('note');
+    expect(results).toHaveLength(5);
+    const byRule = Object.fromEntries(results.map((r) => [r.ruleId!, r] as const));
+    for (const r of results) expect(rules[r.ruleIndex!]!.id).toBe(r.ruleId);
+    expect(byRule['metric-worst-case']!.level).toBe('note');
     expect(byRule['customer-named']).toMatchObject({
       level: 'error',
       message: { text: 'The customer name "TBD" is a placeholder; name the real customer.' },
@@ -111,7 +111,7 @@ describe('sarif structure', () => {
         },
       ],
     });
-    expect(byRule['counterpart-early'].relatedLocations).toEqual([
+    expect(byRule['counterpart-early']!.relatedLocations).toEqual([
       {
         id: 0,
         message: { text: 'The plan starts here' },
@@ -121,17 +121,17 @@ describe('sarif structure', () => {
         },
       },
     ]);
-    expect(byRule['plan-syntax'].locations[0].physicalLocation.artifactLocation.uri).toBe(
+    expect(byRule['plan-syntax']!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe(
       'plans/odd%2C%20name%3A%20100%25.testbed.yaml',
     );
   });
 
   test('%SRCROOT% is the cwd as a file URI ending in a slash; files outside it get absolute URIs', () => {
-    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///project/');
-    const outside = JSON.parse(
+    expect(run.originalUriBaseIds!['%SRCROOT%']!.uri).toBe('file:///project/');
+    const outside = sarifLog(
       FORMATTERS.sarif([{ filePath: '/elsewhere/x.testbed.md', problems: RESULTS[1]!.problems }], CTX),
     );
-    expect(outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+    expect(outside.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({
       uri: 'file:///elsewhere/x.testbed.md',
       index: 0,
     });

@@ -26,7 +26,7 @@ beforeAll(async () => {
       createOnigString: (s) => new oniguruma.OnigString(s),
     }),
     loadGrammar: async (scope) =>
-      FILES[scope] ? parseRawGrammar(readFileSync(FILES[scope]!, 'utf8'), FILES[scope]) : null,
+      FILES[scope] ? parseRawGrammar(readFileSync(FILES[scope], 'utf8'), FILES[scope]) : null,
     getInjections: (scope) =>
       scope === 'text.html.markdown'
         ? ['testbed-plan.markdown.injection', 'testbed-plan.yaml.injection']

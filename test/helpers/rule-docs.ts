@@ -1,5 +1,4 @@
 // Reads a rule doc (src/rules/<id>/<id>.md) with remark: its headings, header line and fenced examples.
-import type { Code, Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -33,12 +32,12 @@ function attrs(meta: string | null | undefined): Record<string, string> {
 }
 
 export function readRuleDoc(text: string): RuleDoc {
-  const tree = unified().use(remarkParse).parse(text) as Root;
+  const tree = unified().use(remarkParse).parse(text);
   const doc: RuleDoc = { title: '', header: '', headings: [], examples: [], otherBlocks: [] };
   let section = '';
   for (const node of tree.children) {
     if (node.type === 'heading') {
-      const h = node as Heading;
+      const h = node;
       const t = toString(h);
       if (h.depth === 1) doc.title = t;
       else {
@@ -50,7 +49,7 @@ export function readRuleDoc(text: string): RuleDoc {
       const raw = text.slice(node.position!.start.offset, node.position!.end.offset);
       doc.header = raw.replace(/^>\s?/gm, '').replace(/\s+/g, ' ').trim();
     } else if (node.type === 'code') {
-      const c = node as Code;
+      const c = node;
       const line = c.position?.start.line ?? 0;
       if (c.lang === 'plan-md' || c.lang === 'plan-yaml') {
         const a = attrs(c.meta);

@@ -54,24 +54,24 @@ describe('row 2: --fix replaces a plan whole', () => {
       String(p) === plan ? 'plan' : String(p).startsWith(join(cwd, '.vmi.testbed.md.')) ? 'temp' : 'other';
     const fs: Fs = {
       ...realFs,
-      writeFileSync: ((path: nodeFs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      writeFileSync: (path: nodeFs.PathOrFileDescriptor, ...rest: unknown[]) => {
         calls.push(`writeFile ${name(path)}`);
         return (realFs.writeFileSync as (...a: unknown[]) => unknown)(path, ...rest);
-      }) as Fs['writeFileSync'],
-      openSync: ((path: nodeFs.PathLike, flags: unknown, ...rest: unknown[]) => {
+      },
+      openSync: (path: nodeFs.PathLike, flags: unknown, ...rest: unknown[]) => {
         const fd = (realFs.openSync as (...a: unknown[]) => number)(path, flags, ...rest);
         fds.set(fd, name(path));
         if (typeof flags !== 'number' || (flags & 3) !== 0) calls.push(`open ${name(path)} ${String(flags)}`);
         return fd;
-      }) as Fs['openSync'],
-      fsyncSync: ((fd: number) => {
+      },
+      fsyncSync: (fd: number) => {
         calls.push(`fsync ${fds.get(fd)}`);
         realFs.fsyncSync(fd);
-      }) as Fs['fsyncSync'],
-      renameSync: ((from: nodeFs.PathLike, to: nodeFs.PathLike) => {
+      },
+      renameSync: (from: nodeFs.PathLike, to: nodeFs.PathLike) => {
         calls.push(`rename ${name(from)} -> ${name(to)}`);
         realFs.renameSync(from, to);
-      }) as Fs['renameSync'],
+      },
     };
     const r = await runCli(['--today', TODAY, '--fix', 'vmi.testbed.md'], { cwd, fs });
     expect(r.code).toBe(1);
@@ -99,15 +99,15 @@ describe('row 2: --fix replaces a plan whole', () => {
         if (path === plan) appendOnce();
         return out;
       }) as Fs['readFileSync'],
-      openSync: ((path: nodeFs.PathLike, ...rest: unknown[]) => {
+      openSync: (path: nodeFs.PathLike, ...rest: unknown[]) => {
         const fd = (realFs.openSync as (...a: unknown[]) => number)(path, ...rest);
         if (path === plan) planFds.add(fd);
         return fd;
-      }) as Fs['openSync'],
-      closeSync: ((fd: number) => {
+      },
+      closeSync: (fd: number) => {
         realFs.closeSync(fd);
         if (planFds.delete(fd)) appendOnce();
-      }) as Fs['closeSync'],
+      },
     };
     const r = await runCli(['--today', TODAY, '--fix', 'vmi.testbed.md'], { cwd, fs });
     expect(readFileSync(plan, 'utf8')).toBe(FLAWED_PLAN + appended);

@@ -278,8 +278,10 @@ describe('generated files', () => {
   });
 
   it("the editor setting testbedLint.maxFileSize defaults to the core's one size limit", () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(pkg.contributes.configuration.properties['testbedLint.maxFileSize'].default).toBe(DEFAULT_MAX_FILE_SIZE);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default: unknown }> } };
+    };
+    expect(pkg.contributes.configuration.properties['testbedLint.maxFileSize']!.default).toBe(DEFAULT_MAX_FILE_SIZE);
   });
 
   it.each(['markdown', 'yaml'] as const)(

@@ -18,6 +18,6 @@ describe('localisation', () => {
   });
 
   it('package.json points VS Code at the bundle', () => {
-    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).l10n).toBe('./l10n');
+    expect((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { l10n?: string }).l10n).toBe('./l10n');
   });
 });

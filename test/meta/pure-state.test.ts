@@ -223,7 +223,7 @@ function mutationThrough(id: ts.Identifier): string | undefined {
     ) {
       break;
     }
-    node = parent as ts.Expression;
+    node = parent;
   }
   const parent = node.parent;
   const assignment = (k: ts.SyntaxKind) => k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;

@@ -15,8 +15,7 @@ const root = Uri.file('/ws');
 const at = (path: string) => Uri.file(path);
 const written: string[] = [];
 const onWritten = (u: vscodeTypes.Uri) => void written.push(u.path);
-const configure = (...args: [string, string?, string?]) =>
-  configureRule(onWritten, at(args[0]) as unknown as vscodeTypes.Uri, args[1], args[2]);
+const configure = (...args: [string, string?, string?]) => configureRule(onWritten, at(args[0]), args[1], args[2]);
 
 beforeEach(() => {
   fake.reset();
@@ -65,7 +64,7 @@ describe('setRuleSeverity', () => {
     expect(setRuleSeverity(json, 'json', 'iteration-stale', 'off')).toBe(
       '{\n    "extends": "recommended",\n    "rules": {\n        "iteration-stale": [\n            "off",\n            {\n                "days": 30\n            }\n        ]\n    }\n}\n',
     );
-    expect(JSON.parse(setRuleSeverity(json, 'json', 'customer-named', 'info')).rules).toEqual({
+    expect((JSON.parse(setRuleSeverity(json, 'json', 'customer-named', 'info')) as { rules: unknown }).rules).toEqual({
       'iteration-stale': ['warning', { days: 30 }],
       'customer-named': 'info',
     });
@@ -94,7 +93,11 @@ describe('Configure rule', () => {
       } as never,
     );
     expect(
-      actions.map((a) => [a.title, a.kind === (CodeActionKind.QuickFix as unknown), a.command?.arguments?.[1]]),
+      actions.map((a) => [
+        a.title,
+        a.kind === (CodeActionKind.QuickFix as unknown),
+        a.command?.arguments?.[1] as unknown,
+      ]),
     ).toEqual([
       ['Configure rule customer-named…', true, 'customer-named'],
       ['Configure rule iteration-stale…', true, 'iteration-stale'],
@@ -157,7 +160,7 @@ describe('Lint all plans', () => {
     expect(fake.messages).toEqual([
       {
         kind: 'information',
-        text: expect.stringMatching(/^Testbed Lint: 1 plans: \d+ errors/),
+        text: expect.stringMatching(/^Testbed Lint: 1 plans: \d+ errors/) as string,
         items: ['Show problems'],
       },
     ]);

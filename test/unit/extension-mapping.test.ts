@@ -208,7 +208,7 @@ describe('completion', () => {
       label: 'second',
       kind: 'value',
       insertText: 'second',
-      detail: expect.stringContaining('process'),
+      detail: expect.stringContaining('process') as string,
     });
     expect(labels(y, after(y, 'title: '))).toEqual([]);
   });

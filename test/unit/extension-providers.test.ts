@@ -40,7 +40,7 @@ function fakeLinter(extra: Partial<LintOptions> = {}) {
     const options: LintOptions = { filePath: document.uri.path, today: TODAY, ...extra };
     const r = lintDetailed(document.getText(), options);
     const result: LintResult = {
-      uri: document.uri as never,
+      uri: document.uri,
       version: document.version,
       linted: true,
       problems: r.problems,
@@ -93,7 +93,7 @@ describe('diagnostics', () => {
 
   it('shows a notice instead of problems for a plan that is not linted for a reason', () => {
     const ds = asDiagnostics({
-      uri: Uri.parse('file:///ws/big.testbed.md') as never,
+      uri: Uri.parse('file:///ws/big.testbed.md'),
       version: 1,
       linted: false,
       problems: [],
@@ -105,7 +105,7 @@ describe('diagnostics', () => {
     ]);
     expect(
       asDiagnostics({
-        uri: Uri.parse('file:///ws/notes.md') as never,
+        uri: Uri.parse('file:///ws/notes.md'),
         version: 1,
         linted: false,
         problems: [],
@@ -269,7 +269,7 @@ describe('rule documentation', () => {
     fake.workspaceFolders = [{ uri: Uri.parse('file:///ws') }];
     const linter = fakeLinter({ config: { rules: { 'iteration-stale': ['info', { 'max-days': 30 }] } } });
     const text = await new RuleDocsProvider(linter, loadPage).provideTextDocumentContent(
-      ruleDocUri('iteration-stale', Uri.parse('file:///ws/plan.testbed.md') as never) as never,
+      ruleDocUri('iteration-stale', Uri.parse('file:///ws/plan.testbed.md')),
     );
     expect(text).toContain(
       [
@@ -286,7 +286,7 @@ describe('rule documentation', () => {
 
   it('shows the defaults without a plan, and says so for an unknown rule', async () => {
     const provider = new RuleDocsProvider(fakeLinter(), loadPage);
-    const text = await provider.provideTextDocumentContent(ruleDocUri('counterpart-finance') as never);
+    const text = await provider.provideTextDocumentContent(ruleDocUri('counterpart-finance'));
     const rule = rules.find((r) => r.meta.id === 'counterpart-finance')!;
     expect(text).toContain(settingsTable(rule, undefined));
     expect(settingsTable(rule, undefined).split('\n').slice(2, 4)).toEqual([
@@ -337,7 +337,7 @@ describe('the lint controller', () => {
     c.onDidLint((r) => seen.push(r.linted));
     const doc = planDoc();
     const pending = c.lint(doc as never);
-    c.forget(doc.uri as never);
+    c.forget(doc.uri);
     release();
     await pending;
     expect(seen).toEqual([]);

@@ -137,7 +137,7 @@ describe('the controller when a plan stops the lint worker', () => {
       goodProblems,
       'bad.testbed.md@1 Testbed Lint stopped checking this plan (internal error): it',
     ]);
-    const result = linter.result(bad.uri as never)!;
+    const result = linter.result(bad.uri)!;
     expect(result.linted).toBe(false);
     const [d, ...more] = diagnosticsOf(result);
     expect(more).toEqual([]);
@@ -166,7 +166,7 @@ describe('the controller when a plan stops the lint worker', () => {
       ['Check again', CHECK_AGAIN_COMMAND, [bad.uri.toString()], true],
     ]);
     (linter as unknown as { engine: WorkerEngine }).engine.injectFaults({});
-    const again = (await linter.checkAgain(bad.uri as never))!;
+    const again = (await linter.checkAgain(bad.uri))!;
     expect([again.linted, again.problems.length > 0, again.internalError]).toEqual([true, true, undefined]);
   });
 
@@ -180,8 +180,8 @@ describe('the controller when a plan stops the lint worker', () => {
     void linter.lint(file as never);
     await until(() => lints.length === 2);
     expect(posted.length).toBe(6);
-    linter.forget(untitled.uri as never);
-    linter.forget(file.uri as never);
+    linter.forget(untitled.uri);
+    linter.forget(file.uri);
     (linter as unknown as { engine: WorkerEngine }).engine.injectFaults({});
     expect((await linter.lint(untitled as never)).linted).toBe(true);
     expect((await linter.lint(file as never)).internalError).toMatch(/^Testbed Lint stopped checking this plan/);
@@ -196,11 +196,11 @@ describe('the controller when a plan stops the lint worker', () => {
     const [s, o] = await Promise.all([linter.lint(stuck as never), linter.lint(other as never)]);
     expect(s.internalError).toBeUndefined();
     expect(o.linted).toBe(true);
-    await until(() => linter.result(stuck.uri as never)?.internalError !== undefined);
+    await until(() => linter.result(stuck.uri)?.internalError !== undefined);
     expect(linter.trouble.workerLog).toEqual([
       `the lint worker was stopped while linting stuck.testbed.md (${stuck.getText().length} characters): its lint did not finish in 1.5 s; it is restarted`,
     ]);
-    const r = linter.result(stuck.uri as never)!;
+    const r = linter.result(stuck.uri)!;
     expect(r.internalError).toBe(
       'Testbed Lint could not check this plan (internal error): its lint did not finish in 1.5 s and was stopped. It is checked again when you edit it, or with "Check again".',
     );

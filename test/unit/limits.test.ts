@@ -11,6 +11,7 @@ import {
   parseConfigText,
   parsePlan,
   rules,
+  type LintConfig,
   type Problem,
 } from '../../src/api/index.js';
 import { isStackOverflow } from '../../src/core/arrays.js';
@@ -312,7 +313,7 @@ describe('hostile keys do not pollute objects', () => {
   it('in a config given in code (validateLintConfig and lint)', () => {
     const config = JSON.parse(
       '{"rules": {"__proto__": {"polluted": 1}, "constructor": "error", "customer-rationale": ["error", {"__proto__": {"polluted": 1}}]}}',
-    );
+    ) as LintConfig;
     const r = lintDetailed('kind: testbed-plan\n', { filePath: 'h.testbed.yaml', today: TODAY, config });
     expect(r.crashes).toEqual([]);
     clean();

@@ -247,7 +247,7 @@ describe('reading simple blocks without the Markdown parser', () => {
     ].join('\n');
     const { mine, micromark } = both(md);
     expect(mine).toBe(micromark);
-    expect(JSON.parse(mine!).map((n: { type: string }) => n.type)).toEqual([
+    expect((JSON.parse(mine!) as { type: string }[]).map((n) => n.type)).toEqual([
       'heading',
       'paragraph',
       'list',

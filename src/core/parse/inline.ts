@@ -204,7 +204,7 @@ export class Reader {
           type: n === 1 ? 'emphasis' : 'strong',
           children: [this.textNode(i + n, k)],
           position: { start: this.at(i), end: this.at(k + m) },
-        } as PhrasingContent);
+        });
         i = runStart = k + m;
         continue;
       }

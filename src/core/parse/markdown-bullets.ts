@@ -85,8 +85,8 @@ function labelledSegments(segs: Located<string>[], e: Entry, spec: EntrySpec, sk
     const lm = /^([\p{L} ]+?)\s*:\s*/u.exec(s.value);
     const f = lm && fieldByLabel(spec.fields, lm[1]!.toLowerCase());
     if (!f || skip.includes(f.name) || e[f.name] !== undefined) continue;
-    const span = { start: s.span.start + lm![0].length, end: s.span.end };
-    const v = s.value.slice(lm![0].length);
+    const span = { start: s.span.start + lm[0].length, end: s.span.end };
+    const v = s.value.slice(lm[0].length);
     e[f.name] = f.type === 'text' ? { value: v, span } : { value: wordOf(v), span };
   }
 }

@@ -144,7 +144,7 @@ export function readMarkdownPlan(
         read && spec?.entry
           ? kind === 'iterations'
             ? new HeadingSectionReader(text, anchor, spec.entry, session?.entries)
-            : new BulletSectionReader(text, anchor, kind!, spec.entry)
+            : new BulletSectionReader(text, anchor, kind, spec.entry)
           : undefined;
       current = { heading: node, name, kind, anchor, read, nodes: [], ...(entries ? { entries } : {}) };
       return;

@@ -257,7 +257,7 @@ export function parsePieces(src: Source, range: PieceRange): RootContent[] | und
       const rows = (first as Table).children.slice(1);
       if (rows.length > 0) {
         prev.children.push(...rows);
-        prev.position!.end = first.position!.end;
+        prev.position!.end = first.position.end;
       }
     } else {
       if (prev.type !== 'list' || first.position?.start.offset !== from || prev.ordered !== (first as List).ordered)
@@ -265,7 +265,7 @@ export function parsePieces(src: Source, range: PieceRange): RootContent[] | und
       if (markerAt(text, prev.position!.start.offset!) !== markerAt(text, from)) return undefined;
       prev.children.push(...(first as List).children);
       prev.spread = Boolean(prev.spread || (first as List).spread);
-      prev.position!.end = first.position!.end;
+      prev.position!.end = first.position.end;
     }
     for (let k = 1; k < nodes.length; k++) out.push(nodes[k]!);
   }

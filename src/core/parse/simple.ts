@@ -239,7 +239,7 @@ export function readSimpleBlock(
         if (!delimiter || delimiter.length !== pipes.length) return undefined;
         const align: AlignType[] = [];
         for (let k = 0; k + 1 < delimiter.length; k++) {
-          const m = DELIMITER_CELL.exec(text.slice(delimiter[k]! + 1, delimiter[k + 1]!));
+          const m = DELIMITER_CELL.exec(text.slice(delimiter[k]! + 1, delimiter[k + 1]));
           if (!m) return undefined;
           align.push(m[1] ? (m[2] ? 'center' : 'left') : m[2] ? 'right' : null);
         }

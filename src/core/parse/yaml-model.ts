@@ -125,7 +125,7 @@ class Reader {
     if (isScalar(node)) {
       const v = node.value;
       if (v === null) return 'nothing';
-      const s = typeof v === 'string' ? v : String(v);
+      const s = typeof v === 'string' ? v : node.toString();
       return s.length > 40 ? `${s.slice(0, 37)}...` : s;
     }
     return 'an alias';
@@ -135,7 +135,7 @@ class Reader {
   *pairs(map: YAMLMap, known: readonly string[], where: string, path?: string): Generator<Pair> {
     for (const item of map.items) {
       if (!isPair(item)) continue;
-      const key = this.keyText(item as Pair);
+      const key = this.keyText(item);
       if (key.startsWith('x-')) continue;
       if (!known.includes(key)) {
         // Why: `__proto__` and friends are just unknown keys here; nothing is ever assigned by a user's key name.
@@ -148,7 +148,7 @@ class Reader {
         });
         continue;
       }
-      yield item as Pair;
+      yield item;
     }
   }
 
@@ -351,7 +351,7 @@ class Reader {
 
   private firstKeySpan(m: YAMLMap, fallback: Span): Span {
     const first = m.items[0];
-    return first && isPair(first) ? this.pairSpan(first as Pair) : fallback;
+    return first && isPair(first) ? this.pairSpan(first) : fallback;
   }
 
   /** One list item: its fields as the schema says; pointed at by its anchor field (department, name) when present. */

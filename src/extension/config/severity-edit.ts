@@ -41,13 +41,13 @@ export function setRuleSeverity(
       typeof config.rules === 'object' && config.rules !== null && !Array.isArray(config.rules) ? config.rules : {}
     ) as Record<string, unknown>;
     const current = rules[ruleId];
-    rules[ruleId] = Array.isArray(current) ? [severity, ...current.slice(1)] : severity;
+    rules[ruleId] = Array.isArray(current) ? [severity, ...(current as unknown[]).slice(1)] : severity;
     config.rules = rules;
     const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
     return `${JSON.stringify(config, null, indent)}\n`;
   }
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message.split('\n')[0]!);
+  if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message.split('\n')[0]);
   // An empty file (or only comments) has no contents: the rules are appended below.
   if (doc.contents !== null && !isMap(doc.contents)) throw new Error('the config is not a mapping');
   // Why: re-printing the whole document would re-space the user's flow collections (`[warning, {...}]`); only

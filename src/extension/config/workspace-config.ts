@@ -90,7 +90,7 @@ const REASONS: Record<string, string> = {
 
 function reason(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && REASONS[code]) return REASONS[code]!;
+  if (typeof code === 'string' && REASONS[code]) return REASONS[code];
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 

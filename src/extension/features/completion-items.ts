@@ -25,7 +25,7 @@ export interface CompletionData {
 const ALL_FIELDS: readonly { where: string; field: FieldSpec }[] = [
   ...PLAN_FIELDS.map((field) => ({ where: 'plan', field })),
   ...CUSTOMER_FIELDS.map((field) => ({ where: 'customer', field })),
-  ...SECTIONS.flatMap((s) => (s.entry?.fields ?? []).map((field) => ({ where: s.kind as string, field }))),
+  ...SECTIONS.flatMap((s) => (s.entry?.fields ?? []).map((field) => ({ where: s.kind, field }))),
 ];
 
 /** A field's values to offer, from the schema: an enum's or word's values, true/false for booleans. */

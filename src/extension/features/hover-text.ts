@@ -13,7 +13,6 @@ import {
   type OutlineEntry,
   type PlanDocument,
   type PlanModel,
-  type SectionKind,
   type Span,
 } from '../../api/index.js';
 
@@ -27,7 +26,7 @@ export function hoverAt(
 ): { markdown: string; span: Span } | undefined {
   const section = doc.outline.find((o: OutlineEntry) => o.kind !== undefined && within(o.anchor, offset));
   if (section?.kind)
-    return { markdown: sectionGuidanceMarkdown(doc.plan, section.kind as SectionKind, guidance), span: section.anchor };
+    return { markdown: sectionGuidanceMarkdown(doc.plan, section.kind, guidance), span: section.anchor };
   const plan: PlanModel = doc.plan;
   // The `customer:` key (front matter or YAML) is where the customer is chosen: the selection guidance applies.
   if (plan.customer && within(plan.customer.anchor, offset))
