@@ -102,9 +102,9 @@ describe('parsing long tables and lists in pieces', () => {
     const items = Array.from({ length: 2000 }, (_, i) => `- item ${i}`).join('\n');
     const t = `## Counterparts\n\n| Department | Contact | Since | Benefit |\n|---|---|---|---|\n${rows}\n\n${items}\n`;
     const plan = planBlock(t, 0, t.length);
-    // Cut every 16 KB: the ~50 KB table a few times, then the ~24 KB list.
+    // Cut every 16 KB: the ~50 KB table a few times, then at the blank line before the list, then the ~24 KB list.
     const kinds = plan.cuts.map((c) => c.kind).join(' ');
-    expect(kinds).toMatch(/^(table ){2,}list( list)*$/);
+    expect(kinds).toMatch(/^(table ){2,}blank( list)+$/);
     // The pieces merge as planned (no fallback to a whole parse): one table of 1,501 rows, one list of 2,000 items.
     const lines = new LineIndex(t);
     const nodes = parsePieces(
@@ -118,6 +118,86 @@ describe('parsing long tables and lists in pieces', () => {
     ]);
     expect(readTree(t)).toBe(wholeTree(t));
     expect(readTree(t, new ParseSession())).toBe(wholeTree(t));
+  });
+
+  /** The block's nodes parsed in pieces at its planned cuts; undefined when a piece fell back to a whole parse. */
+  const inPieces = (t: string) => {
+    const lines = new LineIndex(t);
+    const plan = planBlock(t, 0, t.length);
+    const nodes = parsePieces(
+      { text: t, lineOf: (o) => lines.lineAt(o) },
+      { start: 0, end: t.length, cuts: plan.cuts },
+    );
+    return { kinds: [...new Set(plan.cuts.map((c) => c.kind))], nodes };
+  };
+  const repeat = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('');
+
+  it.each([
+    [
+      'a loose list (merged into one list, spread)',
+      (i: number) => `* Step ${i}: the stock moves.\n\n  Funded from savings ${i}.\n\n`,
+    ],
+    [
+      'setext headings and thematic breaks',
+      (i: number) => `Part ${i}\n------\n\nText ${i}.\n\nNote\n===\n\n${i % 3 ? '***' : '- - -'}\n\n`,
+    ],
+    ['nested block quotes', (i: number) => `> Quote ${i},\n> said the buyer.\n>\n> > nested ${i}\n\n`],
+    [
+      'fenced code with # lines',
+      (i: number) => `Config ${i}:\n\n~~~sh\n# count ${i}\n\n  x\n~~~\n\n\`\`\`yaml\n# w\n\`\`\`\n\n`,
+    ],
+    ['indented code', (i: number) => `Order ${i}:\n\n    ORDER ${i}\n\n    ITEM ${i}\n\n`],
+    [
+      'HTML blocks of every kind',
+      (i: number) => `<details>\n\n</details>\n\n<!--\nnote ${i}\n\n-->\n\n<pre>\n\n# no\n</pre>\n\nText ${i}.\n\n`,
+    ],
+    [
+      'inline HTML, images, autolinks and escapes',
+      (i: number) => `![w](i.png) <kbd>x</kbd> <https://e.org/${i}> \\*no\\*  \nsee &amp; ${i}\n\n`,
+    ],
+    [
+      'an ordered list, loose, with a list of other marker after it',
+      (i: number) => `${i + 1}. step ${i}\n\n${i % 50 === 49 ? '1) other\n\n' : ''}`,
+    ],
+  ])('cuts %s at blank lines, and the pieces equal a whole parse', (_name, f) => {
+    const t = `## Section\n\n${repeat(600, f)}After.\n`;
+    const { kinds, nodes } = inPieces(t);
+    expect(kinds).toContain('blank');
+    expect(nodes).toBeDefined();
+    expect(JSON.stringify(nodes)).toBe(wholeTree(t));
+    expect(readTree(t)).toBe(wholeTree(t));
+    expect(readTree(t, new ParseSession())).toBe(wholeTree(t));
+  });
+
+  it('merges a loose list cut at a blank line into one list, as a whole parse does', () => {
+    const t = repeat(1000, (i) => `- item ${i}\n\n`);
+    const { nodes } = inPieces(t);
+    expect(nodes?.map((n) => [n.type, n.type === 'list' && n.spread, 'children' in n && n.children.length])).toEqual([
+      ['list', true, 1000],
+    ]);
+  });
+
+  it('does not cut where a blank line is only a no-break space, or where a fence the planner missed stays open', () => {
+    const nbsp = `${repeat(500, (i) => `Line ${i} of one paragraph\n\u00a0\n`)}end\n`;
+    expect(JSON.stringify(inPieces(nbsp).nodes)).toBe(wholeTree(nbsp));
+    expect(inPieces(nbsp).kinds).toEqual([]);
+    // `  ~~~` in an item opens a fence the planner takes as top level; the `~~~` after the item then opens a real one
+    // that the planner takes as closing: the piece that ends inside it is caught, and the block parsed whole.
+    const missed = `- a\n  ~~~\n\nText.\n\n~~~\n${repeat(1000, (i) => `code ${i}\n\n`)}~~~\n\nAfter.\n`;
+    expect(inPieces(missed).kinds).toContain('blank');
+    expect(inPieces(missed).nodes).toBeUndefined();
+    expect(readTree(missed)).toBe(wholeTree(missed));
+  });
+
+  it('cuts a long tight ordered list with nested `1)` lists and merges it without a whole parse', () => {
+    const t = `## Scale-up\n\n${repeat(1500, (i) => `${i + 1}. step ${i} of the rollout\n${i % 5 === 4 ? '    1) check first\n    2) then\n' : ''}`)}`;
+    const { kinds, nodes } = inPieces(t);
+    expect(kinds).toEqual(['list']);
+    expect(nodes?.map((n) => [n.type, 'children' in n && n.children.length])).toEqual([
+      ['heading', 1],
+      ['list', 1500],
+    ]);
+    expect(JSON.stringify(nodes)).toBe(wholeTree(t));
   });
 
   it('does not split or cut inside a fence that follows a tag line (HTML block or paragraph text)', () => {

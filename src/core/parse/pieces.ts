@@ -1,11 +1,21 @@
-// Parses one block of Markdown in bounded pieces: a long top-level table or list is cut at row or item
-// boundaries, each piece parsed on its own, and the pieces merged back into the nodes a whole parse gives.
+// Parses one block of Markdown in bounded pieces: a long block is cut at a blank line before a line in the first
+// column, and a long top-level table or list at row or item boundaries; each piece is parsed on its own, and the
+// pieces merged back into the nodes a whole parse gives.
 import type { List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Span } from '../types.js';
-import { type Fence, fenceCloses, fenceOpens, htmlEnds, htmlKind, type HtmlKind, mayOpenHtml } from './lines.js';
+import {
+  type Fence,
+  fenceCloses,
+  fenceOpens,
+  htmlEnds,
+  htmlKind,
+  type HtmlKind,
+  mayOpenHtml,
+  unclosedTail,
+} from './lines.js';
 import { readTableRow } from './simple.js';
 
 // Why: a plan needs CommonMark plus GFM tables; the other GFM constructs (autolinks, footnotes,
@@ -32,9 +42,17 @@ export const MAX_NESTING = 100;
 /** Piece size: micromark's work per block grows faster than the block, so no piece is much longer than this. */
 export const PIECE_BYTES = 16 * 1024;
 
+/**
+ * Piece size at blank-line cuts. Why smaller: micromark's work inside a piece of setext headings, block quotes or
+ * nested lists grows with the piece (EditMap.consume copies its events), and a cut there costs nothing to merge. On
+ * the 0.56 MB setext shape, pieces of 16, 4 and 1 KB took 4.9, 2.9 and 2.5 s of CPU in micromark (a loaded machine).
+ */
+const BLANK_PIECE_BYTES = 4 * 1024;
+
 const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const BULLET = /^([-*+])[ \t]+\S/;
 const ORDERED = /^\d{1,9}([.)])[ \t]+\S/;
+const EMPTY = /^[ \t]*$/;
 const DELIMITER_ROW = /^\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /** An upper estimate of the containers a line opens: its `>` and list markers, and one level per 4 columns of indentation. */
@@ -64,10 +82,14 @@ function nestingOf(text: string, pos: number, end: number): number {
   return depth + Math.floor(ws / 4);
 }
 
-/** A place where a block is cut: `from` starts a line that continues the table or list the previous piece ends with. */
+/**
+ * A place where a block is cut. `table`, `list`: `from` starts a line that continues the table or list the previous
+ * piece ends with. `blank`: `from` starts a line in the first column after a blank line, outside fences and HTML
+ * blocks, where every block the previous piece opened has ended; only a list item there may continue its list.
+ */
 export interface Cut {
   from: number;
-  kind: 'table' | 'list';
+  kind: 'table' | 'list' | 'blank';
   /** Table: the header and delimiter rows, parsed again in front of the piece. */
   prefix?: Span;
 }
@@ -81,7 +103,7 @@ export interface BlockPlan {
 
 /**
  * One linear pass over the lines of [start, end) (a block beginning at a line start): how deep it nests,
- * and where long top-level tables and lists can be cut. Fenced code and HTML blocks are skipped, as the
+ * and where a long block can be cut: after a blank line, or inside a long top-level table or tight list. Fenced code and HTML blocks are skipped, as the
  * heading splitter does; a cut the pass gets wrong is caught when the pieces are merged (see parsePieces).
  */
 export function planBlock(text: string, start: number, end: number): BlockPlan {
@@ -89,6 +111,7 @@ export function planBlock(text: string, start: number, end: number): BlockPlan {
   let fence: Fence | undefined;
   let html: HtmlKind | undefined;
   let prevBlank = true;
+  let prevEmpty = true;
   let last = start;
   let table: { start: number; end: number; rows: number } | undefined;
   let pendingHeader: number | undefined;
@@ -117,8 +140,16 @@ export function planBlock(text: string, start: number, end: number): BlockPlan {
       if (html && htmlEnds(html, line)) html = undefined;
     } else {
       if (nestingOf(text, pos, lineEnd) > MAX_NESTING) return { tooDeep: true, cuts: [] };
-      fence = fenceOpens(line);
       const c0 = line.charCodeAt(0);
+      // Why: after a blank line, a line in the first column (no indentation) closes every container, indented code,
+      // paragraph and table; a fence or HTML block of kinds 1-5 is open only when this pass saw it open (fences and
+      // HTML inside containers close with the container). So the pieces read apart as the whole does, but for a list
+      // item that continues a list (merged in parsePieces) and link references (no cuts where a definition may be).
+      if (prevEmpty && !blank && c0 !== 32 && c0 !== 9 && pos - last >= BLANK_PIECE_BYTES) {
+        cuts.push({ from: pos, kind: 'blank' });
+        last = pos;
+      }
+      fence = fenceOpens(line);
       if (fence) {
         table = list = undefined;
       } else if (mayOpenHtml(line)) {
@@ -157,6 +188,8 @@ export function planBlock(text: string, start: number, end: number): BlockPlan {
       }
     }
     prevBlank = blank;
+    // Why: only spaces and tabs make a blank line for the parser (trim() also takes a no-break space).
+    prevEmpty = EMPTY.test(line);
     pos = nl + 1;
   }
   return { tooDeep: false, cuts: cuttable ? cuts : [] };
@@ -211,11 +244,11 @@ export function parsePieces(src: Source, range: PieceRange): RootContent[] | und
       const last = out[out.length - 1];
       const prevLine = text.lastIndexOf('\n', from - 2) + 1;
       const prevEnd = last?.position?.end.offset;
-      if (last?.type !== 'list' || last.ordered || prevEnd === undefined || prevEnd <= prevLine || prevEnd >= from)
-        return undefined;
+      if (last?.type !== 'list' || prevEnd === undefined || prevEnd <= prevLine || prevEnd >= from) return undefined;
       const marker = text[last.position!.start.offset!];
       let line = lineOf(from);
-      while (from < to) {
+      // Why: an ordered list's items are parsed (plainItem reads bullets only); its piece is merged below.
+      while (!last.ordered && from < to) {
         const nl = text.indexOf('\n', from);
         if (nl === -1 || nl >= to) break;
         let nl2 = text.indexOf('\n', nl + 1);
@@ -234,7 +267,11 @@ export function parsePieces(src: Source, range: PieceRange): RootContent[] | und
     const before = cut?.prefix ?? (i === 0 ? firstPrefix : undefined);
     const prefix = before ? text.slice(before.start, before.end) : '';
     const prefixLines = before ? countLines(prefix) : 0;
-    const nodes = micromark(prefix + text.slice(from, to));
+    const source = prefix + text.slice(from, to);
+    const nodes = micromark(source);
+    // Why: a fence or HTML block this planner did not see open (one it took for closed) would run on past a blank
+    // cut in the whole parse; the block is then parsed whole.
+    if (cuts[i]?.kind === 'blank' && unclosedTail(source, nodes[nodes.length - 1]) !== undefined) return undefined;
     const d = from - prefix.length;
     const dl = lineOf(from) - 1 - prefixLines;
     for (const n of nodes) shift(n, d, dl);
@@ -245,6 +282,17 @@ export function parsePieces(src: Source, range: PieceRange): RootContent[] | und
     }
     const prev = out[out.length - 1];
     const first = nodes[0];
+    if (cut.kind === 'blank') {
+      if (first?.position?.start.offset !== from) return undefined;
+      // Why: after a blank line, an item of the same kind continues the list the previous piece ends with, loosely.
+      if (prev?.type === 'list' && first.type === 'list' && sameList(text, prev, first)) {
+        prev.children.push(...first.children);
+        prev.spread = true;
+        prev.position!.end = first.position.end;
+        for (let k = 1; k < nodes.length; k++) out.push(nodes[k]!);
+      } else out.push(...nodes);
+      continue;
+    }
     // The previous piece must end with the table or list, reaching into the line before the cut.
     const prevLine = text.lastIndexOf('\n', from - 2) + 1;
     const prevEnd = prev?.position?.end.offset;
@@ -260,9 +308,8 @@ export function parsePieces(src: Source, range: PieceRange): RootContent[] | und
         prev.position!.end = first.position.end;
       }
     } else {
-      if (prev.type !== 'list' || first.position?.start.offset !== from || prev.ordered !== (first as List).ordered)
+      if (prev.type !== 'list' || first.position?.start.offset !== from || !sameList(text, prev, first as List))
         return undefined;
-      if (markerAt(text, prev.position!.start.offset!) !== markerAt(text, from)) return undefined;
       prev.children.push(...(first as List).children);
       prev.spread = Boolean(prev.spread || (first as List).spread);
       prev.position!.end = first.position.end;
@@ -300,6 +347,14 @@ function plainItem(
     children: [paragraph],
     position: { start: point(from), end: point(to) },
   };
+}
+
+/** Whether list `next` (parsed from a later piece) would continue list `prev` in a whole parse: the same marker. */
+function sameList(text: string, prev: List, next: List): boolean {
+  return (
+    prev.ordered === next.ordered &&
+    markerAt(text, prev.position!.start.offset!) === markerAt(text, next.position!.start.offset!)
+  );
 }
 
 function markerAt(text: string, at: number): string | undefined {

@@ -37,7 +37,8 @@ export function streamBlock(
 ): boolean {
   const { text, lineOf } = src;
   const { start, end } = block;
-  const cut = plan.cuts[0];
+  // Why: blank-line cuts before a long table leave it to be streamed as before (the head is read in pieces).
+  const cut = plan.cuts.find((c) => c.kind !== 'blank');
   if (plan.tooDeep || !cut || cut.kind !== 'table' || !cut.prefix) return false;
   const head = readBlock(src, { start, end: cut.from, line: block.line }, { share });
   const table = head?.[head.length - 1];

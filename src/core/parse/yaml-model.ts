@@ -1,5 +1,16 @@
 // Reads a parsed YAML mapping (a YAML plan, or a Markdown plan's front matter) into the plan model.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Alias,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { nearestRealDate, normaliseDateLike, parseIsoDate } from '../dates.js';
 import type { SchemaIssue, UnknownKeyIssue } from '../document.js';
 import type { CustomerModel, DateField, ListSection, Located, PlanModel, TextSection } from '../model.js';
@@ -18,6 +29,7 @@ import {
 import { nearest, suggest } from '../suggest.js';
 import type { Span } from '../types.js';
 import { wordOf } from './words.js';
+import { aliasTargets } from './yaml-aliases.js';
 
 export interface YamlReadResult {
   schemaIssues: SchemaIssue[];
@@ -99,15 +111,14 @@ class Reader {
     return { start: k.start, end: Math.max(k.end, v.end) };
   }
 
+  /** What each alias of the document refers to; made on the first alias met. */
+  private targets: Map<Alias, Node> | undefined;
+
   /** Follows an alias one step, so values can be shared with anchors; nothing is expanded recursively. */
   deref(node: AnyNode): AnyNode {
     if (node && isAlias(node)) {
-      try {
-        const target = node.resolve(this.doc);
-        return target ?? node;
-      } catch {
-        return node;
-      }
+      this.targets ??= aliasTargets(this.doc);
+      return this.targets.get(node) ?? node;
     }
     return node;
   }
