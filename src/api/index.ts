@@ -56,6 +56,7 @@ export type {
   CustomerModel,
 } from '../core/model.js';
 export type { Rule, RuleMeta, RuleCategory, OptionSpec } from '../core/rule-api.js';
+export { fixableWord } from '../core/rule-api.js';
 export type { LintConfig, RuleEntry, ConfigFileData, ConfigProblem, ParsedConfig, PresetName } from '../core/config.js';
 export type { RuleCrash } from '../core/engine.js';
 export {

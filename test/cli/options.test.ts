@@ -95,9 +95,10 @@ describe('information', () => {
       expect(row, rule.meta.id).toBeDefined();
       expect(row!.split(/ {2,}/).slice(1, 3)).toEqual([
         rule.meta.defaultSeverity,
-        rule.meta.fixable === 'safe' ? 'yes' : 'no',
+        { safe: 'yes', unsafe: 'suggestion', none: 'no' }[rule.meta.fixable],
       ]);
     }
+    expect(lines.find((l) => l.startsWith('customer-not-premier '))!.split(/ {2,}/)[2]).toBe('suggestion');
     expect(r.stdout).toContain(`${rules.length} rules. Details: testbed-lint --explain RULE`);
   });
 
@@ -111,7 +112,7 @@ describe('information', () => {
     const r = await runCli(['--explain', 'plan-schema'], { cwd: project(), packageRoot: project() });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^# plan-schema\n\n> Category: `structure` · Severity: `error` · Fixable: `safe`\n\nThis rule checks /,
+      /^# plan-schema\n\n> Category: `structure` · Severity: `error` · Fixable: `yes`\n\nThis rule checks /,
     );
     expect(r.stdout).toContain('Documentation: https://');
     expect(r.errors).toEqual([
