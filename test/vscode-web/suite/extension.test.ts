@@ -600,7 +600,11 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
           position,
         )
       ).items.filter(
-        (i) => i.kind === vscode.CompletionItemKind.EnumMember || i.kind === vscode.CompletionItemKind.Snippet,
+        (i) =>
+          i.kind === vscode.CompletionItemKind.EnumMember ||
+          // Ours, not the Markdown extension's snippets (bold, heading1 ...).
+          (i.kind === vscode.CompletionItemKind.Snippet &&
+            /iteration entry$/.test(typeof i.label === 'string' ? i.label : i.label.label)),
       );
     try {
       const edit = new vscode.WorkspaceEdit();

@@ -618,7 +618,11 @@ suite('testbed-lint in VS Code', () => {
           position,
         )
       ).items.filter(
-        (i) => i.kind === vscode.CompletionItemKind.EnumMember || i.kind === vscode.CompletionItemKind.Snippet,
+        (i) =>
+          i.kind === vscode.CompletionItemKind.EnumMember ||
+          // Ours, not the Markdown extension's snippets (bold, heading1 ...).
+          (i.kind === vscode.CompletionItemKind.Snippet &&
+            /iteration entry$/.test(typeof i.label === 'string' ? i.label : i.label.label)),
       );
     const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
     try {
