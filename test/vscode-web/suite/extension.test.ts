@@ -651,9 +651,12 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
         snippet.value,
         /^### \$\{1:\d{4}-\d{2}-\d{2}\} — \$\{2:TODO: [^}]+\}\n\n- Change: \$\{3:TODO: [^}]+\}\n- Feedback: \$\{4:/,
       );
-      equal(snippet.value.slice(6, 16), label(entry[0]!).slice(0, 10), "the entry's date");
+      equal(snippet.value.slice(8, 18), label(entry[0]!).slice(0, 10), "the entry's date");
     } finally {
       await restore(doc, original);
+      // The revert reaches the extension host after the command returns: the next test starts from a clean plan.
+      const until = Date.now() + WAIT_MS;
+      while (doc.isDirty && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     }
     const y = await open('plan.testbed.yaml');
     const yOriginal = y.doc.getText();
@@ -678,6 +681,8 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
       equal((await items(y.doc.uri, yat('    moment: '))).map(label), ['A buyer looks for an invoice'], '`moment:`');
     } finally {
       await restore(y.doc, yOriginal);
+      const until = Date.now() + WAIT_MS;
+      while (y.doc.isDirty && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     }
   });
 
