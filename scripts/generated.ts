@@ -4,6 +4,7 @@ import {
   PRESETS,
   SEVERITIES,
   entrySnippet,
+  fixableWord,
   frontMatterSnippet,
   rules,
   type OptionSpec,
@@ -46,7 +47,8 @@ export function readmeRuleTable(): string {
     if (rs.length === 0) continue;
     out.push(`**${title}**`, '', '| Rule | Default | Fix | Checks | Options |', '|---|---|---|---|---|');
     for (const r of rs) {
-      const fix = r.meta.fixable === 'safe' ? 'yes' : r.meta.fixable === 'unsafe' ? 'suggestion' : '';
+      const word = fixableWord(r.meta.fixable);
+      const fix = word === 'no' ? '' : word;
       const desc = r.meta.description.charAt(0).toUpperCase() + r.meta.description.slice(1);
       out.push(
         `| [\`${r.meta.id}\`](src/rules/${r.meta.id}/${r.meta.id}.md) | ${severityCell(r)} | ${fix} | ${desc.replace(/\|/g, '\\|')} | ${optionsCell(r)} |`,

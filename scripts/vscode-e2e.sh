@@ -140,7 +140,7 @@ if [ "${VSCODE_E2E_UI:-1}" = 1 ]; then
     fresh_workspace ui-workspace
     start_cs
     set +e
-    timeout 180 node "$REPO/scripts/vscode-e2e-ui.mjs" "http://127.0.0.1:$PORT" "$RUN/ui-workspace" plan.testbed.md "$RUN/ui-counts" "${SCREENSHOT:-$RUN/workbench.png}"
+    timeout 420 node "$REPO/scripts/vscode-e2e-ui.mjs" "http://127.0.0.1:$PORT" "$RUN/ui-workspace" plan.testbed.md "$RUN/ui-counts" "${SCREENSHOT:-$RUN/workbench.png}"
     set -e
     stop_cs
     if [ -f "$RUN/ui-counts" ]; then read -r p f < "$RUN/ui-counts"; PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); else FAILED=$((FAILED + 1)); fi

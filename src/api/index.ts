@@ -56,6 +56,7 @@ export type {
   CustomerModel,
 } from '../core/model.js';
 export type { Rule, RuleMeta, RuleCategory, OptionSpec } from '../core/rule-api.js';
+export { fixableWord } from '../core/rule-api.js';
 export type { LintConfig, RuleEntry, ConfigFileData, ConfigProblem, ParsedConfig, PresetName } from '../core/config.js';
 export type { RuleCrash } from '../core/engine.js';
 export {
@@ -78,6 +79,7 @@ export { parsePlan } from '../core/parse/index.js';
 export { formatDay, localDayOf, parseIsoDate, resolveToday } from '../core/dates.js';
 export { VERSION } from '../core/version.js';
 export { planTemplate, type PlanTemplateOptions } from '../core/template.js';
+export { kebabCase, planFileName } from '../core/file-name.js';
 export { POINTS, worse, type PlanSummary, type Point, type PointState } from '../core/summary.js';
 // The plan schema and the helpers every shell shares (one definition each).
 export * from '../core/schema.js';

@@ -1,5 +1,5 @@
 // --list-rules and --explain: the rule table, and a rule's documentation from the package.
-import { docsUrlFor, rules, type Rule } from '../api/index.js';
+import { docsUrlFor, fixableWord, rules, type Rule } from '../api/index.js';
 import type { Fs } from '../node/fs.js';
 import { ruleDocPath } from '../node/package-root.js';
 import { didYouMean } from './suggest.js';
@@ -14,7 +14,7 @@ export function listRules(all: readonly Rule[] = rules): string {
   const rows = all.map((r) => [
     r.meta.id,
     r.meta.defaultSeverity,
-    r.meta.fixable === 'safe' ? 'yes' : 'no',
+    fixableWord(r.meta.fixable),
     sentence(r.meta.description) + (r.meta.severityNote ? ` (${r.meta.severityNote})` : ''),
   ]);
   const header = ['RULE', 'DEFAULT', 'FIXABLE', 'DESCRIPTION'];
@@ -56,7 +56,7 @@ export function explainRule(ruleId: string, fs: Fs, packageRoot: string | undefi
   const text = [
     `# ${m.id}`,
     '',
-    `> Category: \`${m.category}\` · Severity: \`${m.defaultSeverity}\`${m.severityNote ? ` (${m.severityNote})` : ''} · Fixable: \`${m.fixable === 'none' ? 'no' : m.fixable}\``,
+    `> Category: \`${m.category}\` · Severity: \`${m.defaultSeverity}\`${m.severityNote ? ` (${m.severityNote})` : ''} · Fixable: \`${fixableWord(m.fixable)}\``,
     '',
     `This rule ${m.description}`,
     '',

@@ -16,6 +16,36 @@ export const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info
  */
 export const SEVERITY_ALIASES: Readonly<Record<string, SeveritySetting>> = { warn: 'warning' };
 const ESLINT_NUMBERS: Readonly<Record<number, SeveritySetting>> = { 0: 'off', 1: 'warning', 2: 'error' };
+/**
+ * Words that are not severities but say one (`disabled` means `off`): the fix a config error offers first. Only words
+ * with one clear meaning; `true`, `on` or `enabled` say nothing of the level, so they get every severity to choose from.
+ */
+const SEVERITY_MEANINGS: Readonly<Record<string, SeveritySetting>> = {
+  disabled: 'off',
+  disable: 'off',
+  none: 'off',
+  ignore: 'off',
+  ignored: 'off',
+  false: 'off', // YAML's `false` (a boolean) and the string alike
+  no: 'off',
+  skip: 'off',
+  silent: 'off',
+  never: 'off',
+  err: 'error',
+  errors: 'error',
+  fatal: 'error',
+  fail: 'error',
+  failure: 'error',
+  critical: 'error',
+  warnings: 'warning',
+  caution: 'warning',
+  information: 'info',
+  informational: 'info',
+  notice: 'info',
+  note: 'info',
+  hint: 'info',
+  suggestion: 'info',
+};
 
 /** A written severity as the engine knows it (`warn` → `warning`); undefined when it is none. */
 export function normalizeSeverity(value: unknown): SeveritySetting | undefined {
@@ -260,9 +290,12 @@ function severityProblem(value: unknown): { why: string; replacements: string[] 
     const word = ESLINT_NUMBERS[value]!;
     return { why: `${list}, got ${value}; write "${word}" for ESLint's ${value}`, replacements: [word] };
   }
+  const meant =
+    typeof value === 'string' || value === false ? SEVERITY_MEANINGS[String(value).trim().toLowerCase()] : undefined;
   const near =
     typeof value === 'string' ? suggest(value, [...SEVERITIES, ...Object.keys(SEVERITY_ALIASES)]) : undefined;
-  const word = near !== undefined ? (normalizeSeverity(near) ?? near) : undefined;
+  // Why: what the writer meant comes before what the word looks like ("disabled" is nearer "error" than "off").
+  const word = meant ?? (near !== undefined ? (normalizeSeverity(near) ?? near) : undefined);
   const shown = value === undefined ? 'nothing' : JSON.stringify(value);
   return {
     why: `${list}, got ${shown}${word ? `; did you mean "${word}"?` : ''}`,

@@ -21,6 +21,7 @@ export interface RuleMeta<MessageId extends string = string> {
   defaultSeverity: Severity;
   /** In words, when the default depends on the plan ("error when live, info otherwise"). */
   severityNote?: string;
+  /** `safe`: --fix and Fix all apply it; `unsafe`: a suggestion the writer chooses (shown to users as "suggestion"). */
   fixable: 'none' | 'safe' | 'unsafe';
   /**
    * What the rule's findings are on a draft (status `draft` or none): `todo` when they are about something missing,
@@ -141,4 +142,12 @@ export function interpolate(template: string, data: Record<string, string | numb
 /** The placeholder names of a message template. */
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{\{\s*([\w-]+)\s*\}\}/g)].map((m) => m[1]!);
+}
+
+/**
+ * The one word users read for a rule's `fixable` (rule pages, README, --list-rules, --explain): `yes` (a fix --fix
+ * applies), `suggestion` (offered, never applied by --fix), or `no`.
+ */
+export function fixableWord(fixable: RuleMeta['fixable']): 'yes' | 'suggestion' | 'no' {
+  return fixable === 'safe' ? 'yes' : fixable === 'unsafe' ? 'suggestion' : 'no';
 }

@@ -8,6 +8,7 @@ import { registerCommands } from './features/commands.js';
 import { PlanCompletionProvider } from './features/completion.js';
 import { CONFIG_FILE, CONFIG_GLOB, WorkspaceConfig, type NativeRealpath } from './config/workspace-config.js';
 import { CONFIG_SELECTOR, ConfigCodeActions } from './config/quick-fixes.js';
+import { ConfigDrafts } from './config/config-drafts.js';
 import { registerConfigureRule } from './config/configure-rule.js';
 import { LintController, type LintEvent } from './lint/controller.js';
 import type { Faults } from './lint/engine.js';
@@ -71,15 +72,18 @@ export function activateExtension(
       )
     : undefined;
   const linter: LintController = new LintController(config, output, engine);
+  // Config errors as shown: the saved files', and an edited config's own from its unsaved buffer.
+  const configErrors = new ConfigDrafts(config);
   const docs = registerRuleDocs(linter, bundledRulePage);
   const plans = registerPlansView(linter);
   const statusBar = new StatusBar(linter);
   context.subscriptions.push(
     output,
     config,
+    configErrors,
     linter,
     ...linter.listen(),
-    ...registerDiagnostics(linter, config),
+    ...registerDiagnostics(linter, configErrors),
     statusBar,
     registerPlanProblems(linter),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new PlanCodeActions(linter), PlanCodeActions.metadata),
@@ -96,7 +100,7 @@ export function activateExtension(
     }),
     vscode.languages.registerCodeActionsProvider(
       CONFIG_SELECTOR,
-      new ConfigCodeActions(config),
+      new ConfigCodeActions(configErrors),
       ConfigCodeActions.metadata,
     ),
     ...docs.disposables,

@@ -1,8 +1,8 @@
 // CLI scenarios: usage errors, --help, --version, --list-rules, --explain and init.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { lint, rules, VERSION } from '../../src/api/index.js';
+import { lint, planFileName, rules, VERSION } from '../../src/api/index.js';
 import { runCli, tempProject, TODAY } from './helpers.js';
 
 const cleanups: (() => void)[] = [];
@@ -95,9 +95,10 @@ describe('information', () => {
       expect(row, rule.meta.id).toBeDefined();
       expect(row!.split(/ {2,}/).slice(1, 3)).toEqual([
         rule.meta.defaultSeverity,
-        rule.meta.fixable === 'safe' ? 'yes' : 'no',
+        { safe: 'yes', unsafe: 'suggestion', none: 'no' }[rule.meta.fixable],
       ]);
     }
+    expect(lines.find((l) => l.startsWith('customer-not-premier '))!.split(/ {2,}/)[2]).toBe('suggestion');
     expect(r.stdout).toContain(`${rules.length} rules. Details: testbed-lint --explain RULE`);
   });
 
@@ -111,7 +112,7 @@ describe('information', () => {
     const r = await runCli(['--explain', 'plan-schema'], { cwd: project(), packageRoot: project() });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^# plan-schema\n\n> Category: `structure` · Severity: `error` · Fixable: `safe`\n\nThis rule checks /,
+      /^# plan-schema\n\n> Category: `structure` · Severity: `error` · Fixable: `yes`\n\nThis rule checks /,
     );
     expect(r.stdout).toContain('Documentation: https://');
     expect(r.errors).toEqual([
@@ -157,6 +158,28 @@ describe('init', () => {
     );
     expect((await runCli(['init', 'Plan.md', '--today', TODAY], { cwd })).code).toBe(0);
     expect(readFileSync(join(cwd, 'Plan.md'), 'utf8')).toMatch(/^---\nkind: testbed-plan\ntitle: Plan\n/);
+  });
+
+  test('init "Title" writes <title-in-kebab-case>.testbed.md titled as written, the file name New plan gives', async () => {
+    const cwd = project();
+    const r = await runCli(['init', 'Faster invoicing with Acme', '--today', TODAY], { cwd });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe(
+      'Wrote faster-invoicing-with-acme.testbed.md. Fill in the prompts, then check it with: testbed-lint faster-invoicing-with-acme.testbed.md\n',
+    );
+    expect(readdirSync(cwd).filter((f) => f.includes('testbed'))).toEqual(['faster-invoicing-with-acme.testbed.md']);
+    expect(readFileSync(join(cwd, 'faster-invoicing-with-acme.testbed.md'), 'utf8')).toMatch(
+      /^---\nkind: testbed-plan\ntitle: Faster invoicing with Acme\n/,
+    );
+    mkdirSync(join(cwd, 'plans'));
+    expect((await runCli(['init', '--yaml', 'plans/Café Lötschberg: phase 2', '--today', TODAY], { cwd })).code).toBe(
+      0,
+    );
+    expect(readFileSync(join(cwd, 'plans', 'cafe-lotschberg-phase-2.testbed.yaml'), 'utf8')).toMatch(
+      /^kind: testbed-plan\ntitle: "Café Lötschberg: phase 2"\n/,
+    );
+    // The editor's New plan uses the same function through src/api.
+    expect(planFileName('Faster invoicing with Acme', 'markdown')).toBe('faster-invoicing-with-acme.testbed.md');
   });
 
   test('refuses to overwrite an existing file (exit 2) and leaves it untouched', async () => {

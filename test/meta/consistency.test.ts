@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VERSION, docsUrlFor, presetRules, rules } from '../../src/api/index.js';
+import { VERSION, docsUrlFor, fixableWord, presetRules, rules } from '../../src/api/index.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../../src/api/index.js';
 import {
   CONFIG_SCHEMA_PATH,
@@ -240,7 +240,7 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) =
   it('has a doc whose header agrees with meta and whose headings come in the house order', () => {
     const doc = readRuleDoc(readFileSync(join(RULES_DIR, id, `${id}.md`), 'utf8'));
     expect(doc.title).toBe(id);
-    const fix = rule.meta.fixable === 'none' ? 'no' : rule.meta.fixable;
+    const fix = fixableWord(rule.meta.fixable);
     const sev = rule.meta.severityNote
       ? `${rule.meta.defaultSeverity}\` (${rule.meta.severityNote})`
       : `${rule.meta.defaultSeverity}\``;

@@ -38,8 +38,8 @@ describe('config files', () => {
     expect(problems('rules:\n  customer-nmed: error\n')).toEqual([
       '2:3 unknown rule "customer-nmed"; did you mean "customer-named"?',
     ]);
-    expect(problems('rules:\n  customer-named: fatal\n')).toEqual([
-      '2:19 rule "customer-named": severity must be one of error, warning, info, off, got "fatal"',
+    expect(problems('rules:\n  customer-named: loud\n')).toEqual([
+      '2:19 rule "customer-named": severity must be one of error, warning, info, off, got "loud"',
     ]);
     expect(problems('rules:\n  customer-rationale: [error, { min-words: -3 }]\n')).toEqual([
       '2:44 rule "customer-rationale": option "min-words" must be at least 1',
@@ -84,7 +84,7 @@ describe('config files', () => {
 
   it('gives the valid part with the problems: unknown rules dropped, a rule with a bad severity or option keeps its defaults', () => {
     const r = parseConfigText(
-      'rules:\n  customer-rationle: off\n  counterpart-back-end: warn\n  customer-named: fatal\n  iteration-stale: [info, { max-dayz: 3 }]\n  counterpart-early: info\n',
+      'rules:\n  customer-rationle: off\n  counterpart-back-end: warn\n  customer-named: loud\n  iteration-stale: [info, { max-dayz: 3 }]\n  counterpart-early: info\n',
       rules,
     );
     expect(r.readable).toBe(true);
@@ -102,8 +102,8 @@ describe('config files', () => {
         line: 4,
         column: 19,
         endLine: 4,
-        endColumn: 24,
-        message: 'rule "customer-named": severity must be one of error, warning, info, off, got "fatal"',
+        endColumn: 23,
+        message: 'rule "customer-named": severity must be one of error, warning, info, off, got "loud"',
         replacements: ['error', 'warning', 'info', 'off'],
       },
       {
@@ -141,6 +141,32 @@ describe('config files', () => {
     ]);
     expect(problems('rules:\n  counterpart-early: warnig\n')).toEqual([
       '2:22 rule "counterpart-early": severity must be one of error, warning, info, off, got "warnig"; did you mean "warning"?',
+    ]);
+    // The closest meaning first: "disabled" is two edits nearer "error" than "off", but it means off.
+    expect(parseConfigText('rules:\n  counterpart-early: disabled\n', rules).problems).toEqual([
+      {
+        line: 2,
+        column: 22,
+        endLine: 2,
+        endColumn: 30,
+        message:
+          'rule "counterpart-early": severity must be one of error, warning, info, off, got "disabled"; did you mean "off"?',
+        replacements: ['off'],
+      },
+    ]);
+    expect(
+      problems('rules:\n  counterpart-early: false\n  counterpart-finance: "Fatal"\n  iteration-stale: note\n'),
+    ).toEqual([
+      '2:22 rule "counterpart-early": severity must be one of error, warning, info, off, got false; did you mean "off"?',
+      '3:24 rule "counterpart-finance": severity must be one of error, warning, info, off, got "Fatal"; did you mean "error"?',
+      '4:20 rule "iteration-stale": severity must be one of error, warning, info, off, got "note"; did you mean "info"?',
+    ]);
+    // A word that says nothing of the level: every severity to choose from.
+    expect(parseConfigText('rules:\n  counterpart-early: enabled\n', rules).problems[0]!.replacements).toEqual([
+      'error',
+      'warning',
+      'info',
+      'off',
     ]);
     expect(problems('rules:\n  counterpart-early:\n')).toEqual([
       '2:21 rule "counterpart-early": severity must be one of error, warning, info, off, got nothing',

@@ -51,3 +51,69 @@ describe('WorkspaceConfig: config files through vscode.workspace.fs, on any file
     expect(config.errors()).toEqual([]);
   });
 });
+
+describe('ConfigDrafts: an unsaved config is checked from its buffer', () => {
+  beforeEach(() => fake.reset());
+
+  it("replaces the saved file's errors with the buffer's own while it is unsaved, and gives them back once it is not", async () => {
+    const { ConfigDrafts } = await import('../../src/extension/config/config-drafts.js');
+    const { EventEmitter } = await import('../helpers/fake-vscode.js');
+    const uri = Uri.parse('file:///repo/.testbed-lint.yaml');
+    const other = Uri.parse('file:///repo/sub/.testbed-lint.yaml');
+    const savedChanged = new EventEmitter<void>();
+    const savedError = { file: uri.path, line: 3, column: 3, message: 'unknown rule "x"' };
+    const otherError = { file: other.path, line: 1, column: 1, message: 'syntax error: y' };
+    const drafts = new ConfigDrafts({
+      errors: () => [
+        { uri, errors: [savedError] },
+        { uri: other, errors: [otherError] },
+      ],
+      onDidChangeErrors: savedChanged.event,
+    });
+    let fired = 0;
+    drafts.onDidChangeErrors(() => fired++);
+    let text = 'rules:\n  counterpart-early: disabled\n';
+    let isDirty = true;
+    const document = {
+      uri,
+      get isDirty() {
+        return isDirty;
+      },
+      getText: () => text,
+    } as unknown as Parameters<typeof drafts.check>[0];
+    drafts.check(document);
+    expect(fired).toBe(1);
+    expect(drafts.errors()).toEqual([
+      { uri: other, errors: [otherError] },
+      {
+        uri,
+        errors: [
+          {
+            file: '/repo/.testbed-lint.yaml',
+            line: 2,
+            column: 22,
+            endLine: 2,
+            endColumn: 30,
+            message:
+              'rule "counterpart-early": severity must be one of error, warning, info, off, got "disabled"; did you mean "off"?',
+            replacements: ['off'],
+          },
+        ],
+      },
+    ]);
+    // A buffer with no error hides the saved file's (it is what the writer will save).
+    text = 'rules:\n  counterpart-early: off\n';
+    drafts.check(document);
+    expect(drafts.errors()).toEqual([{ uri: other, errors: [otherError] }]);
+    // Undone to the saved text: the file's errors again.
+    isDirty = false;
+    drafts.check(document);
+    expect(drafts.errors()).toEqual([
+      { uri, errors: [savedError] },
+      { uri: other, errors: [otherError] },
+    ]);
+    savedChanged.fire();
+    expect(fired).toBe(4);
+    drafts.dispose();
+  });
+});

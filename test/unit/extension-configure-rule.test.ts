@@ -6,9 +6,8 @@ import type * as vscodeTypes from 'vscode';
 vi.mock('vscode', () => import('../helpers/fake-vscode.js'));
 const { configureRule, ConfigureRuleActions } = await import('../../src/extension/config/configure-rule.js');
 const { newConfigText, setRuleSeverity } = await import('../../src/extension/config/severity-edit.js');
-const { kebab } = await import('../../src/extension/features/new-plan.js');
 const { registerCommands } = await import('../../src/extension/features/commands.js');
-import { lintDetailed } from '../../src/api/index.js';
+import { kebabCase, lintDetailed, planFileName } from '../../src/api/index.js';
 import type { Linter } from '../../src/extension/lint/controller.js';
 
 const root = Uri.file('/ws');
@@ -176,11 +175,15 @@ describe('Lint all plans', () => {
   });
 });
 
-describe("kebab: the new plan's file name from its title", () => {
+describe("kebabCase / planFileName: a new plan's file name from its title (New plan and init)", () => {
   it.each([
     ['Pilot with Acme', 'pilot-with-acme'],
     ['  Ward stock: Northside (2026)! ', 'ward-stock-northside-2026'],
     ['Café São Paulo', 'cafe-sao-paulo'],
     ['???', 'testbed-plan'],
-  ])('%s → %s', (title, name) => expect(kebab(title)).toBe(name));
+  ])('%s → %s', (title, name) => expect(kebabCase(title)).toBe(name));
+  it('adds .testbed.md or .testbed.yaml, and -N for the Nth free name', () => {
+    expect(planFileName('Pilot with Acme', 'markdown')).toBe('pilot-with-acme.testbed.md');
+    expect(planFileName('Pilot with Acme', 'yaml', 2)).toBe('pilot-with-acme-2.testbed.yaml');
+  });
 });

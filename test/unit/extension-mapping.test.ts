@@ -1,7 +1,7 @@
 // The extension's pure parts: Problem → diagnostic data, hovers, the status-bar summary, disable-comment edits, guidance.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, lint, lintDetailed, type Problem } from '../../src/api/index.js';
+import { applyFixes, entrySnippet, lint, lintDetailed, parsePlan, type Problem } from '../../src/api/index.js';
 import { disableFileFix, disableNextLineFix } from '../../src/core/disable.js';
 import { SECTION_GUIDANCE, sectionSummary } from '../../src/core/guidance.js';
 import { bodyCompletionsAt, completionsAt, usedValues } from '../../src/extension/features/completion-items.js';
@@ -263,18 +263,75 @@ describe('completion in a Markdown body', () => {
     ]);
   });
 
-  it('offers the departments the plan already uses, in a Department cell and at the start of a Counterparts bullet', () => {
+  it('offers the departments the framework asks for that the plan lacks, then those it already names, in a Department cell and at the start of a Counterparts bullet', () => {
     expect(usedValues(plan).departments).toEqual(['Supply chain', 'IT', 'Logistics', 'sales']);
     const t = m.replace('| Logistics |', '| ');
+    const needle = '| Integration lead | 2025-01-13 | First EDI link to a hospital system |\n| ';
+    const cell = bodyCompletionsAt(t, t.indexOf(needle) + needle.length, 'counterparts', usedValues(plan));
+    expect(cell.map((c) => [c.label, c.detail])).toEqual([
+      ['Finance', 'asked for by counterpart-finance'],
+      ['Operations', 'asked for by counterpart-back-end'],
+      ['Procurement', 'asked for by counterpart-back-end'],
+      ['Supply chain', 'in this plan'],
+      ['IT', 'in this plan'],
+      ['Logistics', 'in this plan'],
+      ['sales', 'in this plan'],
+    ]);
+    // A plan that names none of them: all six, in the framework's order.
     expect(
-      at(t, '| Integration lead | 2025-01-13 | First EDI link to a hospital system |\n| ', 'counterparts'),
-    ).toEqual(['Supply chain', 'IT', 'Logistics', 'sales']);
-    expect(bodyCompletionsAt('- ', 2, 'counterparts', usedValues(plan)).map((c) => c.insertText)).toEqual([
-      'Supply chain: ',
+      bodyCompletionsAt('- ', 2, 'counterparts', { departments: ['Inside sales'] }).map((c) => c.insertText),
+    ).toEqual([
+      'Finance: ',
       'IT: ',
       'Logistics: ',
-      'sales: ',
+      'Supply chain: ',
+      'Operations: ',
+      'Procurement: ',
+      'Inside sales: ',
     ]);
+    // YAML: `department:` offers the same list.
+    const yaml = 'counterparts:\n  - department: \n';
+    expect(
+      completionsAt(yaml, yaml.indexOf(': \n') + 2, 0, yaml.length, 'yaml', { departments: ['Finance'] }).map(
+        (c) => c.label,
+      ),
+    ).toEqual(['IT', 'Logistics', 'Supply chain', 'Operations', 'Procurement', 'Finance']);
+  });
+
+  it("offers the journey's moments in a metric's Moment cell, label and `moment:`, not in the journey itself", () => {
+    const text =
+      '## Customer journey\n\n| Stage | Moment |\n|---|---|\n| use | Nurse opens the ward cabinet |\n| support | Ward calls the hotline |\n| access | TODO: where the customer meets us, e.g. the nurse opens the ward cabinet |\n\n## Metrics\n\n| Metric | Perspective | Aggregate | Moment |\n|---|---|---|---|\n| Ward stock-outs | customer | worst | ';
+    const doc = parsePlan(text, 'markdown');
+    const used = usedValues(doc.plan);
+    expect(used.moments).toEqual(['Nurse opens the ward cabinet', 'Ward calls the hotline']);
+    expect(bodyCompletionsAt(text, text.length, 'metrics', used).map((c) => [c.label, c.detail])).toEqual([
+      ['Nurse opens the ward cabinet', "a moment of this plan's journey"],
+      ['Ward calls the hotline', "a moment of this plan's journey"],
+    ]);
+    expect(bodyCompletionsAt('- Moment: ', 10, 'metrics', used).map((c) => c.label)).toEqual(used.moments);
+    expect(bodyCompletionsAt('| Stage | Moment |\n|---|---|\n| use | ', 37, 'journey', used)).toEqual([]);
+    const yaml =
+      'journey:\n  - stage: use\n    moment: Nurse opens the ward cabinet\nmetrics:\n  - name: Ward stock-outs\n    moment: ';
+    expect(completionsAt(yaml, yaml.length, 0, yaml.length, 'yaml', used).map((c) => c.label)).toEqual(used.moments);
+    expect(completionsAt('journey:\n  - moment: ', 22, 0, 22, 'yaml', used)).toEqual([]);
+  });
+
+  it('`### ` in the iteration log offers one dated entry: today, then its labels, each value a tab stop', () => {
+    const text = '## Iteration log\n\n### ';
+    const items = bodyCompletionsAt(text, text.length, 'iterations', {}, '2026-12-07');
+    expect(items).toEqual([
+      {
+        label: '2026-12-07 — iteration entry',
+        kind: 'entry',
+        insertText: entrySnippet('markdown', 'iterations', '2026-12-07').join('\n'),
+        detail: "a dated entry: today's date, the change and the feedback that prompted it",
+      },
+    ]);
+    expect(items[0]!.insertText.split('\n')[0]).toMatch(/^### \$\{1:2026-12-07\} — \$\{2:TODO: name the change\}$/);
+    expect(items[0]!.insertText).toMatch(/\n- Change: \$\{3:TODO: [^}]+\}\n- Feedback: \$\{4:TODO: [^}]+\}/);
+    // Only in the log, only on a bare `### `.
+    expect(bodyCompletionsAt('## Metrics\n\n### ', 15, 'metrics', {}, '2026-12-07')).toEqual([]);
+    expect(bodyCompletionsAt('## Iteration log\n\n### 2026', 26, 'iterations', {}, '2026-12-07')).toEqual([]);
   });
 });
 

@@ -124,7 +124,21 @@ export async function configureRule(
     return undefined;
   }
   await onWritten(target!);
+  void sayWritten(target!, id, sev, found === undefined);
   return target;
+}
+
+/** One notification naming the file written (and whether it was created), with a button that opens it. */
+async function sayWritten(file: vscode.Uri, id: string, severity: string, created: boolean): Promise<void> {
+  const name = vscode.workspace.asRelativePath(file);
+  const open = vscode.l10n.t('Open {0}', name);
+  const answer = await vscode.window.showInformationMessage(
+    created
+      ? vscode.l10n.t('Created {0} with {1} set to {2}.', name, id, severity)
+      : vscode.l10n.t('Set {1} to {2} in {0}.', name, id, severity),
+    open,
+  );
+  if (answer === open) await vscode.window.showTextDocument(file);
 }
 
 export function registerConfigureRule(

@@ -1,9 +1,9 @@
-// Quick fixes in config files (.testbed-lint.yaml/.yml/.json): a misspelt rule id, key or option → the one it
-// nearly is; a severity that is none → the nearest (or, when none is near, each severity). Each fix replaces only the
+// Quick fixes in config files (.testbed-lint.yaml/.yml/.json), saved or still being typed: a misspelt rule id, key or
+// option → the one it nearly is; a severity that is none → the one it means or nearly is (or, when none is, each severity). Each fix replaces only the
 // underlined word, keeping its quotes.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { ConfigSource } from './workspace-config.js';
+import type { ConfigErrors } from './config-drafts.js';
 
 export const CONFIG_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/.testbed-lint.{yaml,yml,json}' }];
 
@@ -12,7 +12,7 @@ export class ConfigCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
   };
 
-  constructor(private readonly config: ConfigSource) {}
+  constructor(private readonly config: ConfigErrors) {}
 
   provideCodeActions(
     document: vscode.TextDocument,

@@ -1,6 +1,13 @@
-// Completion of YAML keys and enum values in a plan (YAML form and Markdown front matter). Pure: text in, items out.
+// Completion in a plan: YAML keys and enum values (YAML form and Markdown front matter), and in a Markdown body the
+// values of labels and table cells, the departments the framework asks for, the journey's moments and a dated iteration
+// entry. Pure: text in, items out.
 import {
+  BACK_END_DEPARTMENTS,
   CUSTOMER_FIELDS,
+  entrySnippet,
+  FINANCE_DEPARTMENTS,
+  financeMatcher,
+  isPlaceholder,
   CUSTOMER_KEYS,
   FRONT_MATTER_KEYS,
   PLAN_FIELDS,
@@ -15,8 +22,8 @@ import {
 
 export interface CompletionData {
   label: string;
-  kind: 'key' | 'value';
-  /** Text to insert (keys get `: `). */
+  kind: 'key' | 'value' | 'entry';
+  /** Text to insert (keys get `: `); for an `entry`, a snippet (`${1:...}` tab stops) that replaces the whole line. */
   insertText: string;
   detail?: string;
 }
@@ -50,21 +57,74 @@ function meaning(key: string, value: string): string | undefined {
   return valueMeanings(key)?.values.find((v) => v.value === value)?.meaning;
 }
 
-/** Values the plan already uses, offered where the schema has no fixed list (departments). */
+/** Values the plan already uses, offered where the schema has no fixed list (departments, moments). */
 export interface UsedValues {
   departments?: readonly string[];
+  /** The moments of truth the plan's journey names (placeholders left out). */
+  moments?: readonly string[];
 }
 
-/** The departments a plan already names (its counterparts and the owner's department), each once, as written. */
-export function usedValues(plan: PlanModel): UsedValues {
+/** Each value once (compared case-insensitively), as first written, emphasis and placeholders dropped. */
+function distinct(values: Iterable<string | undefined>): string[] {
   const seen = new Map<string, string>();
-  const add = (v: string | undefined) => {
+  for (const v of values) {
     const t = v?.replace(/[*_`]/g, '').trim();
-    if (t && !seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
+    if (t && !isPlaceholder(t) && !seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
+  }
+  return [...seen.values()];
+}
+
+/** The departments a plan already names (its counterparts and the owner's department) and its journey's moments. */
+export function usedValues(plan: PlanModel): UsedValues {
+  return {
+    departments: distinct([
+      ...(plan.counterparts?.entries ?? []).map((c) => c.department?.value),
+      plan.ownerDepartment?.value,
+    ]),
+    moments: distinct((plan.journey?.entries ?? []).map((j) => j.moment?.value)),
   };
-  for (const c of plan.counterparts?.entries ?? []) add(c.department?.value);
-  add(plan.ownerDepartment?.value);
-  return { departments: [...seen.values()] };
+}
+
+/** A department's name as a writer writes it: `it` → IT, `supply chain` → Supply chain. */
+const departmentName = (d: string) => (d.length <= 2 ? d.toUpperCase() : d.charAt(0).toUpperCase() + d.slice(1));
+
+/**
+ * The departments to offer: those the framework asks for (counterpart-finance's first name, then counterpart-back-end's
+ * list: Finance, IT, Logistics, Supply chain, Operations, Procurement) that the plan does not name yet, then those it
+ * already names.
+ */
+export function departmentItems(used: readonly string[] = [], suffix = ''): CompletionData[] {
+  const asked = [
+    { name: FINANCE_DEPARTMENTS[0]!, rule: 'counterpart-finance' },
+    ...BACK_END_DEPARTMENTS.map((name) => ({ name, rule: 'counterpart-back-end' })),
+  ].filter((a) => !used.some(financeMatcher([a.name])));
+  return [
+    ...asked.map((a) => ({
+      label: departmentName(a.name),
+      kind: 'value' as const,
+      insertText: departmentName(a.name) + suffix,
+      detail: `asked for by ${a.rule}`,
+    })),
+    ...used.map((d) => ({ label: d, kind: 'value' as const, insertText: d + suffix, detail: 'in this plan' })),
+  ];
+}
+
+/** The journey's moments, offered for a metric's Moment (metrics name the moment they measure). */
+const momentItems = (moments: readonly string[] = []): CompletionData[] =>
+  moments.map((m) => ({ label: m, kind: 'value' as const, insertText: m, detail: "a moment of this plan's journey" }));
+
+/**
+ * A new iteration entry at a `### ` line in the log: the heading dated `today` and its labels, each value a tab stop
+ * holding its prompt (the core writer's snippet, as "Add iteration entry" writes it).
+ */
+function iterationEntryItem(today: string): CompletionData {
+  const lines = entrySnippet('markdown', 'iterations', today).filter((l) => l !== '$0');
+  return {
+    label: `${today} — iteration entry`,
+    kind: 'entry',
+    insertText: [...lines, '$0'].join('\n'),
+    detail: "a dated entry: today's date, the change and the feedback that prompted it",
+  };
 }
 
 const valueItems = (key: string, values: readonly string[]): CompletionData[] =>
@@ -84,18 +144,20 @@ export function bodyCompletionsAt(
   offset: number,
   section: SectionKind | undefined,
   used: UsedValues = {},
+  today?: string,
 ): CompletionData[] {
   const spec = SECTIONS.find((s) => s.kind === section)?.entry;
   if (!spec) return [];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const prefix = text.slice(lineStart, offset);
+  if (section === 'iterations' && today !== undefined && /^###[ \t]+$/.test(prefix)) return [iterationEntryItem(today)];
   const label =
     /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z -]{0,30}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*[\w-]*$/.exec(
       prefix,
     );
   if (label) {
     const f = spec.fields.find((x) => x.labels?.includes(label[1]!.trim().toLowerCase()));
-    return f ? valueItems(f.key, valuesOf(f)) : [];
+    return f ? fieldItems(f, section, used) : [];
   }
   if (/^[ \t]*\|/.test(prefix) && /\|[ \t]*[\w-]*$/.test(prefix) && !/^[ \t]*\|[ \t:|]*-[ \t:|-]*$/.test(prefix)) {
     const column = (prefix.match(/\|/g) ?? []).length - 1;
@@ -110,14 +172,19 @@ export function bodyCompletionsAt(
       .split('|')
       .map((c) => c.replace(/[*_`]/g, '').trim().toLowerCase().replace(/\s+/g, ' '));
     const f = spec.fields.find((x) => x.columns?.includes(header[column] ?? ''));
-    if (!f) return [];
-    if (f.key === 'department') return valueItems(f.key, used.departments ?? []);
-    return valueItems(f.key, valuesOf(f));
+    return f ? fieldItems(f, section, used) : [];
   }
   if (section === 'counterparts' && /^[ \t]*[-*+][ \t]+(?:\*\*)?[A-Za-z]*$/.test(prefix)) {
-    return (used.departments ?? []).map((d) => ({ label: d, kind: 'value' as const, insertText: `${d}: ` }));
+    return departmentItems(used.departments, ': ');
   }
   return [];
+}
+
+/** The values to offer for field `f` of an entry in `section`: departments, the journey's moments in a metric, or the schema's. */
+function fieldItems(f: FieldSpec, section: SectionKind | undefined, used: UsedValues): CompletionData[] {
+  if (f.key === 'department') return departmentItems(used.departments);
+  if (f.key === 'moment') return section === 'metrics' ? momentItems(used.moments) : [];
+  return valueItems(f.key, valuesOf(f));
 }
 
 /**
@@ -138,11 +205,14 @@ export function completionsAt(
   const value = /^(\s*)(?:-\s+)?([A-Za-z][\w-]*):\s+[\w-]*$/.exec(prefix);
   if (value) {
     const key = value[2]!;
-    const values = key === 'department' || key === 'owner-department' ? (used.departments ?? []) : valuesOfKey(key);
-    return values.map((v) => {
-      const detail = meaning(key, v);
-      return { label: v, kind: 'value' as const, insertText: v, ...(detail ? { detail } : {}) };
-    });
+    if (key === 'department') return departmentItems(used.departments);
+    if (key === 'owner-department') return valueItems(key, used.departments ?? []);
+    if (key === 'moment') {
+      // The top-level key above the cursor says whose moment it is: a metric's (offer the journey's) or the journey's own.
+      const above = [...text.slice(yamlStart, lineStart).matchAll(/^([A-Za-z][\w-]*):/gm)].pop()?.[1];
+      return above === 'metrics' ? momentItems(used.moments) : [];
+    }
+    return valueItems(key, valuesOfKey(key));
   }
   const keyAt = /^(\s*)(-\s+)?[A-Za-z-]*$/.exec(prefix);
   if (!keyAt) return [];

@@ -1,9 +1,10 @@
 // Completion of YAML keys and enum values (YAML plans, a Markdown plan's front matter) and, in a Markdown body, the
-// values of labels, table cells and departments (items from completion-items.ts).
+// values of labels, table cells, departments and moments, and a dated entry at `### ` in the log (completion-items.ts).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { bodyCompletionsAt, completionsAt, usedValues } from './completion-items.js';
 import type { Linter } from '../lint/controller.js';
+import { today } from './commands.js';
 
 export class PlanCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggers = [':', ' '];
@@ -31,16 +32,27 @@ export class PlanCompletionProvider implements vscode.CompletionItemProvider {
       const section = r.doc.outline.find(
         (o) => o.kind !== undefined && offset >= o.span.start && offset <= o.span.end,
       )?.kind;
-      items = bodyCompletionsAt(text, offset, section, used);
+      items = bodyCompletionsAt(text, offset, section, used, today());
     }
     if (items.length === 0) return undefined;
     // Why: the schema's order (first, second, third; draft ... closed; the plan's departments as they appear), not VS Code's alphabetical one.
     return items.map((c, i) => {
       const item = new vscode.CompletionItem(
         c.label,
-        c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember,
+        c.kind === 'key'
+          ? vscode.CompletionItemKind.Property
+          : c.kind === 'entry'
+            ? vscode.CompletionItemKind.Snippet
+            : vscode.CompletionItemKind.EnumMember,
       );
       item.insertText = c.insertText;
+      if (c.kind === 'entry') {
+        // The entry replaces its whole line (the `### ` typed so far); the filter text matches what was typed.
+        const line = document.lineAt(position.line);
+        item.range = new vscode.Range(line.range.start, position);
+        item.filterText = document.getText(item.range);
+        item.insertText = new vscode.SnippetString(c.insertText);
+      }
       item.sortText = String(i).padStart(4, '0');
       if (c.detail) item.detail = c.detail;
       return item;

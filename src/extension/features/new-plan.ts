@@ -1,21 +1,10 @@
-// "New plan": asks for a title and saves the plan where plans live, as <folder>/<kebab-title>.testbed.md|yaml, in the
-// folder of the plan being edited or the workspace's plans/ folder. The text is the core's template with the title.
+// "New plan" in one step: the title, then the plan is written as <folder>/<kebab-title>.testbed.md|yaml (the file name
+// rule `testbed-lint init` uses, planFileName), in the folder of the plan being edited or the workspace's plans/ folder
+// (created if missing), opened, and named in one notification. It asks again only when that name is taken. The text is
+// the core's template with the title.
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { planTemplate } from '../../api/index.js';
-
-/** A title as a file name: lower case, words joined by hyphens, nothing but letters, digits and hyphens. */
-export function kebab(title: string): string {
-  const name = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return name || 'testbed-plan';
-}
+import { planFileName, planTemplate } from '../../api/index.js';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -38,17 +27,41 @@ export function planFolder(isPlan: (document: vscode.TextDocument) => boolean): 
 
 /** `<folder>/<kebab-title>.testbed.<ext>`, or with -2, -3 ... when that file exists. */
 export async function freePlanUri(folder: vscode.Uri, title: string, form: 'markdown' | 'yaml'): Promise<vscode.Uri> {
-  const base = kebab(title);
-  const ext = form === 'yaml' ? 'yaml' : 'md';
   for (let n = 1; ; n++) {
-    const uri = vscode.Uri.joinPath(folder, `${base}${n === 1 ? '' : `-${n}`}.testbed.${ext}`);
+    const uri = vscode.Uri.joinPath(folder, planFileName(title, form, n));
     if (!(await exists(uri))) return uri;
   }
 }
 
 /**
- * The command: with `title` given (tests, other extensions) it saves at the proposed path without asking; otherwise
- * it asks for the title and shows the proposed path in a save dialog. Without a workspace folder the plan opens untitled.
+ * Where the plan goes when its name is taken, asked in one modal question: a free name beside it (`-2`), or the
+ * existing plan opened instead (undefined: cancelled).
+ */
+async function whenTaken(taken: vscode.Uri, free: vscode.Uri): Promise<'create' | 'open' | undefined> {
+  const create = vscode.l10n.t('Create {0}', posixBase(free));
+  const open = vscode.l10n.t('Open {0}', posixBase(taken));
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists.', vscode.workspace.asRelativePath(taken)),
+    { modal: true },
+    create,
+    open,
+  );
+  return answer === create ? 'create' : answer === open ? 'open' : undefined;
+}
+
+const posixBase = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+
+async function show(document: vscode.TextDocument): Promise<vscode.TextDocument> {
+  // Not a preview tab: the user is about to write in it, and the next file opened must not replace it.
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
+/**
+ * The command: asks for the title (unless `title` is given: tests, other extensions), writes the plan at
+ * `<folder>/<kebab-title>.testbed.<ext>` and opens it. When that file exists it asks whether to create a free name
+ * beside it or open the existing plan; with `title` given it takes the free name without asking. Without a workspace
+ * folder the plan opens untitled.
  */
 export async function newPlan(
   form: 'markdown' | 'yaml',
@@ -67,30 +80,22 @@ export async function newPlan(
   if (name === undefined || name.trim() === '') return undefined;
   const content = planTemplate(form, { title: name, today });
   const folder = planFolder(isPlan);
-  if (!folder) {
-    const document = await vscode.workspace.openTextDocument({ language: form, content });
-    await vscode.window.showTextDocument(document);
-    return document;
-  }
+  if (!folder) return show(await vscode.workspace.openTextDocument({ language: form, content }));
+  const first = vscode.Uri.joinPath(folder, planFileName(name, form));
   let uri = await freePlanUri(folder, name, form);
-  if (asked) {
-    const chosen = await vscode.window.showSaveDialog({
-      defaultUri: uri,
-      title: vscode.l10n.t('Save the new testbed plan'),
-      filters:
-        form === 'yaml'
-          ? { [vscode.l10n.t('Testbed plan (YAML)')]: ['testbed.yaml', 'yaml'] }
-          : { [vscode.l10n.t('Testbed plan (Markdown)')]: ['testbed.md', 'md'] },
-    });
-    if (!chosen) return undefined;
-    // Why: the save dialog asked before replacing an existing file; the user said yes, but a plan is never replaced
-    // silently by a template, so an existing file gets a free name beside it instead.
-    uri = (await exists(chosen)) ? await freePlanUri(vscode.Uri.joinPath(chosen, '..'), name, form) : chosen;
+  // Why: a plan is never replaced by a template; a taken name is the one moment worth a question.
+  if (asked && uri.toString() !== first.toString()) {
+    const choice = await whenTaken(first, uri);
+    if (choice === undefined) return undefined;
+    if (choice === 'open') return show(await vscode.workspace.openTextDocument(first));
   }
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  // createDirectory makes the missing folders (plans/ included) and is a no-op for existing ones.
+  await vscode.workspace.fs.createDirectory(folder);
+  // Why: checked again just before writing, as the question may have stayed open while another plan took the name.
+  if (await exists(uri)) uri = await freePlanUri(folder, name, form);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  const document = await vscode.workspace.openTextDocument(uri);
-  // Not a preview tab: the user is about to write in it, and the next file opened must not replace it.
-  await vscode.window.showTextDocument(document, { preview: false });
+  const document = await show(await vscode.workspace.openTextDocument(uri));
+  // One notification naming the file; not awaited: it waits for no answer.
+  void vscode.window.showInformationMessage(vscode.l10n.t('New plan: {0}', vscode.workspace.asRelativePath(uri)));
   return document;
 }

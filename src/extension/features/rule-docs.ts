@@ -1,6 +1,6 @@
 // Rule documentation inside VS Code, offline: the bundled rule page, with the rule's options and the values a plan is
-// linted with, as a read-only document of the `testbed-lint-rule:` scheme shown in the Markdown preview. Works in the
-// desktop and the web worker host alike (no file, no network).
+// linted with, as a read-only document of the `testbed-lint-rule:` scheme shown in a locked Markdown preview beside the
+// plan. Works in the desktop and the web worker host alike (no file, no network).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { resolveRules, rules, type Rule } from '../../api/index.js';
@@ -107,15 +107,19 @@ export class RuleDocsProvider implements vscode.TextDocumentContentProvider, vsc
   }
 }
 
-/** Opens a rule's page in the Markdown preview (the source, read-only, where the preview is not available). */
+/**
+ * Opens a rule's page beside the plan, in a Markdown preview locked to that page: it stays a tab of its own when the
+ * writer clicks back into the plan (a dynamic preview would follow the plan and become "Preview <plan>"). Where the
+ * preview is not available, the source, read-only, beside the plan.
+ */
 export async function showRuleDocs(ruleId: string, plan?: vscode.Uri): Promise<vscode.Uri> {
   const uri = ruleDocUri(ruleId, plan);
   // Opened first so the page is rendered once and stays an open document the preview follows (refresh on config changes).
   const page = await vscode.workspace.openTextDocument(uri);
   try {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
   } catch {
-    await vscode.window.showTextDocument(page, { preview: true });
+    await vscode.window.showTextDocument(page, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   }
   return uri;
 }

@@ -3,7 +3,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { Problem } from '../../api/index.js';
-import type { ConfigSource } from '../config/workspace-config.js';
+import type { ConfigErrors } from '../config/config-drafts.js';
 import type { ConfigError, ConfigNotice } from '../config/workspace-config.js';
 import type { Linter, LintResult } from './controller.js';
 import { toDiagnosticData, type Range0 } from './diagnostic-data.js';
@@ -91,7 +91,7 @@ export function diagnosticsOf(r: LintResult): vscode.Diagnostic[] {
   return [d];
 }
 
-export function registerDiagnostics(linter: Linter, config: ConfigSource): vscode.Disposable[] {
+export function registerDiagnostics(linter: Linter, config: ConfigErrors): vscode.Disposable[] {
   const diagnostics = vscode.languages.createDiagnosticCollection('testbed-lint');
   const configDiagnostics = vscode.languages.createDiagnosticCollection('testbed-lint-config');
   const publishConfigErrors = () => {

@@ -237,7 +237,7 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     );
   });
 
-  test('rule documentation opens inside VS Code web, offline, in the Markdown preview, with the values the config file sets', async () => {
+  test('rule documentation opens inside VS Code web, offline, in a locked Markdown preview beside the plan that stays, with the values the config file sets', async () => {
     // configured/.testbed-lint.yaml sets iteration-stale: [info, { max-days: 30 }] (defaults: warning, 45).
     const { doc } = await open('configured/plan.testbed.md');
     const d = diagnostic(doc.uri, 'iteration-stale');
@@ -262,7 +262,26 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     const tab = await activeTabWhere((t) => t.input instanceof vscode.TabInputWebview);
     ok(tab?.input instanceof vscode.TabInputWebview, `the active tab is ${tab?.label} (${JSON.stringify(tab?.input)})`);
     match(tab.input.viewType, /markdown\.preview/, 'the viewType');
-    equal(tab.label, 'Preview iteration-stale.md', 'the tab label');
+    // Locked to the rule ("[Preview] ..."), beside the plan; it stays when the writer clicks back into the plan.
+    equal(tab.label, '[Preview] iteration-stale.md', 'the tab label');
+    const planGroup = () =>
+      vscode.window.tabGroups.all.find((g) =>
+        g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString()),
+      );
+    ok(planGroup() && planGroup() !== tab.group, 'the page is beside the plan, in another group');
+    await vscode.window.showTextDocument(doc, { viewColumn: planGroup()!.viewColumn });
+    await new Promise((r) => setTimeout(r, 1500));
+    equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the plan has the focus');
+    const labels = vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => t.label));
+    ok(
+      vscode.window.tabGroups.all.some(
+        (g) =>
+          g !== planGroup() &&
+          g.tabs.some((t) => t.label === '[Preview] iteration-stale.md' && t.input instanceof vscode.TabInputWebview),
+      ),
+      `the page stays beside the plan: ${JSON.stringify(labels)}`,
+    );
+    ok(!labels.flat().includes('Preview plan.testbed.md'), `no preview follows the plan: ${JSON.stringify(labels)}`);
 
     // From the command palette with no plan open: the defaults.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -277,9 +296,9 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     match(defaults.getText(), /\| severity \| `warning` \| error, warning, info, or off \|/);
     match(defaults.getText(), /\| `max-days` \| `45` \|/);
     const plainTab = await activeTabWhere(
-      (t) => t.input instanceof vscode.TabInputWebview && t.label === 'Preview iteration-stale.md',
+      (t) => t.input instanceof vscode.TabInputWebview && t.label === '[Preview] iteration-stale.md',
     );
-    equal(plainTab?.label, 'Preview iteration-stale.md', 'the tab label');
+    equal(plainTab?.label, '[Preview] iteration-stale.md', 'the tab label');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -567,6 +586,140 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     for (const k of ['tier', 'champion']) ok(customerKeys.includes(k), `customer keys: ${customerKeys.join(', ')}`);
     for (const k of ['name', 'size'])
       ok(!customerKeys.includes(k), `customer keys offer a key already written: ${customerKeys.join(', ')}`);
+  });
+
+  test("completion answers the findings: departments asked for, a metric's Moment, a Stage cell, `### ` in the log; `department:` and `moment:` in YAML", async () => {
+    const { doc } = await open('plan.testbed.md');
+    const original = doc.getText();
+    const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+    const items = async (uri: vscode.Uri, position: vscode.Position) =>
+      (
+        await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          uri,
+          position,
+        )
+      ).items.filter(
+        (i) =>
+          i.kind === vscode.CompletionItemKind.EnumMember ||
+          // Ours, not the Markdown extension's snippets (bold, heading1 ...).
+          (i.kind === vscode.CompletionItemKind.Snippet &&
+            /iteration entry$/.test(typeof i.label === 'string' ? i.label : i.label.label)),
+      );
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(
+        doc.uri,
+        new vscode.Range(doc.positionAt(0), doc.positionAt(original.length)),
+        original
+          .replace(
+            /\| Supply chain \|[^\n]*\n\| IT \|[^\n]*\n\| Logistics \|[^\n]*\n/,
+            '| Finance | Controller | 2025-01-06 | Cash |\n| \n',
+          )
+          .replace('### 2025-04-14 — Weekend top-up run', '### \n\n### 2025-04-14 — Weekend top-up run')
+          .concat('| \n'),
+      );
+      await applyAndLint(doc, edit);
+      const lines = doc.getText().split('\n');
+      const at = (prefix: string, from = 0) =>
+        new vscode.Position(
+          lines.findIndex((x, i) => i >= from && x === prefix),
+          prefix.length,
+        );
+      equal(
+        (await items(doc.uri, at('| ', lines.indexOf('## Counterparts')))).map(label),
+        ['IT', 'Logistics', 'Supply chain', 'Operations', 'Procurement', 'Finance', 'sales'],
+        'a new counterparts row',
+      );
+      const cost = lines.findIndex((l) => l.startsWith('| Cost to serve per ward'));
+      equal(
+        (await items(doc.uri, new vscode.Position(cost, lines[cost]!.lastIndexOf('| ') + 2))).map(label),
+        ['A nurse reaches into the ward cabinet for IV sets'],
+        "a metric's Moment cell",
+      );
+      equal(
+        (await items(doc.uri, at('| ', lines.indexOf('## Customer journey')))).map(label),
+        ['find', 'access', 'use', 'support'],
+        'a Stage cell',
+      );
+      const entry = await items(doc.uri, at('### '));
+      equal(entry.length, 1, 'one dated entry');
+      match(label(entry[0]!), /^\d{4}-\d{2}-\d{2} — iteration entry$/);
+      const snippet = entry[0]!.insertText;
+      ok(snippet instanceof vscode.SnippetString, 'a snippet');
+      match(
+        snippet.value,
+        /^### \$\{1:\d{4}-\d{2}-\d{2}\} — \$\{2:TODO: [^}]+\}\n\n- Change: \$\{3:TODO: [^}]+\}\n- Feedback: \$\{4:/,
+      );
+      equal(snippet.value.slice(8, 18), label(entry[0]!).slice(0, 10), "the entry's date");
+    } finally {
+      await restore(doc, original);
+      // The revert reaches the extension host after the command returns: the next test starts from a clean plan.
+      const until = Date.now() + WAIT_MS;
+      while (doc.isDirty && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    }
+    const y = await open('plan.testbed.yaml');
+    const yOriginal = y.doc.getText();
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(
+        y.doc.uri,
+        new vscode.Range(y.doc.positionAt(0), y.doc.positionAt(yOriginal.length)),
+        yOriginal
+          .replace('counterparts:\n', 'counterparts:\n  - department: \n')
+          .concat('journey:\n  - stage: use\n    moment: A buyer looks for an invoice\n')
+          .replace('    aggregate: total\n', '    aggregate: total\n    moment: \n'),
+      );
+      await applyAndLint(y.doc, edit);
+      const ylines = y.doc.getText().split('\n');
+      const yat = (text: string) => new vscode.Position(ylines.indexOf(text), text.length);
+      equal(
+        (await items(y.doc.uri, yat('  - department: '))).map(label),
+        ['Finance', 'IT', 'Logistics', 'Supply chain', 'Operations', 'Procurement', 'Customer support', 'Marketing'],
+        '`department:`',
+      );
+      equal((await items(y.doc.uri, yat('    moment: '))).map(label), ['A buyer looks for an invoice'], '`moment:`');
+    } finally {
+      await restore(y.doc, yOriginal);
+      const until = Date.now() + WAIT_MS;
+      while (y.doc.isDirty && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+
+  test('the config talks while you type: an unsaved typo in .testbed-lint.yaml is underlined, its first fix is what it means', async () => {
+    const configUri = uriOf('configured/.testbed-lint.yaml');
+    const config = await vscode.workspace.openTextDocument(configUri);
+    await vscode.window.showTextDocument(config);
+    const saved = config.getText();
+    const messages = () => vscode.languages.getDiagnostics(configUri).map((d) => d.message);
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(configUri, config.positionAt(saved.length), '  counterpart-finance: disabled\n');
+      ok(await vscode.workspace.applyEdit(edit), 'applyEdit');
+      ok(config.isDirty, 'not saved');
+      const until = Date.now() + WAIT_MS;
+      while (messages().length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      equal(messages(), [
+        'rule "counterpart-finance": severity must be one of error, warning, info, off, got "disabled"; did you mean "off"?',
+      ]);
+      const d = vscode.languages.getDiagnostics(configUri)[0]!;
+      equal([d.range.start.line, d.range.start.character, d.range.end.character], [config.lineCount - 2, 23, 31]);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        configUri,
+        d.range,
+      );
+      const fixes = actions.filter((a) => a.kind?.value === 'quickfix');
+      equal([fixes[0]?.title, fixes[0]?.isPreferred], ['Change disabled to off', true], 'the first fix');
+    } finally {
+      await vscode.window.showTextDocument(config);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    const until = Date.now() + WAIT_MS;
+    while (messages().length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    equal(messages(), [], 'reverted: the saved file has no errors');
+    equal(config.getText(), saved, 'reverted');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('the command "Add iteration entry" adds a dated entry in the log\'s style', async () => {

@@ -7,7 +7,7 @@ import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { planTemplate } from '../../../src/api/index.js';
+import { entrySnippet, planTemplate, PROMPTS } from '../../../src/api/index.js';
 import type { LintEvent, TestbedLintApi } from '../../../src/extension/desktop.js';
 import { keystrokesWhileBigPlanLints } from './big-plan.js';
 
@@ -221,12 +221,53 @@ suite('testbed-lint in VS Code', () => {
         /\| `max-days` \| `30` \| `45` \| The most days allowed between the newest entry and today\. \|/,
       );
       assert.match(text, /## When not to use it/);
-      // Shown in the Markdown preview, not as a web page.
+      // Shown in a Markdown preview locked to the page ("[Preview] ..."), not as a web page, beside the plan.
       const tab = await activeTabWhere((t) => t.input instanceof vscode.TabInputWebview);
       assert.ok(tab?.input instanceof vscode.TabInputWebview, `the active tab is ${tab?.label}`);
       assert.match(tab.input.viewType, /markdown\.preview/);
-      assert.equal(tab.label, 'Preview iteration-stale.md');
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      assert.equal(tab.label, '[Preview] iteration-stale.md');
+      const planTab = (g: vscode.TabGroup) =>
+        g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString());
+      assert.notEqual(tab.group.viewColumn, vscode.window.tabGroups.all.find(planTab)?.viewColumn, 'beside the plan');
+      // The writer clicks back into the plan: the page stays, locked to its rule, in its own group.
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.window.tabGroups.all.find(planTab)!.viewColumn });
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString());
+      const labels = vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => t.label));
+      assert.ok(
+        vscode.window.tabGroups.all.some(
+          (g) =>
+            !planTab(g) &&
+            g.tabs.some((t) => t.label === '[Preview] iteration-stale.md' && t.input instanceof vscode.TabInputWebview),
+        ),
+        `the page is still open beside the plan: ${JSON.stringify(labels)}`,
+      );
+      assert.ok(
+        !labels.flat().includes('Preview plan.testbed.md'),
+        `no preview follows the plan: ${JSON.stringify(labels)}`,
+      );
+      // Opening it again reveals the same page; another rule's page gets a tab of its own.
+      await vscode.commands.executeCommand(target.path, ...(JSON.parse(target.query) as string[]));
+      await vscode.commands.executeCommand(
+        'testbedLint.showRuleDocumentation',
+        'counterpart-finance',
+        doc.uri.toString(),
+      );
+      await until(
+        () =>
+          vscode.window.tabGroups.all
+            .flatMap((g) => g.tabs.map((t) => t.label))
+            .filter((l) => l.startsWith('[Preview] ')).length === 2,
+        'two rule pages',
+      );
+      assert.deepEqual(
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs.map((t) => t.label))
+          .filter((l) => l.startsWith('[Preview] '))
+          .sort(),
+        ['[Preview] counterpart-finance.md', '[Preview] iteration-stale.md'],
+      );
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     } finally {
       await vscode.workspace.fs.writeFile(configUri, original);
     }
@@ -523,7 +564,7 @@ suite('testbed-lint in VS Code', () => {
       assert.ok(!customerKeys.includes(k), `customer keys offer ${k}, already present: ${customerKeys.join(', ')}`);
   });
 
-  test('completion in a Markdown body: label values, enum table cells and the departments already used', async () => {
+  test('completion in a Markdown body: label values, enum table cells, the departments asked for, then those already used', async () => {
     const { doc } = await open('plan.testbed.md');
     const original = doc.getText();
     const labels = async (line: number, character: number) =>
@@ -550,9 +591,144 @@ suite('testbed-lint in VS Code', () => {
       assert.deepEqual(await labels(line('- Source: '), 10), ['customer', 'internal']);
       const metric = line('| Ward stock-outs');
       assert.deepEqual(await labels(metric, lines[metric]!.indexOf('customer')), ['customer', 'internal']);
-      assert.deepEqual(await labels(line('| |'), 2), ['Supply chain', 'IT', 'sales']);
+      // The departments the framework asks for that the plan lacks first (counterpart-finance, counterpart-back-end), then
+      // those it names.
+      assert.deepEqual(await labels(line('| |'), 2), [
+        'Finance',
+        'Logistics',
+        'Operations',
+        'Procurement',
+        'Supply chain',
+        'IT',
+        'sales',
+      ]);
     } finally {
       await setText(doc, original);
+    }
+  });
+
+  test("completion answers the findings: a new counterparts row offers IT and Logistics, a metric's Moment the journey's moments, a Stage cell find/access/use/support, `### ` in the log a dated entry", async () => {
+    const { doc } = await open('plan.testbed.md');
+    const original = doc.getText();
+    const items = async (position: vscode.Position) =>
+      (
+        await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          doc.uri,
+          position,
+        )
+      ).items.filter(
+        (i) =>
+          i.kind === vscode.CompletionItemKind.EnumMember ||
+          // Ours, not the Markdown extension's snippets (bold, heading1 ...).
+          (i.kind === vscode.CompletionItemKind.Snippet &&
+            /iteration entry$/.test(typeof i.label === 'string' ? i.label : i.label.label)),
+      );
+    const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+    try {
+      // A plan whose only counterparts are sales and finance, as in the issue: a new row, a new journey row, an empty
+      // Moment cell and a `### ` in the log.
+      await setText(
+        doc,
+        original
+          .replace(
+            /\| Supply chain \|[^\n]*\n\| IT \|[^\n]*\n\| Logistics \|[^\n]*\n/,
+            '| Inside sales | Team lead | 2025-01-06 | A reference account |\n| Finance | Controller | 2025-01-06 | Lower working capital |\n| \n',
+          )
+          .replace('### 2025-04-14 — Weekend top-up run', '### \n\n### 2025-04-14 — Weekend top-up run')
+          .concat('| \n'),
+      );
+      const lines = doc.getText().split('\n');
+      const at = (prefix: string, from = 0) => {
+        const l = lines.findIndex((x, i) => i >= from && x === prefix);
+        assert.ok(l >= 0, `no line ${JSON.stringify(prefix)}`);
+        return new vscode.Position(l, prefix.length);
+      };
+      const counterparts = await items(at('| ', lines.indexOf('## Counterparts')));
+      assert.deepEqual(
+        counterparts.map((i) => [label(i), i.detail]),
+        [
+          ['IT', 'asked for by counterpart-back-end'],
+          ['Logistics', 'asked for by counterpart-back-end'],
+          ['Supply chain', 'asked for by counterpart-back-end'],
+          ['Operations', 'asked for by counterpart-back-end'],
+          ['Procurement', 'asked for by counterpart-back-end'],
+          ['Inside sales', 'in this plan'],
+          ['Finance', 'in this plan'],
+          ['sales', 'in this plan'],
+        ],
+      );
+      const cost = lines.findIndex((l) => l.startsWith('| Cost to serve per ward'));
+      const moments = await items(new vscode.Position(cost, lines[cost]!.lastIndexOf('| ') + 2));
+      assert.deepEqual(moments.map(label), ['A nurse reaches into the ward cabinet for IV sets']);
+      assert.equal(moments[0]!.detail, "a moment of this plan's journey");
+      const stage = await items(at('| ', lines.indexOf('## Customer journey')));
+      assert.deepEqual(stage.map(label), ['find', 'access', 'use', 'support']);
+      // `### `: one dated entry, today's date, its labels as tab stops; accepting it writes the entry.
+      const entry = await items(at('### '));
+      const d = new Date();
+      const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      assert.deepEqual(entry.map(label), [`${today} — iteration entry`]);
+      const snippet = entry[0]!.insertText;
+      assert.ok(snippet instanceof vscode.SnippetString, 'a snippet');
+      // The core writer's entry, as "Add iteration entry" writes it: heading, Change and Feedback prompts, Source, Order.
+      assert.equal(snippet.value, entrySnippet('markdown', 'iterations', today).join('\n'));
+      assert.match(snippet.value, new RegExp(`^### \\$\\{1:${today}\\} — \\$\\{2:`));
+      const range = entry[0]!.range as vscode.Range;
+      assert.deepEqual([range.start.line, range.start.character, range.end.character], [at('### ').line, 0, 4]);
+      await vscode.window.showTextDocument(doc);
+      const editor = vscode.window.activeTextEditor!;
+      assert.ok(await editor.insertSnippet(snippet, range));
+      const written = doc.getText().split('\n');
+      const h = written.indexOf(`### ${today} — ${PROMPTS.iterationTitle}`);
+      assert.ok(h > 0, `the entry heading is written: ${JSON.stringify(written.slice(26, 34))}`);
+      assert.deepEqual(written.slice(h, h + 4), [
+        `### ${today} — ${PROMPTS.iterationTitle}`,
+        '',
+        `- Change: ${PROMPTS.change}`,
+        `- Feedback: ${PROMPTS.feedback}`,
+      ]);
+      await vscode.commands.executeCommand('leaveSnippet');
+    } finally {
+      await setText(doc, original);
+    }
+    // YAML: `department:` and a metric's `moment:`.
+    const y = await open('plan.testbed.yaml');
+    const yOriginal = y.doc.getText();
+    try {
+      await setText(
+        y.doc,
+        yOriginal
+          .replace('counterparts:\n', 'counterparts:\n  - department: \n')
+          .concat('journey:\n  - stage: use\n    moment: A buyer looks for an invoice\n  - stage: \n')
+          .replace('    aggregate: total\n', '    aggregate: total\n    moment: \n'),
+      );
+      const ylines = y.doc.getText().split('\n');
+      const yat = (text: string) => new vscode.Position(ylines.indexOf(text), text.length);
+      const yitems = async (p: vscode.Position) =>
+        (
+          await vscode.commands.executeCommand<vscode.CompletionList>(
+            'vscode.executeCompletionItemProvider',
+            y.doc.uri,
+            p,
+          )
+        ).items
+          .filter((i) => i.kind === vscode.CompletionItemKind.EnumMember)
+          .map(label);
+      assert.deepEqual(await yitems(yat('  - department: ')), [
+        'Finance',
+        'IT',
+        'Logistics',
+        'Supply chain',
+        'Operations',
+        'Procurement',
+        'Customer support',
+        'Marketing',
+      ]);
+      assert.deepEqual(await yitems(yat('    moment: ')), ['A buyer looks for an invoice']);
+      assert.deepEqual(await yitems(yat('  - stage: ')), ['find', 'access', 'use', 'support']);
+    } finally {
+      await setText(y.doc, yOriginal);
     }
   });
 
@@ -1561,6 +1737,67 @@ suite('testbed-lint in VS Code', () => {
     } finally {
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }
+  });
+
+  test('the config talks while you type: an unsaved typo is underlined in the config file, its first fix is the meaning ("disabled" → off); saved or reverted, the file speaks again', async () => {
+    const configUri = uriOf('.testbed-lint.yaml');
+    const config = await vscode.workspace.openTextDocument(configUri);
+    await vscode.window.showTextDocument(config);
+    const saved = config.getText();
+    const configRows = () =>
+      vscode.languages
+        .getDiagnostics(configUri)
+        .map((d) => [
+          d.message,
+          d.range.start.line,
+          d.range.start.character,
+          d.range.end.character,
+          SEVERITY[d.severity],
+        ]);
+    try {
+      assert.deepEqual(configRows(), []);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(configUri, config.positionAt(saved.length), '  counterpart-early: disabled\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.equal(config.isDirty, true, 'not saved');
+      await diagnosticsWhere(() => configRows().length === 1, 'the unsaved typo underlined');
+      const line = config.lineCount - 2;
+      assert.deepEqual(configRows(), [
+        [
+          'rule "counterpart-early": severity must be one of error, warning, info, off, got "disabled"; did you mean "off"?',
+          line,
+          21,
+          29,
+          'error',
+        ],
+      ]);
+      const d = vscode.languages.getDiagnostics(configUri)[0]!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        configUri,
+        d.range,
+      );
+      const fixes = actions.filter((a) => a.kind?.value === 'quickfix');
+      assert.equal(fixes[0]?.title, 'Change disabled to off', fixes.map((a) => a.title).join(' | '));
+      assert.equal(fixes[0]?.isPreferred, true);
+      assert.ok(await vscode.workspace.applyEdit(fixes[0]!.edit!));
+      assert.equal(config.lineAt(line).text, '  counterpart-early: off');
+      await diagnosticsWhere(() => configRows().length === 0, 'the fixed buffer has no error');
+      // Another typo, then revert: the saved file (no errors) is what shows.
+      const again = new vscode.WorkspaceEdit();
+      again.replace(configUri, config.lineAt(line).range, '  counterpart-erly: off');
+      assert.ok(await vscode.workspace.applyEdit(again));
+      await diagnosticsWhere(
+        () => configRows()[0]?.[0] === 'unknown rule "counterpart-erly"; did you mean "counterpart-early"?',
+        'the unknown rule id underlined',
+      );
+    } finally {
+      await vscode.window.showTextDocument(config);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.equal(config.getText(), saved);
+    await diagnosticsWhere(() => configRows().length === 0, 'the saved file: no errors');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('deleting a broken config clears its errors, and its plans are linted again', async () => {
