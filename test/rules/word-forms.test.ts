@@ -46,6 +46,21 @@ describe('metric-outside-in: internal measures in any word form', () => {
   });
 });
 
+describe('metric-worst-case: aggregates as a whole, in any word form', () => {
+  const metric = (aggregate: string) => [
+    'metrics:',
+    '  - name: Ward stock-outs',
+    '    perspective: customer',
+    `    aggregate: ${JSON.stringify(aggregate)}`,
+  ];
+  it.each(['Max.', 'P-95', 'WORST', 'p 90'])('"%s" tracks the worst', (a) => {
+    expect(count('metric-worst-case', metric(a))).toBe(0);
+  });
+  it.each(['average', 'worst-case average', 'median'])('"%s" does not', (a) => {
+    expect(count('metric-worst-case', metric(a))).toBe(1);
+  });
+});
+
 describe('counterpart-benefit: generic in every clause, in any word form', () => {
   const benefit = (b: string, department = 'Logistics') => [
     'customer:',
