@@ -5,6 +5,7 @@ export {
   lint,
   lintDetailed,
   fixText,
+  runFor,
   lintTooLarge,
   lintUndecodable,
   type LintOptions,

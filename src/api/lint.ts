@@ -36,9 +36,13 @@ export function runFor(config: LintConfig | undefined): LintRun {
   return new LintRun(rules, config);
 }
 
-/** Parses and lints one plan, returning the parsed document and rule crashes as well as the problems. */
-export function lintDetailed(text: string, options: LintOptions): LintResult {
-  return lintWith(text, options, undefined, runFor(options.config));
+/**
+ * Parses and lints one plan, returning the parsed document and rule crashes as well as the problems. `run`: a lint run
+ * of `options.config` (from `runFor`) that a caller linting many plans under one config keeps, so the rules' word
+ * lists are compiled once for all of them; by default a new one, dropped after this plan.
+ */
+export function lintDetailed(text: string, options: LintOptions, run: LintRun = runFor(options.config)): LintResult {
+  return lintWith(text, options, undefined, run);
 }
 
 /** Lints `text` with the parse session (an editor document's; none for a one-shot lint) and the lint run given. */
@@ -90,10 +94,16 @@ export function lint(text: string, options: LintOptions): Problem[] {
   return lintDetailed(text, options).problems;
 }
 
-/** Applies safe fixes until none is left (at most 10 passes); returns the fixed text and the problems that remain. */
-export function fixText(text: string, options: LintOptions): { text: string; problems: Problem[]; applied: number } {
+/**
+ * Applies safe fixes until none is left (at most 10 passes); returns the fixed text and the problems that remain.
+ * `run` as for lintDetailed.
+ */
+export function fixText(
+  text: string,
+  options: LintOptions,
   // One run for every pass: the config is resolved and the rules' matchers built once.
-  const run = runFor(options.config);
+  run: LintRun = runFor(options.config),
+): { text: string; problems: Problem[]; applied: number } {
   const lintNow = (t: string) => lintWith(t, options, undefined, run).problems;
   let current = text;
   let applied = 0;

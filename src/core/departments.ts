@@ -1,5 +1,5 @@
 // One definition of department matching: finance, back-end, front-line and the owner's own department (spec v2).
-import { findPhrase, words } from './text.js';
+import { WordList, tokenise, type Language } from './words/index.js';
 
 /** Names that count as finance (option `departments` of counterpart-finance). */
 export const FINANCE_DEPARTMENTS: readonly string[] = ['finance', 'controlling', 'fp&a', 'cfo office'];
@@ -24,9 +24,8 @@ export const FRONT_LINE_FUNCTIONS: readonly string[] = [
 /** Functions whose name before the owner's makes a department theirs ("IT Operations" is not the operations department's). */
 const FUNCTIONS: readonly string[] = [...FINANCE_DEPARTMENTS, ...BACK_END_DEPARTMENTS, ...FRONT_LINE_FUNCTIONS];
 /** Words that name no department by themselves: "Sales team" is sales, "Finance department" is finance. */
-const GENERIC: ReadonlySet<string> = new Set([
+const GENERIC: readonly string[] = [
   'team',
-  'teams',
   'department',
   'dept',
   'group',
@@ -38,7 +37,7 @@ const GENERIC: ReadonlySet<string> = new Set([
   'organization',
   'the',
   'our',
-]);
+];
 
 /** Answers a matcher keeps, by department; bounded (cleared when full). */
 const MEMO_SIZE = 5_000;
@@ -54,29 +53,27 @@ function remembered(memo: Answers, department: string, judge: (department: strin
   return answer;
 }
 
-/** Each name's words; names with no word are dropped. */
-function phraseWords(names: readonly string[]): string[][] {
-  return names.map(words).filter((p) => p.length > 0);
-}
-
-function occurs(tokens: readonly string[], phrases: readonly string[][]): boolean {
-  return phrases.some((p) => findPhrase(tokens, p) >= 0);
-}
-
-/** Whether `tokens` hold `phrase` at `i` right after one of `qualifiers` ("Sales" before "Operations"). */
-function qualifiedAt(tokens: readonly string[], i: number, qualifiers: readonly string[][]): boolean {
-  return qualifiers.some((f) => f.length <= i && findPhrase(tokens.slice(i - f.length, i), f) === 0);
+/**
+ * A list of department names for the word matcher: names are compared on their words with only plural endings
+ * dropped (`'plural'`), not stemmed, since a stem joins names that differ ("Quality Control" is not "Controlling",
+ * "Market Access" is not "Marketing").
+ */
+export function departmentList(names: readonly string[]): WordList {
+  return new WordList(names, 'plural');
 }
 
 /**
- * Whether a counterpart's department is finance: one of `names` occurs in it as whole words ("Finance", "FP&A West").
- * The names' words are worked out once, and the answers kept, for the matcher's life: a lint run's (a rule builds its
- * matcher from its options in `prepare`).
+ * Whether a counterpart's department is finance: one of `names` occurs in it as whole words ("Finance", "FP&A West",
+ * "Finances"). The names are compiled once, and the answers kept, for the matcher's life: a lint run's (a rule builds
+ * its matcher from its options in `prepare`).
  */
-export function financeMatcher(names: readonly string[] = FINANCE_DEPARTMENTS): (department: string) => boolean {
-  const phrases = phraseWords(names);
+export function financeMatcher(
+  names: readonly string[] = FINANCE_DEPARTMENTS,
+  language: Language = 'en',
+): (department: string) => boolean {
+  const list = departmentList(names);
   const answers: Answers = new Map();
-  return (department) => remembered(answers, department, (d) => occurs(words(d), phrases));
+  return (department) => remembered(answers, department, (d) => list.test(d, language));
 }
 
 /**
@@ -87,23 +84,19 @@ export function financeMatcher(names: readonly string[] = FINANCE_DEPARTMENTS): 
 export function backEndMatcher(
   backEnd: readonly string[] = BACK_END_DEPARTMENTS,
   frontLine: readonly string[] = FRONT_LINE_FUNCTIONS,
+  language: Language = 'en',
 ): (department: string) => boolean {
-  const back = phraseWords(backEnd);
-  const front = phraseWords(frontLine);
+  const back = departmentList(backEnd);
+  const front = departmentList(frontLine);
   const answers: Answers = new Map();
   const judge = (department: string): boolean => {
-    const tokens = words(department);
-    for (const p of back) {
-      for (let i = findPhrase(tokens, p); i >= 0; i = findPhrase(tokens, p, i + 1)) {
-        if (!qualifiedAt(tokens, i, front)) return true;
-      }
-    }
-    return false;
+    const tokens = back.words(department, language);
+    return back.all(tokens, language).some((m) => !front.endsBefore(tokens, m.index, language));
   };
   return (department) => remembered(answers, department, judge);
 }
 
-/** One-off forms of the matchers above, for a single question (each call works the names out again). */
+/** One-off forms of the matchers above, for a single question (each call compiles the names again). */
 export function isFinanceDepartment(department: string, names: readonly string[] = FINANCE_DEPARTMENTS): boolean {
   return financeMatcher(names)(department);
 }
@@ -120,14 +113,15 @@ export function isBackEndDepartment(
  * The names that stand for the owner's department: each part of `owner-department` ("Sales & Marketing" is sales
  * and marketing) without generic words ("Sales team" is sales), plus `sameDepartment`. Empty for no owner.
  */
-export function ownDepartmentNames(owner: string | undefined, sameDepartment: readonly string[] = []): string[][] {
+export function ownDepartmentNames(owner: string | undefined, sameDepartment: readonly string[] = []): string[] {
   const parts = (owner ?? '').split(/\s+(?:&|and|\+)\s+|\s*[/,;]\s*/i);
-  const names: string[][] = [];
+  const generic = departmentList(GENERIC);
+  const names: string[] = [];
   for (const part of [...parts, ...sameDepartment]) {
-    const all = words(part);
-    const kept = all.filter((w) => !GENERIC.has(w));
+    const all = tokenise(part);
+    const kept = all.filter((w) => !generic.test(w));
     const name = kept.length > 0 ? kept : all;
-    if (name.length > 0) names.push(name);
+    if (name.length > 0) names.push(name.join(' '));
   }
   return names;
 }
@@ -143,14 +137,14 @@ const OWNERS_KEPT = 100;
  */
 export function ownDepartmentMatcher(
   sameDepartment: readonly string[] = [],
+  language: Language = 'en',
 ): (department: string, owner: string | undefined) => boolean {
-  const functions = phraseWords(FUNCTIONS);
   const byOwner = new Map<string, (department: string) => boolean>();
   return (department, owner) => {
     let judge = byOwner.get(owner ?? '');
     if (!judge) {
       if (byOwner.size >= OWNERS_KEPT) byOwner.clear();
-      byOwner.set(owner ?? '', (judge = ownJudge(ownDepartmentNames(owner, sameDepartment), functions)));
+      byOwner.set(owner ?? '', (judge = ownJudge(ownDepartmentNames(owner, sameDepartment), language)));
     }
     return judge(department);
   };
@@ -165,20 +159,17 @@ export function isOwnDepartment(
   return ownDepartmentMatcher(sameDepartment)(department, owner);
 }
 
-function ownJudge(own: readonly string[][], functions: readonly string[][]): (department: string) => boolean {
-  const others = functions.filter((f) => !own.some((o) => o.join(' ') === f.join(' ')));
+function ownJudge(ownNames: readonly string[], language: Language): (department: string) => boolean {
+  const own = departmentList(ownNames);
+  const key = (name: string): string => own.words(name, language).join(' ');
+  const ownKeys = new Set(ownNames.map(key));
+  const others = departmentList(FUNCTIONS.filter((f) => !ownKeys.has(key(f))));
   const answers: Answers = new Map();
   const judge = (department: string): boolean => {
-    const tokens = words(department);
-    if (tokens.length === 0) return false;
-    for (const name of own) {
-      // Why: another function right before the owner's name makes it that function's team: with `operations` as
-      // the owner, "IT Operations" is IT's and "Sales Operations" is sales'.
-      for (let i = findPhrase(tokens, name); i >= 0; i = findPhrase(tokens, name, i + 1)) {
-        if (!qualifiedAt(tokens, i, others)) return true;
-      }
-    }
-    return false;
+    const tokens = own.words(department, language);
+    // Why: another function right before the owner's name makes it that function's team: with `operations` as
+    // the owner, "IT Operations" is IT's and "Sales Operations" is sales'.
+    return own.all(tokens, language).some((m) => !others.endsBefore(tokens, m.index, language));
   };
   return (department) => remembered(answers, department, judge);
 }

@@ -1,10 +1,11 @@
 // Internal operating measures (spec v2): names that say how we measure ourselves, whatever perspective a metric is labelled with.
-import { findPhrase, looseWords } from './text.js';
+import { WordList, type Language } from './words/index.js';
 
 /**
  * The seeds' internal operating measures (option `internal-measures` of metric-outside-in and metric-worst-case).
- * Compared as whole words after case, hyphens and digits are normalised; `N` stands for any number and a word
- * matches its plural too.
+ * Matched by the word matcher (src/core/words): on stems, in order, as whole words, with case, hyphens, diacritics and
+ * digits normalised ("Average handling times" is average handle time); `n` stands for any number and `=word` is
+ * compared as written.
  */
 export const INTERNAL_MEASURES: readonly string[] = [
   'fill rate',
@@ -24,23 +25,24 @@ export const INTERNAL_MEASURES: readonly string[] = [
   'claims per adjuster',
   'tickets per agent',
   'utilisation',
-  'utilization',
+  // Why: as written, since its stem (util) is also utility's: "Utility outages" is not an internal measure.
+  '=utilization',
+  '=utilizations',
   'on time shipment from our dock',
   'shipped on time from our dock',
 ];
 
 /**
- * The first internal measure that occurs in a metric's name, as written in `measures`; undefined if none. The
- * measures' words are worked out once, for the matcher's life: a rule builds its matcher once per lint run (`prepare`).
+ * The first internal measure (in the list's order) that occurs in a metric's name, as written in `measures`; undefined
+ * if none. The measures are compiled once, for the matcher's life: a rule builds its matcher once per lint run
+ * (`prepare`).
  */
 export function internalMeasureMatcher(
   measures: readonly string[] = INTERNAL_MEASURES,
+  language: Language = 'en',
 ): (name: string) => string | undefined {
-  const phrases = measures.map((m) => [m, looseWords(m)] as const);
-  return (name) => {
-    const tokens = looseWords(name);
-    return phrases.find(([, p]) => findPhrase(tokens, p, 0, true) >= 0)?.[0];
-  };
+  const list = new WordList(measures);
+  return (name) => list.find(name, language);
 }
 
 /** One-off form of internalMeasureMatcher, for a single name. */

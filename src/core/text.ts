@@ -1,4 +1,5 @@
-// Small text helpers shared by rules: the one placeholder list, phrase matching on words, normalised names.
+// Small text helpers shared by rules: the one placeholder list, normalised names. Word lists: src/core/words.
+import { tokenise } from './words/index.js';
 
 /**
  * The one placeholder list (spec v2, "Reading what people write"): values that hold no content yet. Compared
@@ -88,69 +89,9 @@ export function isPlaceholder(value: string): boolean {
   return (v.length <= LONGEST || WHITESPACE_TO_FOLD.test(v)) && PLACEHOLDER_SET.has(placeholderKey(v));
 }
 
-/** Lower-case word tokens; `&` stays inside a word so `FP&A` is one token. */
-export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}&]+/gu) ?? [];
-}
-
-/**
- * Word tokens for meaning-matching: lower case, hyphens and underscores as spaces, and digits split from letters
- * ("Tier-1", "tier_1" and "tier1" all give `tier 1`; "30s" gives `30 s`).
- */
-export function looseWords(text: string): string[] {
-  return words(
-    text
-      .replace(/[_]/g, ' ')
-      .replace(/(\p{L})(\p{N})/gu, '$1 $2')
-      .replace(/(\p{N})(\p{L})/gu, '$1 $2'),
-  );
-}
-
-/** Whether `phrase` occurs in `text` as whole words (case-insensitive): "IT" is in "IT Operations", not in "Security". */
-export function hasPhrase(text: string, phrase: string): boolean {
-  return findPhrase(words(text), words(phrase)) >= 0;
-}
-
-/** Whether any of `phrases` occurs in `text` as whole words. */
-export function hasAnyPhrase(text: string, phrases: readonly string[]): boolean {
-  return phrases.some((p) => hasPhrase(text, p));
-}
-
-/**
- * hasAnyPhrase with the phrases' words worked out once: `phraseMatcher(list)(text)` is `hasAnyPhrase(text, list)`.
- * Rules build theirs from their options once per lint run (`prepare`), not on every call.
- */
-export function phraseMatcher(phrases: readonly string[]): (text: string) => boolean {
-  const tokenised = phrases.map(words);
-  return (text) => {
-    const tokens = words(text);
-    return tokenised.some((p) => findPhrase(tokens, p) >= 0);
-  };
-}
-
-/**
- * Where the word sequence `phrase` starts in `tokens`, from index `from`; -1 if it does not occur. With `loose`, a
- * phrase word `n` matches any number and a phrase word matches its plural too ("calls per hour" in "Calls per hours").
- */
-export function findPhrase(tokens: readonly string[], phrase: readonly string[], from = 0, loose = false): number {
-  if (phrase.length === 0) return -1;
-  outer: for (let i = from; i + phrase.length <= tokens.length; i++) {
-    for (let j = 0; j < phrase.length; j++) {
-      const t = tokens[i + j]!;
-      const p = phrase[j]!;
-      if (t === p) continue;
-      if (loose && p === 'n' && /^\p{N}+$/u.test(t)) continue;
-      if (loose && t === `${p}s`) continue;
-      continue outer;
-    }
-    return i;
-  }
-  return -1;
-}
-
 /** A department name normalised for comparison: lower case, single spaces, no surrounding punctuation. */
 export function normaliseName(name: string): string {
-  return words(name).join(' ');
+  return tokenise(name).join(' ');
 }
 
 /** "1 word", "2 words"; `many` for an irregular plural ("entries"). */

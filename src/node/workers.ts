@@ -3,7 +3,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { fixText, lintDetailed, type LintConfig, type LintOptions, type Problem } from '../api/index.js';
+import { fixText, lintDetailed, runFor, type LintConfig, type LintOptions, type Problem } from '../api/index.js';
 
 /** One plan to lint: everything a worker needs, as plain data. */
 export interface LintJob {
@@ -34,6 +34,18 @@ const WORKER_YOUNG_MB = 4;
 /** Counts for tests and benchmarks: workers started, and plans linted on them (since the process started). */
 export const workerStats = { started: 0, jobs: 0 };
 
+/**
+ * This thread's lint run for the config of its last job, kept while the jobs' config stays the same (a CLI run lints
+ * hundreds of plans under one or a few configs): the rules' word lists are compiled once, not for every plan.
+ */
+let kept: { json: string; run: ReturnType<typeof runFor> } | undefined;
+
+function runOf(config: LintConfig | undefined): ReturnType<typeof runFor> {
+  const json = JSON.stringify(config ?? null);
+  if (kept?.json !== json) kept = { json, run: runFor(config) };
+  return kept.run;
+}
+
 /** Lints one job on this thread. Never throws. */
 export function lintJob(job: LintJob): LintOutcome {
   const crashes = new Map<string, string>();
@@ -45,11 +57,12 @@ export function lintJob(job: LintJob): LintOutcome {
   if (job.today !== undefined) options.today = job.today;
   const outcome: LintOutcome = { problems: [], crashes: [] };
   try {
+    const run = runOf(job.config);
     if (job.fix) {
-      const r = fixText(job.text, options);
+      const r = fixText(job.text, options, run);
       outcome.problems = r.problems;
       if (r.text !== job.text) outcome.output = r.text;
-    } else outcome.problems = lintDetailed(job.text, options).problems;
+    } else outcome.problems = lintDetailed(job.text, options, run).problems;
   } catch (error) {
     outcome.error = firstLine(error);
   }

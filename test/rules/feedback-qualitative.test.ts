@@ -1,10 +1,11 @@
 // feedback-qualitative edge cases: what counts as "only a score" (narrow: a false alarm is worse than a miss).
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/api/index.js';
+import { WordList } from '../../src/core/words/index.js';
 import { isOnlyScore } from '../../src/rules/feedback-qualitative/feedback-qualitative.js';
 
 const rule = rules.find((r) => r.meta.id === 'feedback-qualitative')!;
-const words = new Set((rule.meta.options!['score-words']!.default as string[]).map((w) => w.toLowerCase()));
+const words = new WordList(rule.meta.options!['score-words']!.default as string[]);
 
 describe('feedback-qualitative: only a score', () => {
   it.each([
@@ -20,6 +21,9 @@ describe('feedback-qualitative: only a score', () => {
     'Average rating 4.1 (n=37)',
     '92 percent satisfied',
     'Score: 71 points',
+    // Word forms: each score word is stemmed.
+    'Ratings averaged 4.1, scoring up from 3.8',
+    'NPS improving: +12',
   ])('"%s" is only a score', (feedback) => {
     expect(isOnlyScore(feedback, words)).toBe(true);
   });

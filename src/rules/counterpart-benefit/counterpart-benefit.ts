@@ -1,10 +1,7 @@
 // counterpart-benefit: requires each counterpart to state the direct benefit to their department, not a placeholder or a generic phrase.
 import { defineRule } from '../../core/rule-api.js';
-import { words } from '../../core/text.js';
 import { isWriterPrompt } from '../../core/writer.js';
-
-/** Words a benefit may start with that change nothing ("It supports the testbed."). */
-const LEAD: ReadonlySet<string> = new Set(['it', 'this', 'they', 'which', 'that']);
+import { genericBenefit, prepareBenefits } from './generic.js';
 
 export default defineRule({
   meta: {
@@ -54,15 +51,59 @@ export default defineRule({
           'win win',
         ],
         description:
-          'Benefits that name no gain for the department itself; a benefit counts as none when it is one of these, as a whole.',
+          'Benefits that name no gain for the department itself: a clause of a benefit is generic when it is one of these as a whole (stemmed: "Supporting the pilots" is supports the pilot).',
+      },
+      'helping-words': {
+        type: 'string[]',
+        default: [
+          'helps',
+          'supports',
+          'benefits',
+          'serves',
+          'enables',
+          'assists',
+          'good for',
+          'great for',
+          'better for',
+          'useful for',
+          'valuable for',
+          'important for',
+        ],
+        description:
+          'Words that open a clause about whom the testbed helps: "helps the venue get going" is the customer\'s gain when `beneficiaries` follows them.',
+      },
+      beneficiaries: {
+        type: 'string[]',
+        default: [
+          'testbed',
+          'pilot',
+          'project',
+          'programme',
+          'program',
+          'trial',
+          'initiative',
+          'rollout',
+          'customer',
+          'client',
+          'venue',
+          'company',
+          'business',
+          'everyone',
+        ],
+        description:
+          "The project and the customer (the plan's customer name counts too): a clause that helps only them names no gain for the department.",
       },
     },
   },
-  prepare: (options): ReadonlySet<string> => new Set(options['generic-benefits'].map((g) => words(g).join(' '))),
-  check(ctx, generic) {
+  prepare: (options) => prepareBenefits(options),
+  check(ctx, lists) {
+    const customer = ctx.plan.customer?.name?.value;
     for (const c of ctx.plan.counterparts?.entries ?? []) {
       const benefit = c.benefit?.value.trim();
-      const isGeneric = benefit !== undefined && generic.has(stripLead(words(benefit)).join(' '));
+      const isGeneric =
+        benefit !== undefined &&
+        !ctx.isPlaceholder(benefit) &&
+        genericBenefit(benefit, c.department?.value, customer, lists);
       if (benefit && !ctx.isPlaceholder(benefit) && !isGeneric) continue;
       const d = c.department?.value.trim();
       const shown = benefit && benefit.length > 40 ? `${benefit.slice(0, 37)}...` : benefit;
@@ -82,9 +123,3 @@ export default defineRule({
     }
   },
 });
-
-function stripLead(tokens: string[]): string[] {
-  let i = 0;
-  while (i < tokens.length - 1 && LEAD.has(tokens[i]!)) i++;
-  return tokens.slice(i);
-}

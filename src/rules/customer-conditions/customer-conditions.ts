@@ -1,7 +1,7 @@
 // customer-conditions: requires at least two of the three testbed conditions: small or low-risk, new processes, an eager champion at the customer.
 import type { PlanModel } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { findPhrase, words } from '../../core/text.js';
+import { WordList, tokenise } from '../../core/words/index.js';
 
 export default defineRule({
   meta: {
@@ -38,12 +38,13 @@ export default defineRule({
           'customer success manager',
         ],
         description:
-          "Words that describe a champion as one of ours rather than the customer's (compared as whole words).",
+          "Words that describe a champion as one of ours rather than the customer's (compared as whole words, plurals folded: they are role names).",
       },
     },
   },
-  // The own-side words' words, worked out once per lint run.
-  prepare: (options) => options['own-side-words'].map(words).filter((w) => w.length > 0),
+  // The own-side words, compiled once per lint run. Why plurals only: they are role names, and a stem would make the
+  // customer's "head of account management" our account manager.
+  prepare: (options) => new WordList(options['own-side-words'], 'plural'),
   check(ctx, ownSideWords) {
     const c = ctx.plan.customer;
     const min = Math.min(3, ctx.options['min-conditions']);
@@ -103,22 +104,22 @@ function nameOf(champion: string): string {
 function ownSide(
   champion: string,
   plan: PlanModel,
-  ownSideWords: readonly string[][],
+  ownSideWords: WordList,
   isPlaceholder: (value: string) => boolean,
 ): string | undefined {
-  const tokens = words(champion);
+  const tokens = tokenise(champion);
   // Why: once, not per counterpart (a long table has thousands).
-  const championName = words(nameOf(champion)).join(' ');
+  const championName = tokenise(nameOf(champion)).join(' ');
   const same = (other: string | undefined): boolean => {
     if (!other || isPlaceholder(other)) return false;
     const raw = nameOf(other);
-    const name = words(raw);
+    const name = tokenise(raw);
     if (name.length === 0) return false;
     if (championName === name.join(' ')) return true;
     // Why: a person's full name ("Marco Bellini") may sit anywhere in the champion; a role ("VP supply chain")
     // may not, since the customer has people with the same titles as ours.
     const personName = name.length >= 2 && raw.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
-    return personName && findPhrase(tokens, name) >= 0;
+    return personName && occursIn(tokens, name);
   };
   if (same(plan.owner?.value)) return "is the plan's owner";
   const cp = plan.counterparts?.entries.find((e) => same(e.contact?.value));
@@ -126,12 +127,19 @@ function ownSide(
     const d = cp.department?.value.trim();
     return d && !isPlaceholder(d) ? `is our counterpart in ${d}` : 'is one of our counterparts';
   }
-  // The most telling word: "account executive" rather than the "our" before it.
-  const found = ownSideWords.filter((w) => findPhrase(tokens, w) >= 0);
-  const word = found.sort((a, b) => b.join(' ').length - a.join(' ').length)[0];
-  if (!word) return undefined;
-  const w = word.join(' ');
+  // The most telling word: "account executive" rather than the "our" before it; named as the list writes it.
+  const found = ownSideWords.all(ownSideWords.words(champion)).map((m) => tokenise(m.phrase).join(' '));
+  const w = found.sort((a, b) => b.length - a.length)[0];
+  if (!w) return undefined;
   return w === 'our' || w === 'ours' ? 'is described as one of ours' : `is our ${w}`;
+}
+
+/** Whether the word sequence `name` occurs in `tokens` (a person's name, compared as written: no stems). */
+function occursIn(tokens: readonly string[], name: readonly string[]): boolean {
+  for (let i = 0; i + name.length <= tokens.length; i++) {
+    if (name.every((w, j) => tokens[i + j] === w)) return true;
+  }
+  return false;
 }
 
 /** "a", "a and b", "a, b and c"; with `serial` ",": "a, and b" (for items that hold an "or" themselves). */

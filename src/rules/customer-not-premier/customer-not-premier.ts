@@ -1,6 +1,6 @@
 // customer-not-premier: warns when `customer.tier` names a premier account, which raises a red flag for the sales group.
 import { defineRule } from '../../core/rule-api.js';
-import { findPhrase, looseWords } from '../../core/text.js';
+import { WordList } from '../../core/words/index.js';
 import type { Span, TextEdit } from '../../core/types.js';
 
 /** What a suggestion writes instead of the premier customer's name. */
@@ -33,7 +33,7 @@ export default defineRule({
           'flagship',
         ],
         description:
-          'Terms that mark a premier account when they occur in the tier as whole words (case, hyphens, underscores and digits normalised; "top N" counts as "top").',
+          'Terms that mark a premier account when they occur in the tier as whole words, stemmed (case, hyphens, underscores, diacritics and digits normalised; "Key accounts" is key account; "top N" counts as "top").',
       },
       negations: {
         type: 'string[]',
@@ -54,10 +54,10 @@ export default defineRule({
       },
     },
   },
-  // The terms' and negations' words, worked out once per lint run.
+  // The terms and negations, compiled once per lint run.
   prepare: (options) => ({
-    terms: options['premier-tiers'].map(looseWords),
-    negations: options.negations.map(looseWords).filter((n) => n.length > 0),
+    terms: new WordList(options['premier-tiers']),
+    negations: new WordList(options.negations),
   }),
   check(ctx, premier) {
     const c = ctx.plan.customer;
@@ -96,15 +96,11 @@ export default defineRule({
 });
 
 /** Whether a premier term occurs in `tier` as whole words, not right after a negation. */
-function isPremier(tier: string, terms: readonly string[][], negs: readonly string[][]): boolean {
-  const tokens = looseWords(tier);
-  for (const p of terms) {
-    for (let i = findPhrase(tokens, p); i >= 0; i = findPhrase(tokens, p, i + 1)) {
-      const negated = negs.some((n) => n.length <= i && findPhrase(tokens.slice(i - n.length, i), n) === 0);
-      if (!negated) return true;
-    }
-  }
-  return false;
+function isPremier(tier: string, terms: WordList, negations: WordList): boolean {
+  const words = terms.words(tier);
+  // Both lists stem alike; the negations' own reading only differs for a word they write `=word`.
+  const before = negations.words(tier);
+  return terms.all(words).some((m) => !negations.endsBefore(before, m.index));
 }
 
 /** A one-line scalar can be replaced by plain text; a block scalar (`|`, `>`) would lose its line structure. */

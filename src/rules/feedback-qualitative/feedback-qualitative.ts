@@ -1,5 +1,6 @@
 // feedback-qualitative: iteration feedback that is only a score or number asks for what the customer said.
 import { defineRule } from '../../core/rule-api.js';
+import { WordList } from '../../core/words/index.js';
 
 /**
  * Tokens of a feedback value: a score (`4.2/5`, `+12`, `87%`, `9 out of 10` gives 9 and 10), star glyphs, or a word.
@@ -9,7 +10,7 @@ const TOKEN =
   /\d{4}-\d{2}-\d{2}|[+\-−]?\d+(?:[.,]\d+)*(?:\s*%|\s*\/\s*\d+(?:[.,]\d+)?)?|[★☆⭐]+|[\p{L}][\p{L}\p{M}'’]*/gu;
 
 /** Whether the feedback holds at least one score and nothing else but words from `scoreWords`. */
-export function isOnlyScore(feedback: string, scoreWords: ReadonlySet<string>): boolean {
+export function isOnlyScore(feedback: string, scoreWords: WordList): boolean {
   // Why: without a digit or a star there is no score to count; most feedback is words, and this runs per keystroke.
   if (!/[\d★☆⭐]/u.test(feedback)) return false;
   let scores = 0;
@@ -17,7 +18,7 @@ export function isOnlyScore(feedback: string, scoreWords: ReadonlySet<string>): 
     const t = m[0];
     if (/^[+\-−]?\d/.test(t) && !/^\d{4}-\d{2}-\d{2}$/.test(t)) scores++;
     else if (/^[★☆⭐]+$/.test(t)) scores++;
-    else if (!scoreWords.has(t.toLowerCase())) return false;
+    else if (scoreWords.whole(scoreWords.words(t)) === undefined) return false;
   }
   return scores > 0;
 }
@@ -94,11 +95,11 @@ export default defineRule({
           'respondents',
         ],
         description:
-          'Words that may stand beside a number in feedback that is still only a score (compared case-insensitively).',
+          'Words that may stand beside a number in feedback that is still only a score (each word stemmed: "ratings" is rating).',
       },
     },
   },
-  prepare: (options): ReadonlySet<string> => new Set(options['score-words'].map((w) => w.toLowerCase())),
+  prepare: (options) => new WordList(options['score-words']),
   check(ctx, scoreWords) {
     for (const entry of ctx.plan.iterations?.entries ?? []) {
       const feedback = entry.feedback;

@@ -1,7 +1,7 @@
 // iteration-front-line-only: a live plan whose every change trains, scripts or coaches front-line staff is asked to look behind the scenes.
 import { isLive, type Located } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { phraseMatcher } from '../../core/text.js';
+import { WordList } from '../../core/words/index.js';
 
 export default defineRule({
   meta: {
@@ -26,32 +26,29 @@ export default defineRule({
       },
       'front-line-words': {
         type: 'string[]',
+        // Why `=`: these are compared as written, since their stems are other words' too (a train, a coach, a brief).
         default: [
           'retrain',
-          'retrained',
-          'retraining',
-          'training',
-          'trained',
-          'coaching',
-          'coached',
+          '=training',
+          '=trainings',
+          '=trained',
+          '=coaching',
+          '=coached',
           'script',
-          'scripts',
-          'scripted',
           'mystery shopper',
-          'mystery shoppers',
           'mystery shopping',
           'role play',
-          'role plays',
-          'refresher',
-          'briefing',
-          'briefed',
+          '=refresher',
+          '=refreshers',
+          '=briefing',
+          '=briefings',
+          '=briefed',
           'huddle',
-          'huddles',
           'talk track',
           'etiquette',
         ],
         description:
-          'Words (whole words, case-insensitive) that mark a change as training, scripts or coaching for front-line staff.',
+          'Words (whole words, stemmed: retrain, retrained and retraining are one; `=word` as written) that mark a change as training, scripts or coaching for front-line staff.',
       },
       'back-end-words': {
         type: 'string[]',
@@ -82,13 +79,13 @@ export default defineRule({
           'automated',
         ],
         description:
-          'Words (whole words, case-insensitive) that mark a change as reaching behind the scenes, even when it also trains staff.',
+          'Words (whole words, stemmed) that mark a change as reaching behind the scenes, even when it also trains staff.',
       },
     },
   },
   prepare: (options) => ({
-    frontLine: phraseMatcher(options['front-line-words']),
-    backEnd: phraseMatcher(options['back-end-words']),
+    frontLine: new WordList(options['front-line-words']),
+    backEnd: new WordList(options['back-end-words']),
   }),
   check(ctx, { frontLine, backEnd }) {
     const section = ctx.plan.iterations;
@@ -97,7 +94,7 @@ export default defineRule({
       .map((e) => e.change)
       .filter((c): c is Located<string> => c !== undefined && !ctx.isPlaceholder(c.value));
     if (changes.length === 0 || changes.length < ctx.options['min-entries']) return;
-    if (!changes.every((c) => frontLine(c.value) && !backEnd(c.value))) return;
+    if (!changes.every((c) => frontLine.test(c.value) && !backEnd.test(c.value))) return;
     ctx.report({
       messageId: 'frontLineOnly',
       data: { count: changes.length },

@@ -1,6 +1,7 @@
 // metric-worst-case: requires customer-perspective metrics to track the worst experience (worst, p95, max), not only an average.
 import { INTERNAL_MEASURES, internalMeasureMatcher } from '../../core/measures.js';
 import { defineRule } from '../../core/rule-api.js';
+import { WordList } from '../../core/words/index.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +21,8 @@ export default defineRule({
       aggregates: {
         type: 'string[]',
         default: ['worst', 'max', 'p99', 'p95', 'p90'],
-        description: 'Aggregates (compared case-insensitively) that count as tracking the worst experience.',
+        description:
+          'Aggregates that count as tracking the worst experience (the whole aggregate, case, punctuation and word forms aside).',
       },
       'internal-measures': {
         type: 'string[]',
@@ -30,14 +32,16 @@ export default defineRule({
       },
     },
   },
-  prepare: (options) => internalMeasureMatcher(options['internal-measures']),
-  check(ctx, internalMeasureIn) {
+  prepare: (options) => ({
+    internalMeasureIn: internalMeasureMatcher(options['internal-measures']),
+    allowed: new WordList(options.aggregates),
+  }),
+  check(ctx, { internalMeasureIn, allowed }) {
     const metrics = ctx.plan.metrics;
     if (!metrics) return;
     const allowedList = ctx.options.aggregates.map(norm).filter((a) => a !== '');
     // Why: an empty list would flag every customer metric with a message naming nothing to use instead.
     if (allowedList.length === 0) return;
-    const allowed = new Set(allowedList);
     const allowedText = orList(allowedList.map((a) => `\`${a}\``));
     for (const m of metrics.entries) {
       if (m.perspective?.value !== 'customer') continue;
@@ -47,7 +51,7 @@ export default defineRule({
       const agg = m.aggregate;
       if (!agg || norm(agg.value) === '') {
         ctx.report({ messageId: 'noAggregate', data: { name, allowed: allowedText }, at: m.name?.span ?? m.anchor });
-      } else if (!allowed.has(norm(agg.value))) {
+      } else if (allowed.whole(allowed.words(agg.value)) === undefined) {
         ctx.report({
           messageId: 'notWorst',
           data: { name, aggregate: agg.value.trim(), allowed: allowedText },

@@ -2,11 +2,12 @@
 import { insertSection } from '../../core/edits.js';
 import { effectiveStatus, type Located, type PlanForm } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { isPlaceholder, phraseMatcher } from '../../core/text.js';
+import { isPlaceholder } from '../../core/text.js';
+import { WordList, clauses } from '../../core/words/index.js';
 import { sectionLines } from '../../core/writer.js';
 
 /** The three things that must change for a proven innovation to scale, and words that show a plan talks about them. */
-const TOPICS: readonly { readonly name: string; readonly mentioned: (text: string) => boolean }[] = [
+const TOPICS: readonly { readonly name: string; readonly phrases: readonly string[] }[] = [
   {
     name: 'planning',
     phrases: [
@@ -75,7 +76,7 @@ const TOPICS: readonly { readonly name: string; readonly mentioned: (text: strin
       'scorecards',
     ],
   },
-].map((t) => ({ name: t.name, mentioned: phraseMatcher(t.phrases) }));
+];
 
 /** A line's list marker and leading emphasis: `- **`. */
 const MARKER = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__|\*|_)?/;
@@ -133,8 +134,12 @@ export default defineRule({
       },
     },
   },
-  prepare: (options) => phraseMatcher(options.negations),
-  check(ctx, negated) {
+  // The topics' words and the negations, compiled once per lint run.
+  prepare: (options) => ({
+    topics: TOPICS.map((t) => ({ name: t.name, words: new WordList(t.phrases) })),
+    negations: new WordList(options.negations),
+  }),
+  check(ctx, { topics, negations }) {
     const status = effectiveStatus(ctx.plan);
     if (!ctx.options.statuses.includes(status)) return;
     const yaml = ctx.doc.form === 'yaml';
@@ -152,8 +157,8 @@ export default defineRule({
       });
       return;
     }
-    const text = withoutNegated(answeredText(ctx.doc.form, ctx.doc.text, section.text), negated);
-    const missing = TOPICS.filter((t) => !t.mentioned(text)).map((t) => t.name);
+    const said = changeClauses(answeredText(ctx.doc.form, ctx.doc.text, section.text), negations);
+    const missing = topics.filter((t) => !said.some((c) => t.words.test(c))).map((t) => t.name);
     if (missing.length > 0) {
       ctx.report({ messageId: 'topics', data: { topics: list(missing) }, at: section.anchor });
     }
@@ -177,15 +182,28 @@ function answeredText(form: PlanForm, source: string, text: Located<string> | un
     .join('\n');
 }
 
+/** A clause of at most this many words, after a negated one in the same sentence, shares its negation. */
+const BARE_WORDS = 3;
+
 /**
- * The text without the sentences and clauses that say nothing will change ("No change to planning ... is needed.",
- * "Compensation: as today"): they name a topic without saying how it changes.
+ * The clauses that can say how something changes: the section cut into sentences (at `.`, `;`, `!`, `?`, line
+ * breaks) and each sentence into clauses (before `and`, `but`, `which`, `while`), without the clauses that say
+ * nothing will change ("No change to planning is needed.", "Compensation: as today"). A short clause right after a
+ * negated one in the same sentence is negated with it: "No change to planning and compensation" says nothing changes
+ * for either, while "Planning moves to quarterly reviews and compensation stays the same" changes planning.
  */
-function withoutNegated(text: string, negated: (clause: string) => boolean): string {
-  return text
-    .split(/[.;!?\n]+|,?\s+(?:but|while|whereas)\s+/i)
-    .filter((clause) => !negated(clause.replace(/[’]/g, "'")))
-    .join('\n');
+function changeClauses(text: string, negations: WordList): string[] {
+  const kept: string[] = [];
+  for (const sentence of text.split(/[.;!?\n]+(?=\s|$)|[;\n]+/)) {
+    let negated = false;
+    for (const clause of clauses(sentence)) {
+      const c = clause.replace(/[’]/g, "'");
+      const words = negations.words(c);
+      negated = negations.all(words).length > 0 || (negated && words.length <= BARE_WORDS);
+      if (!negated) kept.push(c);
+    }
+  }
+  return kept;
 }
 
 /** "a", "a and b", "a, b and c". */
