@@ -1,6 +1,7 @@
 // Configuration: types, presets, validation of a config file's text (located), and merging. No file discovery.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { DRAFTS_MODES, type DraftsMode } from './drafts.js';
+import { LANGS, isLang, type Lang } from './lang.js';
 import { LineIndex } from './positions.js';
 import type { OptionSpec, Rule } from './rule-api.js';
 import type { Severity, SeveritySetting } from './types.js';
@@ -35,6 +36,8 @@ export interface LintConfig {
   rules?: Record<string, RuleEntry>;
   /** How drafts are judged: `lenient` (default: what is missing is a to-do, at most info) or `strict` (like proposed plans). */
   drafts?: DraftsMode;
+  /** The language of plans that do not say (`lang:`): en, de, fr or es; without it, each plan's is detected. */
+  language?: Lang;
 }
 
 export interface ResolvedRule {
@@ -49,6 +52,8 @@ export interface ConfigFileData {
   ignores: string[];
   /** `drafts:` when the file sets it. */
   drafts?: DraftsMode;
+  /** `language:` when the file sets it. */
+  language?: Lang;
 }
 
 export interface ConfigProblem {
@@ -239,11 +244,16 @@ export function parseConfigText(text: string, rules: readonly Rule[]): ParsedCon
           `"drafts" must be ${DRAFTS_MODES.join(' or ')}, got ${empty ? 'nothing' : isScalar(value) ? JSON.stringify(value.value) : 'a structure'}`,
         );
       }
+    } else if (key === 'language') {
+      const v = isScalar(value) ? value.value : undefined;
+      if (isLang(v)) data.language = v;
+      else
+        at(value ?? pair.key, `"language" must be one of ${LANGS.join(', ')} (the language of plans without "lang:")`);
     } else {
-      const s = suggest(key, ['extends', 'rules', 'ignores', 'drafts']);
+      const s = suggest(key, ['extends', 'rules', 'ignores', 'drafts', 'language']);
       at(
         pair.key,
-        `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has "extends", "rules", "ignores" and "drafts")`,
+        `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has "extends", "rules", "ignores", "drafts" and "language")`,
         s ? [s] : undefined,
       );
     }
