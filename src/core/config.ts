@@ -36,8 +36,7 @@ export interface LintConfig {
   rules?: Record<string, RuleEntry>;
   /** How drafts are judged: `lenient` (default: what is missing is a to-do, at most info) or `strict` (like proposed plans). */
   drafts?: DraftsMode;
-  /** The language of plans that do not say (`lang:`): en, de, fr or es; without it, each plan's is detected. */
-  language?: Lang;
+  language?: Lang; // of plans without `lang:` (else each plan's is detected)
 }
 
 export interface ResolvedRule {
@@ -52,7 +51,6 @@ export interface ConfigFileData {
   ignores: string[];
   /** `drafts:` when the file sets it. */
   drafts?: DraftsMode;
-  /** `language:` when the file sets it. */
   language?: Lang;
 }
 
@@ -244,18 +242,12 @@ export function parseConfigText(text: string, rules: readonly Rule[]): ParsedCon
           `"drafts" must be ${DRAFTS_MODES.join(' or ')}, got ${empty ? 'nothing' : isScalar(value) ? JSON.stringify(value.value) : 'a structure'}`,
         );
       }
-    } else if (key === 'language') {
-      const v = isScalar(value) ? value.value : undefined;
-      if (isLang(v)) data.language = v;
-      else
-        at(value ?? pair.key, `"language" must be one of ${LANGS.join(', ')} (the language of plans without "lang:")`);
-    } else {
+    } else if (key === 'language' && isScalar(value) && isLang(value.value)) data.language = value.value;
+    else if (key === 'language') at(value ?? pair.key, `"language" must be one of ${LANGS.join(', ')}`);
+    else {
       const s = suggest(key, ['extends', 'rules', 'ignores', 'drafts', 'language']);
-      at(
-        pair.key,
-        `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has "extends", "rules", "ignores", "drafts" and "language")`,
-        s ? [s] : undefined,
-      );
+      const keys = '(a config file has "extends", "rules", "ignores", "drafts" and "language")';
+      at(pair.key, `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} ${keys}`, s ? [s] : undefined);
     }
   }
   return { data, problems, readable: true };
