@@ -5,6 +5,8 @@ export const LANGS = ['en', 'de', 'fr', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 /** The other languages: their words are read beside English ones (a German plan may say "Feedback" or "KPI"). */
 export type OtherLang = Exclude<Lang, 'en'>;
+/** How a plan's words are read: in one language, or in any (when its language could not be told). */
+export type ReadLang = Lang | 'any';
 /** One list (or value) per language. */
 export type ByLang<T> = { readonly [L in Lang]: T };
 /** What a language adds to an English list. */

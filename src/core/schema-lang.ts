@@ -3,7 +3,16 @@
 // English words stay in schema.ts and schema-fields.ts; `sectionsIn(lang)` gives the schema a plan in `lang` is
 // read with (English words and the language's side by side). Front-matter keys and the values stored in front
 // matter or in a YAML plan stay English, as the spec defines them.
-import { LANGS, fold, matchPhrase, type ByLang, type ByOtherLang, type Lang } from './lang.js';
+import {
+  LANGS,
+  fold,
+  matchPhrase,
+  type ByLang,
+  type ByOtherLang,
+  type Lang,
+  type OtherLang,
+  type ReadLang,
+} from './lang.js';
 import type { FieldSpec, SectionKind, SectionSpec } from './schema-types.js';
 
 /** Each section's headings per language; the first is the one the writer uses. */
@@ -175,11 +184,12 @@ export const ENUM_WORDS: Readonly<Record<string, Readonly<Record<string, ByOther
 };
 
 /** A field with the words of `lang` beside its English labels and headers, and its enum words as aliases. */
-function fieldIn(section: SectionKind, f: FieldSpec, lang: Exclude<Lang, 'en'>): FieldSpec {
-  const words = FIELD_WORDS[section]?.[f.name]?.[lang] ?? [];
+function fieldIn(section: SectionKind, f: FieldSpec, langs: readonly OtherLang[]): FieldSpec {
+  const words = langs.flatMap((l) => FIELD_WORDS[section]?.[f.name]?.[l] ?? []);
   const enums = ENUM_WORDS[f.name];
   const aliases: Record<string, string> = {};
-  for (const [value, byLang] of Object.entries(enums ?? {})) for (const w of byLang[lang]) aliases[fold(w)] = value;
+  for (const [value, byLang] of Object.entries(enums ?? {}))
+    for (const l of langs) for (const w of byLang[l]) aliases[fold(w)] ??= value;
   return {
     ...f,
     ...(f.columns ? { columns: [...f.columns, ...words] } : {}),
@@ -188,30 +198,38 @@ function fieldIn(section: SectionKind, f: FieldSpec, lang: Exclude<Lang, 'en'>):
   };
 }
 
-function sectionIn(s: SectionSpec, lang: Exclude<Lang, 'en'>): SectionSpec {
+function sectionIn(s: SectionSpec, lang: OtherLang | 'any'): SectionSpec {
+  const langs = lang === 'any' ? OTHER_LANGS : [lang];
   const entry = s.entry && {
     ...s.entry,
     lang,
-    fields: s.entry.fields.map((f) => fieldIn(s.kind, f, lang)),
+    fields: s.entry.fields.map((f) => fieldIn(s.kind, f, langs)),
   };
   return { ...s, ...(entry ? { entry } : {}) };
 }
 
-/** The sections as a plan in `lang` is read (built once per language, at load; never changed). */
-export function buildSectionsByLang(sections: readonly SectionSpec[]): ByLang<readonly SectionSpec[]> {
+const OTHER_LANGS: readonly OtherLang[] = ['de', 'fr', 'es'];
+
+/**
+ * The sections as a plan in each language is read, and as one whose language could not be told is (`any`: every
+ * language's words, so its headings are read whichever it is). Built once, at load; never changed.
+ */
+export function buildSectionsByLang(sections: readonly SectionSpec[]): Record<ReadLang, readonly SectionSpec[]> {
   return {
     en: sections,
     de: sections.map((s) => sectionIn(s, 'de')),
     fr: sections.map((s) => sectionIn(s, 'fr')),
     es: sections.map((s) => sectionIn(s, 'es')),
+    any: sections.map((s) => sectionIn(s, 'any')),
   };
 }
 
 /** The section a heading names in `lang` (after the English synonyms: `normalised` is the heading as schema.ts cuts it). */
-export function sectionOfHeadingIn(normalised: string, lang: Lang): SectionKind | undefined {
+export function sectionOfHeadingIn(normalised: string, lang: ReadLang): SectionKind | undefined {
   if (lang === 'en') return undefined;
+  const langs = lang === 'any' ? OTHER_LANGS : [lang];
   for (const [kind, words] of Object.entries(SECTION_WORDS)) {
-    if (matchPhrase(normalised, words[lang], lang)) return kind as SectionKind;
+    if (langs.some((l) => matchPhrase(normalised, words[l], l))) return kind as SectionKind;
   }
   return undefined;
 }
@@ -226,7 +244,7 @@ export function canonicalWord(f: FieldSpec, word: string): string {
  * what detection counts (lang.ts detectLang). `english`: the schema's English headings, labels and headers.
  */
 export function knownWords(english: readonly string[]): ByLang<ReadonlySet<string>> {
-  const of = (l: Exclude<Lang, 'en'>) => [
+  const of = (l: OtherLang) => [
     ...Object.values(SECTION_WORDS).flatMap((w) => w[l]),
     ...Object.values(FIELD_WORDS).flatMap((fs) => Object.values(fs).flatMap((w) => w[l])),
   ];

@@ -1,6 +1,6 @@
 // The plan schema's vocabulary: the value types, the spec shapes of fields, entries and sections, and the enum
 // values the spec defines. schema.ts defines the sections with them, schema-fields.ts the fields.
-import type { Lang } from './lang.js';
+import type { ReadLang } from './lang.js';
 
 /** The sections of a plan, in their usual order (also where a fix inserts a missing one). */
 export type SectionKind = 'selection' | 'iterations' | 'counterparts' | 'journey' | 'metrics' | 'scaleUp';
@@ -55,8 +55,8 @@ export interface EntrySpec {
   tableNeeds: readonly string[];
   /** The field an entry is pointed at by, when present (`department`). */
   anchorField?: string;
-  /** Set on the schema of a plan in another language (schema-lang.ts): its labels may have any letters. */
-  lang?: Exclude<Lang, 'en'>;
+  /** Set on the schema of a plan in another language, or any (schema-lang.ts): its labels may have any letters. */
+  lang?: Exclude<ReadLang, 'en'>;
 }
 
 export interface SectionSpec {

@@ -11,7 +11,7 @@ import {
   PLAN_FIELDS,
 } from './schema-fields.js';
 import type { FieldSpec, SectionKind, SectionSpec } from './schema-types.js';
-import type { ByLang, Lang } from './lang.js';
+import type { ReadLang } from './lang.js';
 import { buildSectionsByLang, knownWords, sectionOfHeadingIn } from './schema-lang.js';
 
 export * from './schema-types.js';
@@ -104,7 +104,7 @@ export function sectionSpec(kind: SectionKind): SectionSpec {
 export const SECTION_ORDER: readonly SectionKind[] = SECTIONS.map((s) => s.kind);
 
 /** The sections as a plan in each language is read: its headings, labels and enum words beside the English ones. */
-export const SECTIONS_BY_LANG: ByLang<readonly SectionSpec[]> = buildSectionsByLang(SECTIONS);
+export const SECTIONS_BY_LANG: Record<ReadLang, readonly SectionSpec[]> = buildSectionsByLang(SECTIONS);
 
 /** Each language's own heading and label words, for detecting a plan's language. */
 export const KNOWN_WORDS = knownWords([
@@ -118,7 +118,7 @@ export const KNOWN_WORDS = knownWords([
  * The section a heading names, matched case-insensitively, ignoring numbering, hyphens and a trailing colon; in a
  * plan in another language (`lang`) its headings are read too.
  */
-export function sectionOfHeading(heading: string, lang: Lang = 'en'): SectionKind | undefined {
+export function sectionOfHeading(heading: string, lang: ReadLang = 'en'): SectionKind | undefined {
   const n = heading
     .toLowerCase()
     .replace(/^\s*(\d+[.)]?\s+)/, '')

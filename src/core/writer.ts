@@ -351,7 +351,8 @@ function yamlStop(f: FieldSpec, stop: string): string {
 /** The lines of a new plan's keys (front matter or YAML top level): each field's initial value and prompt. */
 export function frontMatterLines(title: string, start: string, review: string): string[] {
   const dates: Record<string, string> = { start, review };
-  return PLAN_FIELDS.flatMap((f) => {
+  // Why: an optional key (`lang`) is the writer's to add; a new plan does not ask for it.
+  return PLAN_FIELDS.filter((f) => !f.optional).flatMap((f) => {
     const above = (f.above ?? []).map((l) => `# ${l}`);
     if (f.key === 'customer')
       return [
@@ -382,7 +383,7 @@ export function frontMatterSnippet(): string[] {
     if (f.type === 'enum-list') return `[\${${++n}|${f.values!.join(',')}|}]`;
     return f.initial !== undefined && f.type === 'enum' ? f.initial : `\${${++n}:${initialOf(f)}}`;
   };
-  const lines = PLAN_FIELDS.flatMap((f) => {
+  const lines = PLAN_FIELDS.filter((f) => !f.optional).flatMap((f) => {
     if (f.key === 'title') return ['title: ${1:TODO: what the testbed tries, with which customer}'];
     if (f.key === 'customer')
       return ['customer:', ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${c.key}: ${stop(c)}`)];

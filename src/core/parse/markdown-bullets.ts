@@ -9,7 +9,7 @@ import {
   type FieldSpec,
   type SectionKind,
 } from '../schema.js';
-import type { ByOtherLang, OtherLang } from '../lang.js';
+import type { ReadLang } from '../lang.js';
 import type { Located } from '../model.js';
 import type { Span } from '../types.js';
 import type { Entry } from './session.js';
@@ -54,13 +54,14 @@ const sinceIn = (fields: readonly FieldSpec[], anyLetters = false): RegExp =>
   );
 const SINCE = sinceIn(COUNTERPART_FIELDS);
 /** SINCE and the benefit label in each other language's words ("seit 2026-01-10", "Nutzen:"), built once. */
-const OTHER: ByOtherLang<{ since: RegExp; benefit: RegExp }> = {
+const OTHER: Record<Exclude<ReadLang, 'en'>, { since: RegExp; benefit: RegExp }> = {
   de: bulletWords('de'),
   fr: bulletWords('fr'),
   es: bulletWords('es'),
+  any: bulletWords('any'),
 };
 
-function bulletWords(lang: OtherLang): { since: RegExp; benefit: RegExp } {
+function bulletWords(lang: Exclude<ReadLang, 'en'>): { since: RegExp; benefit: RegExp } {
   const fields = SECTIONS_BY_LANG[lang].find((x) => x.kind === 'counterparts')!.entry!.fields;
   const benefit = fields.find((f) => f.name === 'benefit')!.labels!;
   return {

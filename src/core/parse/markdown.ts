@@ -15,7 +15,7 @@ import {
   type SectionKind,
   type SectionSpec,
 } from '../schema.js';
-import type { Lang } from '../lang.js';
+import type { Lang, ReadLang } from '../lang.js';
 import { planLang } from './lang.js';
 import type { LineIndex } from '../positions.js';
 import type { Span } from '../types.js';
@@ -32,7 +32,7 @@ import { nearest } from '../suggest.js';
 import { append, isStackOverflow } from '../arrays.js';
 
 /** The section a heading names (see the schema's synonyms). */
-export const sectionKind: (heading: string, lang?: Lang) => SectionKind | undefined = sectionOfHeading;
+export const sectionKind: (heading: string, lang?: ReadLang) => SectionKind | undefined = sectionOfHeading;
 
 export interface MarkdownReadResult {
   /** Where an unterminated code fence or HTML block that swallows the rest of the text starts (see unclosedTail). */
@@ -95,9 +95,11 @@ export function readMarkdownPlan(
     });
   }
   const { lang, langUnsure } = planLang(text.slice(bodyStart), plan, language, true);
-  // The schema in the plan's language: its headings, labels, headers and enum words beside the English ones.
-  const SECTIONS = SECTIONS_BY_LANG[lang];
-  const keptEntries = session?.entriesIn(lang);
+  // The schema in the plan's language: its headings, labels, headers and enum words beside the English ones. A plan
+  // whose language could not be told is read in any: its sections are found whichever it is (no cascade of "missing").
+  const readAs: ReadLang = langUnsure ? 'any' : lang;
+  const SECTIONS = SECTIONS_BY_LANG[readAs];
+  const keptEntries = session?.entriesIn(readAs);
   const model = plan as unknown as Record<string, unknown>;
   const outline: OutlineEntry[] = [];
   const sectionIssues: SyntaxIssue[] = [];
@@ -154,7 +156,7 @@ export function readMarkdownPlan(
         return;
       }
       const name = toString(node).trim();
-      const kind = sectionKind(name, lang);
+      const kind = sectionKind(name, readAs);
       const anchor = off(node);
       const read = kind !== undefined && model[kind] === undefined;
       const spec = kind && SECTIONS.find((s) => s.kind === kind);
