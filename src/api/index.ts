@@ -78,6 +78,7 @@ export { parsePlan } from '../core/parse/index.js';
 export { formatDay, localDayOf, parseIsoDate, resolveToday } from '../core/dates.js';
 export { VERSION } from '../core/version.js';
 export { planTemplate, type PlanTemplateOptions } from '../core/template.js';
+export { LANGS, isLang, type Lang } from '../core/lang.js';
 export { POINTS, worse, type PlanSummary, type Point, type PointState } from '../core/summary.js';
 // The plan schema and the helpers every shell shares (one definition each).
 export * from '../core/schema.js';

@@ -37,8 +37,8 @@ Rules:
   -h, --help                show this help
   -v, --version             show the version
 
-init writes NAME.testbed.md (NAME.testbed.yaml with --yaml) from a template; it never
-overwrites a file. To lint a folder called "init" or "report", write ./init or ./report.
+init writes NAME.testbed.md (NAME.testbed.yaml with --yaml) from a template, in English
+or, with --lang de, fr or es, in German, French or Spanish; it never overwrites a file. To lint a folder called "init" or "report", write ./init or ./report.
 
 report prints an overview of the plans instead of their problems: status, the three
 points, the last iteration and iterations over time (one time axis for every plan),

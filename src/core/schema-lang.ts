@@ -84,8 +84,8 @@ export const FIELD_WORDS: Readonly<Record<string, Readonly<Record<string, ByOthe
     },
     since: {
       de: ['seit', 'dabei seit', 'beteiligt seit', 'ab'],
-      fr: ['depuis le', 'depuis', 'impliqué depuis', 'associé depuis'],
-      es: ['desde el', 'desde', 'participa desde', 'implicado desde'],
+      fr: ['depuis', 'depuis le', 'impliqué depuis', 'associé depuis'],
+      es: ['desde', 'desde el', 'participa desde', 'implicado desde'],
     },
     benefit: {
       de: ['nutzen', 'ihr nutzen', 'vorteil', 'nutzen für den bereich'],
@@ -195,6 +195,7 @@ function fieldIn(section: SectionKind, f: FieldSpec, langs: readonly OtherLang[]
     ...(f.columns ? { columns: [...f.columns, ...words] } : {}),
     ...(f.labels ? { labels: [...f.labels, ...words] } : {}),
     ...(enums && (f.type === 'enum' || f.type === 'word') ? { aliases } : {}),
+    ...(langs.length === 1 && words.length > 0 ? { written: words[0] } : {}),
   };
 }
 

@@ -43,6 +43,8 @@ export interface FieldSpec {
   above?: readonly string[];
   /** Left out of a new plan (optional detail). */
   optional?: boolean;
+  /** A plan in another language: the label and header the writer uses (`änderung`; schema-lang.ts). */
+  written?: string;
   /** A plan in another language: its enum words for the values, folded (`kunde` → customer; schema-lang.ts). */
   aliases?: Readonly<Record<string, string>>;
 }

@@ -100,6 +100,11 @@ export function sectionSpec(kind: SectionKind): SectionSpec {
   return SECTIONS.find((s) => s.kind === kind)!;
 }
 
+/** The section of `kind` as a plan in `lang` is read and written (its labels and headers in that language). */
+export function sectionSpecIn(kind: SectionKind, lang: ReadLang): SectionSpec {
+  return SECTIONS_BY_LANG[lang].find((s) => s.kind === kind)!;
+}
+
 /** The section kinds in their usual order. */
 export const SECTION_ORDER: readonly SectionKind[] = SECTIONS.map((s) => s.kind);
 
