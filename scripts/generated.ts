@@ -159,6 +159,11 @@ export function configSchema(): Record<string, unknown> {
         description:
           'How plans with status draft (or no status) are judged. lenient: what is still missing is a to-do, at most info ("To do before proposing: ..."), while what is wrong keeps its severity. strict: drafts are judged like proposed plans.',
       },
+      language: {
+        enum: ['en', 'de', 'fr', 'es'],
+        description:
+          "The language of plans that do not say (front matter or YAML `lang:`). Without it, each plan's language is detected from its headings and labels.",
+      },
     },
   };
 }

@@ -81,6 +81,7 @@ export { formatDay, localDayOf, parseIsoDate, resolveToday } from '../core/dates
 export { VERSION } from '../core/version.js';
 export { planTemplate, type PlanTemplateOptions } from '../core/template.js';
 export { kebabCase, planFileName } from '../core/file-name.js';
+export { LANGS, isLang, type Lang } from '../core/lang.js';
 export { POINTS, worse, type PlanSummary, type Point, type PointState } from '../core/summary.js';
 // The plan schema and the helpers every shell shares (one definition each).
 export * from '../core/schema.js';

@@ -59,7 +59,7 @@ export function lintWith(
   // still refers to the text given; a plan whose lines end in CR gets its fixes' new lines in CR too.
   const body = given.includes('\r') ? given.replace(LONE_CR, '\n') : given;
   const today = resolveToday(options.today);
-  const document = parsePlan(body, options.filePath, options.form, session);
+  const document = parsePlan(body, options.filePath, options.form, session, run.config?.language);
   const { problems, crashes } = runRules(document, { run, today, docsUrl: docsUrlFor });
   for (const c of crashes) options.onRuleError?.(c);
   if (body !== given && endsLinesWithCr(given)) for (const p of problems) editsInCr(p);

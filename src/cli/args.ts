@@ -1,6 +1,6 @@
 // Command-line arguments: parsing with util.parseArgs, validation, and the one-line usage errors.
 import { parseArgs } from 'node:util';
-import { parseIsoDate } from '../api/index.js';
+import { LANGS, isLang, parseIsoDate, type Lang } from '../api/index.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from '../formatters/index.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../node/read.js';
 import { didYouMean } from './suggest.js';
@@ -22,6 +22,7 @@ const OPTIONS = {
   'fix-dry-run': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   yaml: { type: 'boolean' },
+  lang: { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   concurrency: { type: 'string' },
@@ -37,7 +38,7 @@ export type Command =
   | { kind: 'version' }
   | { kind: 'list-rules' }
   | { kind: 'explain'; ruleId: string }
-  | { kind: 'init'; name: string; yaml: boolean; today?: string }
+  | { kind: 'init'; name: string; yaml: boolean; today?: string; lang?: Lang }
   | { kind: 'mcp' }
   | { kind: 'lint'; options: LintOptions };
 
@@ -99,7 +100,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (v.explain !== undefined) return { kind: 'explain', ruleId: v.explain };
   if (command === 'init') {
     if (positionals.length !== 2) throw new UsageError('init takes one NAME, as in "testbed-lint init northside-vmi"');
-    return { kind: 'init', name: positionals[1]!, yaml: v.yaml === true, ...(today !== undefined ? { today } : {}) };
+    const lang = v.lang;
+    if (lang !== undefined && !isLang(lang))
+      throw new UsageError(`--lang takes ${LANGS.join(', ')} (the language of the new plan), got "${lang}"`);
+    return {
+      kind: 'init',
+      name: positionals[1]!,
+      yaml: v.yaml === true,
+      ...(today !== undefined ? { today } : {}),
+      ...(lang !== undefined ? { lang } : {}),
+    };
   }
   if (positionals[0] === 'mcp') {
     if (positionals.length !== 1)
@@ -107,6 +117,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     return { kind: 'mcp' };
   }
   if (v.yaml) throw new UsageError('--yaml only goes with init, as in "testbed-lint init --yaml NAME"');
+  if (v.lang !== undefined)
+    throw new UsageError('--lang only goes with init, as in "testbed-lint init --lang de NAME"');
 
   let report: ReportFormat | undefined;
   if (command === 'report') {

@@ -37,7 +37,8 @@ Rules:
   -h, --help                show this help
   -v, --version             show the version
 
-init writes NAME.testbed.md (NAME.testbed.yaml with --yaml) from a template, NAME in
+init writes NAME.testbed.md (NAME.testbed.yaml with --yaml) from a template, in English
+or, with --lang de, fr or es, in German, French or Spanish, NAME in
 kebab case as the editor's New plan names it: init "Faster invoicing with Acme" writes
 faster-invoicing-with-acme.testbed.md titled "Faster invoicing with Acme". It never
 overwrites a file. To lint a folder called "init" or "report", write ./init or ./report.

@@ -1,6 +1,6 @@
-// `testbed-lint init [--yaml] NAME`: writes a new plan from the template, never over an existing file.
+// `testbed-lint init [--yaml] [--lang de|fr|es] NAME`: writes a new plan from the template, never over an existing file.
 import { basename, resolve } from 'node:path';
-import { formOf, planFileName, planTemplate } from '../api/index.js';
+import { formOf, planFileName, planTemplate, type Lang } from '../api/index.js';
 import { fsCode, fsReason, type Fs } from '../node/fs.js';
 
 /**
@@ -33,10 +33,11 @@ export function titleFromName(fileName: string): string {
 
 export type InitResult = { ok: true; path: string } | { ok: false; message: string };
 
-export function initPlan(fs: Fs, cwd: string, name: string, yaml: boolean, today: string): InitResult {
+export function initPlan(fs: Fs, cwd: string, name: string, yaml: boolean, today: string, lang?: Lang): InitResult {
   const file = initFileName(name, yaml);
   const path = resolve(cwd, file);
-  const text = planTemplate(formOf(file) === 'yaml' ? 'yaml' : 'markdown', { title: initTitle(name, file), today });
+  const form = formOf(file) === 'yaml' ? 'yaml' : 'markdown';
+  const text = planTemplate(form, { title: initTitle(name, file), today, ...(lang ? { lang } : {}) });
   try {
     // Why: "wx" fails if the file exists, atomically, so an existing plan is never overwritten.
     fs.writeFileSync(path, text, { encoding: 'utf8', flag: 'wx' });

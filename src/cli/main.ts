@@ -84,7 +84,7 @@ async function run(params: MainParams, errLine: (line: string) => void): Promise
     }
     case 'init': {
       const today = command.today ?? formatDay(localDayOf((params.now ?? (() => new Date()))()));
-      const r = initPlan(fs, params.cwd, command.name, command.yaml, today);
+      const r = initPlan(fs, params.cwd, command.name, command.yaml, today, command.lang);
       if (!r.ok) {
         errLine(`testbed-lint: ${r.message}`);
         return 2;

@@ -15,6 +15,7 @@ import {
 } from './config.js';
 import { isInside, type PathOps } from './config-paths.js';
 import type { DraftsMode } from './drafts.js';
+import type { Lang } from './lang.js';
 import { formatSize, posixPath } from './limits.js';
 import type { Rule } from './rule-api.js';
 
@@ -94,6 +95,8 @@ export interface LoadedConfig {
   ignores: IgnoreSet[];
   /** `drafts:` from the chain, the file's own setting winning over those it extends. */
   drafts?: DraftsMode;
+  /** `language:` from the chain (the file's own winning): the language of plans without `lang:`. */
+  language?: Lang;
   /** This file's errors, in the order found (a base's errors are its own; this file says "cannot extend"). */
   errors: ConfigError[];
   /** False when nothing of the file could be read (unreadable, too large, a syntax error, not a mapping). */
@@ -203,6 +206,7 @@ export class ConfigResolver {
     const chainReals = [...reals, read.real];
     let rules: Record<string, RuleEntry> = {};
     let drafts: DraftsMode | undefined;
+    let language: Lang | undefined;
     for (const ext of data.extends) {
       const cannot = (why: string) => fail(ext.line, ext.column, `cannot extend "${ext.value}": ${why}`);
       if ((PRESETS as readonly string[]).includes(ext.value)) {
@@ -242,11 +246,14 @@ export class ConfigResolver {
       }
       rules = mergeRuleEntries(rules, base.rules);
       drafts = base.drafts ?? drafts;
+      language = base.language ?? language;
       result.ignores.push(...base.ignores);
     }
     result.rules = mergeRuleEntries(rules, data.rules);
     drafts = data.drafts ?? drafts;
     if (drafts !== undefined) result.drafts = drafts;
+    language = data.language ?? language;
+    if (language !== undefined) result.language = language;
     if (data.ignores.length > 0)
       result.ignores.push({ base: paths.dirname(file), matcher: ignore().add(data.ignores) });
     this.loaded.set(file, result);
@@ -310,8 +317,8 @@ function tooLarge(size: number): string {
 /** The core's lint config for a plan's config (undefined: no file; the caller's default applies). */
 export function toLintConfig(config: ConfigFor): LintConfig | undefined {
   if (config.kind !== 'file') return undefined;
-  const { rules, drafts } = config.config;
-  return drafts !== undefined ? { rules, drafts } : { rules };
+  const { rules, drafts, language } = config.config;
+  return { rules, ...(drafts !== undefined ? { drafts } : {}), ...(language !== undefined ? { language } : {}) };
 }
 
 /** Whether `path` (a file, or a folder when `isDir`) matches its config's `ignores` (gitignore-style globs). */

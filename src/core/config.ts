@@ -1,6 +1,7 @@
 // Configuration: types, presets, validation of a config file's text (located), and merging. No file discovery.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { DRAFTS_MODES, type DraftsMode } from './drafts.js';
+import { LANGS, isLang, type Lang } from './lang.js';
 import { LineIndex } from './positions.js';
 import type { OptionSpec, Rule } from './rule-api.js';
 import type { Severity, SeveritySetting } from './types.js';
@@ -65,6 +66,7 @@ export interface LintConfig {
   rules?: Record<string, RuleEntry>;
   /** How drafts are judged: `lenient` (default: what is missing is a to-do, at most info) or `strict` (like proposed plans). */
   drafts?: DraftsMode;
+  language?: Lang; // of plans without `lang:` (else each plan's is detected)
 }
 
 export interface ResolvedRule {
@@ -79,6 +81,7 @@ export interface ConfigFileData {
   ignores: string[];
   /** `drafts:` when the file sets it. */
   drafts?: DraftsMode;
+  language?: Lang;
 }
 
 export interface ConfigProblem {
@@ -269,13 +272,12 @@ export function parseConfigText(text: string, rules: readonly Rule[]): ParsedCon
           `"drafts" must be ${DRAFTS_MODES.join(' or ')}, got ${empty ? 'nothing' : isScalar(value) ? JSON.stringify(value.value) : 'a structure'}`,
         );
       }
-    } else {
-      const s = suggest(key, ['extends', 'rules', 'ignores', 'drafts']);
-      at(
-        pair.key,
-        `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has "extends", "rules", "ignores" and "drafts")`,
-        s ? [s] : undefined,
-      );
+    } else if (key === 'language' && isScalar(value) && isLang(value.value)) data.language = value.value;
+    else if (key === 'language') at(value ?? pair.key, `"language" must be one of ${LANGS.join(', ')}`);
+    else {
+      const s = suggest(key, ['extends', 'rules', 'ignores', 'drafts', 'language']);
+      const keys = '(a config file has "extends", "rules", "ignores", "drafts" and "language")';
+      at(pair.key, `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} ${keys}`, s ? [s] : undefined);
     }
   }
   return { data, problems, readable: true };

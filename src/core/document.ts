@@ -2,6 +2,7 @@
 import type { PlanForm, PlanModel } from './model.js';
 import type { LineIndex } from './positions.js';
 import type { Span } from './types.js';
+import type { Lang } from './lang.js';
 
 export interface SyntaxIssue {
   span: Span;
@@ -79,4 +80,8 @@ export interface PlanDocument {
   unclosedTail?: number;
   /** The line break the file uses, for edits that add lines. */
   eol: '\n' | '\r\n';
+  /** The language the plan is read in: `lang:`, else the config's `language:`, else detected (lang.ts). */
+  lang: Lang;
+  /** Detection could not tell: the languages considered (the plan is read as English; plan-schema says so once). */
+  langUnsure?: Lang[];
 }

@@ -39,15 +39,15 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
     const docsUrl = opts.docsUrl(id);
     const found: Problem[] = [];
     try {
-      const prepared = run.preparedFor(rule);
+      const prepared = run.preparedFor(rule, doc.lang);
       rule.check(
         {
           doc,
           plan: doc.plan,
-          options: setting.options,
+          options: run.optionsFor(rule, doc.lang),
           today: opts.today,
           knownRuleIds,
-          isPlaceholder: run.isPlaceholder,
+          isPlaceholder: run.placeholderTest(doc.lang),
           report(d) {
             let severity = d.severity ?? setting.severity;
             if (severity === 'off') return;

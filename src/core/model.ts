@@ -117,6 +117,8 @@ export interface PlanModel {
   title?: Located<string>;
   /** Where something missing from the plan is reported: the `title` line, else the first H1, else line 1. */
   titleAnchor: Span;
+  /** `lang:` as written (en, de, fr, es; others are plan-schema's). */
+  lang?: Located<string>;
   owner?: Located<string>;
   ownerDepartment?: Located<string>;
   /** As written; a value outside STATUSES is reported by plan-schema and read as `draft` by other rules. */

@@ -1,5 +1,6 @@
 // The shape of a rule: declarative meta plus one check(ctx) over the parsed plan; message interpolation.
 import type { PlanDocument } from './document.js';
+import type { ByOtherLang } from './lang.js';
 import type { PlanModel } from './model.js';
 import type { Fix, Severity, SeveritySetting, Span } from './types.js';
 
@@ -10,7 +11,14 @@ export type OptionSpec =
   | { type: 'integer'; minimum?: number; default: number; description: string }
   | { type: 'string'; enum?: readonly string[]; default: string; description: string }
   | { type: 'boolean'; default: boolean; description: string }
-  | { type: 'string[]'; items?: readonly string[]; default: readonly string[]; description: string };
+  | {
+      type: 'string[]';
+      items?: readonly string[];
+      default: readonly string[];
+      /** Word lists: the words a plan in another language adds to the (English) default (run.ts `optionsFor`). */
+      languages?: ByOtherLang<readonly string[]>;
+      description: string;
+    };
 
 export interface RuleMeta<MessageId extends string = string> {
   /** The spec's kebab-case id; equals the rule's folder and file name. */

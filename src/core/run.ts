@@ -2,6 +2,8 @@
 import { resolveRules, type LintConfig, type ResolvedRule } from './config.js';
 import { fillTemplate, templateParts, type Rule, type TemplateParts } from './rule-api.js';
 import { isPlaceholder } from './text.js';
+import type { Lang } from './lang.js';
+import { isPlaceholderIn } from './placeholders-lang.js';
 
 /** Above this many templates a run stops keeping them (rules have a few dozen; a bad messageId is its own template). */
 const MAX_TEMPLATES = 1000;
@@ -22,8 +24,11 @@ export class LintRun {
   readonly knownRuleIds: readonly string[];
   readonly known: ReadonlySet<string>;
   private readonly prepared = new Map<Rule, { value: unknown }>();
+  /** What `prepare` built from the options of a plan in another language (its words beside the English ones). */
+  private readonly preparedIn = new Map<Lang, Map<Rule, { value: unknown }>>();
   private readonly templates = new Map<string, TemplateParts>();
   private readonly placeholders = new Map<string, boolean>();
+  private readonly placeholdersIn = new Map<Lang, (value: string) => boolean>();
 
   constructor(
     readonly rules: readonly Rule[],
@@ -38,12 +43,48 @@ export class LintRun {
    * What `rule.prepare` built from the rule's options in this run, built on first use. A prepare that throws keeps
    * nothing: the error is the rule's crash for this lint, and the next lint tries again.
    */
-  preparedFor(rule: Rule): unknown {
-    const kept = this.prepared.get(rule);
+  preparedFor(rule: Rule, lang: Lang = 'en'): unknown {
+    let byRule = lang === 'en' ? this.prepared : this.preparedIn.get(lang);
+    if (!byRule) this.preparedIn.set(lang, (byRule = new Map()));
+    const kept = byRule.get(rule);
     if (kept) return kept.value;
-    const value = rule.prepare?.(this.settings.get(rule.meta.id)!.options);
-    this.prepared.set(rule, { value });
+    const value = rule.prepare?.(this.optionsFor(rule, lang));
+    byRule.set(rule, { value });
     return value;
+  }
+
+  /**
+   * The rule's options for a plan in `lang`: a word list left at its default gets the language's words beside the
+   * English ones (the option's `languages`); a list the config gives applies to every language as written.
+   */
+  optionsFor(rule: Rule, lang: Lang): Record<string, unknown> {
+    const options = this.settings.get(rule.meta.id)!.options;
+    if (lang === 'en') return options;
+    const out = { ...options };
+    for (const [key, spec] of Object.entries(rule.meta.options ?? {})) {
+      if (spec.type === 'string[]' && spec.languages && options[key] === spec.default)
+        out[key] = [...spec.default, ...spec.languages[lang]];
+    }
+    return out;
+  }
+
+  /** isPlaceholder for a plan in `lang` (its placeholders beside the English ones), with the answers kept. */
+  placeholderTest(lang: Lang): (value: string) => boolean {
+    if (lang === 'en') return this.isPlaceholder;
+    let test = this.placeholdersIn.get(lang);
+    if (!test) {
+      const answers = new Map<string, boolean>();
+      test = (value) => {
+        const known = answers.get(value);
+        if (known !== undefined) return known;
+        const answer = isPlaceholderIn(value, lang);
+        if (answers.size >= MAX_PLACEHOLDER_ANSWERS) answers.clear();
+        if (value.length <= PLACEHOLDER_KEPT_CHARS) answers.set(value, answer);
+        return answer;
+      };
+      this.placeholdersIn.set(lang, test);
+    }
+    return test;
   }
 
   /** text.ts isPlaceholder, with the answers kept for the run (the rules' `ctx.isPlaceholder`). */

@@ -1,6 +1,7 @@
 // The plan schema's fields, section by section (see schema.ts for how they are used).
 import { AGGREGATES, AIMS, ORDERS, PERSPECTIVES, RISKS, SIZES, SOURCES, STAGES, STATUSES } from './schema-types.js';
 import type { FieldSpec } from './schema-types.js';
+import { LANGS } from './lang.js';
 
 const text = (name: string, key = name, more: Partial<FieldSpec> = {}): FieldSpec => ({
   name,
@@ -60,6 +61,16 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
     prompt: '',
   },
   text('title'),
+  {
+    name: 'lang',
+    key: 'lang',
+    type: 'enum',
+    values: LANGS,
+    strictCase: true,
+    optional: true,
+    guidance:
+      "the language the plan is written in (en, de, fr, es); without it, the config's `language:`, else detected",
+  },
   text('owner', 'owner', { prompt: 'who runs the testbed day to day' }),
   text('ownerDepartment', 'owner-department', { prompt: 'your department, e.g. sales or customer service' }),
   {

@@ -1,5 +1,6 @@
 // The plan schema's vocabulary: the value types, the spec shapes of fields, entries and sections, and the enum
 // values the spec defines. schema.ts defines the sections with them, schema-fields.ts the fields.
+import type { ReadLang } from './lang.js';
 
 /** The sections of a plan, in their usual order (also where a fix inserts a missing one). */
 export type SectionKind = 'selection' | 'iterations' | 'counterparts' | 'journey' | 'metrics' | 'scaleUp';
@@ -42,6 +43,10 @@ export interface FieldSpec {
   above?: readonly string[];
   /** Left out of a new plan (optional detail). */
   optional?: boolean;
+  /** A plan in another language: the label and header the writer uses (`änderung`; schema-lang.ts). */
+  written?: string;
+  /** A plan in another language: its enum words for the values, folded (`kunde` → customer; schema-lang.ts). */
+  aliases?: Readonly<Record<string, string>>;
 }
 
 export interface EntrySpec {
@@ -52,6 +57,8 @@ export interface EntrySpec {
   tableNeeds: readonly string[];
   /** The field an entry is pointed at by, when present (`department`). */
   anchorField?: string;
+  /** Set on the schema of a plan in another language, or any (schema-lang.ts): its labels may have any letters. */
+  lang?: Exclude<ReadLang, 'en'>;
 }
 
 export interface SectionSpec {

@@ -11,6 +11,8 @@ import {
   PLAN_FIELDS,
 } from './schema-fields.js';
 import type { FieldSpec, SectionKind, SectionSpec } from './schema-types.js';
+import type { ReadLang } from './lang.js';
+import { buildSectionsByLang, knownWords, sectionOfHeadingIn } from './schema-lang.js';
 
 export * from './schema-types.js';
 export * from './schema-fields.js';
@@ -98,11 +100,30 @@ export function sectionSpec(kind: SectionKind): SectionSpec {
   return SECTIONS.find((s) => s.kind === kind)!;
 }
 
+/** The section of `kind` as a plan in `lang` is read and written (its labels and headers in that language). */
+export function sectionSpecIn(kind: SectionKind, lang: ReadLang): SectionSpec {
+  return SECTIONS_BY_LANG[lang].find((s) => s.kind === kind)!;
+}
+
 /** The section kinds in their usual order. */
 export const SECTION_ORDER: readonly SectionKind[] = SECTIONS.map((s) => s.kind);
 
-/** The section a heading names, matched case-insensitively, ignoring numbering, hyphens and a trailing colon. */
-export function sectionOfHeading(heading: string): SectionKind | undefined {
+/** The sections as a plan in each language is read: its headings, labels and enum words beside the English ones. */
+export const SECTIONS_BY_LANG: Record<ReadLang, readonly SectionSpec[]> = buildSectionsByLang(SECTIONS);
+
+/** Each language's own heading and label words, for detecting a plan's language. */
+export const KNOWN_WORDS = knownWords([
+  ...SECTIONS.flatMap((s) => [
+    ...s.synonyms,
+    ...(s.entry?.fields ?? []).flatMap((f) => [...(f.labels ?? []), ...(f.columns ?? [])]),
+  ]),
+]);
+
+/**
+ * The section a heading names, matched case-insensitively, ignoring numbering, hyphens and a trailing colon; in a
+ * plan in another language (`lang`) its headings are read too.
+ */
+export function sectionOfHeading(heading: string, lang: ReadLang = 'en'): SectionKind | undefined {
   const n = heading
     .toLowerCase()
     .replace(/^\s*(\d+[.)]?\s+)/, '')
@@ -110,7 +131,7 @@ export function sectionOfHeading(heading: string): SectionKind | undefined {
     .replace(/[:.]\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return SECTIONS.find((s) => s.synonyms.includes(n))?.kind;
+  return SECTIONS.find((s) => s.synonyms.includes(n))?.kind ?? sectionOfHeadingIn(n, lang);
 }
 
 /** The section a top-level YAML key holds. */

@@ -3,12 +3,17 @@
 import { parseIsoDate, resolveToday } from './dates.js';
 import { SECTIONS, type SectionKind, type SectionSpec } from './schema.js';
 import { frontMatterLines, headingEntryLines, tableHeaderLines, yamlItemLines, type EntryValues } from './writer.js';
+import type { Lang } from './lang.js';
+import { SECTION_WORDS } from './schema-lang.js';
+import { ABOVE_BY_LANG, ASKS_BY_LANG, EXAMPLES_BY_LANG, PROMPTS_BY_LANG } from './template-lang.js';
 
 export interface PlanTemplateOptions {
   /** The plan's title. */
   title: string;
   /** Today as YYYY-MM-DD: the plan's start date; the review is planned a year later. */
   today: string;
+  /** The plan's language: its headings, labels and prompts in it, and `lang:` in its front matter (default English). */
+  lang?: Lang;
 }
 
 /**
@@ -20,8 +25,10 @@ export function planTemplate(form: 'markdown' | 'yaml', options: PlanTemplateOpt
   const title = options.title.trim() || 'New testbed plan';
   const start = options.today;
   const review = aYearLater(start);
-  const front = frontMatterLines(title, start, review);
-  if (form === 'yaml') return [...front, '', ...SECTIONS.flatMap((x) => yamlSection(x, start))].join('\n');
+  const lang = options.lang ?? 'en';
+  const words = lang === 'en' ? undefined : { lang, prompts: PROMPTS_BY_LANG[lang], above: ABOVE_BY_LANG[lang] };
+  const front = frontMatterLines(title, start, review, words);
+  if (form === 'yaml') return [...front, '', ...SECTIONS.flatMap((x) => yamlSection(x, start, lang))].join('\n');
   return [
     '---',
     ...front,
@@ -29,7 +36,7 @@ export function planTemplate(form: 'markdown' | 'yaml', options: PlanTemplateOpt
     '',
     `# ${title.replace(/\r?\n/g, ' ')}`,
     '',
-    ...SECTIONS.flatMap((x) => markdownSection(x, start)),
+    ...SECTIONS.flatMap((x) => markdownSection(x, start, lang)),
   ].join('\n');
 }
 
@@ -61,8 +68,18 @@ const ASKS: Record<SectionKind, string[]> = {
   ],
 };
 
-/** An example entry per list section, shown in the prompt. */
-function example(kind: SectionKind, start: string): EntryValues {
+/** An example entry per list section, shown in the prompt, in `lang` (a YAML plan keeps the spec's enum values). */
+function example(kind: SectionKind, start: string, lang: Lang = 'en', yaml = false): EntryValues {
+  const english = exampleIn(kind, start);
+  if (lang === 'en') return english;
+  const words = EXAMPLES_BY_LANG[lang][kind] ?? {};
+  const enums = ['source', 'order', 'perspective', 'stage', 'aggregate'];
+  const out: Record<string, string | undefined> = { ...english };
+  for (const [k, v] of Object.entries(words)) if (!(yaml && enums.includes(k))) out[k] = v;
+  return out;
+}
+
+function exampleIn(kind: SectionKind, start: string): EntryValues {
   switch (kind) {
     case 'iterations':
       return {
@@ -97,16 +114,16 @@ function example(kind: SectionKind, start: string): EntryValues {
   }
 }
 
-function markdownSection(x: SectionSpec, start: string): string[] {
-  const asks = ASKS[x.kind];
-  const head = [`## ${x.heading}`, ''];
+function markdownSection(x: SectionSpec, start: string, lang: Lang): string[] {
+  const asks = lang === 'en' ? ASKS[x.kind] : ASKS_BY_LANG[lang][x.kind];
+  const head = [`## ${lang === 'en' ? x.heading : SECTION_WORDS[x.kind][lang][0]}`, ''];
   if (x.kind === 'iterations') {
     return [
       ...head,
       `<!-- ${asks[0]}`,
       `     ${asks[1]} Copy this shape:`,
       '',
-      ...headingEntryLines(x.kind, example(x.kind, start)),
+      ...headingEntryLines(x.kind, example(x.kind, start, lang), lang),
       '-->',
       '',
     ];
@@ -114,20 +131,28 @@ function markdownSection(x: SectionSpec, start: string): string[] {
   const prompt = [
     `<!-- ${asks[0]}`,
     ...asks.slice(1, -1).map((l) => `     ${l}`),
-    `     ${asks[asks.length - 1]}${x.shape === 'rationale' ? ' Lines between these comment marks are prompts: replace or delete them.' : ''} -->`,
+    `     ${asks[asks.length - 1]}${x.shape === 'rationale' ? ` ${RATIONALE_NOTE[lang]}` : ''} -->`,
   ];
-  return [...head, ...prompt, '', ...(x.entry ? [...tableHeaderLines(x.kind), ''] : [])];
+  return [...head, ...prompt, '', ...(x.entry ? [...tableHeaderLines(x.kind, lang), ''] : [])];
 }
 
-function yamlSection(x: SectionSpec, start: string): string[] {
-  const asks = ASKS[x.kind];
+/** What the rationale's prompt adds: lines inside the comment are prompts. */
+const RATIONALE_NOTE: Readonly<Record<Lang, string>> = {
+  en: 'Lines between these comment marks are prompts: replace or delete them.',
+  de: 'Zeilen zwischen diesen Kommentarzeichen sind Hinweise: ersetzen oder löschen Sie sie.',
+  fr: 'Les lignes entre ces marques de commentaire sont des consignes : remplacez-les ou supprimez-les.',
+  es: 'Las líneas entre estas marcas de comentario son indicaciones: sustitúyalas o bórrelas.',
+};
+
+function yamlSection(x: SectionSpec, start: string, lang: Lang): string[] {
+  const asks = lang === 'en' ? ASKS[x.kind] : ASKS_BY_LANG[lang][x.kind];
   const comment = (indent: string, last = '') =>
     asks.map((l, i) => `${indent}# ${l}${i === asks.length - 1 ? last : ''}`);
   if (x.shape === 'rationale') return [`${x.key}:`, ...comment('  '), '  rationale: TBD', ''];
   if (x.shape === 'text') return [...comment(''), `${x.key}: TBD`, ''];
   return [
     ...comment('', ' Each entry looks like this:'),
-    ...yamlItemLines(x.kind, example(x.kind, start), '  - ').map((l) => `# ${l}`),
+    ...yamlItemLines(x.kind, example(x.kind, start, lang, true), '  - ').map((l) => `# ${l}`),
     `${x.key}: []`,
     '',
   ];

@@ -4,7 +4,8 @@
 import type { PlanDocument } from './document.js';
 import { indentAt, insertLinesAfter } from './edits.js';
 import type { EntryBase, ListSection, PlanForm } from './model.js';
-import { CUSTOMER_FIELDS, PLAN_FIELDS, sectionSpec, type FieldSpec, type SectionKind } from './schema.js';
+import { CUSTOMER_FIELDS, PLAN_FIELDS, sectionSpec, sectionSpecIn, type FieldSpec } from './schema.js';
+import type { Lang, PlanWords, SectionKind } from './template-lang.js';
 import type { TextEdit } from './types.js';
 
 /** Field values of a new entry, by the schema's field name; undefined or missing: left empty. */
@@ -68,25 +69,26 @@ const orList = (xs: readonly string[]) =>
   xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]!}`;
 
 /** The Markdown label of a field (`Change`) and its table header (`Department`). */
-export const labelOf = (f: FieldSpec): string => cap(f.labels?.[0] ?? f.columns?.[0] ?? f.key);
-export const headerOf = (f: FieldSpec): string => cap(f.columns?.[0] ?? f.key);
+export const labelOf = (f: FieldSpec): string => cap(f.written ?? f.labels?.[0] ?? f.columns?.[0] ?? f.key);
+export const headerOf = (f: FieldSpec): string => cap(f.written ?? f.columns?.[0] ?? f.key);
 
-function fieldsOf(kind: SectionKind): readonly FieldSpec[] {
-  const e = sectionSpec(kind).entry;
+/** The fields of `kind`'s entries, as a plan in `lang` names them (labels, headers). */
+function fieldsOf(kind: SectionKind, lang: Lang = 'en'): readonly FieldSpec[] {
+  const e = sectionSpecIn(kind, lang).entry;
   if (!e) throw new RangeError(`${kind} holds no entries`);
   return e.fields;
 }
 
 /** The fields a written entry shows: those with a value, and enums (empty, with their allowed words as a hint). */
-function shown(kind: SectionKind, values: EntryValues): FieldSpec[] {
-  return fieldsOf(kind).filter((f) => values[f.name] !== undefined || f.type === 'enum');
+function shown(kind: SectionKind, values: EntryValues, lang: Lang = 'en'): FieldSpec[] {
+  return fieldsOf(kind, lang).filter((f) => values[f.name] !== undefined || f.type === 'enum');
 }
 
 // ---------- Markdown
 
 /** One entry in the headings style: `### date — title`, then a labelled line per field. */
-export function headingEntryLines(kind: SectionKind, values: EntryValues): string[] {
-  const fields = shown(kind, values).filter((f) => f.name !== 'date' && f.name !== 'title');
+export function headingEntryLines(kind: SectionKind, values: EntryValues, lang: Lang = 'en'): string[] {
+  const fields = shown(kind, values, lang).filter((f) => f.name !== 'date' && f.name !== 'title');
   const hints = fields
     .filter((f) => f.type === 'enum' && values[f.name] === undefined)
     .map((f) => `${labelOf(f)}: ${orList(f.values!)}.`);
@@ -99,8 +101,8 @@ export function headingEntryLines(kind: SectionKind, values: EntryValues): strin
 }
 
 /** A table's header and separator lines: one column per field of the section. */
-export function tableHeaderLines(kind: SectionKind): string[] {
-  const fields = fieldsOf(kind);
+export function tableHeaderLines(kind: SectionKind, lang: Lang = 'en'): string[] {
+  const fields = fieldsOf(kind, lang);
   return [`| ${fields.map(headerOf).join(' | ')} |`, `|${fields.map(() => '---').join('|')}|`];
 }
 
@@ -349,26 +351,27 @@ function yamlStop(f: FieldSpec, stop: string): string {
 // ---------- front matter (a new plan's keys)
 
 /** The lines of a new plan's keys (front matter or YAML top level): each field's initial value and prompt. */
-export function frontMatterLines(title: string, start: string, review: string): string[] {
+export function frontMatterLines(title: string, start: string, review: string, words?: PlanWords): string[] {
   const dates: Record<string, string> = { start, review };
-  return PLAN_FIELDS.flatMap((f) => {
-    const above = (f.above ?? []).map((l) => `# ${l}`);
+  // Why: an optional key (`lang`) is the writer's to add; a new plan does not ask for it.
+  return PLAN_FIELDS.filter((f) => !f.optional).flatMap((f) => {
+    const above = (words?.above[f.key] ?? f.above ?? []).map((l) => `# ${l}`);
     if (f.key === 'customer')
       return [
         ...above,
         'customer:',
-        ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${keyLine(c, initialOf(c))}`),
+        ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${keyLine(c, initialOf(c), words)}`),
       ];
-    if (f.key === 'title') return [`title: ${yamlScalar(title)}`];
-    return [...above, keyLine(f, dates[f.key] ?? initialOf(f))];
+    if (f.key === 'title') return [`title: ${yamlScalar(title)}`, ...(words ? [`lang: ${words.lang}`] : [])];
+    return [...above, keyLine(f, dates[f.key] ?? initialOf(f), words)];
   });
 }
 
 const initialOf = (f: FieldSpec) => f.initial ?? 'TBD';
 
 /** `key: value # prompt`; an enum's prompt is its allowed values. */
-function keyLine(f: FieldSpec, value: string): string {
-  const prompt = f.prompt ?? (f.type === 'enum' ? orList(f.values!) : '');
+function keyLine(f: FieldSpec, value: string, words?: PlanWords): string {
+  const prompt = words?.prompts[f.key] ?? f.prompt ?? (f.type === 'enum' ? orList(f.values!) : '');
   return `${f.key}: ${value}${prompt ? ` # ${prompt}` : ''}`;
 }
 
@@ -382,7 +385,7 @@ export function frontMatterSnippet(): string[] {
     if (f.type === 'enum-list') return `[\${${++n}|${f.values!.join(',')}|}]`;
     return f.initial !== undefined && f.type === 'enum' ? f.initial : `\${${++n}:${initialOf(f)}}`;
   };
-  const lines = PLAN_FIELDS.flatMap((f) => {
+  const lines = PLAN_FIELDS.filter((f) => !f.optional).flatMap((f) => {
     if (f.key === 'title') return ['title: ${1:TODO: what the testbed tries, with which customer}'];
     if (f.key === 'customer')
       return ['customer:', ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${c.key}: ${stop(c)}`)];

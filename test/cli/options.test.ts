@@ -182,6 +182,49 @@ describe('init', () => {
     expect(planFileName('Faster invoicing with Acme', 'markdown')).toBe('faster-invoicing-with-acme.testbed.md');
   });
 
+  test.each([
+    ['de', '## Kundenauswahl', '| Bereich | Ansprechpartner | Seit | Nutzen |', '- Änderung: was wir geändert haben'],
+    [
+      'fr',
+      '## Choix du client',
+      '| Service | Interlocuteur | Depuis | Bénéfice |',
+      '- Changement: ce que nous avons changé',
+    ],
+    ['es', '## Selección del cliente', '| Departamento | Contacto | Desde | Beneficio |', '- Cambio: qué cambiamos'],
+  ])(
+    '--lang %s writes the plan in that language, a draft with only to-dos, read in it',
+    async (lang, heading, header, label) => {
+      const cwd = project();
+      const r = await runCli(['init', '--lang', lang, 'ferris', '--today', TODAY], { cwd });
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      const text = readFileSync(join(cwd, 'ferris.testbed.md'), 'utf8');
+      expect(text).toMatch(new RegExp(`^---\nkind: testbed-plan\ntitle: Ferris\nlang: ${lang}\n`));
+      for (const line of [heading, header, label]) expect(text.split('\n')).toContain(line);
+      const problems = lint(text, { filePath: 'ferris.testbed.md', today: TODAY });
+      expect(problems.filter((p) => p.severity !== 'info')).toEqual([]);
+      expect(
+        problems.filter((p) => p.ruleId === 'iteration-log' || p.ruleId === 'counterparts-listed').map((p) => p.line),
+      ).toHaveLength(2);
+      // The YAML form keeps the spec's keys, with the prompts in the language.
+      expect((await runCli(['init', '--yaml', '--lang', lang, 'ferris', '--today', TODAY], { cwd })).code).toBe(0);
+      const yaml = readFileSync(join(cwd, 'ferris.testbed.yaml'), 'utf8');
+      expect(yaml).toMatch(new RegExp(`^kind: testbed-plan\ntitle: Ferris\nlang: ${lang}\n`));
+      expect(
+        lint(yaml, { filePath: 'ferris.testbed.yaml', today: TODAY }).filter((p) => p.severity !== 'info'),
+      ).toEqual([]);
+    },
+  );
+
+  test('--lang takes en, de, fr or es, and only with init', async () => {
+    const cwd = project();
+    const bad = await runCli(['init', '--lang', 'it', 'ferris', '--today', TODAY], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.errors[0]).toContain('--lang takes en, de, fr, es (the language of the new plan), got "it"');
+    const lone = await runCli(['--lang', 'de', '.'], { cwd });
+    expect(lone.code).toBe(2);
+    expect(lone.errors[0]).toContain('--lang only goes with init');
+  });
+
   test('refuses to overwrite an existing file (exit 2) and leaves it untouched', async () => {
     const cwd = project({ 'northside.testbed.md': 'my own plan\n' });
     const r = await runCli(['init', 'northside', '--today', TODAY], { cwd });

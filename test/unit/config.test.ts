@@ -48,7 +48,7 @@ describe('config files', () => {
       '2:33 rule "customer-rationale" has no option "min-word"; did you mean "min-words"?',
     ]);
     expect(problems('rule:\n  customer-named: off\n')).toEqual([
-      '1:1 unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules", "ignores" and "drafts")',
+      '1:1 unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules", "ignores", "drafts" and "language")',
     ]);
     expect(problems('- a\n')).toEqual([
       '1:1 a config file must be a mapping with "extends", "rules", "ignores" or "drafts"',
@@ -59,7 +59,7 @@ describe('config files', () => {
     expect(problems('drafts: [strict]\n')).toEqual(['1:9 "drafts" must be lenient or strict, got a structure']);
     expect(problems('drafts:\n')).toEqual(['1:1 "drafts" must be lenient or strict, got nothing']);
     expect(problems('draft: strict\n')).toEqual([
-      '1:1 unknown key "draft"; did you mean "drafts"? (a config file has "extends", "rules", "ignores" and "drafts")',
+      '1:1 unknown key "draft"; did you mean "drafts"? (a config file has "extends", "rules", "ignores", "drafts" and "language")',
     ]);
   });
 

@@ -220,7 +220,7 @@ describe('completion', () => {
       'kind: testbed-plan\ncustomer:\n  name: Acme\n  \n  size: small\niterations:\n  - date: 2026-02-02\n    \n  - date: 2026-02-10\n    order: first\n';
     expect(labels(bare, bare.indexOf('  \n') + 2)).toEqual(['tier', 'new-processes', 'champion', 'risk']);
     expect(labels(bare, bare.indexOf('    \n') + 4)).toEqual(['title', 'change', 'feedback', 'source', 'order']);
-    expect(labels(`${y}s`, y.length + 1)).toEqual(['aims', 'journey', 'scale-up']);
+    expect(labels(`${y}s`, y.length + 1)).toEqual(['lang', 'aims', 'journey', 'scale-up']);
   });
 
   it('offers nothing outside the front matter of a Markdown plan', () => {

@@ -9,6 +9,8 @@ import { YAML_OPTIONS, yamlSyntaxIssues } from './yaml-errors.js';
 import { readYamlPlan } from './yaml-model.js';
 import type { ParseSession } from './session.js';
 import { sectionOfKey } from '../schema.js';
+import type { Lang } from '../lang.js';
+import { planLang } from './lang.js';
 
 export { sectionKind } from './markdown.js';
 export { ParseSession } from './session.js';
@@ -18,7 +20,13 @@ export { countWords } from './yaml-model.js';
  * Parses `text` as a plan. The form comes from the file name: .yaml/.yml is YAML, anything else Markdown. An editor's
  * `session` for the document keeps what the next parse of it can reuse; a one-shot lint passes none.
  */
-export function parsePlan(text: string, filePath: string, form?: PlanForm, session?: ParseSession): PlanDocument {
+export function parsePlan(
+  text: string,
+  filePath: string,
+  form?: PlanForm,
+  session?: ParseSession,
+  language?: Lang,
+): PlanDocument {
   const lines = new LineIndex(text);
   const f: PlanForm = form ?? (/\.ya?ml$/i.test(filePath) ? 'yaml' : 'markdown');
   const plan: PlanModel = { form: f, titleAnchor: lines.trimSpan(lines.lineSpan(1)) };
@@ -35,6 +43,7 @@ export function parsePlan(text: string, filePath: string, form?: PlanForm, sessi
     directives: [],
     outline: [],
     eol,
+    lang: 'en',
   };
   if (f === 'yaml') {
     const y = parseDocument(text, YAML_OPTIONS);
@@ -43,12 +52,16 @@ export function parsePlan(text: string, filePath: string, form?: PlanForm, sessi
       // Empty: nothing parsed, the syntax issues say why.
     }
     const r = readYamlPlan(y, text, 0, plan, 'yaml');
+    // A YAML plan's keys and values are the spec's; its language is that of its free text (word lists, placeholders).
+    Object.assign(doc, planLang(text, plan, language, false));
     doc.schemaIssues = r.schemaIssues;
     doc.unknownKeys = r.unknownKeys;
     doc.outline = r.topKeys.map((k) => ({ kind: sectionOfKey(k.key), name: k.key, anchor: k.anchor, span: k.span }));
     doc.directives = yamlDirectives(text, 0, text.length, lines);
   } else {
-    const r = readMarkdownPlan(text, lines, plan, session);
+    const r = readMarkdownPlan(text, lines, plan, session, language);
+    doc.lang = r.lang;
+    if (r.langUnsure) doc.langUnsure = r.langUnsure;
     doc.unclosedTail = r.unclosedTail;
     doc.syntaxIssues = r.syntaxIssues;
     doc.schemaIssues = r.schemaIssues;

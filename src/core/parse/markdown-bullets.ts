@@ -1,11 +1,19 @@
 // Reads labelled bullets into entries: counterparts (`- **Finance**: Dana, since 2026-01-10`), metrics and journey.
 import type { ListItem } from 'mdast';
-import { COUNTERPART_FIELDS, STAGES, fieldByLabel, type EntrySpec, type SectionKind } from '../schema.js';
+import {
+  COUNTERPART_FIELDS,
+  SECTIONS_BY_LANG,
+  STAGES,
+  fieldByLabel,
+  type EntrySpec,
+  type FieldSpec,
+  type SectionKind,
+} from '../schema.js';
+import type { ReadLang } from '../lang.js';
 import type { Located } from '../model.js';
 import type { Span } from '../types.js';
 import type { Entry } from './session.js';
-import { dateLocated, itemParagraph, located, off, trimEndOf } from './markdown-values.js';
-import { wordOf } from './words.js';
+import { dateLocated, enumWord, itemParagraph, located, off, trimEndOf } from './markdown-values.js';
 
 const STRONG_LEAD = /^[ \t]*(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*:?[ \t]*/;
 const PLAIN_LEAD = /^[ \t]*([^:*_\n]{1,60}?)[ \t]*:[ \t]*/;
@@ -36,26 +44,46 @@ export type BulletReader = (text: string, lead: Lead, e: Entry, spec: EntrySpec)
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 
 /** "since 2026-01-10", "joined 2026-01-10", ...: the schema's labels of `since`, longest first. */
-const SINCE = new RegExp(
-  `\\b(${[...(COUNTERPART_FIELDS.find((f) => f.name === 'since')?.labels ?? [])]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')})\\s+(\\S+?)(?=[.,;)]?(?:\\s|$))`,
-  'i',
-);
+const sinceIn = (fields: readonly FieldSpec[], anyLetters = false): RegExp =>
+  new RegExp(
+    `${anyLetters ? '(?<![\\p{L}\\p{N}])' : '\\b'}(${[...(fields.find((f) => f.name === 'since')?.labels ?? [])]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|')})\\s+(\\S+?)(?=[.,;)]?(?:\\s|$))`,
+    anyLetters ? 'iu' : 'i',
+  );
+const SINCE = sinceIn(COUNTERPART_FIELDS);
+/** SINCE and the benefit label in each other language's words ("seit 2026-01-10", "Nutzen:"), built once. */
+const OTHER: Record<Exclude<ReadLang, 'en'>, { since: RegExp; benefit: RegExp }> = {
+  de: bulletWords('de'),
+  fr: bulletWords('fr'),
+  es: bulletWords('es'),
+  any: bulletWords('any'),
+};
+
+function bulletWords(lang: Exclude<ReadLang, 'en'>): { since: RegExp; benefit: RegExp } {
+  const fields = SECTIONS_BY_LANG[lang].find((x) => x.kind === 'counterparts')!.entry!.fields;
+  const benefit = fields.find((f) => f.name === 'benefit')!.labels!;
+  return {
+    since: sinceIn(fields, true),
+    benefit: new RegExp(`(?<![\\p{L}\\p{N}])(?:${benefit.map(escape).join('|')})\\s*:\\s*`, 'iu'),
+  };
+}
 
 /** `- **Finance**: Dana Reyes, since 2026-01-10. Benefit: cost-to-serve data` (also joined/from a date). */
-const counterpartBullet: BulletReader = (text, { name, span, restStart, rest }, e) => {
+const counterpartBullet: BulletReader = (text, { name, span, restStart, rest }, e, spec) => {
   e.department = { value: name, span };
-  const benefitM = /\bbenefits?\s*:\s*/i.exec(rest);
+  const words = spec.lang ? OTHER[spec.lang] : undefined;
+  const benefitM = (words?.benefit ?? /\bbenefits?\s*:\s*/i).exec(rest);
   const beforeBenefit = benefitM ? rest.slice(0, benefitM.index) : rest;
   if (benefitM)
     e.benefit = located(text, { start: restStart + benefitM.index + benefitM[0].length, end: restStart + rest.length });
-  const re = new RegExp(SINCE.source, 'gi');
+  const since = words?.since ?? SINCE;
+  const re = new RegExp(since.source, `g${since.flags}`);
   let contactEnd = beforeBenefit.length;
   for (let m = re.exec(beforeBenefit); m; m = re.exec(beforeBenefit)) {
     // Why: "since" takes whatever follows (a bad date is reported); the other words count only before a date.
-    if (!/since$/i.test(m[1]!) && !/^\d/.test(m[2]!)) continue;
+    if (!/(?:since|seit|depuis|desde)(?: le| el)?$/i.test(m[1]!) && !/^\d/.test(m[2]!)) continue;
     const ds = restStart + m.index + m[0].length - m[2]!.length;
     e.since = dateLocated(text, { start: ds, end: ds + m[2]!.length });
     contactEnd = m.index;
@@ -87,7 +115,7 @@ function labelledSegments(segs: Located<string>[], e: Entry, spec: EntrySpec, sk
     if (!f || skip.includes(f.name) || e[f.name] !== undefined) continue;
     const span = { start: s.span.start + lm[0].length, end: s.span.end };
     const v = s.value.slice(lm[0].length);
-    e[f.name] = f.type === 'text' ? { value: v, span } : { value: wordOf(v), span };
+    e[f.name] = f.type === 'text' ? { value: v, span } : { value: enumWord(f, v), span };
   }
 }
 
@@ -133,16 +161,24 @@ const metricBullet: BulletReader = (text, { name, span, restStart, rest }, e, sp
     segs = [...inner, ...segs];
   } else e.name = { value: name, span };
   labelledSegments(segs, e, spec, ['name']);
-  const perspectives = spec.fields.find((f) => f.name === 'perspective')!.values!;
+  const pf = spec.fields.find((f) => f.name === 'perspective')!;
+  const af = spec.fields.find((f) => f.name === 'aggregate')!;
+  const perspectives = pf.values!;
   if (!e.perspective && !e.aggregate) {
     const [a, b] = segs;
-    if (a && perspectives.includes(wordOf(a.value))) {
-      e.perspective = { value: wordOf(a.value), span: a.span };
-      if (b && /^[\w-]+$/.test(wordOf(b.value))) e.aggregate = { value: wordOf(b.value), span: b.span };
-    } else if (a && b && aggregates(spec).includes(wordOf(a.value)) && perspectives.includes(wordOf(b.value))) {
+    if (a && perspectives.includes(enumWord(pf, a.value))) {
+      e.perspective = { value: enumWord(pf, a.value), span: a.span };
+      if (b && /^[\p{L}\p{N}_-]+$/u.test(enumWord(af, b.value)))
+        e.aggregate = { value: enumWord(af, b.value), span: b.span };
+    } else if (
+      a &&
+      b &&
+      aggregates(spec).includes(enumWord(af, a.value)) &&
+      perspectives.includes(enumWord(pf, b.value))
+    ) {
       // `(p95, customer)`: a well-known aggregate first.
-      e.aggregate = { value: wordOf(a.value), span: a.span };
-      e.perspective = { value: wordOf(b.value), span: b.span };
+      e.aggregate = { value: enumWord(af, a.value), span: a.span };
+      e.perspective = { value: enumWord(pf, b.value), span: b.span };
     }
   }
 };
@@ -152,20 +188,23 @@ const aggregates = (spec: EntrySpec): readonly string[] =>
 
 /** Whether a bracket's part is a metric's tag: a perspective, a well-known aggregate, or a labelled field. */
 function isMetricTag(v: string, spec: EntrySpec): boolean {
-  const w = wordOf(v);
-  const known = spec.fields.flatMap((f) =>
-    f.name === 'perspective' || f.name === 'aggregate' ? (f.values ?? []) : [],
+  const known = spec.fields.some(
+    (f) => (f.name === 'perspective' || f.name === 'aggregate') && (f.values ?? []).includes(enumWord(f, v)),
   );
   const lm = /^([\p{L} ]+?)\s*:/u.exec(v);
-  return known.includes(w) || (lm !== null && fieldByLabel(spec.fields, lm[1]!.toLowerCase()) !== undefined);
+  return known || (lm !== null && fieldByLabel(spec.fields, lm[1]!.toLowerCase()) !== undefined);
 }
 
 /** `- **Use**: nurse opens the ward cabinet; today: ..., target: ...` (a lead that is no stage is the moment). */
 const journeyBullet: BulletReader = (text, { name, span, restStart, rest }, e, spec) => {
   const segs = segments(text, restStart, rest);
   labelledSegments(segs, e, spec, ['stage']);
-  if ((STAGES as readonly string[]).includes(wordOf(name))) {
-    e.stage = { value: wordOf(name), span };
+  const stage = enumWord(
+    spec.fields.find((f) => f.name === 'stage')!,
+    name,
+  );
+  if ((STAGES as readonly string[]).includes(stage)) {
+    e.stage = { value: stage, span };
     const first = segs[0];
     if (e.moment === undefined && first && !/^[\p{L} ]+\s*:/u.test(first.value)) e.moment = first;
   } else e.moment ??= { value: name, span };

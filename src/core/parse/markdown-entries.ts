@@ -224,7 +224,7 @@ function headingEntry(
       }
     } else if (node.type === 'paragraph') paragraphs.push(node);
     for (const p of paragraphs) {
-      for (const l of labelledLines(text, off(p))) {
+      for (const l of labelledLines(text, off(p), spec.lang !== undefined)) {
         // Other labels (Note:, Owner:) are the writer's own; the first of each field wins.
         const f = fieldByLabel(spec.fields, l.label);
         if (f && entry[f.name] === undefined && l.value) entry[f.name] = valueOfLabel(text, f, l.value);

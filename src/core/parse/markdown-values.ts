@@ -5,6 +5,7 @@ import type { DateField, Located } from '../model.js';
 import type { FieldSpec } from '../schema.js';
 import type { Span } from '../types.js';
 import { wordOf } from './words.js';
+import { canonicalWord } from '../schema-lang.js';
 
 export function off(node: Nodes): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
@@ -68,18 +69,27 @@ export function dateLocated(text: string, span: Span): DateField | undefined {
 export function valueAt(text: string, f: FieldSpec, span: Span): Located<string> | undefined {
   if (f.type === 'date') return dateLocated(text, span);
   const l = located(text, span);
-  return l && (f.type === 'enum' || f.type === 'word') ? { value: wordOf(l.value), span: l.span } : l;
+  return l && (f.type === 'enum' || f.type === 'word') ? { value: enumWord(f, l.value), span: l.span } : l;
 }
 
 /** A field's value from a label's already-read value (a continued label's text is joined across lines). */
 export function valueOfLabel(text: string, f: FieldSpec, v: Located<string>): Located<string> | undefined {
   if (f.type === 'date') return dateLocated(text, v.span);
-  return f.type === 'enum' || f.type === 'word' ? { value: wordOf(v.value), span: v.span } : v;
+  return f.type === 'enum' || f.type === 'word' ? { value: enumWord(f, v.value), span: v.span } : v;
+}
+
+/** An enum-like value as the schema compares it; in a plan in another language, its word for a value is that value. */
+export function enumWord(f: FieldSpec, raw: string): string {
+  const w = wordOf(raw);
+  return f.aliases ? canonicalWord(f, w) : w;
 }
 
 // ---------- labelled lines: "- Change: ...", "**Feedback:** ...", "Source: customer"
 
 const LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z -]{0,30}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/;
+/** LABEL in a plan in another language: labels with any letters and apostrophes (`Rückmeldung:`, `Aujourd'hui :`). */
+const LABEL_ANY_LETTERS =
+  /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(\p{L}[\p{L} '’-]{0,30}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/u;
 
 interface Labelled {
   label: string;
@@ -87,14 +97,15 @@ interface Labelled {
 }
 
 /** Labelled lines within a paragraph's source span; an unlabelled line continues the previous value. */
-export function labelledLines(text: string, span: Span): Labelled[] {
+export function labelledLines(text: string, span: Span, anyLetters = false): Labelled[] {
+  const label = anyLetters ? LABEL_ANY_LETTERS : LABEL;
   const res: Labelled[] = [];
   let pos = span.start;
   while (pos < span.end) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1 || nl > span.end) nl = span.end;
     const line = text.slice(pos, nl);
-    const m = LABEL.exec(line);
+    const m = label.exec(line);
     if (m) {
       res.push({ label: m[1]!.trim().toLowerCase(), value: located(text, { start: pos + m[0].length, end: nl }) });
     } else if (res.length > 0) {

@@ -6,7 +6,17 @@ import { parseDocument } from 'yaml';
 import { normaliseDateLike } from '../dates.js';
 import type { Directive, OutlineEntry, SchemaIssue, SyntaxIssue, UnknownKeyIssue } from '../document.js';
 import type { DateField, Located, PlanModel, TextSection } from '../model.js';
-import { ORDERS, PERSPECTIVES, SECTIONS, SOURCES, sectionOfHeading, type SectionKind } from '../schema.js';
+import {
+  ORDERS,
+  PERSPECTIVES,
+  SECTIONS_BY_LANG,
+  SOURCES,
+  sectionOfHeading,
+  type SectionKind,
+  type SectionSpec,
+} from '../schema.js';
+import type { Lang, ReadLang } from '../lang.js';
+import { planLang } from './lang.js';
 import type { LineIndex } from '../positions.js';
 import type { Span } from '../types.js';
 import { findFrontMatter } from './front-matter.js';
@@ -22,7 +32,7 @@ import { nearest } from '../suggest.js';
 import { append, isStackOverflow } from '../arrays.js';
 
 /** The section a heading names (see the schema's synonyms). */
-export const sectionKind: (heading: string) => SectionKind | undefined = sectionOfHeading;
+export const sectionKind: (heading: string, lang?: ReadLang) => SectionKind | undefined = sectionOfHeading;
 
 export interface MarkdownReadResult {
   /** Where an unterminated code fence or HTML block that swallows the rest of the text starts (see unclosedTail). */
@@ -35,6 +45,9 @@ export interface MarkdownReadResult {
   frontMatterYaml?: { start: number; end: number };
   /** The directives in the body's HTML comments, in document order. */
   directives: Directive[];
+  /** The language the body was read in, and the languages considered when detection could not tell. */
+  lang: Lang;
+  langUnsure?: Lang[];
 }
 
 /** Reads a Markdown plan into `plan`; an editor's `session` keeps what the next lint of the document can reuse. */
@@ -43,6 +56,7 @@ export function readMarkdownPlan(
   lines: LineIndex,
   plan: PlanModel,
   session?: ParseSession,
+  language?: Lang,
 ): MarkdownReadResult {
   const fm = findFrontMatter(text);
   let bodyStart = 0;
@@ -80,6 +94,12 @@ export function readMarkdownPlan(
       detail: 'the front matter opened on line 1 has no closing `---` line',
     });
   }
+  const { lang, langUnsure } = planLang(text.slice(bodyStart), plan, language, true);
+  // The schema in the plan's language: its headings, labels, headers and enum words beside the English ones. A plan
+  // whose language could not be told is read in any: its sections are found whichever it is (no cascade of "missing").
+  const readAs: ReadLang = langUnsure ? 'any' : lang;
+  const SECTIONS = SECTIONS_BY_LANG[readAs];
+  const keptEntries = session?.entriesIn(readAs);
   const model = plan as unknown as Record<string, unknown>;
   const outline: OutlineEntry[] = [];
   const sectionIssues: SyntaxIssue[] = [];
@@ -136,14 +156,14 @@ export function readMarkdownPlan(
         return;
       }
       const name = toString(node).trim();
-      const kind = sectionKind(name);
+      const kind = sectionKind(name, readAs);
       const anchor = off(node);
       const read = kind !== undefined && model[kind] === undefined;
       const spec = kind && SECTIONS.find((s) => s.kind === kind);
       const entries =
         read && spec?.entry
           ? kind === 'iterations'
-            ? new HeadingSectionReader(text, anchor, spec.entry, session?.entries)
+            ? new HeadingSectionReader(text, anchor, spec.entry, keptEntries)
             : new BulletSectionReader(text, anchor, kind, spec.entry)
           : undefined;
       current = { heading: node, name, kind, anchor, read, nodes: [], ...(entries ? { entries } : {}) };
@@ -207,8 +227,10 @@ export function readMarkdownPlan(
     outline,
     frontMatterYaml,
     directives,
+    lang,
+    ...(langUnsure ? { langUnsure } : {}),
   };
-  validateBody(text, plan, out.schemaIssues);
+  validateBody(text, plan, out.schemaIssues, SECTIONS);
   return out;
 }
 
@@ -216,7 +238,7 @@ export function readMarkdownPlan(
  * Values read from Markdown prose get the same checks as YAML values: every enum field and every date field
  * whose schema reports invalid dates (iteration dates excepted: iteration-dated owns them).
  */
-function validateBody(text: string, plan: PlanModel, issues: SchemaIssue[]): void {
+function validateBody(text: string, plan: PlanModel, issues: SchemaIssue[], SECTIONS: readonly SectionSpec[]): void {
   const model = plan as unknown as Record<string, { entries?: Record<string, unknown>[] } | undefined>;
   for (const s of SECTIONS) {
     const entries = model[s.kind]?.entries;

@@ -45,7 +45,9 @@ export class ParseSession {
    * Entries read from H3 headings, by heading node. A block an edit did not touch keeps its node objects, so its
    * entry is reused, moved by the offset the block moved.
    */
-  readonly entries = new WeakMap<Heading, { base: number; entry: Entry }>();
+  private kept = new WeakMap<Heading, { base: number; entry: Entry }>();
+  /** The language the kept entries were read in: labels read in one language mean nothing in another. */
+  private keptLang = 'en';
   /** Blocks parsed (not reused) by the last read. */
   parsedLastTime = 0;
 
@@ -53,6 +55,19 @@ export class ParseSession {
    * What the front matter reads to: the last result when its text (`key`) is unchanged, else `parse()`. The result is
    * only read, never changed, so one parse serves every lint until the front matter changes.
    */
+  get entries(): WeakMap<Heading, { base: number; entry: Entry }> {
+    return this.kept;
+  }
+
+  /** The kept entries for a read in `lang` (none kept when the plan's language changed since the last read). */
+  entriesIn(lang: string): WeakMap<Heading, { base: number; entry: Entry }> {
+    if (lang !== this.keptLang) {
+      this.kept = new WeakMap();
+      this.keptLang = lang;
+    }
+    return this.kept;
+  }
+
   frontMatter<T>(key: string, parse: () => T): T {
     if (this.fm?.text === key) return this.fm.doc as T;
     const doc = parse();

@@ -1,4 +1,5 @@
 // counterpart-back-end: a back-end function (IT, logistics, supply chain, operations, procurement) is among the counterparts.
+import { BACK_END_DEPARTMENTS_BY_LANG, FRONT_LINE_FUNCTIONS_BY_LANG } from '../../core/words-lang.js';
 import { BACK_END_DEPARTMENTS, FRONT_LINE_FUNCTIONS, backEndMatcher } from '../../core/departments.js';
 import { defineRule } from '../../core/rule-api.js';
 
@@ -21,11 +22,13 @@ export default defineRule({
       departments: {
         type: 'string[]',
         default: BACK_END_DEPARTMENTS,
+        languages: BACK_END_DEPARTMENTS_BY_LANG,
         description: 'Department names (compared case-insensitively, as whole words) that count as back-end functions.',
       },
       'front-line': {
         type: 'string[]',
         default: FRONT_LINE_FUNCTIONS,
+        languages: FRONT_LINE_FUNCTIONS_BY_LANG,
         description:
           'Front-line functions: a back-end name right after one of them ("Sales Operations") does not count as back-end.',
       },

@@ -1,4 +1,5 @@
 // counterpart-finance: requires finance (finance, controlling, FP&A, CFO office) among the counterparts; the fix adds a Finance entry.
+import { FINANCE_DEPARTMENTS_BY_LANG } from '../../core/words-lang.js';
 import { formatDay } from '../../core/dates.js';
 import { FINANCE_DEPARTMENTS, financeMatcher } from '../../core/departments.js';
 import { defineRule } from '../../core/rule-api.js';
@@ -20,6 +21,7 @@ export default defineRule({
       departments: {
         type: 'string[]',
         default: FINANCE_DEPARTMENTS,
+        languages: FINANCE_DEPARTMENTS_BY_LANG,
         description: 'Department names (compared case-insensitively, as whole words) that count as finance.',
       },
     },

@@ -1,4 +1,5 @@
 // metric-outside-in: requires at least one metric measured from the customer's perspective, not an internal measure labelled customer.
+import { INTERNAL_MEASURES_BY_LANG } from '../../core/words-lang.js';
 import { INTERNAL_MEASURES, internalMeasureMatcher } from '../../core/measures.js';
 import type { Metric } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
@@ -36,6 +37,7 @@ export default defineRule({
       'internal-measures': {
         type: 'string[]',
         default: INTERNAL_MEASURES,
+        languages: INTERNAL_MEASURES_BY_LANG,
         description:
           'Internal operating measures: a metric whose name holds one (as whole words; `n` stands for any number) counts as internal even when labelled customer.',
       },

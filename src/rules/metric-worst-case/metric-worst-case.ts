@@ -1,4 +1,5 @@
 // metric-worst-case: requires customer-perspective metrics to track the worst experience (worst, p95, max), not only an average.
+import { INTERNAL_MEASURES_BY_LANG } from '../../core/words-lang.js';
 import { INTERNAL_MEASURES, internalMeasureMatcher } from '../../core/measures.js';
 import { defineRule } from '../../core/rule-api.js';
 import { WordList } from '../../core/words/index.js';
@@ -21,12 +22,15 @@ export default defineRule({
       aggregates: {
         type: 'string[]',
         default: ['worst', 'max', 'p99', 'p95', 'p90'],
+        // The enum words of the body are read as these values (`schlechtester` → worst); YAML keeps the spec's words.
+        languages: { de: ['maximum'], fr: ['maximum'], es: ['máximo'] },
         description:
           'Aggregates that count as tracking the worst experience (the whole aggregate, case, punctuation and word forms aside).',
       },
       'internal-measures': {
         type: 'string[]',
         default: INTERNAL_MEASURES,
+        languages: INTERNAL_MEASURES_BY_LANG,
         description:
           "Internal operating measures, as metric-outside-in's option of the same name: a metric named with one is not the customer's, so it is skipped.",
       },

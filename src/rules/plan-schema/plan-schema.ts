@@ -1,6 +1,9 @@
 // plan-schema: known keys have values of the right type, allowed enum values and real calendar dates.
 import { defineRule } from '../../core/rule-api.js';
 import { describeKey } from '../../core/where.js';
+import type { Lang } from '../../core/lang.js';
+
+const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish' };
 
 export default defineRule({
   meta: {
@@ -11,9 +14,20 @@ export default defineRule({
     fixable: 'safe',
     messages: {
       invalid: 'Unexpected value "{{actual}}" for {{key}}; use {{expected}}.',
+      languageUnsure:
+        "This plan's words could be {{considered}}, so it is read as English; say which language it is in with `lang:` (en, de, fr or es) in the front matter, or `language:` in the config.",
     },
   },
   check(ctx) {
+    // Why: a plan whose language cannot be told is read as English; one info says so (never a cascade of "missing").
+    const unsure = ctx.doc.langUnsure;
+    if (unsure)
+      ctx.report({
+        messageId: 'languageUnsure',
+        severity: 'info',
+        data: { considered: unsure.map((l) => LANG_NAMES[l]).join(' or ') },
+        at: { start: 0, end: 0 },
+      });
     for (const issue of ctx.doc.schemaIssues) {
       const replacement = issue.replacement;
       ctx.report({

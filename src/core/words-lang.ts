@@ -1,0 +1,165 @@
+// The core's word lists in German, French and Spanish (spec v2.1): department names and internal measures, the
+// words a plan in that language adds to the English defaults of departments.ts and measures.ts. Rules give them as
+// their options' `languages` (rule-api.ts), so a config's own list still replaces them.
+import type { ByOtherLang } from './lang.js';
+
+/** Finance (counterpart-finance's `departments`). */
+export const FINANCE_DEPARTMENTS_BY_LANG: ByOtherLang<readonly string[]> = {
+  de: [
+    'finanzen',
+    'finanzabteilung',
+    'controlling',
+    'rechnungswesen',
+    'finanzcontrolling',
+    'cfo bereich',
+    'kaufmännische leitung',
+  ],
+  fr: [
+    'finances',
+    'finance',
+    'direction financière',
+    'direction administrative et financière',
+    'daf',
+    'contrôle de gestion',
+    'comptabilité',
+  ],
+  es: [
+    'finanzas',
+    'dirección financiera',
+    'departamento financiero',
+    'control de gestión',
+    'controlling',
+    'contabilidad',
+  ],
+};
+
+/** Back-end functions (counterpart-back-end's `departments`). */
+export const BACK_END_DEPARTMENTS_BY_LANG: ByOtherLang<readonly string[]> = {
+  de: [
+    'it',
+    'informatik',
+    'edv',
+    'logistik',
+    'lieferkette',
+    'supply chain',
+    'betrieb',
+    'operations',
+    'einkauf',
+    'beschaffung',
+    'lager',
+    'disposition',
+    'technik',
+    'netzbetrieb',
+  ],
+  fr: [
+    'dsi',
+    'informatique',
+    'systèmes d information',
+    'logistique',
+    'chaîne d approvisionnement',
+    'supply chain',
+    'exploitation',
+    'opérations',
+    'achats',
+    'approvisionnement',
+    'entrepôt',
+    'production',
+  ],
+  es: [
+    'ti',
+    'informática',
+    'sistemas',
+    'tecnología',
+    'logística',
+    'cadena de suministro',
+    'operaciones',
+    'compras',
+    'aprovisionamiento',
+    'almacén',
+    'producción',
+  ],
+};
+
+/** Front-line functions (counterpart-back-end's `front-line`). */
+export const FRONT_LINE_FUNCTIONS_BY_LANG: ByOtherLang<readonly string[]> = {
+  de: [
+    'vertrieb',
+    'verkauf',
+    'innendienst',
+    'außendienst',
+    'marketing',
+    'kundenservice',
+    'kundendienst',
+    'kundenbetreuung',
+    'key account management',
+    'callcenter',
+    'call center',
+  ],
+  fr: [
+    'ventes',
+    'commercial',
+    'force de vente',
+    'marketing',
+    'service client',
+    'relation client',
+    'service après vente',
+    'gestion des comptes',
+    'centre d appels',
+  ],
+  es: [
+    'ventas',
+    'comercial',
+    'marketing',
+    'atención al cliente',
+    'servicio al cliente',
+    'gestión de cuentas',
+    'centro de llamadas',
+    'call center',
+  ],
+};
+
+/** Internal operating measures (metric-outside-in's and metric-worst-case's `internal-measures`). */
+export const INTERNAL_MEASURES_BY_LANG: ByOtherLang<readonly string[]> = {
+  de: [
+    'lieferbereitschaft',
+    'servicegrad',
+    'positionserfüllung',
+    'angenommen innerhalb von n sekunden',
+    'innerhalb von n sekunden angenommen',
+    'durchschnittliche bearbeitungszeit',
+    'anrufe pro stunde',
+    'schäden pro sachbearbeiter',
+    'tickets pro agent',
+    'auslastung',
+    'pünktlich ab unserem lager',
+    'pünktlicher versand ab lager',
+  ],
+  fr: [
+    'taux de service',
+    'taux de remplissage',
+    'décroché en moins de n secondes',
+    'décrochés en moins de n secondes',
+    'répondu en moins de n secondes',
+    'durée moyenne de traitement',
+    'dmt',
+    'appels par heure',
+    'dossiers par gestionnaire',
+    'tickets par agent',
+    'taux d occupation',
+    'expédié à l heure depuis notre entrepôt',
+  ],
+  es: [
+    'nivel de servicio',
+    'tasa de cumplimiento',
+    'atendidas en menos de n segundos',
+    'atendida en menos de n segundos',
+    'contestadas en n segundos',
+    'tiempo medio de gestión',
+    'tmo',
+    'llamadas por hora',
+    'siniestros por tramitador',
+    'tickets por agente',
+    'tasa de ocupación',
+    'envíos a tiempo desde nuestro almacén',
+  ],
+};
