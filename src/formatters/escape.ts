@@ -14,7 +14,6 @@ export function escapeControls(s: string, keep = '\t'): string {
 }
 
 // DEL and the C1 controls: JSON.stringify writes C0 controls as \u escapes but leaves these raw.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const JSON_RAW_CONTROLS = /[\u007f-\u009f]/g;
 
 /**
