@@ -6,6 +6,20 @@
 import * as vscode from 'vscode';
 import type { LintEvent, TestbedLintApi } from '../../src/extension/activate.js';
 
+export const EXTENSION_ID = 'testbed-lint.testbed-lint';
+
+/** One finding in the CLI's JSON (`--format json`), which the suites compare the editor's findings with. */
+export interface CliMessage {
+  ruleId: string;
+  severity: number;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  docsUrl: string;
+}
+
 /** Generous: on a machine with 15 busy processes per core the first lint after activation took over 15 s. */
 export const WAIT_MS = 30_000;
 

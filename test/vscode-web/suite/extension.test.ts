@@ -15,9 +15,9 @@ import {
   ok,
   until,
   withTimeout,
+  EXTENSION_ID,
+  type CliMessage,
 } from '../../helpers/e2e.js';
-
-const EXTENSION_ID = 'testbed-lint.testbed-lint';
 
 let api: TestbedLintApi;
 let root: vscode.Uri;
@@ -57,15 +57,6 @@ const editorRows = (uri: vscode.Uri): Row[] =>
     ])
     .sort(byPosition);
 
-interface CliMessage {
-  ruleId: string;
-  severity: number;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
 let cliCache: Record<string, CliMessage[]> | undefined;
 /** The CLI's findings for a workspace-relative path, from cli-expected.json (read through the virtual file system). */
 async function cliRows(rel: string): Promise<Row[]> {

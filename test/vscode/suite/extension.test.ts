@@ -9,10 +9,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { planTemplate } from '../../../src/api/index.js';
 import type { TestbedLintApi } from '../../../src/extension/desktop.js';
-import { activeTabWhere, diagnostic, e2e, hoverTexts, until, withTimeout } from '../../helpers/e2e.js';
+import { activeTabWhere, diagnostic, e2e, hoverTexts, until, withTimeout, EXTENSION_ID } from '../../helpers/e2e.js';
 import { keystrokesWhileBigPlanLints } from './big-plan.js';
-
-const EXTENSION_ID = 'testbed-lint.testbed-lint';
 
 let api: TestbedLintApi;
 let root: vscode.Uri;
