@@ -103,6 +103,13 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     ok(ext, `extension ${EXTENSION_ID} is not loaded`);
     api = await withTimeout(ext.activate(), 'activation');
     root = vscode.workspace.workspaceFolders![0]!.uri;
+    // Why: VS Code web saves every edit after a second by default (files.autoSave is "afterDelay" there, "off" on the
+    // desktop, where scripts/vscode-e2e.sh also sets it off). A test's edit that lived longer was saved, so reverting
+    // brought the edit back: under load the worker tests' "Key Account" → "standard" stayed in plan.testbed.md and
+    // failed the tests after them. The tests edit without saving, as on the desktop.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off', 'files.autoSave');
   });
 
   test('the extension activates from its browser entry in a web worker (no DOM, virtual file system)', () => {
