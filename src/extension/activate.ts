@@ -12,7 +12,7 @@ import { ConfigDrafts } from './config/config-drafts.js';
 import { registerConfigureRule } from './config/configure-rule.js';
 import { LintController, type LintEvent } from './lint/controller.js';
 import type { Faults } from './lint/engine.js';
-import { WorkerEngine, type LintInFlight, type Spawn } from './lint/worker-engine.js';
+import { lintTimeoutMs, WorkerEngine, type LintInFlight, type Spawn } from './lint/worker-engine.js';
 import { registerDiagnostics } from './lint/diagnostics.js';
 import { PlanHoverProvider } from './features/hover.js';
 import { registerLmTools } from './features/lm-tools.js';
@@ -69,6 +69,8 @@ export function activateExtension(
         spawn,
         (failure) => linter.trouble.workerFailed(failure),
         (reason) => linter.trouble.workerFallback(reason),
+        lintTimeoutMs,
+        (key) => linter.trouble.quarantined(key),
       )
     : undefined;
   const linter: LintController = new LintController(config, output, engine);

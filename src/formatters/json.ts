@@ -1,5 +1,6 @@
 // json: ESLint's JSON formatter shape, plus `docsUrl` per message and `infoCount` per file.
 import type { Problem } from '../api/index.js';
+import { escapeJsonControls } from './escape.js';
 import { countProblems, type Formatter } from './types.js';
 
 /** ESLint's numeric severities: 2 error, 1 warning; 0 (ESLint's "off") stands for info. */
@@ -61,5 +62,5 @@ export const json: Formatter = (results) => {
     if (r.output !== undefined) item.output = r.output;
     return item;
   });
-  return JSON.stringify(out);
+  return escapeJsonControls(JSON.stringify(out));
 };

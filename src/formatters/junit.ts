@@ -1,10 +1,15 @@
 // junit: JUnit XML for CI test reports; one testsuite per file, one failing testcase per problem, one passing testcase per clean file.
+import { escapeControls } from './escape.js';
 import { displayPath } from './paths.js';
 import { countProblems, sumCounts, type Formatter } from './types.js';
 
-/** Escapes text for XML content and attributes, dropping characters XML 1.0 cannot hold. */
+/**
+ * Escapes text for XML content and attributes. Control characters (but tab and line breaks) are written as visible
+ * `\x1b`-style escapes, as the terminal formats write them: XML 1.0 cannot hold C0 at all, and DEL and C1 would reach
+ * a CI page raw. What XML still cannot hold (a lone surrogate) is dropped.
+ */
 export function xmlEscape(text: string): string {
-  return text
+  return escapeControls(text, '\t\n\r')
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -3,6 +3,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { docsUrlFor, posixPath, type Problem, type Rule } from '../api/index.js';
+import { escapeJsonControls } from './escape.js';
 import type { Formatter } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -104,5 +105,5 @@ export const sarif: Formatter = (results, ctx) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  return escapeJsonControls(JSON.stringify(log, null, 2));
 };

@@ -8,9 +8,16 @@ import { readFileBytes } from './read.js';
 /**
  * Writes `data` to `path` whole: to a temporary sibling first (created new, never through an existing file or link),
  * flushed (fsync) and given `mode` (default: as the process's umask gives), then renamed over `path`. Throws on
- * failure, after removing the temporary file; `path` is then as it was.
+ * failure, after removing the temporary file; `path` is then as it was. `check`, given the temporary file's open
+ * descriptor, runs last before the rename, once the slow part (writing, flushing) is done; it may throw to cancel.
  */
-export function writeFileAtomic(fs: Fs, path: string, data: string | Uint8Array, mode?: number): void {
+export function writeFileAtomic(
+  fs: Fs,
+  path: string,
+  data: string | Uint8Array,
+  mode?: number,
+  check?: (tmpFd: number) => void,
+): void {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
@@ -21,6 +28,7 @@ export function writeFileAtomic(fs: Fs, path: string, data: string | Uint8Array,
     if (mode !== undefined) fs.fchmodSync(fd, mode);
     // Why: without it, a crash after the rename can leave an empty file under the plan's name on some file systems.
     fs.fsyncSync(fd);
+    check?.(fd);
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(tmp, path);
@@ -51,11 +59,21 @@ export class ChangedDuringRun extends Error {
 /**
  * Replaces the plan at `path` with `data` if it still holds exactly the bytes `linted` (the fixes were worked out
  * from them); otherwise throws ChangedDuringRun and leaves it alone, so text written to it meanwhile (an editor's
- * save, an append) is not lost. The plan keeps its mode (as it is now). Other failures throw as writeFileAtomic does.
+ * save, an append) is not lost. The plan keeps its mode (as it is at the check). Other failures throw as
+ * writeFileAtomic does.
+ *
+ * Why the check comes after the temporary file is written and flushed, just before the rename: what is written to the
+ * plan between the check and the rename is lost (the rename puts the fixed text in its place), so that window is kept
+ * to the re-read itself and two system calls (close, rename); the flush, which can take long, is before it. No file
+ * system offers a rename that happens only if the target is unchanged, so the window cannot be closed entirely; a
+ * parent folder swapped for a link between the read and the rename is not detected either.
  */
 export function replacePlan(fs: Fs, path: string, data: Uint8Array, linted: Uint8Array): void {
-  const now = readFileBytes(fs, path, linted.length);
-  if (now.kind === 'error') throw new Error(now.reason);
-  if (now.kind !== 'bytes' || Buffer.compare(now.bytes, linted) !== 0) throw new ChangedDuringRun();
-  writeFileAtomic(fs, path, data, now.mode);
+  const mode = fs.statSync(path).mode & 0o7777;
+  writeFileAtomic(fs, path, data, mode, (tmpFd) => {
+    const now = readFileBytes(fs, path, linted.length);
+    if (now.kind === 'error') throw new Error(now.reason);
+    if (now.kind !== 'bytes' || Buffer.compare(now.bytes, linted) !== 0) throw new ChangedDuringRun();
+    if (now.mode !== mode) fs.fchmodSync(tmpFd, now.mode);
+  });
 }

@@ -148,8 +148,10 @@ describe('escaping', () => {
     );
   });
 
-  test('junit: XML special characters and characters XML cannot hold', () => {
-    expect(xmlEscape('a<b>&"c\'\u0000\u001b')).toBe('a&lt;b&gt;&amp;&quot;c&apos;');
+  test('junit: XML special characters; control characters shown as escapes, what XML cannot hold dropped', () => {
+    expect(xmlEscape('a<b>&"c\'\u0000\u001b\u007f\u009b\ud800')).toBe(
+      'a&lt;b&gt;&amp;&quot;c&apos;\\x00\\x1b\\x7f\\x9b',
+    );
     expect(xmlAttr('a\tb\r\nc')).toBe('a&#9;b&#13;&#10;c');
     const xml = FORMATTERS.junit([RESULTS[2]!], CTX);
     expect(xml).toContain(

@@ -44,7 +44,7 @@ describe('row 2: --fix replaces a plan whole', () => {
     expect(r.code).toBe(2);
   });
 
-  test('the plan is never opened for writing: the fixed text goes to a flushed temp file renamed over it', async () => {
+  test('the plan is never opened for writing: the fixed text goes to a flushed temp file renamed over it, checked just before', async () => {
     const cwd = project({ '.testbed-lint.yaml': THREE_RULES, 'vmi.testbed.md': FLAWED_PLAN });
     const plan = join(cwd, 'vmi.testbed.md');
     if (posix) chmodSync(plan, 0o640);
@@ -62,6 +62,7 @@ describe('row 2: --fix replaces a plan whole', () => {
         const fd = (realFs.openSync as (...a: unknown[]) => number)(path, flags, ...rest);
         fds.set(fd, name(path));
         if (typeof flags !== 'number' || (flags & 3) !== 0) calls.push(`open ${name(path)} ${String(flags)}`);
+        else if (name(path) === 'plan') calls.push('read plan');
         return fd;
       },
       fsyncSync: (fd: number) => {
@@ -75,7 +76,9 @@ describe('row 2: --fix replaces a plan whole', () => {
     };
     const r = await runCli(['--today', TODAY, '--fix', 'vmi.testbed.md'], { cwd, fs });
     expect(r.code).toBe(1);
-    expect(calls).toEqual(['open temp wx', 'fsync temp', 'rename temp -> plan']);
+    // Read to lint; then the temp file written and flushed; then the check that the plan is still what was linted, as
+    // late as it can be: nothing but the rename after it (what is written to the plan between the two is lost).
+    expect(calls).toEqual(['read plan', 'open temp wx', 'fsync temp', 'read plan', 'rename temp -> plan']);
     expect(readFileSync(plan, 'utf8')).toBe(FIXED);
     if (posix) expect(statSync(plan).mode & 0o777).toBe(0o640);
   });
@@ -111,6 +114,7 @@ describe('row 2: --fix replaces a plan whole', () => {
     };
     const r = await runCli(['--today', TODAY, '--fix', 'vmi.testbed.md'], { cwd, fs });
     expect(readFileSync(plan, 'utf8')).toBe(FLAWED_PLAN + appended);
+    expect(readdirSync(cwd).sort()).toEqual(['.testbed-lint.yaml', 'vmi.testbed.md']);
     expect(r.errors).toEqual([
       'testbed-lint: vmi.testbed.md: changed during the run; its fixes were not written (run --fix again)',
     ]);

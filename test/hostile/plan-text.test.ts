@@ -171,6 +171,30 @@ describe('row 8: control characters from a plan are escaped in terminal and repo
     });
   }
 
+  test('json and sarif: every control character is a JSON \\u escape (DEL and C1 too), and a parser reads the value as the plan has it', async () => {
+    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-schema': 'error' }), 'e.testbed.md': hostile });
+    const value = '\u001b]0;T\u0007\u001b[31mRED\u009b2J';
+    const escaped = '\\u001b]0;T\\u0007\\u001b[31mRED\\u009b2J';
+    const json = await runCli(['--today', TODAY, '-f', 'json', 'e.testbed.md'], { cwd });
+    expect(json.stdout).toContain(escaped);
+    expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(json.stdout)).toBe(false);
+    const [file] = JSON.parse(json.stdout) as JsonResult[];
+    expect(file!.messages.map((m) => m.message).filter((m) => m.includes(value)).length).toBe(1);
+    const sarif = await runCli(['--today', TODAY, '-f', 'sarif', 'e.testbed.md'], { cwd });
+    expect(sarif.stdout).toContain(escaped);
+    // Only the layout's line breaks are raw.
+    expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(sarif.stdout)).toBe(false);
+    const log = JSON.parse(sarif.stdout) as { runs: { results: { message: { text: string } }[] }[] };
+    expect(log.runs[0]!.results.filter((r) => r.message.text.includes(value)).length).toBe(1);
+  });
+
+  test(`junit: the value is shown as ${shown} (C0 was dropped, DEL and C1 kept raw)`, async () => {
+    const cwd = project({ '.testbed-lint.yaml': onlyRules({ 'plan-schema': 'error' }), 'e.testbed.md': hostile });
+    const r = await runCli(['--today', TODAY, '-f', 'junit', 'e.testbed.md'], { cwd });
+    expect(r.stdout).toContain(shown);
+    expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(r.stdout)).toBe(false);
+  });
+
   test('a file name with an ESC is escaped in stderr lines', async () => {
     const cwd = project({ 'e\u001b[2J.testbed.md': '\u0000' });
     const r = await runCli(['--today', TODAY, '--fix', 'missing\u001b]0;x\u0007.testbed.md'], { cwd });

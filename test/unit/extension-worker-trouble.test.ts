@@ -59,7 +59,7 @@ describe('the controller when a plan stops the lint worker', () => {
   };
 
   /** A worker on this thread (serveLints), answering on a later turn; a text holding HANG is never answered. */
-  function setup(watchdogMs = 10_000) {
+  function setup(watchdogMs = 10_000, onPost?: (key: string) => void) {
     const posted: string[] = [];
     const spawn: Spawn = (onMessage: (m: FromWorker) => void, onExit: (reason: string) => void) => {
       let alive = true;
@@ -73,6 +73,7 @@ describe('the controller when a plan stops the lint worker', () => {
       return {
         post: (m: ToWorker) => {
           if (m.type === 'lint') posted.push(m.request.key.replace('file:///ws/', ''));
+          if (m.type === 'lint') onPost?.(m.request.key);
           if (m.type === 'lint' && m.request.text.includes('HANG')) return;
           setTimeout(() => alive && handle(m), 0);
         },
@@ -90,6 +91,7 @@ describe('the controller when a plan stops the lint worker', () => {
         (f) => linter.trouble.workerFailed(f),
         (r) => linter.trouble.workerFallback(r),
         () => watchdogMs,
+        (k) => linter.trouble.quarantined(k),
       ),
     );
     const lints: string[] = [];
@@ -168,6 +170,45 @@ describe('the controller when a plan stops the lint worker', () => {
     (linter as unknown as { engine: WorkerEngine }).engine.injectFaults({});
     const again = (await linter.checkAgain(bad.uri))!;
     expect([again.linted, again.problems.length > 0, again.internalError]).toEqual([true, true, undefined]);
+  });
+
+  it('sends no lint of a quarantined plan to a worker, not even one queued before the quarantine took effect', async () => {
+    // A provider (code actions, hover, the status bar) asks for the plan's current lint while its lint runs: that
+    // lint waits in the queue, having passed the quarantine check before the quarantine existed.
+    const asked: { doc?: FakeDocument } = {};
+    const { linter, lints, posted, open, until } = setup(10_000, (key) => {
+      if (asked.doc && key === asked.doc.uri.toString()) void linter.current(asked.doc as never);
+    });
+    (linter as unknown as { engine: WorkerEngine }).engine.injectFaults({ crash: 'BOOM' });
+    const bad = open('bad.testbed.md', `${PLAN}\n<!-- BOOM -->\n`);
+    asked.doc = bad;
+    void linter.lint(bad as never);
+    await until(() => lints.length > 0);
+    // Let a lint that was still queued reach the worker, as it did before the fix (a 4th crash after the quarantine).
+    await new Promise((r) => setTimeout(r, 100));
+    expect(posted).toEqual(['bad.testbed.md', 'bad.testbed.md', 'bad.testbed.md']);
+    const crash = `the lint worker stopped while linting bad.testbed.md (${bad.getText().length} characters): exited with code 3; it is restarted`;
+    expect(linter.trouble.workerLog).toEqual([
+      crash,
+      crash,
+      crash,
+      'bad.testbed.md is not linted again until "Check again": its lint stopped the lint worker 3 times',
+    ]);
+    expect(lints).toEqual(['bad.testbed.md@1 Testbed Lint stopped checking this plan (internal error): it']);
+    // A plans-view read queued before the quarantine is not sent either.
+    const file = open('file.testbed.md', `${PLAN}\n<!-- BOOM -->\n`);
+    const reads = [1, 2, 3, 4].map(() => linter.summarizeFile(file.uri as never, file.getText(), '2026-03-01'));
+    const outcomes = await Promise.allSettled(reads);
+    expect(
+      outcomes.map((o) => (o.status === 'rejected' ? String(o.reason).replace(/^Error: /, '') : 'answered')),
+    ).toEqual([
+      'the lint worker stopped before /ws/file.testbed.md was summarised',
+      'the lint worker stopped before /ws/file.testbed.md was summarised',
+      // The third crash quarantined it: that read, and the one queued behind it, say so.
+      'file:///ws/file.testbed.md is quarantined: its lint stopped the lint worker',
+      'file:///ws/file.testbed.md is quarantined: its lint stopped the lint worker',
+    ]);
+    expect(posted.filter((k) => k.startsWith('file.testbed.md')).length).toBe(3);
   });
 
   it("forgets a closed untitled document's quarantine (the next untitled document gets its name), not a file's", async () => {

@@ -303,8 +303,8 @@ export class LintController implements Linter, vscode.Disposable {
     if (!this.enabled()) return undefined;
     // Why: a quarantined plan is not sent to a worker again, not even for the plans view (which reads it again on
     // every refresh): the view leaves it out, as any plan no worker answered for.
-    if (this.trouble.quarantined(uri.toString()))
-      throw new Error(`${uri.toString()} is quarantined: its lint stopped the lint worker`);
+    const quarantined = () => new Error(`${uri.toString()} is quarantined: its lint stopped the lint worker`);
+    if (this.trouble.quarantined(uri.toString())) throw quarantined();
     const path = uri.scheme === 'file' ? uri.fsPath : uri.path;
     const options = await this.optionsFor(uri, path);
     if (!options) return undefined;
@@ -324,9 +324,13 @@ export class LintController implements Linter, vscode.Disposable {
       options: plain,
       summarize: today,
     });
-    // Why: no reply means the worker stopped meanwhile; the plan is still a plan, so this is not an answer to keep
-    // (the view would leave it out until the file changed). Its next refresh asks again.
-    if (!reply) throw new Error(`the lint worker stopped before ${path} was summarised`);
+    // Why: no reply means the worker stopped meanwhile, or the plan was quarantined while this read waited; the plan is
+    // still a plan, so this is not an answer to keep (the view would leave it out until the file changed). Its next
+    // refresh asks again.
+    if (!reply) {
+      if (this.trouble.quarantined(uri.toString())) throw quarantined();
+      throw new Error(`the lint worker stopped before ${path} was summarised`);
+    }
     for (const c of reply.crashes) options.onRuleError?.({ ruleId: c.ruleId, error: c.error });
     return reply.summary;
   }

@@ -91,6 +91,7 @@ class Lane {
     private readonly onFallback: (reason: string) => void,
     private readonly timeoutMs: (chars: number, firstInWorker: boolean) => number,
     private readonly faults: () => Faults,
+    private readonly held: (requestKey: string) => boolean,
   ) {}
 
   enqueue(p: Pending): void {
@@ -237,6 +238,13 @@ class Lane {
     }
     if (!p) return;
     this.queue.delete(p.request.key);
+    // Why here, as it is sent: a lint queued before its plan was quarantined (a provider asked for the plan's current
+    // lint while the lint that crashed for the third time ran) passed the controller's check before the quarantine
+    // existed. It ends unanswered, as a superseded one; the controller publishes the quarantine's finding itself.
+    if (this.held(p.request.key)) {
+      p.resolve(undefined);
+      return this.pump();
+    }
     if (this.fallback) {
       void this.fallback.lint(p.request).then(p.resolve);
       return this.pump();
@@ -273,7 +281,8 @@ class Lane {
  * characters), so a plan that takes seconds gets its diagnostics late but never delays a keystroke's lint in
  * another plan. A worker that dies (crash, out of memory) is started again for the next lint; one whose lint runs
  * past `timeoutMs` (lintTimeoutMs) is stopped and started again. Either way the lints queued behind it go on, and
- * `onFailure` names the lint that was running.
+ * `onFailure` names the lint that was running. `held` names the plans that are sent to no worker (quarantined): it is
+ * asked as each lint is about to be sent, so no lint of such a plan reaches a worker, whenever it was queued.
  */
 export class WorkerEngine implements LintEngine {
   private nextId = 1;
@@ -285,8 +294,9 @@ export class WorkerEngine implements LintEngine {
     onFailure: (failure: WorkerFailure) => void,
     onFallback: (reason: string) => void,
     timeoutMs = lintTimeoutMs,
+    held: (requestKey: string) => boolean = () => false,
   ) {
-    const lane = (name: LaneName) => new Lane(name, spawn, onFailure, onFallback, timeoutMs, () => this.faults);
+    const lane = (name: LaneName) => new Lane(name, spawn, onFailure, onFallback, timeoutMs, () => this.faults, held);
     this.lanes = [lane('normal'), lane('large')];
   }
 

@@ -97,9 +97,12 @@ export class WorkerTrouble {
     return undefined;
   }
 
-  /** Whether the plan is quarantined: it is not sent to a worker, not even for the plans view. */
+  /**
+   * Whether the plan is quarantined: it is not sent to a worker, not even for the plans view. `key` is a document's
+   * key or a lint request's (a plans-view read's key names its document).
+   */
   quarantined(key: string): boolean {
-    return this.quarantine.reasonFor(key) !== undefined;
+    return this.quarantine.reasonFor(documentKey(key)) !== undefined;
   }
 
   /**

@@ -4,116 +4,40 @@
 // for the same files, written by scripts/vscode-web-e2e.sh before the run.
 /// <reference types="mocha" />
 import * as vscode from 'vscode';
-import type { LintEvent, TestbedLintApi } from '../../../src/extension/web.js';
-
-const EXTENSION_ID = 'testbed-lint.testbed-lint';
-// Generous: on a machine with 15 busy processes per core the first lint after activation took over 15 s.
-const WAIT_MS = 30_000;
+import type { TestbedLintApi } from '../../../src/extension/web.js';
+import {
+  activeTabWhere,
+  diagnostic,
+  e2e,
+  equal,
+  hoverTexts,
+  match,
+  ok,
+  until,
+  withTimeout,
+  WAIT_MS,
+  EXTENSION_ID,
+  type CliMessage,
+} from '../../helpers/e2e.js';
 
 let api: TestbedLintApi;
 let root: vscode.Uri;
-const uriOf = (rel: string) => vscode.Uri.joinPath(root, rel);
-
-// node:assert is not in a web worker: three small assertions with readable messages.
-function ok(value: unknown, message: string): asserts value {
-  if (!value) throw new Error(message);
-}
-function equal<T>(actual: T, expected: T, message = ''): void {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Error(`${message ? `${message}: ` : ''}expected ${e} but got ${a}`);
-}
-function match(text: string, re: RegExp, message = ''): void {
-  if (!re.test(text))
-    throw new Error(`${message ? `${message}: ` : ''}${JSON.stringify(text.slice(0, 400))} does not match ${re}`);
-}
-
-function withTimeout<T>(p: Thenable<T>, label: string, ms = WAIT_MS): Promise<T> {
-  let timer: ReturnType<typeof setTimeout>;
-  return Promise.race([
-    Promise.resolve(p).finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${label}`)), ms);
-    }),
-  ]);
-}
-
-/**
- * Waits until `uri` has had no lint event for `quietMs` (at most `maxMs`): a lint already under way when a test starts
- * (the editor showing the plan again, a revert by the test before) lands first, so it is not counted as caused by
- * what the test does next.
- */
-async function settled(uri: vscode.Uri, quietMs = 2_000, maxMs = 20_000): Promise<void> {
-  let last = Date.now();
-  const sub = api.onDidLint((e) => {
-    if (e.uri.toString() === uri.toString()) last = Date.now();
-  });
-  const start = Date.now();
-  try {
-    while (Date.now() - last < quietMs && Date.now() - start < maxMs) await new Promise((r) => setTimeout(r, 200));
-  } finally {
-    sub.dispose();
-  }
-}
-
-async function open(rel: string): Promise<{ doc: vscode.TextDocument; lint: LintEvent }> {
-  const doc = await vscode.workspace.openTextDocument(uriOf(rel));
-  await vscode.window.showTextDocument(doc);
-  const lint = await withTimeout(api.whenLinted(doc.uri, doc.version), `the lint of ${rel}`);
-  return { doc, lint };
-}
-
-async function applyAndLint(doc: vscode.TextDocument, edit: vscode.WorkspaceEdit): Promise<LintEvent> {
-  ok(await vscode.workspace.applyEdit(edit), 'applyEdit failed');
-  return withTimeout(api.whenLinted(doc.uri, doc.version), `the lint of version ${doc.version}`);
-}
-
-/** The first lint of `uri` (current or coming) that satisfies `pred`. */
-function lintWhere(uri: vscode.Uri, pred: (e: LintEvent) => boolean, label: string): Promise<LintEvent> {
-  return withTimeout(
-    new Promise<LintEvent>((resolve) => {
-      const sub = api.onDidLint((e) => {
-        if (e.uri.toString() === uri.toString() && pred(e)) {
-          sub.dispose();
-          resolve(e);
-        }
-      });
-      void api.whenLinted(uri).then((e) => {
-        if (pred(e)) {
-          sub.dispose();
-          resolve(e);
-        }
-      });
-    }),
-    label,
-  );
-}
-
-/** Reverts an edited document to the file's text and waits for the lint of the reverted version (the revert reaches
- * the extension host after the command returns, so doc.version right after it may still be the edited one). */
-async function revert(doc: vscode.TextDocument): Promise<void> {
-  const edited = doc.version;
-  await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  // The lint of the reverted text can come before the document is marked clean: wait for each on its own.
-  await lintWhere(doc.uri, (e) => e.version > edited, 'the lint after revert');
-  const until = Date.now() + WAIT_MS;
-  while (doc.isDirty && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-  ok(!doc.isDirty, 'the document is still dirty after revert');
-}
-
-/**
- * Puts `text` back by an edit and waits for its lint (60 s: after a worker restart on a loaded machine the plans
- * view's reads of every plan go first), then reverts, which only clears the dirty state.
- */
-async function restore(doc: vscode.TextDocument, text: string): Promise<void> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-  ok(await vscode.workspace.applyEdit(edit), 'applyEdit failed');
-  await withTimeout(api.whenLinted(doc.uri, doc.version), 'the lint of the restored text', 60_000);
-  await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-}
+const {
+  keepWorkspaceClean,
+  uriOf,
+  lintWhere,
+  settled,
+  open,
+  applyAndLint,
+  revert,
+  restore,
+  discard,
+  whileAsking,
+  workerLogGrows,
+} = e2e(
+  () => api,
+  () => root,
+);
 
 /** [ruleId, severity, line, column, endLine, endColumn, message], 1-based as in the CLI's JSON. */
 type Row = [string, string, number, number, number, number, string];
@@ -134,15 +58,6 @@ const editorRows = (uri: vscode.Uri): Row[] =>
     ])
     .sort(byPosition);
 
-interface CliMessage {
-  ruleId: string;
-  severity: number;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
 let cliCache: Record<string, CliMessage[]> | undefined;
 /** The CLI's findings for a workspace-relative path, from cli-expected.json (read through the virtual file system). */
 async function cliRows(rel: string): Promise<Row[]> {
@@ -177,43 +92,25 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: string): 
   }
 }
 
-function diagnostic(uri: vscode.Uri, ruleId: string): vscode.Diagnostic {
-  const d = vscode.languages.getDiagnostics(uri).find((x) => typeof x.code === 'object' && x.code.value === ruleId);
-  ok(d, `no ${ruleId} diagnostic`);
-  return d;
-}
-
-async function hoverText(uri: vscode.Uri, line: number, character: number): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-    'vscode.executeHoverProvider',
-    uri,
-    new vscode.Position(line, character),
-  );
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
-}
-
-/** The active tab once it satisfies `pred` (the preview opens a moment after the command returns), or the last one seen. */
-async function activeTabWhere(pred: (tab: vscode.Tab) => boolean, ms = 5000): Promise<vscode.Tab | undefined> {
-  const until = Date.now() + ms;
-  let tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-  while (!(tab && pred(tab)) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 50));
-    tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-  }
-  return tab;
-}
-
 const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
 suite('testbed-lint in VS Code web (web-worker extension host)', () => {
+  const leaks = keepWorkspaceClean();
   suiteSetup(async () => {
     const ext = vscode.extensions.getExtension<TestbedLintApi>(EXTENSION_ID);
     ok(ext, `extension ${EXTENSION_ID} is not loaded`);
     api = await withTimeout(ext.activate(), 'activation');
     root = vscode.workspace.workspaceFolders![0]!.uri;
+    // Why: VS Code web saves every edit after a second by default (files.autoSave is "afterDelay" there, "off" on the
+    // desktop, where scripts/vscode-e2e.sh also sets it off). A test's edit that lived longer was saved, so reverting
+    // brought the edit back: under load the worker tests' "Key Account" → "standard" stayed in plan.testbed.md and
+    // failed the tests after them. The tests edit without saving, as on the desktop.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off', 'files.autoSave');
   });
 
   test('the extension activates from its browser entry in a web worker (no DOM, virtual file system)', () => {
@@ -334,23 +231,10 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     const { doc } = await open('plan.testbed.md');
     equal([...api.testing.workerLog], [], "the worker log (a fallback to the extension host's thread is logged there)");
     api.testing.exitWorkers();
-    await withTimeout(
-      new Promise<void>((resolve) => {
-        const t = setInterval(() => {
-          if (api.testing.workerLog.length > 0) {
-            clearInterval(t);
-            resolve();
-          }
-        }, 20);
-      }),
-      'the worker crash to be logged',
-    );
+    const logged = await workerLogGrows(0);
     // The plans view may have been summarising a plan in the worker at that moment: the log then names it.
-    equal(api.testing.workerLog.length, 1, 'one line in the worker log');
-    match(
-      api.testing.workerLog[0]!,
-      /^the lint worker stopped(?: while linting \S+ \(\d+ characters\))?: exited; it is restarted$/,
-    );
+    equal(logged.length, 1, 'one line in the worker log');
+    match(logged[0]!, /^the lint worker stopped(?: while linting \S+ \(\d+ characters\))?: exited; it is restarted$/);
     const original = doc.getText();
     const at = original.indexOf('Key Account');
     const edit = new vscode.WorkspaceEdit();
@@ -379,11 +263,10 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     });
     try {
       await vscode.window.showTextDocument(stuck);
-      const until = Date.now() + WAIT_MS;
-      while (api.testing.lintsInFlight().normal?.key !== stuck.uri.toString()) {
-        ok(Date.now() < until, 'the stuck lint never ran in the normal worker');
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await until(
+        () => api.testing.lintsInFlight().normal?.key === stuck.uri.toString(),
+        'the stuck lint in the normal worker',
+      );
       // An edit of the other plan waits behind the stuck lint in the same worker, then runs in a new one.
       const edit = new vscode.WorkspaceEdit();
       edit.insert(plan.uri, new vscode.Position(plan.lineCount, 0), '\n');
@@ -418,8 +301,7 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
       );
     } finally {
       api.testing.injectFaults({});
-      await vscode.window.showTextDocument(stuck);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await discard(stuck);
       await restore(plan, original);
     }
   });
@@ -427,6 +309,7 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
   test('in the nested web worker too, a plan that crashes it is quarantined at the 3rd crash, and "Check again" lints it', async function () {
     this.timeout(60_000);
     const { doc: plan } = await open('plan.testbed.md');
+    const original = plan.getText();
     const expected = (await cliRows('plan.testbed.md')).map((r) => r[0]);
     await settled(plan.uri);
     let otherLints = 0;
@@ -441,7 +324,10 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     });
     try {
       await vscode.window.showTextDocument(bad);
-      const held = await lintWhere(bad.uri, (e) => e.internalError !== undefined, 'the quarantine finding');
+      // As the light bulb does while the cursor moves: each ask queues a lint of the plan behind the one that crashes.
+      const held = await whileAsking(bad.uri, () =>
+        lintWhere(bad.uri, (e) => e.internalError !== undefined, 'the quarantine finding'),
+      );
       equal(
         held.internalError,
         'Testbed Lint stopped checking this plan (internal error): its lint stopped the lint worker 3 times within 1 min (last: exited). Other plans are still checked; run "Check again" to check this one again.',
@@ -457,6 +343,15 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
         match(line, /^the lint worker stopped while linting \S+ \(\d+ characters\): exited; it is restarted$/);
       match(log[3]!, /^\S+ is not linted again until "Check again": its lint stopped the lint worker 3 times$/);
       equal(otherLints, 0, 'lints of the other open plan since');
+      // Quarantined: an edit of it reaches no worker (no crash logged since the quarantine line).
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(bad.uri, new vscode.Position(bad.lineCount, 0), 'more\n');
+      equal((await applyAndLint(bad, edit)).internalError, held.internalError, 'the edited plan');
+      equal(
+        api.testing.workerLog.slice(before).filter((l) => l.includes(name)),
+        log,
+        'the worker log after the edit',
+      );
       api.testing.injectFaults({});
       const actions = await codeActions(bad.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.QuickFix.value);
       const again = actions.find((a) => a.title === 'Check again');
@@ -471,8 +366,8 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     } finally {
       sub.dispose();
       api.testing.injectFaults({});
-      await vscode.window.showTextDocument(bad);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await discard(bad);
+      await restore(plan, original);
     }
   });
 
@@ -502,13 +397,13 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
       .split('\n')
       .findIndex((l) => l.startsWith('## Counterparts'));
     ok(line > 0, 'the fixture has a Counterparts heading');
-    const text = await hoverText(doc.uri, line, 5);
+    const text = await hoverTexts(doc.uri, line, 5);
     match(text, /\*\*Counterparts\*\*: Name the counterparts from other departments/);
     match(text, /3 counterparts, 3 departments besides sales; finance not involved; 1 joined after the start/);
     const tierAt = doc.getText().indexOf('tier: Key Account');
     ok(tierAt > 0, 'the fixture has a Key Account tier');
     const tier = doc.positionAt(tierAt + 'tier: '.length + 2);
-    match(await hoverText(doc.uri, tier.line, tier.character), /\*\*tier\*\*: allowed values/);
+    match(await hoverTexts(doc.uri, tier.line, tier.character), /\*\*tier\*\*: allowed values/);
   });
 
   test('quick fixes: the safe fix (preferred), disable comments, documentation; the fix applied changes the text', async () => {
@@ -832,5 +727,10 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
       'the title in the view',
     );
     await revert(doc);
+  });
+
+  // Last: the tests before it each left the workspace as they found it (keepWorkspaceClean).
+  test('every test leaves the workspace files as it found them', () => {
+    equal(leaks, [], 'tests that left a workspace file edited');
   });
 });

@@ -3,29 +3,9 @@
 // (cli-expected.json, and cli-fixed.json from --fix-dry-run, written by scripts/vscode-web-e2e.sh).
 /// <reference types="mocha" />
 import * as vscode from 'vscode';
+import { equal, ok, EXTENSION_ID, type CliMessage } from '../../helpers/e2e.js';
 
-const EXTENSION_ID = 'testbed-lint.testbed-lint';
 const SEVERITY: Record<number, string> = { 2: 'error', 1: 'warning', 0: 'info' };
-
-function ok(value: unknown, message: string): asserts value {
-  if (!value) throw new Error(message);
-}
-function equal<T>(actual: T, expected: T, message = ''): void {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Error(`${message ? `${message}: ` : ''}expected ${e} but got ${a}`);
-}
-
-interface CliMessage {
-  ruleId: string;
-  severity: number;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  docsUrl: string;
-}
 
 let root: vscode.Uri;
 const uriOf = (rel: string) => vscode.Uri.joinPath(root, rel);

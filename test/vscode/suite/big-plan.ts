@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { LintEvent, TestbedLintApi } from '../../../src/extension/desktop.js';
+import { withTimeout as within } from '../../helpers/e2e.js';
 
 /** One keystroke: ms from the host's change event to its diagnostics (and from applyEdit); whether one big lint spanned it. */
 export interface Sample {
@@ -16,16 +17,7 @@ export interface Sample {
 
 // Generous: on a machine with 15 busy processes per core the first lint after activation took over 15 s.
 const WAIT_MS = 60_000;
-
-function withTimeout<T>(p: Promise<T>, label: string, ms = WAIT_MS): Promise<T> {
-  let timer: ReturnType<typeof setTimeout>;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${label}`)), ms);
-    }),
-  ]);
-}
+const withTimeout = <T>(p: Thenable<T>, label: string, ms = WAIT_MS): Promise<T> => within(p, label, ms);
 
 const codes = (uri: vscode.Uri): string[] =>
   vscode.languages.getDiagnostics(uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));

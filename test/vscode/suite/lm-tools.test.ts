@@ -5,25 +5,14 @@
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, type CliMessage } from '../../helpers/e2e.js';
 import { mcpServerDefinition } from '../../../src/extension/mcp-server-node.js';
 
-const EXTENSION_ID = 'testbed-lint.testbed-lint';
 const TOOLS = ['testbedLint_lintPlan', 'testbedLint_explainFinding', 'testbedLint_fixPlan'];
 const SEVERITY: Record<number, string> = { 2: 'error', 1: 'warning', 0: 'info' };
 
 let root: vscode.Uri;
 let extPath: string;
-
-interface CliMessage {
-  ruleId: string;
-  severity: number;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  docsUrl: string;
-}
 
 /** The CLI's JSON for one file of the workspace (the extension's own dist/cli.js, the same config). */
 function cli(rel: string, extra: string[] = []): { messages: CliMessage[]; output?: string } {
