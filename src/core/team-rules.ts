@@ -201,3 +201,31 @@ export function teamRulesOf(defs: readonly unknown[] | undefined): Rule[] {
   if (!defs || defs.length === 0) return [];
   return checkTeamRules(defs).rules.map(teamRule);
 }
+
+/**
+ * A team rule's page, generated from its definition (the editor's rule view shows it as it shows a built-in rule's
+ * page): what it checks, its message, its severity and its team's own page.
+ */
+export function teamRulePage(def: TeamRuleDef): string {
+  const meta = teamRuleMeta(def);
+  const checks = TEAM_CHECKS.filter((c) => def.then[c] !== undefined);
+  const lines = [
+    `# ${meta.id}`,
+    '',
+    `> Team rule from the config file's \`team-rules:\`. Default severity: warning; set it in \`rules:\`.`,
+    '',
+    def.message ?? `This rule ${meta.description}.`,
+    '',
+    '## What it checks',
+    '',
+    `Path: \`${def.given}\`.`,
+    '',
+    ...checks.map((c) => `- \`${c}\`: ${describeCheck(def.given, c, def.then)}.`),
+    '',
+    'A path that gives no value is not a finding, except for `present` and `min-count`.',
+  ];
+  if (def.then.substitution)
+    lines.push('', '## Fix', '', 'Each word found is replaced by the preferred word, in its case.');
+  if (def.link) lines.push('', '## Team page', '', `[${def.link}](${def.link})`);
+  return `${lines.join('\n')}\n`;
+}

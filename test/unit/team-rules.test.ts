@@ -8,6 +8,7 @@ import {
   parseConfigText,
   rules,
   TEAM_PATHS,
+  teamRulePage,
   type LintConfig,
   type Problem,
 } from '../../src/api/index.js';
@@ -213,6 +214,46 @@ describe('team rules: every check', () => {
       MD.replace('run the pilot', 'run the testbed').replace('the Pilot starts', 'the Testbed starts'),
     );
     expect(teamProblems(fixed, team)).toEqual([]);
+  });
+});
+
+describe('team rules: the page generated from the definition', () => {
+  it('says what it checks, its message, its severity, its fix and its team page', () => {
+    expect(
+      teamRulePage({
+        id: 'say-testbed',
+        message: 'Say testbed, not pilot',
+        given: 'sections.selection.text',
+        then: { substitution: [['pilot', 'testbed']], 'min-words': 30 },
+        link: 'https://intranet.example/words',
+      }),
+    ).toBe(
+      [
+        '# team/say-testbed',
+        '',
+        "> Team rule from the config file's `team-rules:`. Default severity: warning; set it in `rules:`.",
+        '',
+        'Say testbed, not pilot',
+        '',
+        '## What it checks',
+        '',
+        'Path: `sections.selection.text`.',
+        '',
+        '- `min-words`: sections.selection.text has at least 30 words.',
+        '- `substitution`: sections.selection.text says "testbed", not "pilot".',
+        '',
+        'A path that gives no value is not a finding, except for `present` and `min-count`.',
+        '',
+        '## Fix',
+        '',
+        'Each word found is replaced by the preferred word, in its case.',
+        '',
+        '## Team page',
+        '',
+        '[https://intranet.example/words](https://intranet.example/words)',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
