@@ -244,7 +244,12 @@ function checkThen(
         break;
       }
       case 'substitution': {
-        const pairs = isRecord(v) ? Object.entries(v) : [];
+        // A mapping as written; or the pairs of a definition checked before (a lint config re-checks its team rules).
+        const pairs: [string, unknown][] = isRecord(v)
+          ? Object.entries(v)
+          : Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string')
+            ? (v as [string, unknown][])
+            : [];
         if (
           pairs.length === 0 ||
           pairs.length > MAX_LIST ||
