@@ -62,6 +62,8 @@ const RULE_KEYS = ['id', 'message', 'given', 'then', 'link'] as const;
 /** The longest pattern, word list entry or message read; a longer one is a mistake, not a rule. */
 const MAX_TEXT = 1000;
 const MAX_LIST = 500;
+/** The most team rules a config holds. Why: each is compiled and run on every lint; a team has a few dozen. */
+const MAX_RULES = 500;
 const TEXT_CHECKS: readonly TeamCheckName[] = [
   'pattern',
   'not-pattern',
@@ -91,6 +93,10 @@ export function checkTeamRules(value: unknown): { rules: TeamRuleDef[]; problems
   if (value === null || value === undefined) return { rules, problems };
   if (!Array.isArray(value)) {
     problems.push({ at: [], message: '"team-rules" must be a list of rules, each with id, given and then' });
+    return { rules, problems };
+  }
+  if (value.length > MAX_RULES) {
+    problems.push({ at: [], message: `"team-rules" has ${value.length} rules, more than the ${MAX_RULES} read` });
     return { rules, problems };
   }
   const seen = new Set<string>();

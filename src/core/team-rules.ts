@@ -139,7 +139,12 @@ export function teamRule(def: TeamRuleDef): Rule {
               : '';
         ctx.report({ messageId: 'finding', data: { text: text + detail }, at, ...(fix ? { fix } : {}) });
       };
-      if (t.present) for (const at of resolved.missing) say('present', at, {});
+      if (t.present) {
+        for (const at of resolved.missing) say('present', at, {});
+        // A placeholder (TBD, TODO: ...) is not a value given: reported at the placeholder.
+        for (const v of resolved.values)
+          if (v.text !== '' && ctx.isPlaceholder(v.text)) say('present', v.span, { value: v.text });
+      }
       const count = resolved.values.length;
       if (t['min-count'] !== undefined && count < t['min-count'])
         say('min-count', resolved.countAt, { count: String(count) });

@@ -125,6 +125,13 @@ describe('team rules: every check', () => {
     ]);
   });
 
+  it('present: a placeholder is not a value given, and is reported where it is', () => {
+    const tbd = MD.replace('name: Northside Community Hospital', 'name: TBD');
+    expect(
+      teamFindings(tbd, [{ id: 'c', message: 'Name the customer', given: 'customer.name', then: { present: true } }]),
+    ).toEqual(['8:9 team/c Name the customer']);
+  });
+
   it('a path resolving to nothing is no finding, except for present and min-count', () => {
     const none = [
       { id: 'p', given: 'journey[*].moment', then: { pattern: 'x' } },
@@ -352,6 +359,23 @@ describe('team rules: mistakes are located config errors', () => {
       '8:5 a team rule must be a mapping with id, given and then',
       '10:23 rule "team/d" has no option "x" (it takes no options)',
     ]);
+  });
+
+  it('hostile input: too many rules, a long pattern, an alias bomb are config errors, not a hang', () => {
+    const many = `team-rules:\n${'  - { id: a, given: title, then: { present: true } }\n'.repeat(501)}`;
+    expect(problems(many)).toEqual(['2:3 "team-rules" has 501 rules, more than the 500 read']);
+    expect(problems(`team-rules:\n  - { id: a, given: title, then: { pattern: "${'a'.repeat(1001)}" } }\n`)).toEqual([
+      '2:45 team rule "a": "pattern" must be a regular expression (RE2 syntax, at most 1000 characters)',
+    ]);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 0; i < 6; i++)
+      bomb.push(
+        `${'bcdefg'[i]}: &${'bcdefg'[i]} [*${'abcdef'[i]}, *${'abcdef'[i]}, *${'abcdef'[i]}, *${'abcdef'[i]}, *${'abcdef'[i]}, *${'abcdef'[i]}, *${'abcdef'[i]}, *${'abcdef'[i]}, *${'abcdef'[i]}, *${'abcdef'[i]}]`,
+      );
+    const r = problems(
+      `x-anchors:\n${bomb.map((l) => `  ${l}`).join('\n')}\nteam-rules:\n  - { id: a, given: title, then: { enum: *g } }\n`,
+    );
+    expect(r.some((p) => /"team-rules" cannot be read \(Excessive alias count/.test(p))).toBe(true);
   });
 
   it('a config given in code says the same in sentences, and keeps the valid rules', () => {
