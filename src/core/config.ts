@@ -269,7 +269,7 @@ export function parseConfigText(text: string, rules: readonly Rule[]): ParsedCon
   return { data, problems, readable: true };
 }
 
-const TOP_KEYS = ['extends', 'rules', 'ignores', 'drafts', 'team-rules'];
+const TOP_KEYS: readonly string[] = ['extends', 'rules', 'ignores', 'drafts', 'team-rules'];
 
 type At = (node: Node | null | undefined, message: string, replacements?: string[]) => unknown;
 
