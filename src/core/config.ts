@@ -254,7 +254,9 @@ export function parseConfigText(text: string, rules: readonly Rule[]): ParsedCon
       data.teamRules = readTeamRules(doc, value, pair.key, at);
     } else {
       const s = suggest(key, TOP_KEYS);
-      const all = TOP_KEYS.map((k) => `"${k}"`).join(', ');
+      const all = `${TOP_KEYS.slice(0, -1)
+        .map((k) => `"${k}"`)
+        .join(', ')} and "${TOP_KEYS.at(-1)}"`;
       at(
         pair.key,
         `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has ${all})`,
