@@ -321,8 +321,8 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     const yamlExpected: Row[] = [['team/benefit-has-number', 'warning', 43, 14, 43, 40, message]];
     equal(team(editorRows(yaml.doc.uri)), yamlExpected, 'configured/plan.testbed.yaml');
     equal(team(await cliRows('configured/plan.testbed.yaml')), yamlExpected, 'the CLI on configured/plan.testbed.yaml');
-    // Its page in the rule view is generated from the definition in the plan's config.
-    const d = diagnostic(md.doc.uri, 'team/benefit-has-number');
+    // Its page in the rule view is generated from the definition in the plan's config (the YAML plan is the one open now).
+    const d = diagnostic(yaml.doc.uri, 'team/benefit-has-number');
     ok(typeof d.code === 'object', 'the code has a target');
     const args = JSON.parse(d.code.target.query) as string[];
     const opened = await withTimeout(vscode.commands.executeCommand<string>(d.code.target.path, ...args), 'the page');
