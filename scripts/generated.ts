@@ -7,6 +7,8 @@ import {
   fixableWord,
   frontMatterSnippet,
   rules,
+  TEAM_CHECKS,
+  TEAM_PATHS,
   type OptionSpec,
   type Rule,
 } from '../src/api/index.js';
@@ -97,11 +99,13 @@ function optionSchema(s: OptionSpec): Record<string, unknown> {
 }
 
 /** Each rule's setting (a severity, or `[severity, {options}]`), by rule id: for config files and the `testbedLint.rules` setting. */
+const SEVERITY = {
+  enum: [...SEVERITIES, 'warn'],
+  description: 'error, warning (or warn, as ESLint writes it), info, or off.',
+};
+
 export function ruleSettingsSchema(): Record<string, unknown> {
-  const severity = {
-    enum: [...SEVERITIES, 'warn'],
-    description: 'error, warning (or warn, as ESLint writes it), info, or off.',
-  };
+  const severity = SEVERITY;
   const ruleProps: Record<string, unknown> = {};
   for (const r of rules) {
     const opts = Object.entries(r.meta.options ?? {});
@@ -147,7 +151,17 @@ export function configSchema(): Record<string, unknown> {
         anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
         examples: [...PRESETS],
       },
-      rules: { type: 'object', additionalProperties: false, properties: ruleProps },
+      rules: {
+        type: 'object',
+        additionalProperties: false,
+        properties: ruleProps,
+        patternProperties: {
+          '^team/[a-z0-9]+(-[a-z0-9]+)*$': {
+            description: 'A team rule defined in team-rules (here or in a config this one extends). Default: warning.',
+            anyOf: [SEVERITY, { type: 'array', minItems: 1, maxItems: 1, items: [SEVERITY] }],
+          },
+        },
+      },
       ignores: {
         type: 'array',
         items: { type: 'string' },
@@ -163,6 +177,65 @@ export function configSchema(): Record<string, unknown> {
         enum: ['en', 'de', 'fr', 'es'],
         description:
           "The language of plans that do not say (front matter or YAML `lang:`). Without it, each plan's language is detected from its headings and labels.",
+      },
+      'team-rules': teamRulesSchema(),
+    },
+  };
+}
+
+/** `team-rules:`: a team's own rules, as data (src/core/team-rules-check.ts checks them; this lets editors complete them). */
+function teamRulesSchema(): Record<string, unknown> {
+  const text = { type: 'string', minLength: 1 };
+  const words = { type: 'array', minItems: 1, items: text };
+  const count = { type: 'integer', minimum: 0 };
+  const dates = TEAM_PATHS.filter((p) => p.kind === 'date' && !p.many).map((p) => p.path);
+  const checks: Record<string, Record<string, unknown>> = {
+    present: { const: true, description: 'The value is given (not empty, not a placeholder such as TBD).' },
+    pattern: { ...text, description: 'A regular expression (RE2 syntax, linear time) the value must match somewhere.' },
+    'not-pattern': { ...text, description: 'A regular expression (RE2 syntax) the value must not match.' },
+    enum: { ...words, description: 'The values allowed (compared ignoring case).' },
+    'min-words': { ...count, description: 'The fewest words the value may have.' },
+    'max-words': { ...count, description: 'The most words the value may have.' },
+    'min-count': { ...count, description: 'The fewest values the path may give (0 when it gives none).' },
+    'max-count': { ...count, description: 'The most values the path may give.' },
+    before: { enum: dates, description: 'The date must be before this date of the plan.' },
+    after: { enum: dates, description: 'The date must be after this date of the plan.' },
+    existence: {
+      ...words,
+      description: 'Words or phrases to flag wherever the text says them (whole words, any case).',
+    },
+    substitution: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: text,
+      description: 'Word → preferred word; each occurrence is reported with a safe fix that writes the preferred word.',
+    },
+  };
+  return {
+    type: 'array',
+    description: "The team's own rules, reported as team/<id>; their severity is set in rules (default warning).",
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'given', 'then'],
+      properties: {
+        id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Kebab-case; reported as team/<id>.' },
+        message: {
+          ...text,
+          description: 'What a finding says; {{value}}, {{match}}, {{preferred}} and {{count}} are filled in.',
+        },
+        given: { enum: TEAM_PATHS.map((p) => p.path), description: 'The path in the plan model the rule judges.' },
+        then: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: Object.fromEntries(TEAM_CHECKS.map((c) => [c, checks[c]])),
+        },
+        link: {
+          type: 'string',
+          format: 'uri',
+          description: "The team's page for this rule, linked from its findings.",
+        },
       },
     },
   };

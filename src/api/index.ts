@@ -67,11 +67,14 @@ export {
   parseConfigText,
   presetRules,
   resolveRules,
-  validateLintConfig,
-  checkLintConfig,
   normalizeSeverity,
   SEVERITY_ALIASES,
 } from '../core/config.js';
+export { checkLintConfig, validateLintConfig } from '../core/config-check.js';
+// Team rules (`team-rules:` in a config): their paths, checks and the rules they become.
+export { TEAM_PATHS, type PathSpec } from '../core/team-paths.js';
+export { TEAM_CHECKS, TEAM_PREFIX, type TeamChecks, type TeamRuleDef } from '../core/team-rules-check.js';
+export { describeCheck, teamRule, teamRuleMeta, teamRulePage, teamRulesOf } from '../core/team-rules.js';
 export { isPlan, isPlanName, formOf } from '../core/detect.js';
 export { DRAFTS_MODES, TODO_PREFIX, isDraft, type DraftsMode } from '../core/drafts.js';
 export { applyFixes } from '../core/fix.js';

@@ -9,6 +9,7 @@ import { ParseSession, parsePlan } from '../core/parse/index.js';
 import { LintRun } from '../core/run.js';
 import type { LintConfig } from '../core/config.js';
 import { LineIndex } from '../core/positions.js';
+import { teamRulesOf } from '../core/team-rules.js';
 import type { Problem } from '../core/types.js';
 import { docsUrlFor, rules } from '../rules/index.js';
 
@@ -33,7 +34,8 @@ export interface LintResult {
 
 /** A lint run of every rule under one config: what a one-shot lint makes and drops, and a session keeps. */
 export function runFor(config: LintConfig | undefined): LintRun {
-  return new LintRun(rules, config);
+  const team = teamRulesOf(config?.teamRules);
+  return new LintRun(team.length > 0 ? [...rules, ...team] : rules, config);
 }
 
 /**

@@ -14,6 +14,9 @@ import {
   type RuleEntry,
 } from './config.js';
 import { isInside, type PathOps } from './config-paths.js';
+import { mergeTeamRules, teamIds } from './config-team.js';
+import { suggest } from './suggest.js';
+import type { TeamRuleDef } from './team-rules-check.js';
 import type { DraftsMode } from './drafts.js';
 import type { Lang } from './lang.js';
 import { formatSize, posixPath } from './limits.js';
@@ -97,6 +100,8 @@ export interface LoadedConfig {
   drafts?: DraftsMode;
   /** `language:` from the chain (the file's own winning): the language of plans without `lang:`. */
   language?: Lang;
+  /** `team-rules:` from the chain, valid ones only; the file's own definition of an id replaces an inherited one. */
+  teamRules: TeamRuleDef[];
   /** This file's errors, in the order found (a base's errors are its own; this file says "cannot extend"). */
   errors: ConfigError[];
   /** False when nothing of the file could be read (unreadable, too large, a syntax error, not a mapping). */
@@ -181,7 +186,7 @@ export class ConfigResolver {
     const cached = this.loaded.get(file);
     if (cached) return cached;
     const { paths } = this.o;
-    const result: LoadedConfig = { file, rules: {}, ignores: [], errors: [], readable: true };
+    const result: LoadedConfig = { file, rules: {}, ignores: [], teamRules: [], errors: [], readable: true };
     const fail = (
       line: number,
       column: number,
@@ -207,6 +212,7 @@ export class ConfigResolver {
     let rules: Record<string, RuleEntry> = {};
     let drafts: DraftsMode | undefined;
     let language: Lang | undefined;
+    let teamRules: TeamRuleDef[] = [];
     for (const ext of data.extends) {
       const cannot = (why: string) => fail(ext.line, ext.column, `cannot extend "${ext.value}": ${why}`);
       if ((PRESETS as readonly string[]).includes(ext.value)) {
@@ -245,11 +251,21 @@ export class ConfigResolver {
         continue;
       }
       rules = mergeRuleEntries(rules, base.rules);
+      teamRules = mergeTeamRules(teamRules, base.teamRules);
       drafts = base.drafts ?? drafts;
       language = base.language ?? language;
       result.ignores.push(...base.ignores);
     }
     result.rules = mergeRuleEntries(rules, data.rules);
+    result.teamRules = mergeTeamRules(teamRules, data.teamRules);
+    // A team rule set in `rules:` must be defined in this file or one it extends.
+    const defined = teamIds(result.teamRules);
+    for (const { id, line, column, message, ...more } of data.teamRefs) {
+      if (defined.includes(id)) continue;
+      const s = suggest(id, defined);
+      fail(line, column, `${message}${s ? `; did you mean "${s}"?` : ' (define it in "team-rules")'}`, more);
+      delete result.rules[id];
+    }
     drafts = data.drafts ?? drafts;
     if (drafts !== undefined) result.drafts = drafts;
     language = data.language ?? language;
@@ -317,8 +333,13 @@ function tooLarge(size: number): string {
 /** The core's lint config for a plan's config (undefined: no file; the caller's default applies). */
 export function toLintConfig(config: ConfigFor): LintConfig | undefined {
   if (config.kind !== 'file') return undefined;
-  const { rules, drafts, language } = config.config;
-  return { rules, ...(drafts !== undefined ? { drafts } : {}), ...(language !== undefined ? { language } : {}) };
+  const { rules, drafts, language, teamRules } = config.config;
+  return {
+    rules,
+    ...(drafts !== undefined ? { drafts } : {}),
+    ...(language !== undefined ? { language } : {}),
+    ...(teamRules.length > 0 ? { teamRules } : {}),
+  };
 }
 
 /** Whether `path` (a file, or a folder when `isDir`) matches its config's `ignores` (gitignore-style globs). */

@@ -6,6 +6,8 @@ import { LineIndex } from './positions.js';
 import type { OptionSpec, Rule } from './rule-api.js';
 import type { Severity, SeveritySetting } from './types.js';
 import { suggest } from './parse/keys.js';
+import { isTeamId, readTeamRules, teamIds, teamRuleStub } from './config-team.js';
+import type { TeamRuleDef } from './team-rules-check.js';
 
 /** Alias resolutions allowed in one option value (the yaml library's own default). */
 const MAX_ALIAS_COUNT = 100;
@@ -67,6 +69,8 @@ export interface LintConfig {
   /** How drafts are judged: `lenient` (default: what is missing is a to-do, at most info) or `strict` (like proposed plans). */
   drafts?: DraftsMode;
   language?: Lang; // of plans without `lang:` (else each plan's is detected)
+  /** Team rules (`team-rules:`), reported as `team/<id>`; a definition with a mistake is left out. */
+  teamRules?: TeamRuleDef[];
 }
 
 export interface ResolvedRule {
@@ -82,6 +86,10 @@ export interface ConfigFileData {
   /** `drafts:` when the file sets it. */
   drafts?: DraftsMode;
   language?: Lang;
+  /** `team-rules:`, the valid ones. */
+  teamRules: TeamRuleDef[];
+  /** `team/<id>` ids in `rules:` that this file does not define: a file it extends must (config-resolve.ts checks). */
+  teamRefs: (ConfigProblem & { id: string })[];
 }
 
 export interface ConfigProblem {
@@ -188,8 +196,8 @@ export function checkOption(key: string, spec: OptionSpec, value: unknown): stri
 export function parseConfigText(text: string, rules: readonly Rule[]): ParsedConfig {
   const lines = new LineIndex(text);
   const problems: ConfigProblem[] = [];
-  const data: ConfigFileData = { extends: [], rules: {}, ignores: [] };
-  const at: At = (node, message, replacements) => {
+  const data: ConfigFileData = { extends: [], rules: {}, ignores: [], teamRules: [], teamRefs: [] };
+  const locate = (node: Node | null | undefined, message: string, replacements?: string[]): ConfigProblem => {
     const pos = lines.positionAt(node?.range?.[0] ?? 0);
     const problem: ConfigProblem = { message, line: pos.line, column: pos.column };
     if (node?.range && node.range[1] > node.range[0]) {
@@ -202,8 +210,9 @@ export function parseConfigText(text: string, rules: readonly Rule[]): ParsedCon
         problem.replacements = replacements.map((r) => (q === '"' || q === "'" ? `${q}${r}${q}` : r));
       }
     }
-    problems.push(problem);
+    return problem;
   };
+  const at: At = (node, message, replacements) => problems.push(locate(node, message, replacements));
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, schema: 'core' });
   for (const e of doc.errors) {
     const pos = lines.positionAt(e.pos[0]);
@@ -218,11 +227,15 @@ export function parseConfigText(text: string, rules: readonly Rule[]): ParsedCon
   if (root === null || (isScalar(root) && (root.value === null || root.value === '')))
     return { data, problems, readable: true };
   if (!isMap(root)) {
-    at(root, 'a config file must be a mapping with "extends", "rules", "ignores" or "drafts"');
+    at(
+      root,
+      'a config file must be a mapping with "extends", "rules", "ignores", "drafts", "language" or "team-rules"',
+    );
     return { data, problems, readable: false };
   }
   const byId = new Map(rules.map((r) => [r.meta.id, r] as const));
   const ids = [...byId.keys()];
+  const teamRefs: { id: string; node: Node }[] = [];
   for (const item of root.items) {
     if (!isPair(item)) continue;
     const pair = item as Pair<Node, Node>;
@@ -253,7 +266,8 @@ export function parseConfigText(text: string, rules: readonly Rule[]): ParsedCon
       for (const ri of value.items) {
         const rp = ri as Pair<Node, Node>;
         const id = isScalar(rp.key) ? String(rp.key.value) : '';
-        const rule = byId.get(id);
+        if (isTeamId(id)) teamRefs.push({ id, node: rp.key });
+        const rule = byId.get(id) ?? (isTeamId(id) ? teamRuleStub(id) : undefined);
         if (!rule) {
           const s = suggest(id, ids);
           at(rp.key, `unknown rule "${id}"${s ? `; did you mean "${s}"?` : ''}`, s ? [s] : undefined);
@@ -274,19 +288,33 @@ export function parseConfigText(text: string, rules: readonly Rule[]): ParsedCon
       }
     } else if (key === 'language' && isScalar(value) && isLang(value.value)) data.language = value.value;
     else if (key === 'language') at(value ?? pair.key, `"language" must be one of ${LANGS.join(', ')}`);
-    else {
-      const s = suggest(key, ['extends', 'rules', 'ignores', 'drafts', 'language']);
-      const keys = '(a config file has "extends", "rules", "ignores", "drafts" and "language")';
-      at(pair.key, `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} ${keys}`, s ? [s] : undefined);
+    else if (key === 'team-rules') {
+      data.teamRules = readTeamRules(doc, value, pair.key, at);
+    } else {
+      const s = suggest(key, TOP_KEYS);
+      const all = `${TOP_KEYS.slice(0, -1)
+        .map((k) => `"${k}"`)
+        .join(', ')} and "${TOP_KEYS.at(-1)}"`;
+      at(
+        pair.key,
+        `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''} (a config file has ${all})`,
+        s ? [s] : undefined,
+      );
     }
+  }
+  const own = new Set(teamIds(data.teamRules));
+  for (const { id, node } of teamRefs) {
+    if (!own.has(id) && data.rules[id]) data.teamRefs.push({ ...locate(node, `unknown team rule "${id}"`), id });
   }
   return { data, problems, readable: true };
 }
 
-type At = (node: Node | null | undefined, message: string, replacements?: string[]) => void;
+const TOP_KEYS: readonly string[] = ['extends', 'rules', 'ignores', 'drafts', 'language', 'team-rules'];
+
+type At = (node: Node | null | undefined, message: string, replacements?: string[]) => unknown;
 
 /** Why a written severity is not one, with the words that could replace it (the nearest first). */
-function severityProblem(value: unknown): { why: string; replacements: string[] } {
+export function severityProblem(value: unknown): { why: string; replacements: string[] } {
   const list = `severity must be one of ${SEVERITIES.join(', ')}`;
   if (typeof value === 'number' && Object.prototype.hasOwnProperty.call(ESLINT_NUMBERS, value)) {
     const word = ESLINT_NUMBERS[value]!;
@@ -370,63 +398,4 @@ function readRuleEntry(doc: Document, node: Node | null, rule: Rule, at: At): Ru
     Object.defineProperty(options, key, { value: js, enumerable: true, writable: true, configurable: true });
   }
   return ok ? [severity, options] : undefined;
-}
-
-/**
- * Checks a config object given in code (the API, editor settings): the problems as sentences (empty when valid) and
- * the valid part, as for a config file: unknown rules dropped, a rule with a bad severity or option keeps its defaults.
- */
-export function checkLintConfig(
-  config: LintConfig,
-  rules: readonly Rule[],
-): { config: LintConfig; problems: string[] } {
-  const problems: string[] = [];
-  const valid: LintConfig = {};
-  if (config.extends !== undefined) {
-    if (PRESETS.includes(config.extends)) valid.extends = config.extends;
-    else problems.push(`extends must be one of ${PRESETS.join(', ')}`);
-  }
-  if (config.drafts !== undefined) {
-    if (DRAFTS_MODES.includes(config.drafts)) valid.drafts = config.drafts;
-    else problems.push(`drafts must be ${DRAFTS_MODES.join(' or ')}`);
-  }
-  const byId = new Map(rules.map((r) => [r.meta.id, r] as const));
-  const ids = [...byId.keys()];
-  const validRules: Record<string, RuleEntry> = {};
-  for (const [id, entry] of Object.entries(config.rules ?? {})) {
-    const rule = byId.get(id);
-    if (!rule) {
-      const s = suggest(id, ids);
-      problems.push(`unknown rule "${id}"${s ? `; did you mean "${s}"?` : ''}`);
-      continue;
-    }
-    const written = Array.isArray(entry) ? entry[0] : entry;
-    const options = Array.isArray(entry) ? entry[1] : undefined;
-    const severity = normalizeSeverity(written);
-    let ok = true;
-    if (severity === undefined) {
-      problems.push(`rule "${id}": ${severityProblem(written).why}`);
-      ok = false;
-    }
-    if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
-      problems.push(`rule "${id}": options must be a mapping`);
-      ok = false;
-    }
-    for (const [k, v] of Object.entries(options ?? {})) {
-      const spec = Object.prototype.hasOwnProperty.call(rule.meta.options ?? {}, k) ? rule.meta.options![k] : undefined;
-      const e = spec ? checkOption(k, spec, v) : `has no option "${k}"`;
-      if (e) {
-        problems.push(spec ? `rule "${id}": ${e}` : `rule "${id}" ${e}`);
-        ok = false;
-      }
-    }
-    if (ok) validRules[id] = options !== undefined ? [severity!, options] : severity!;
-  }
-  if (config.rules !== undefined) valid.rules = validRules;
-  return { config: valid, problems };
-}
-
-/** Validates a config object given in code (the API, editor settings); returns sentences, empty when valid. */
-export function validateLintConfig(config: LintConfig, rules: readonly Rule[]): string[] {
-  return checkLintConfig(config, rules).problems;
 }

@@ -36,7 +36,7 @@ export function runRules(doc: PlanDocument, opts: EngineOptions): EngineResult {
     const setting = settings.get(rule.meta.id)!;
     if (setting.severity === 'off') continue;
     const id = rule.meta.id;
-    const docsUrl = opts.docsUrl(id);
+    const docsUrl = rule.meta.link ?? opts.docsUrl(id);
     const found: Problem[] = [];
     try {
       const prepared = run.preparedFor(rule, doc.lang);

@@ -43,6 +43,8 @@ export interface RuleMeta<MessageId extends string = string> {
   messages: Record<MessageId, string>;
   /** Options by their (kebab-case, as in the spec) key. */
   options?: Record<string, OptionSpec>;
+  /** A team rule's own page (its `link`), used as its docsUrl; built-in rules derive theirs from the registry. */
+  link?: string;
 }
 
 type Placeholders<S extends string> = S extends `${string}{{${infer P}}}${infer Rest}` ? P | Placeholders<Rest> : never;

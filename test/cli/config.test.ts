@@ -245,7 +245,7 @@ describe('bad configs', () => {
     const cwd = project({ '.testbed-lint.yaml': 'rule:\n  plan-schema: off\n', 'p.testbed.md': GOOD_PLAN });
     const r = await runCli([], { cwd });
     expect(r.errors).toEqual([
-      '.testbed-lint.yaml:1:1: unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules", "ignores", "drafts" and "language")',
+      '.testbed-lint.yaml:1:1: unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules", "ignores", "drafts", "language" and "team-rules")',
     ]);
     expect(r.code).toBe(2);
   });

@@ -13,6 +13,9 @@ const ROOT = join(__dirname, '../..');
 const read = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
 const DOCS = ['README.md', ...readdirSync(join(ROOT, 'media/walkthrough')).map((f) => `media/walkthrough/${f}`)];
 
+/** The README's team rules and their examples run in their own test. */
+const TEAM_README = 'test/meta/team-rules-readme.test.ts';
+
 /** Each block: its file, language and first line, and where it is run. */
 const RECIPES: { file: string; lang: string; first: string; test: string }[] = [
   { file: 'README.md', lang: 'markdown', first: '---', test: 'test/meta/recipes.test.ts' },
@@ -50,6 +53,17 @@ const RECIPES: { file: string; lang: string; first: string; test: string }[] = [
     first: 'extends: recommended          # or strict, or ./path/to/another-config.yaml',
     test: 'test/meta/recipes.test.ts',
   },
+  { file: 'README.md', lang: 'yaml', first: 'team-rules:', test: TEAM_README },
+  { file: 'README.md', lang: 'plan-yaml', first: 'counterparts:', test: TEAM_README },
+  { file: 'README.md', lang: 'plan-yaml', first: 'counterparts:', test: TEAM_README },
+  { file: 'README.md', lang: 'plan-yaml', first: 'customer:', test: TEAM_README },
+  { file: 'README.md', lang: 'plan-yaml', first: 'customer:', test: TEAM_README },
+  { file: 'README.md', lang: 'plan-md', first: '## Customer selection', test: TEAM_README },
+  { file: 'README.md', lang: 'plan-md', first: '## Customer selection', test: TEAM_README },
+  { file: 'README.md', lang: 'plan-yaml', first: 'counterparts:', test: TEAM_README },
+  { file: 'README.md', lang: 'plan-yaml', first: 'counterparts:', test: TEAM_README },
+  { file: 'README.md', lang: 'plan-yaml', first: 'iterations:', test: TEAM_README },
+  { file: 'README.md', lang: 'plan-yaml', first: 'iterations:', test: TEAM_README },
   { file: 'README.md', lang: 'ts', first: "import { lint } from 'testbed-lint';", test: 'test/package/pack.test.ts' },
   {
     file: 'README.md',

@@ -133,7 +133,7 @@ describe.each(Object.keys(HOSTS))('the one resolver over %s', (name) => {
       '/ws/cycle/other.yaml:1:10 extends cycle: .testbed-lint.yml → other.yaml → .testbed-lint.yml',
       '/ws/cycle/.testbed-lint.yml:1:10 cannot extend "./other.yaml": it has errors',
       '/ws/outside/.testbed-lint.yaml:1:10 cannot extend "../../elsewhere/shared.yaml": it is outside the workspace, and config files outside it are not read',
-      '/ws/script/evil.js:1:1 a config file must be a mapping with "extends", "rules", "ignores" or "drafts"',
+      '/ws/script/evil.js:1:1 a config file must be a mapping with "extends", "rules", "ignores", "drafts", "language" or "team-rules"',
       '/ws/script/.testbed-lint.yaml:1:10 cannot extend "./evil.js": it has errors',
       '/ws/named/.testbed-lint.yaml:1:10 cannot extend "base.yaml": use "recommended", "strict" or a relative path such as "./base.yaml"',
       '/ws/missing/.testbed-lint.yaml:1:10 cannot extend "./nowhere.yaml": no such file',

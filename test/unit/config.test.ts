@@ -48,10 +48,10 @@ describe('config files', () => {
       '2:33 rule "customer-rationale" has no option "min-word"; did you mean "min-words"?',
     ]);
     expect(problems('rule:\n  customer-named: off\n')).toEqual([
-      '1:1 unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules", "ignores", "drafts" and "language")',
+      '1:1 unknown key "rule"; did you mean "rules"? (a config file has "extends", "rules", "ignores", "drafts", "language" and "team-rules")',
     ]);
     expect(problems('- a\n')).toEqual([
-      '1:1 a config file must be a mapping with "extends", "rules", "ignores" or "drafts"',
+      '1:1 a config file must be a mapping with "extends", "rules", "ignores", "drafts", "language" or "team-rules"',
     ]);
     expect(problems('extends: recommended\ndrafts: lax\n')).toEqual([
       '2:9 "drafts" must be lenient or strict, got "lax"',
@@ -59,13 +59,13 @@ describe('config files', () => {
     expect(problems('drafts: [strict]\n')).toEqual(['1:9 "drafts" must be lenient or strict, got a structure']);
     expect(problems('drafts:\n')).toEqual(['1:1 "drafts" must be lenient or strict, got nothing']);
     expect(problems('draft: strict\n')).toEqual([
-      '1:1 unknown key "draft"; did you mean "drafts"? (a config file has "extends", "rules", "ignores", "drafts" and "language")',
+      '1:1 unknown key "draft"; did you mean "drafts"? (a config file has "extends", "rules", "ignores", "drafts", "language" and "team-rules")',
     ]);
   });
 
   it('reads `drafts: lenient | strict`', () => {
     expect(parseConfigText('drafts: strict\n', rules)).toEqual({
-      data: { extends: [], rules: {}, ignores: [], drafts: 'strict' },
+      data: { extends: [], rules: {}, ignores: [], drafts: 'strict', teamRules: [], teamRefs: [] },
       problems: [],
       readable: true,
     });
@@ -189,7 +189,7 @@ describe('config files', () => {
 
   it('a file that cannot be parsed gives nothing (the defaults) and says it is unreadable', () => {
     expect(parseConfigText('rules: [\n', rules)).toMatchObject({
-      data: { extends: [], rules: {}, ignores: [] },
+      data: { extends: [], rules: {}, ignores: [], teamRules: [], teamRefs: [] },
       readable: false,
     });
     expect(parseConfigText('- a\n', rules).readable).toBe(false);
@@ -224,7 +224,7 @@ describe('config files', () => {
 
   it('takes an empty file as an empty config', () => {
     expect(parseConfigText('', rules)).toEqual({
-      data: { extends: [], rules: {}, ignores: [] },
+      data: { extends: [], rules: {}, ignores: [], teamRules: [], teamRefs: [] },
       problems: [],
       readable: true,
     });

@@ -238,7 +238,7 @@ describe('YAML alias bombs are bounded', () => {
     expect(ms).toBeLessThan(5000);
     expect(r.data.rules).toEqual({});
     expect(r.problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
-      '1:1 unknown key "x-bomb" (a config file has "extends", "rules", "ignores", "drafts" and "language")',
+      '1:1 unknown key "x-bomb" (a config file has "extends", "rules", "ignores", "drafts", "language" and "team-rules")',
       '11:10 "extends" takes "recommended", "strict" or a relative path to another config file',
       '12:10 "ignores" must be a list of globs',
       '14:52 rule "customer-not-premier": option "premier-tiers" expands too many aliases (more than 100)',
@@ -253,7 +253,7 @@ describe('YAML alias bombs are bounded', () => {
     );
     expect(r.data.rules).toEqual({ 'customer-not-premier': ['warning', { 'premier-tiers': ['Gold', 'Top'] }] });
     expect(r.problems.map((p) => p.message)).toEqual([
-      'unknown key "x-tiers" (a config file has "extends", "rules", "ignores", "drafts" and "language")',
+      'unknown key "x-tiers" (a config file has "extends", "rules", "ignores", "drafts", "language" and "team-rules")',
     ]);
   });
 });

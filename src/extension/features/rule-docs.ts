@@ -3,7 +3,7 @@
 // plan. Works in the desktop and the web worker host alike (no file, no network).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { resolveRules, rules, type Rule } from '../../api/index.js';
+import { resolveRules, rules, TEAM_PREFIX, teamRule, teamRulePage, type Rule } from '../../api/index.js';
 import type { Linter } from '../lint/controller.js';
 
 export const RULE_DOCS_SCHEME = 'testbed-lint-rule';
@@ -87,15 +87,17 @@ export class RuleDocsProvider implements vscode.TextDocumentContentProvider, vsc
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const id = /^\/([a-z0-9-]+)\/\1\.md$/.exec(uri.path)?.[1];
-    const rule = rules.find((r) => r.meta.id === id);
-    const page = rule ? await this.loadPage(rule.meta.id) : undefined;
+    // A team rule's page (`team/<id>`) is generated from its definition in the config of the plan it is opened from.
+    const id = /^\/((?:team\/)?[a-z0-9-]+)\/\1\.md$/.exec(uri.path)?.[1];
+    const plan = uri.query ? vscode.Uri.parse(uri.query) : undefined;
+    const options = plan && (await this.linter.optionsFor(plan, plan.scheme === 'file' ? plan.fsPath : plan.path));
+    const def = options?.config?.teamRules?.find((d) => `${TEAM_PREFIX}${d.id}` === id);
+    const rule = def ? teamRule(def) : rules.find((r) => r.meta.id === id);
+    const page = def ? teamRulePage(def) : rule ? await this.loadPage(rule.meta.id) : undefined;
     if (!rule || page === undefined) return `# Unknown rule\n\nNo testbed-lint rule is called \`${id ?? uri.path}\`.\n`;
     let here: Parameters<typeof settingsTable>[1];
-    if (uri.query) {
-      const plan = vscode.Uri.parse(uri.query);
-      const options = await this.linter.optionsFor(plan, plan.scheme === 'file' ? plan.fsPath : plan.path);
-      const resolved = options && resolveRules(rules, options.config).get(rule.meta.id);
+    if (plan) {
+      const resolved = options && resolveRules(def ? [rule] : rules, options.config).get(rule.meta.id);
       if (resolved)
         here = {
           planName: vscode.workspace.asRelativePath(plan),

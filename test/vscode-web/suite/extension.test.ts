@@ -221,6 +221,35 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     equal(editorRows(yaml.doc.uri), await cliRows('configured/plan.testbed.yaml'), 'configured/plan.testbed.yaml');
   });
 
+  test("a team rule (issue 21's minimal one, in configured/.testbed-lint.yaml) reports each benefit without a digit, at the benefit, as the CLI does", async () => {
+    const message = "Each counterpart's benefit names a number the department can track";
+    const team = (rows: Row[]) => rows.filter((r) => r[0] === 'team/benefit-has-number');
+    const md = await open('configured/plan.testbed.md');
+    const expected: Row[] = [
+      ['team/benefit-has-number', 'warning', 46, 49, 46, 91, message],
+      ['team/benefit-has-number', 'warning', 47, 40, 47, 75, message],
+      ['team/benefit-has-number', 'warning', 48, 53, 48, 100, message],
+    ];
+    equal(team(editorRows(md.doc.uri)), expected, 'configured/plan.testbed.md');
+    equal(team(await cliRows('configured/plan.testbed.md')), expected, 'the CLI on configured/plan.testbed.md');
+    equal(md.doc.lineAt(45).text.slice(48, 90), 'Live trial of the automated picking system', 'the value judged');
+    const yaml = await open('configured/plan.testbed.yaml');
+    const yamlExpected: Row[] = [['team/benefit-has-number', 'warning', 43, 14, 43, 40, message]];
+    equal(team(editorRows(yaml.doc.uri)), yamlExpected, 'configured/plan.testbed.yaml');
+    equal(team(await cliRows('configured/plan.testbed.yaml')), yamlExpected, 'the CLI on configured/plan.testbed.yaml');
+    // Its page in the rule view is generated from the definition in the plan's config (the YAML plan is the one open now).
+    const d = diagnostic(yaml.doc.uri, 'team/benefit-has-number');
+    ok(typeof d.code === 'object', 'the code has a target');
+    const args = JSON.parse(d.code.target.query) as string[];
+    const opened = await withTimeout(vscode.commands.executeCommand<string>(d.code.target.path, ...args), 'the page');
+    const page = vscode.workspace.textDocuments.find((t) => t.uri.toString() === opened);
+    ok(page, 'the page is an open document');
+    match(page.getText(), /^# team\/benefit-has-number\n/);
+    match(page.getText(), /- `pattern`: counterparts\[\*\]\.benefit matches the pattern `\[0-9\]`\./);
+    match(page.getText(), /\| severity \| `warning` \| `warning` \|/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('a Markdown file that is not a plan gets nothing', async () => {
     const { doc, lint } = await open('notes.md');
     equal(lint.linted, false, 'linted');

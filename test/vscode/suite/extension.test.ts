@@ -894,6 +894,77 @@ suite('testbed-lint in VS Code', () => {
     assert.equal(api.testing.statusBar().shown, true);
   });
 
+  test('team rules (issue 21): the minimal rule reports each benefit without a digit, at the benefit; a bad team rule is a located config error and the rest keeps checking', async () => {
+    const folder = uriOf('team-rules');
+    const configUri = vscode.Uri.joinPath(folder, '.testbed-lint.yaml');
+    const fixture = await vscode.workspace.fs.readFile(uriOf('broken/plan.testbed.md'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'plan.testbed.md'), fixture);
+    await vscode.workspace.fs.writeFile(
+      configUri,
+      Buffer.from(
+        [
+          'team-rules:',
+          '  - id: benefit-has-number',
+          "    message: Each counterpart's benefit names a number the department can track",
+          '    given: counterparts[*].benefit',
+          '    then: { pattern: "[0-9]" }',
+          '  - id: champion-named',
+          '    given: customer.champoin',
+          '    then: { present: true }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    try {
+      const { doc } = await open('team-rules/plan.testbed.md');
+      await diagnosticsWhere(
+        () => configNotices(doc.uri).length === 1 && rows(doc.uri).some((r) => r[0] === 'team/benefit-has-number'),
+        'the team rule findings and the config notice',
+      );
+      assert.deepEqual(configNotices(doc.uri), [
+        [
+          'The config team-rules/.testbed-lint.yaml has an error; this plan is checked with the rest of it. team-rules/.testbed-lint.yaml:7:12: team rule "champion-named": unknown path "customer.champoin"; did you mean "customer.champion"?',
+          0,
+          0,
+          'warning',
+        ],
+      ]);
+      // The built-in rules and the valid team rule still check the plan (the same findings as broken/, plus the team's).
+      assert.deepEqual(
+        rows(doc.uri).filter((r) => r[0] !== 'undefined'),
+        [
+          ['customer-not-premier', 'warning', 11, 8, 11, 19],
+          ['iteration-stale', 'warning', 34, 4, 34, 14],
+          ['counterpart-finance', 'warning', 41, 0, 41, 15],
+          ['team/benefit-has-number', 'warning', 45, 48, 45, 90],
+          ['team/benefit-has-number', 'warning', 46, 39, 46, 74],
+          ['counterpart-early', 'warning', 47, 39, 47, 49],
+          ['team/benefit-has-number', 'warning', 47, 52, 47, 99],
+        ],
+      );
+      const d = diagnostic(doc.uri, 'team/benefit-has-number');
+      assert.equal(d.message, "Each counterpart's benefit names a number the department can track");
+      assert.equal(doc.getText(d.range), 'Live trial of the automated picking system');
+      await diagnosticsWhere(() => vscode.languages.getDiagnostics(configUri).length > 0, 'the error in the config');
+      assert.deepEqual(
+        vscode.languages
+          .getDiagnostics(configUri)
+          .map((c) => [c.message, c.range.start.line, c.range.start.character, c.range.end.character]),
+        [
+          [
+            'team rule "champion-named": unknown path "customer.champoin"; did you mean "customer.champion"?',
+            6,
+            11,
+            28,
+          ],
+        ],
+      );
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
   test('the "Testbed plans" view lists every plan with its three points and counts, and follows edits', async () => {
     // Earlier tests create and delete plans: the view refreshes on those events after a short delay; refresh now.
     const ready = withTimeout(
