@@ -45,7 +45,7 @@ export class LintRun {
    */
   preparedFor(rule: Rule, lang: Lang = 'en'): unknown {
     let byRule = lang === 'en' ? this.prepared : this.preparedIn.get(lang);
-    if (!byRule) this.preparedIn.set(lang, (byRule = new Map()));
+    if (!byRule) this.preparedIn.set(lang, (byRule = new Map<Rule, { value: unknown }>()));
     const kept = byRule.get(rule);
     if (kept) return kept.value;
     const value = rule.prepare?.(this.optionsFor(rule, lang));

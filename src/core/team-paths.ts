@@ -1,6 +1,6 @@
 // Team rules' `given` paths: the small path syntax over the plan model (`counterparts[*].benefit`), derived from the
 // schema, and what a path resolves to in one plan (the values, with their spans, and where a missing one belongs).
-import type { EntryBase, ListSection, Located, PlanModel, TextSection } from './model.js';
+import type { EntryBase, ListSection, Located, PlanModel } from './model.js';
 import { CUSTOMER_FIELDS, PLAN_FIELDS, SECTIONS, type SectionKind } from './schema.js';
 import type { Span } from './types.js';
 
@@ -74,14 +74,14 @@ function textSection(kind: SectionKind, path: string): PathSpec {
     kind: 'text',
     many: false,
     resolve: (plan) => {
-      const s = plan[kind as 'selection' | 'scaleUp'] as TextSection | undefined;
+      const s = plan[kind as 'selection' | 'scaleUp'];
       return single(s?.text, s?.anchor ?? plan.titleAnchor);
     },
   };
 }
 
 function listOf(plan: PlanModel, kind: SectionKind): ListSection<EntryBase> | undefined {
-  return plan[kind as 'iterations' | 'counterparts' | 'metrics' | 'journey'] as ListSection<EntryBase> | undefined;
+  return plan[kind as 'iterations' | 'counterparts' | 'metrics' | 'journey'];
 }
 
 function entries(kind: SectionKind, path: string): PathSpec {

@@ -182,7 +182,7 @@ export function teamRule(def: TeamRuleDef): Rule {
           }
       }
     },
-  }) as Rule;
+  });
 }
 
 function spanOf(value: Span, m: RegExpMatchArray): Span {

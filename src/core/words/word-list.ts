@@ -57,7 +57,7 @@ export class WordList {
   /** A text's words, reduced as this list reduces its own (pass them to the methods below that take words). */
   words(text: string, language: Language = 'en'): string[] {
     let kept = this.reduced.get(language);
-    if (!kept) this.reduced.set(language, (kept = new Map()));
+    if (!kept) this.reduced.set(language, (kept = new Map<string, string>()));
     const exact = this.compile(language).exact;
     return tokenise(text).map((w) => {
       let r = kept.get(w);
