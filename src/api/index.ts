@@ -86,12 +86,10 @@ export { plural } from '../core/text.js';
 export { maxOf, minOf } from '../core/arrays.js';
 export { DEFAULT_MAX_FILE_SIZE, formatSize, posixPath } from '../core/limits.js';
 export { disableFileFix, disableNextLineFix } from '../core/disable.js';
+export { SNIPPET_TODAY, entrySnippet, frontMatterSnippet } from '../core/snippets.js';
 export {
   PROMPTS,
-  SNIPPET_TODAY,
   addEntry,
-  entrySnippet,
-  frontMatterSnippet,
   newCounterpart,
   newEntry,
   newIteration,
