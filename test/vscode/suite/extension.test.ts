@@ -398,7 +398,7 @@ suite('testbed-lint in VS Code', () => {
     assert.match(await hoverTexts(doc.uri, 11, 10), /\*\*tier\*\*: allowed values/);
   });
 
-  test('quick fixes: the safe fix (preferred), disable comments, documentation; applying one', async () => {
+  test('quick fixes: the safe fix (preferred), documentation, disable comments; applying one', async () => {
     const { doc } = await open('plan.testbed.md');
     const original = doc.getText();
     const d = diagnostic(doc.uri, 'counterpart-finance');
@@ -415,10 +415,10 @@ suite('testbed-lint in VS Code', () => {
       mine.map((a) => [a.title, a.isPreferred ?? false]),
       [
         ['Add a Finance counterpart', true],
+        ['Show documentation for counterpart-finance', false],
         ['Disable counterpart-finance for this line', false],
         ['Disable counterpart-finance for this file', false],
         ['Configure rule counterpart-finance…', false],
-        ['Show documentation for counterpart-finance', false],
       ],
     );
     const after = await applyAndLint(doc, mine[0]!.edit!);
@@ -577,10 +577,15 @@ suite('testbed-lint in VS Code', () => {
       premier.range,
       vscode.CodeActionKind.QuickFix.value,
     );
+    // Ctrl+. on the premier warning (no safe fix): the first entry VS Code lists explains the finding; no disable
+    // entry comes first, and none is preferred (so Ctrl+. then Enter never switches point 1's main warning off).
+    assert.equal(actions[0]?.title, 'Show documentation for customer-not-premier');
+    assert.ok(!actions.some((a) => a.title.startsWith('Disable ') && a.isPreferred === true));
     const mine = actions.filter((a) => /customer-not-premier|^Delete /.test(a.title));
     assert.deepEqual(
       mine.map((a) => [a.title, a.isPreferred ?? false]),
       [
+        ['Show documentation for customer-not-premier', false],
         ['Disable customer-not-premier for this line', false],
         ['Disable customer-not-premier for this file', false],
         [
@@ -588,7 +593,6 @@ suite('testbed-lint in VS Code', () => {
           false,
         ],
         ['Configure rule customer-not-premier…', false],
-        ['Show documentation for customer-not-premier', false],
       ],
     );
     try {
@@ -1283,14 +1287,14 @@ suite('testbed-lint in VS Code', () => {
       assert.deepEqual(
         mine.map((a) => [a.title, a.isPreferred ?? false]),
         [
-          ['Add a Counterparts section', true],
+          ['Add a Counterparts section with a Finance counterpart to fill in', true],
           ['Add a Customer selection section with a prompt', true],
           ['Add an iteration log with a first entry to fill in', true],
           ['Add a Customer journey section', true],
           ['Fix all testbed-lint problems (4)', false],
+          ['Show documentation for one of 8 rules…', false],
           [`Disable 8 rules for this line: ${ids.join(', ')}`, false],
           [`Disable 8 rules for this file: ${ids.join(', ')}`, false],
-          ['Show documentation for one of 8 rules…', false],
         ],
       );
       // Fix all from the menu adds the four sections at once.
