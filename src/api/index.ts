@@ -27,7 +27,7 @@ export {
   type LoadedConfig,
 } from '../core/config-resolve.js';
 export { POSIX_PATHS, isInside, type PathOps } from '../core/config-paths.js';
-export { guidanceOptionsFor, pointOf, summarizePlan } from './summary.js';
+export { guidanceOptionsFor, pointOf, pointsOf, summarizePlan } from './summary.js';
 /** Every rule, sorted by id, and each one's version-pinned documentation URL. */
 export { rules, docsUrlFor } from '../rules/index.js';
 export type {
@@ -78,7 +78,15 @@ export { parsePlan } from '../core/parse/index.js';
 export { formatDay, localDayOf, parseIsoDate, resolveToday } from '../core/dates.js';
 export { VERSION } from '../core/version.js';
 export { planTemplate, type PlanTemplateOptions } from '../core/template.js';
-export { POINTS, worse, type PlanSummary, type Point, type PointState } from '../core/summary.js';
+export {
+  POINTS,
+  worse,
+  type Counts,
+  type PlanSummary,
+  type Point,
+  type PointState,
+  type ThreePoints,
+} from '../core/summary.js';
 // The plan schema and the helpers every shell shares (one definition each).
 export * from '../core/schema.js';
 export { suggest } from '../core/suggest.js';
