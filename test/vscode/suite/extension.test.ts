@@ -667,7 +667,20 @@ suite('testbed-lint in VS Code', () => {
       assert.equal(yaml.isDirty, false, 'the plan is saved');
       const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(yaml.uri));
       assert.deepEqual(onDisk.split('\n').slice(0, 2), ['kind: testbed-plan', 'title: Pilot with Acme']);
+      // The template answers nothing for the writer: every point-1 value is a prompt, its guidance in a comment.
+      for (const line of [
+        '  tier: TODO',
+        '  size: TODO # small, medium or large',
+        '  new-processes: TODO',
+        '  champion: TODO',
+      ])
+        assert.ok(
+          onDisk.split('\n').some((l) => l.startsWith(line)),
+          line,
+        );
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), yaml.uri.toString());
+      // Indented by two spaces throughout: the editor detects "Spaces: 2" (it detected 5 before).
+      assert.equal(vscode.window.activeTextEditor?.options.tabSize, 2);
       const lint = await withTimeout(api.whenLinted(yaml.uri), 'the lint of the new plan');
       assert.equal(lint.linted, true);
       assert.ok(
