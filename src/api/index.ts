@@ -28,7 +28,7 @@ export {
   type LoadedConfig,
 } from '../core/config-resolve.js';
 export { POSIX_PATHS, isInside, type PathOps } from '../core/config-paths.js';
-export { guidanceOptionsFor, pointOf, summarizePlan } from './summary.js';
+export { guidanceOptionsFor, pointOf, pointsOf, summarizePlan } from './summary.js';
 /** Every rule, sorted by id, and each one's version-pinned documentation URL. */
 export { rules, docsUrlFor } from '../rules/index.js';
 export type {
@@ -85,7 +85,15 @@ export { VERSION } from '../core/version.js';
 export { planTemplate, type PlanTemplateOptions } from '../core/template.js';
 export { kebabCase, planFileName } from '../core/file-name.js';
 export { LANGS, isLang, type Lang } from '../core/lang.js';
-export { POINTS, worse, type PlanSummary, type Point, type PointState } from '../core/summary.js';
+export {
+  POINTS,
+  worse,
+  type Counts,
+  type PlanSummary,
+  type Point,
+  type PointState,
+  type ThreePoints,
+} from '../core/summary.js';
 // The plan schema and the helpers every shell shares (one definition each).
 export * from '../core/schema.js';
 export { suggest } from '../core/suggest.js';
@@ -93,12 +101,10 @@ export { plural } from '../core/text.js';
 export { maxOf, minOf } from '../core/arrays.js';
 export { DEFAULT_MAX_FILE_SIZE, formatSize, posixPath } from '../core/limits.js';
 export { disableFileFix, disableNextLineFix } from '../core/disable.js';
+export { SNIPPET_TODAY, entrySnippet, frontMatterSnippet } from '../core/snippets.js';
 export {
   PROMPTS,
-  SNIPPET_TODAY,
   addEntry,
-  entrySnippet,
-  frontMatterSnippet,
   newCounterpart,
   newEntry,
   newIteration,

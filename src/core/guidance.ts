@@ -1,9 +1,10 @@
 // What the testbed framework asks of each part of a plan, and a live summary of a plan's section, in plain words.
-import { isFinanceDepartment } from './departments.js';
+import { countedDepartments } from './counted-departments.js';
+import { isFinanceDepartment, ownDepartmentMatcher } from './departments.js';
 import type { SectionKind } from './document.js';
 import { isLive, type PlanModel } from './model.js';
 import { SECTIONS, valueMeanings } from './schema.js';
-import { plural } from './text.js';
+import { isPlaceholder, plural } from './text.js';
 
 export interface SectionGuidance {
   kind: SectionKind;
@@ -40,6 +41,8 @@ export const VALUE_GUIDANCE: Readonly<Record<ValueGuidanceKey, ValueGuidance>> =
 export interface GuidanceOptions {
   /** The names that count as finance: option `departments` of counterpart-finance (default: the rule's). */
   financeDepartments?: readonly string[];
+  /** More names that count as the owner's own department: option `same-department` of counterparts-cross-functional. */
+  sameDepartment?: readonly string[];
 }
 
 const SALES = /^sales\b/i;
@@ -71,16 +74,15 @@ export function sectionSummary(plan: PlanModel, kind: SectionKind, options: Guid
     case 'counterparts': {
       const entries = plan.counterparts?.entries ?? [];
       const owner = (plan.ownerDepartment?.value ?? 'sales').trim().toLowerCase();
-      const depts = new Set(
-        entries.map((e) => e.department?.value.trim().toLowerCase()).filter((d): d is string => !!d && d !== owner),
-      );
+      // Why: the departments counterparts-cross-functional counts, and no other, so hover, summary and finding agree.
+      const depts = countedDepartments(plan, ownDepartmentMatcher(options.sameDepartment), isPlaceholder).others;
       // Why: the same matching as counterpart-finance, with its configured names, so hover and diagnostics agree.
       const finance = entries.some((e) => isFinanceDepartment(e.department?.value ?? '', options.financeDepartments));
       const start = plan.start?.day;
       const late =
         start === undefined ? 0 : entries.filter((e) => e.since?.day !== undefined && e.since.day > start).length;
       const ownerName = SALES.test(owner) ? 'sales' : owner;
-      return `${plural(entries.length, 'counterpart')}, ${plural(depts.size, 'department')} besides ${ownerName}; finance ${finance ? 'involved' : 'not involved'}; ${late} joined after the start`;
+      return `${plural(entries.length, 'counterpart')}, ${plural(depts.length, 'department')} besides ${ownerName}; finance ${finance ? 'involved' : 'not involved'}; ${late} joined after the start`;
     }
     case 'metrics': {
       const entries = plan.metrics?.entries ?? [];

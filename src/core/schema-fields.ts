@@ -14,8 +14,8 @@ const text = (name: string, key = name, more: Partial<FieldSpec> = {}): FieldSpe
 export const CUSTOMER_FIELDS: readonly FieldSpec[] = [
   text('name', 'name', { prompt: "the customer's name" }),
   text('tier', 'tier', {
-    initial: 'standard',
-    prompt: 'not premier, key or strategic',
+    prompt: 'the account tier as your firm names it; a testbed avoids premier, key or strategic accounts',
+    guidance: 'not premier, key or strategic',
     meanings: {
       standard: 'an ordinary account: a good testbed',
       'premier, key, strategic, platinum, ...': 'a premier account: reported by customer-not-premier',
@@ -27,15 +27,14 @@ export const CUSTOMER_FIELDS: readonly FieldSpec[] = [
     key: 'size',
     type: 'enum',
     values: SIZES,
-    initial: 'small',
     guidance: "the customer's size; a small account is the better testbed",
   },
   {
     name: 'newProcesses',
     key: 'new-processes',
     type: 'bool',
-    initial: 'true',
-    prompt: 'are their processes still to be designed?',
+    prompt: 'true or false: are their processes still to be designed?',
+    guidance: 'are their processes still to be designed?',
   },
   text('champion', 'champion', { prompt: 'the person on their side eager to innovate, e.g. "Dr. Lee, CEO"' }),
   {
@@ -93,6 +92,7 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
     key: 'start',
     type: 'date',
     reportInvalid: true,
+    prompt: 'the day the testbed starts with the customer, YYYY-MM-DD',
     guidance: 'the day the testbed started with the customer (YYYY-MM-DD)',
   },
   {
@@ -100,14 +100,15 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
     key: 'review',
     type: 'date',
     reportInvalid: true,
-    prompt: 'a testbed needs a year or so before the important findings show',
+    prompt: 'YYYY-MM-DD; a testbed needs a year or so before the important findings show',
+    guidance: 'a testbed needs a year or so before the important findings show',
   },
   {
     name: 'aims',
     key: 'aims',
     type: 'enum-list',
     values: AIMS,
-    initial: '[business-processes]',
+    initial: '[]',
     above: [`What the testbed aims at for the customer: any of ${AIMS.join(', ')}.`],
   },
   {

@@ -2,7 +2,8 @@
 import type { PlanDocument } from './document.js';
 import { effectiveStatus, type Status } from './model.js';
 import type { RuleCategory } from './rule-api.js';
-import { normaliseName } from './text.js';
+import { countedDepartments } from './counted-departments.js';
+import { isPlaceholder } from './text.js';
 import type { Problem, Severity } from './types.js';
 import { formatDay } from './dates.js';
 
@@ -57,6 +58,45 @@ export function pointOfCategory(category: RuleCategory): Point | undefined {
   return CATEGORY_POINT[category];
 }
 
+export type Counts = { error: number; warning: number; info: number };
+
+/** The three points, each with its worst state and its findings' counts, and the other findings: the one reckoning. */
+export interface ThreePoints {
+  points: Record<Point, { state: PointState; counts: Counts }>;
+  other: { state: PointState; counts: Counts };
+}
+
+/**
+ * The three points worked out once from a run's findings, config warnings included: each finding counts for the point
+ * its rule serves (else for the other findings), and each config warning (a plan checked with a config that has
+ * errors) is a warning among the other findings, so such a plan never shows as passing. The status bar, the plans
+ * view, the hover's summaries, `report` and the Action all read it (through summarize or the api's pointsOf).
+ */
+export function threePoints(
+  problems: readonly Pick<Problem, 'ruleId' | 'severity'>[],
+  pointOf: (ruleId: string) => Point | undefined,
+  configWarnings = 0,
+): ThreePoints {
+  const zero = (): Counts => ({ error: 0, warning: 0, info: 0 });
+  const points: ThreePoints['points'] = {
+    customer: { state: 'pass', counts: zero() },
+    iterations: { state: 'pass', counts: zero() },
+    counterparts: { state: 'pass', counts: zero() },
+  };
+  const other: ThreePoints['other'] = { state: 'pass', counts: zero() };
+  for (const p of problems) {
+    const point = pointOf(p.ruleId);
+    const at = point ? points[point] : other;
+    at.state = worse(at.state, p.severity);
+    at.counts[p.severity]++;
+  }
+  if (configWarnings > 0) {
+    other.state = worse(other.state, 'warning');
+    other.counts.warning += configWarnings;
+  }
+  return { points, other };
+}
+
 /** What a summary is made of: one plan's lint run, its findings, and the run's own judgments. */
 export interface SummaryInput {
   document: PlanDocument;
@@ -65,11 +105,13 @@ export interface SummaryInput {
   /** Today as a day number (days since 1970-01-01). */
   today: number;
   /** The point a finding's rule serves (from the rule's category); undefined for the other rules. */
-  pointOf(ruleId: string): Point | undefined;
+  pointOf: (ruleId: string) => Point | undefined;
   /** Whether a department is finance, as the run's counterpart-finance judges it (with its configured names). */
-  isFinance(department: string): boolean;
+  isFinance: (department: string) => boolean;
   /** Whether a department is the owner's own, as the run's counterparts-cross-functional judges it. */
-  isOwnDepartment(department: string, owner: string | undefined): boolean;
+  isOwnDepartment: (department: string, owner: string | undefined) => boolean;
+  /** How many warnings the plan's config gave (the editor: a config with errors); default none. */
+  configWarnings?: number;
 }
 
 /**
@@ -79,15 +121,15 @@ export interface SummaryInput {
 export function summarize(input: SummaryInput): PlanSummary {
   const { document: doc, problems, today } = input;
   const plan = doc.plan;
-  const points: Record<Point, PointState> = { customer: 'pass', iterations: 'pass', counterparts: 'pass' };
-  let other: PointState = 'pass';
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const p of problems) {
-    counts[p.severity]++;
-    const point = input.pointOf(p.ruleId);
-    if (point) points[point] = worse(points[point], p.severity);
-    else other = worse(other, p.severity);
-  }
+  const reckoned = threePoints(problems, input.pointOf, input.configWarnings);
+  const points: Record<Point, PointState> = {
+    customer: reckoned.points.customer.state,
+    iterations: reckoned.points.iterations.state,
+    counterparts: reckoned.points.counterparts.state,
+  };
+  const counts: Counts = { error: 0, warning: 0, info: 0 };
+  for (const at of [...Object.values(reckoned.points), reckoned.other])
+    for (const k of ['error', 'warning', 'info'] as const) counts[k] += at.counts[k];
   const entries = plan.iterations?.entries ?? [];
   const days = entries
     .map((e) => e.date?.day)
@@ -95,20 +137,15 @@ export function summarize(input: SummaryInput): PlanSummary {
     .sort((a, b) => a - b);
   const past = days.filter((d) => d <= today);
   const last = past[past.length - 1];
-  const owner = plan.ownerDepartment?.value;
   const cps = plan.counterparts?.entries ?? [];
-  const depts = new Set(
-    cps
-      .map((c) => c.department?.value ?? '')
-      .filter((d) => normaliseName(d) !== '' && !input.isOwnDepartment(d, owner))
-      .map(normaliseName),
-  );
+  // Why: the departments counterparts-cross-functional counts, no other (a "TBD" department is none).
+  const depts = countedDepartments(plan, input.isOwnDepartment, isPlaceholder).others;
   const ms = plan.metrics?.entries ?? [];
   return {
     title: plan.title?.value ?? doc.filePath.split(/[\\/]/).pop() ?? doc.filePath,
     status: effectiveStatus(plan),
     points,
-    other,
+    other: reckoned.other.state,
     problems: counts,
     ...(plan.start?.day !== undefined ? { start: formatDay(plan.start.day) } : {}),
     iterations: {
@@ -119,7 +156,7 @@ export function summarize(input: SummaryInput): PlanSummary {
     },
     counterparts: {
       count: cps.length,
-      departments: depts.size,
+      departments: depts.length,
       finance: cps.some((c) => input.isFinance(c.department?.value ?? '')),
     },
     metrics: { count: ms.length, customer: ms.filter((m) => m.perspective?.value === 'customer').length },

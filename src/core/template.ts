@@ -1,6 +1,6 @@
 // A new plan, in either form, modelled on the spec's minimal example, with plain-word prompts to fill in.
 // Its sections, tables and example entries come from the plan schema through the writer.
-import { parseIsoDate, resolveToday } from './dates.js';
+import { resolveToday } from './dates.js';
 import { SECTIONS, type SectionKind, type SectionSpec } from './schema.js';
 import { frontMatterLines, headingEntryLines, tableHeaderLines, yamlItemLines, type EntryValues } from './writer.js';
 import type { Lang } from './lang.js';
@@ -10,24 +10,28 @@ import { ABOVE_BY_LANG, ASKS_BY_LANG, EXAMPLES_BY_LANG, PROMPTS_BY_LANG } from '
 export interface PlanTemplateOptions {
   /** The plan's title. */
   title: string;
-  /** Today as YYYY-MM-DD: the plan's start date; the review is planned a year later. */
+  /**
+   * Today as YYYY-MM-DD: the date of the example entries in the prompts (an entry written now is dated today).
+   * The plan's own dates are the writer's to give: `start` and `review` are prompts.
+   */
   today: string;
   /** The plan's language: its headings, labels and prompts in it, and `lang:` in its front matter (default English). */
   lang?: Lang;
 }
 
 /**
- * The text of a new plan. Prompts are comments (HTML comments in Markdown, `#` comments in YAML), so
- * the linter never counts them as content; placeholders such as `TBD` are reported until filled in.
+ * The text of a new plan. It states no fact the writer did not give: every answer (the customer, its tier, size,
+ * processes and champion, the aims, the dates) is the prompt `TODO` or an empty list, a to-do on a draft and a
+ * finding once the plan is proposed. The guidance is in comments (HTML comments in Markdown, `#` comments in YAML),
+ * so the linter never counts it as content. Indented by two spaces throughout, so editors detect two.
  */
 export function planTemplate(form: 'markdown' | 'yaml', options: PlanTemplateOptions): string {
   resolveToday(options.today);
   const title = options.title.trim() || 'New testbed plan';
   const start = options.today;
-  const review = aYearLater(start);
   const lang = options.lang ?? 'en';
   const words = lang === 'en' ? undefined : { lang, prompts: PROMPTS_BY_LANG[lang], above: ABOVE_BY_LANG[lang] };
-  const front = frontMatterLines(title, start, review, words);
+  const front = frontMatterLines(title, words);
   if (form === 'yaml') return [...front, '', ...SECTIONS.flatMap((x) => yamlSection(x, start, lang))].join('\n');
   return [
     '---',
@@ -121,7 +125,7 @@ function markdownSection(x: SectionSpec, start: string, lang: Lang): string[] {
     return [
       ...head,
       `<!-- ${asks[0]}`,
-      `     ${asks[1]} Copy this shape:`,
+      `  ${asks[1]} Copy this shape:`,
       '',
       ...headingEntryLines(x.kind, example(x.kind, start, lang), lang),
       '-->',
@@ -130,8 +134,8 @@ function markdownSection(x: SectionSpec, start: string, lang: Lang): string[] {
   }
   const prompt = [
     `<!-- ${asks[0]}`,
-    ...asks.slice(1, -1).map((l) => `     ${l}`),
-    `     ${asks[asks.length - 1]}${x.shape === 'rationale' ? ` ${RATIONALE_NOTE[lang]}` : ''} -->`,
+    ...asks.slice(1, -1).map((l) => `  ${l}`),
+    `  ${asks[asks.length - 1]}${x.shape === 'rationale' ? ` ${RATIONALE_NOTE[lang]}` : ''} -->`,
   ];
   return [...head, ...prompt, '', ...(x.entry ? [...tableHeaderLines(x.kind, lang), ''] : [])];
 }
@@ -148,19 +152,12 @@ function yamlSection(x: SectionSpec, start: string, lang: Lang): string[] {
   const asks = lang === 'en' ? ASKS[x.kind] : ASKS_BY_LANG[lang][x.kind];
   const comment = (indent: string, last = '') =>
     asks.map((l, i) => `${indent}# ${l}${i === asks.length - 1 ? last : ''}`);
-  if (x.shape === 'rationale') return [`${x.key}:`, ...comment('  '), '  rationale: TBD', ''];
-  if (x.shape === 'text') return [...comment(''), `${x.key}: TBD`, ''];
+  if (x.shape === 'rationale') return [`${x.key}:`, ...comment('  '), '  rationale: TODO', ''];
+  if (x.shape === 'text') return [...comment(''), `${x.key}: TODO`, ''];
   return [
     ...comment('', ' Each entry looks like this:'),
     ...yamlItemLines(x.kind, example(x.kind, start, lang, true), '  - ').map((l) => `# ${l}`),
     `${x.key}: []`,
     '',
   ];
-}
-
-/** The same day a year later (29 February becomes 28 February). */
-function aYearLater(day: string): string {
-  const [y, m, d] = day.split('-') as [string, string, string];
-  const next = `${String(Number(y) + 1).padStart(4, '0')}-${m}-${d}`;
-  return parseIsoDate(next) === undefined ? `${String(Number(y) + 1).padStart(4, '0')}-${m}-28` : next;
 }

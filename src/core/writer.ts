@@ -21,6 +21,9 @@ export const PROMPTS = {
   feedback: 'TODO: what the customer said or experienced that prompted it',
   financeContact: 'TODO: name a contact in finance',
   financeBenefit: 'TODO: what finance gains from the testbed',
+  department: 'TODO: name the department',
+  contact: 'TODO: name a contact there',
+  benefit: 'TODO: what this department gains from the testbed',
   metricName: 'TODO: what the customer experiences, e.g. ward stock-outs per month',
   moment: 'TODO: where the customer meets us, e.g. the nurse opens the ward cabinet',
   journeyToday: 'TODO: what the customer experiences there now',
@@ -65,7 +68,7 @@ export function newCounterpart(department: string, since: string): EntryValues {
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const orList = (xs: readonly string[]) =>
+export const orList = (xs: readonly string[]) =>
   xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]!}`;
 
 /** The Markdown label of a field (`Change`) and its table header (`Department`). */
@@ -73,7 +76,7 @@ export const labelOf = (f: FieldSpec): string => cap(f.written ?? f.labels?.[0] 
 export const headerOf = (f: FieldSpec): string => cap(f.written ?? f.columns?.[0] ?? f.key);
 
 /** The fields of `kind`'s entries, as a plan in `lang` names them (labels, headers). */
-function fieldsOf(kind: SectionKind, lang: Lang = 'en'): readonly FieldSpec[] {
+export function fieldsOf(kind: SectionKind, lang: Lang = 'en'): readonly FieldSpec[] {
   const e = sectionSpecIn(kind, lang).entry;
   if (!e) throw new RangeError(`${kind} holds no entries`);
   return e.fields;
@@ -89,8 +92,9 @@ function shown(kind: SectionKind, values: EntryValues, lang: Lang = 'en'): Field
 /** One entry in the headings style: `### date — title`, then a labelled line per field. */
 export function headingEntryLines(kind: SectionKind, values: EntryValues, lang: Lang = 'en'): string[] {
   const fields = shown(kind, values, lang).filter((f) => f.name !== 'date' && f.name !== 'title');
+  // Why: an enum left empty (or an empty snippet tab stop, `${2}`) shows its allowed words as a hint, not a default.
   const hints = fields
-    .filter((f) => f.type === 'enum' && values[f.name] === undefined)
+    .filter((f) => f.type === 'enum' && (values[f.name] === undefined || /^\$\{\d+\}$/.test(values[f.name]!)))
     .map((f) => `${labelOf(f)}: ${orList(f.values!)}.`);
   return [
     `### ${values.date ?? ''} — ${values.title ?? PROMPTS.iterationTitle}`,
@@ -292,30 +296,14 @@ function bulletAfter(
   return [insertLinesAfter(doc, doc.lines.trimSpan(last.span).end, loose ? ['', text] : [text])];
 }
 
-// ---------- snippets (editor): the same shapes, each value a tab stop
-
-/** A snippet's date: today, as the editor fills it in. */
-export const SNIPPET_TODAY = '$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE';
-
-/** Values as snippet tab stops: `${1:TODO: ...}` for text and dates, `${2|a,b|}` for enums, in the schema's field order. */
-function snippetValues(kind: SectionKind, values: EntryValues): EntryValues {
-  let n = 0;
-  const out: Record<string, string> = {};
-  for (const f of fieldsOf(kind)) {
-    const v = values[f.name];
-    if (f.type === 'enum') out[f.name] = `\${${++n}|${f.values!.join(',')}|}`;
-    else if (v !== undefined) out[f.name] = `\${${++n}:${v}}`;
-  }
-  return out;
-}
-
 /** The values of a new entry of `kind` dated `day` (a snippet: SNIPPET_TODAY), with every prompt shown. */
 export function newEntry(kind: SectionKind, day: string): EntryValues {
   switch (kind) {
     case 'iterations':
       return { ...newIteration(day), title: PROMPTS.iterationTitle };
     case 'counterparts':
-      return newCounterpart('Finance', day);
+      // Why: which department joins is the writer's answer; one added now joins now (`day`).
+      return { department: PROMPTS.department, contact: PROMPTS.contact, since: day, benefit: PROMPTS.benefit };
     case 'journey':
       return { moment: PROMPTS.moment, today: PROMPTS.journeyToday, target: PROMPTS.journeyTarget };
     default:
@@ -323,36 +311,14 @@ export function newEntry(kind: SectionKind, day: string): EntryValues {
   }
 }
 
-/**
- * The snippet body of one new entry of `kind` dated `day` (`$0` last), every value a tab stop holding its prompt,
- * in the section's usual style: Markdown iterations an H3 heading, other Markdown entries a table with its header,
- * YAML a list item (`- ` first, keys below indented by two; indent the lines to the list's level).
- */
-export function entrySnippet(form: PlanForm, kind: SectionKind, day = SNIPPET_TODAY): string[] {
-  const v = snippetValues(kind, newEntry(kind, day));
-  if (form === 'yaml') return [...yamlSnippetItem(kind, v), '$0'];
-  if (kind === 'iterations') return [...headingEntryLines(kind, v), '$0'];
-  return [`## ${sectionSpec(kind).heading}`, '', ...tableLines(kind, [v]), '$0'];
-}
-
-function yamlSnippetItem(kind: SectionKind, v: EntryValues): string[] {
-  return fieldsOf(kind)
-    .filter((f) => v[f.name] !== undefined)
-    .map((f, i) => `${i === 0 ? '- ' : '  '}${f.key}: ${yamlStop(f, v[f.name]!)}`);
-}
-
-/** A text tab stop quoted when its prompt would not be a plain YAML scalar (`TODO: ...` has `: `), quotes outside the stop. */
-function yamlStop(f: FieldSpec, stop: string): string {
-  const m = /^\$\{(\d+):(.*)\}$/.exec(stop);
-  if (!m || f.type !== 'text' || yamlScalar(m[2]!) === m[2]) return stop;
-  return `"\${${m[1]}:${JSON.stringify(m[2]).slice(1, -1)}}"`;
-}
-
 // ---------- front matter (a new plan's keys)
 
-/** The lines of a new plan's keys (front matter or YAML top level): each field's initial value and prompt. */
-export function frontMatterLines(title: string, start: string, review: string, words?: PlanWords): string[] {
-  const dates: Record<string, string> = { start, review };
+/**
+ * The lines of a new plan's keys (front matter or YAML top level): each field's initial value and prompt. Only what
+ * is true of every new plan has a value (`kind`, the title given, `status: draft`, `lang:` when not English); every
+ * answer the writer has to give, dates included, is the prompt `TODO`, with the guidance in a comment after it.
+ */
+export function frontMatterLines(title: string, words?: PlanWords): string[] {
   // Why: an optional key (`lang`) is the writer's to add; a new plan does not ask for it.
   return PLAN_FIELDS.filter((f) => !f.optional).flatMap((f) => {
     const above = (words?.above[f.key] ?? f.above ?? []).map((l) => `# ${l}`);
@@ -363,33 +329,17 @@ export function frontMatterLines(title: string, start: string, review: string, w
         ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${keyLine(c, initialOf(c), words)}`),
       ];
     if (f.key === 'title') return [`title: ${yamlScalar(title)}`, ...(words ? [`lang: ${words.lang}`] : [])];
-    return [...above, keyLine(f, dates[f.key] ?? initialOf(f), words)];
+    return [...above, keyLine(f, initialOf(f), words)];
   });
 }
 
-const initialOf = (f: FieldSpec) => f.initial ?? 'TBD';
+/** The prompt every unanswered value starts as: a placeholder, so the rules ask for it until the writer answers. */
+export const VALUE_PROMPT = 'TODO';
+
+const initialOf = (f: FieldSpec) => f.initial ?? VALUE_PROMPT;
 
 /** `key: value # prompt`; an enum's prompt is its allowed values. */
-function keyLine(f: FieldSpec, value: string, words?: PlanWords): string {
+export function keyLine(f: FieldSpec, value: string, words?: PlanWords): string {
   const prompt = words?.prompts[f.key] ?? f.prompt ?? (f.type === 'enum' ? orList(f.values!) : '');
   return `${f.key}: ${value}${prompt ? ` # ${prompt}` : ''}`;
-}
-
-/** The snippet of a Markdown plan's front matter and title: text fields are `TBD` tab stops, enums choices. */
-export function frontMatterSnippet(): string[] {
-  let n = 1;
-  const stop = (f: FieldSpec): string => {
-    if (f.type === 'date') return f.key === 'start' ? `\${${++n}:${SNIPPET_TODAY}}` : `\${${++n}:TBD}`;
-    if (f.type === 'enum' && f.values!.length > 1) return `\${${++n}|${f.values!.join(',')}|}`;
-    if (f.type === 'bool') return `\${${++n}|true,false|}`;
-    if (f.type === 'enum-list') return `[\${${++n}|${f.values!.join(',')}|}]`;
-    return f.initial !== undefined && f.type === 'enum' ? f.initial : `\${${++n}:${initialOf(f)}}`;
-  };
-  const lines = PLAN_FIELDS.filter((f) => !f.optional).flatMap((f) => {
-    if (f.key === 'title') return ['title: ${1:TODO: what the testbed tries, with which customer}'];
-    if (f.key === 'customer')
-      return ['customer:', ...CUSTOMER_FIELDS.filter((c) => !c.optional).map((c) => `  ${c.key}: ${stop(c)}`)];
-    return [`${f.key}: ${stop(f)}`];
-  });
-  return ['---', ...lines, '---', '', '# ${1}', '$0'];
 }

@@ -134,7 +134,7 @@ describe('information', () => {
 });
 
 describe('init', () => {
-  test('writes NAME.testbed.md from the template, dated --today', async () => {
+  test('writes NAME.testbed.md from the template; its dates are prompts, for the writer to give', async () => {
     const cwd = project();
     const r = await runCli(['init', 'northside-vmi', '--today', TODAY], { cwd });
     expect(r).toMatchObject({ code: 0, stderr: '' });
@@ -143,8 +143,9 @@ describe('init', () => {
     );
     const text = readFileSync(join(cwd, 'northside-vmi.testbed.md'), 'utf8');
     expect(text).toMatch(/^---\nkind: testbed-plan\ntitle: Northside vmi\n/);
-    expect(text).toContain('start: 2026-06-01');
-    expect(text).toContain('review: 2027-06-01');
+    expect(text).toContain('\nstart: TODO # ');
+    expect(text).toContain('\nreview: TODO # ');
+    expect(text).not.toMatch(/^(start|review): \d/m);
     expect(text).toContain('\n# Northside vmi\n');
   });
 
@@ -243,10 +244,10 @@ describe('init', () => {
     expect(existsSync(join(cwd, 'plans'))).toBe(false);
   });
 
-  test('without --today the local date is used', async () => {
+  test('without --today the local date is used for the example entry in the prompt (an entry written now)', async () => {
     const cwd = project();
     await runCli(['init', 'a'], { cwd, now: () => new Date(2026, 1, 28, 23, 59) });
-    expect(readFileSync(join(cwd, 'a.testbed.md'), 'utf8')).toContain('start: 2026-02-28');
+    expect(readFileSync(join(cwd, 'a.testbed.md'), 'utf8')).toContain('\n### 2026-02-28 — Short title of the change\n');
   });
 
   test('the new plan is structurally valid in both forms: no syntax, schema or unknown-key problems', async () => {
@@ -255,9 +256,10 @@ describe('init', () => {
     await runCli(['init', '--yaml', 'yaml-plan', '--today', TODAY], { cwd });
     for (const name of ['md-plan.testbed.md', 'yaml-plan.testbed.yaml']) {
       const problems = lint(readFileSync(join(cwd, name), 'utf8'), { filePath: name, today: TODAY });
+      // plan-schema reports only the prompts still to answer, as to-dos: no wrong value, syntax or unknown key.
       expect(
         problems
-          .filter((p) => p.ruleId.startsWith('plan-'))
+          .filter((p) => p.ruleId.startsWith('plan-') && !(p.ruleId === 'plan-schema' && p.messageId === 'placeholder'))
           .map((p) => `${p.ruleId} ${p.line}:${p.column} ${p.message}`),
         name,
       ).toEqual([]);
@@ -279,22 +281,38 @@ describe('init', () => {
       [
         '',
         'harbor-lockers.testbed.yaml',
-        '  13:9  info  To do before proposing: the customer name "TBD" is a placeholder; name the real customer before the testbed starts  customer-named',
-        '  19:1  info  To do before proposing: the customer selection rationale is still a to-do; replace it with at least 30 words on why this customer fits a testbed  customer-rationale',
-        '  32:1  info  To do before proposing: the iteration log has no entries; record each change you make with its date and the customer feedback behind it  iteration-log',
-        '  40:1  info  To do before proposing: the counterparts section lists no departments; add a list item with department, contact, since and benefit for each department involved in the testbed  counterparts-listed',
-        '  48:1  info  To do before proposing: the customer journey names no moment of truth; add a list item with stage, moment, today and target: where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target  journey-moments',
-        '  56:1  info  To do before proposing: the metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`  metric-outside-in',
+        '   6:8   info  To do before proposing: the value "TODO" of `start` is a placeholder; answer it with a real calendar date (YYYY-MM-DD)  plan-schema',
+        '   7:9   info  To do before proposing: the value "TODO" of `review` is a placeholder; answer it with a real calendar date (YYYY-MM-DD)  plan-schema',
+        '   9:1   info  To do before proposing: the `aims` list names no valid aim; list at least one of customer-profitability, business-processes, strategic-positioning  aims-stated',
+        '  12:1   info  To do before proposing: the plan does not state that the customer is small or low-risk, has new processes and has an eager champion (0 of 3 testbed conditions stated, 2 needed); if that holds, add `size: small` or `risk: low`, `new-processes: true`, and `champion:` with a name under `customer:`, else choose a customer that fits a testbed better  customer-conditions',
+        '  13:9   info  To do before proposing: the customer name "TODO" is a placeholder; name the real customer before the testbed starts  customer-named',
+        '  14:9   info  To do before proposing: the value "TODO" of `customer.tier` is a placeholder; answer it with the account\'s tier as your firm names it (a testbed avoids premier, key or strategic accounts)  plan-schema',
+        '  15:9   info  To do before proposing: the value "TODO" of `customer.size` is a placeholder; answer it with one of small, medium, large  plan-schema',
+        '  16:18  info  To do before proposing: the value "TODO" of `customer.new-processes` is a placeholder; answer it with true or false  plan-schema',
+        '  17:13  info  To do before proposing: the champion "TODO" is a placeholder; name the person at the customer who is eager to change how things are done, like the hospital\'s CEO at Baxter  customer-conditions',
+        '  19:1   info  To do before proposing: the customer selection rationale is still a to-do; replace it with at least 30 words on why this customer fits a testbed  customer-rationale',
+        '  32:1   info  To do before proposing: the iteration log has no entries; record each change you make with its date and the customer feedback behind it  iteration-log',
+        '  40:1   info  To do before proposing: the counterparts section lists no departments; add a list item with department, contact, since and benefit for each department involved in the testbed  counterparts-listed',
+        '  48:1   info  To do before proposing: the customer journey names no moment of truth; add a list item with stage, moment, today and target: where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target  journey-moments',
+        '  56:1   info  To do before proposing: the metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`  metric-outside-in',
         '',
         'northside-vmi.testbed.md',
-        '  14:9  info  To do before proposing: the customer name "TBD" is a placeholder; name the real customer before the testbed starts  customer-named',
-        '  23:1  info  To do before proposing: the customer selection rationale is empty; explain in at least 30 words why this customer fits a testbed  customer-rationale',
-        '  28:1  info  To do before proposing: the iteration log has no entries; record each change you make with its date and the customer feedback behind it  iteration-log',
-        '  41:1  info  To do before proposing: the counterparts section lists no departments; add a row of a Department | Contact | Since | Benefit table for each department involved in the testbed  counterparts-listed',
-        '  49:1  info  To do before proposing: the customer journey names no moment of truth; add a row of a Stage | Moment | Today | Target table, or a bullet such as "- **Use**: ...": where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target  journey-moments',
-        '  57:1  info  To do before proposing: the metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`  metric-outside-in',
+        '   7:8   info  To do before proposing: the value "TODO" of `start` is a placeholder; answer it with a real calendar date (YYYY-MM-DD)  plan-schema',
+        '   8:9   info  To do before proposing: the value "TODO" of `review` is a placeholder; answer it with a real calendar date (YYYY-MM-DD)  plan-schema',
+        '  10:1   info  To do before proposing: the `aims` list names no valid aim; list at least one of customer-profitability, business-processes, strategic-positioning  aims-stated',
+        '  13:1   info  To do before proposing: the plan does not state that the customer is small or low-risk, has new processes and has an eager champion (0 of 3 testbed conditions stated, 2 needed); if that holds, add `size: small` or `risk: low`, `new-processes: true`, and `champion:` with a name under `customer:`, else choose a customer that fits a testbed better  customer-conditions',
+        '  14:9   info  To do before proposing: the customer name "TODO" is a placeholder; name the real customer before the testbed starts  customer-named',
+        '  15:9   info  To do before proposing: the value "TODO" of `customer.tier` is a placeholder; answer it with the account\'s tier as your firm names it (a testbed avoids premier, key or strategic accounts)  plan-schema',
+        '  16:9   info  To do before proposing: the value "TODO" of `customer.size` is a placeholder; answer it with one of small, medium, large  plan-schema',
+        '  17:18  info  To do before proposing: the value "TODO" of `customer.new-processes` is a placeholder; answer it with true or false  plan-schema',
+        '  18:13  info  To do before proposing: the champion "TODO" is a placeholder; name the person at the customer who is eager to change how things are done, like the hospital\'s CEO at Baxter  customer-conditions',
+        '  23:1   info  To do before proposing: the customer selection rationale is empty; explain in at least 30 words why this customer fits a testbed  customer-rationale',
+        '  28:1   info  To do before proposing: the iteration log has no entries; record each change you make with its date and the customer feedback behind it  iteration-log',
+        '  41:1   info  To do before proposing: the counterparts section lists no departments; add a row of a Department | Contact | Since | Benefit table for each department involved in the testbed  counterparts-listed',
+        '  49:1   info  To do before proposing: the customer journey names no moment of truth; add a row of a Stage | Moment | Today | Target table, or a bullet such as "- **Use**: ...": where the customer meets us (finding, accessing, using or getting support), what they experience there today, and the target  journey-moments',
+        '  57:1   info  To do before proposing: the metrics section lists no metric; add at least one metric of what the customer experiences, with perspective `customer`  metric-outside-in',
         '',
-        'ℹ 12 problems (0 errors, 0 warnings, 12 infos)',
+        'ℹ 28 problems (0 errors, 0 warnings, 28 infos)',
         '  0 errors, 0 warnings and 6 infos potentially fixable with the `--fix` option.',
         '',
       ].join('\n'),
@@ -312,7 +330,15 @@ describe('init', () => {
       }[]
     ).find((f) => f.filePath.endsWith('.md'))!;
     expect(md.messages.map((m) => `${m.ruleId} ${['info', 'warning', 'error'][m.severity]}`)).toEqual([
+      'plan-schema error',
+      'plan-schema error',
+      'aims-stated error',
+      'customer-conditions error',
       'customer-named error',
+      'plan-schema error',
+      'plan-schema error',
+      'plan-schema error',
+      'customer-conditions error',
       'customer-rationale error',
       'iteration-log info',
       'counterparts-listed error',
@@ -320,6 +346,30 @@ describe('init', () => {
       'metric-outside-in error',
     ]);
     expect(md.messages.some((m) => m.message.startsWith('To do'))).toBe(false);
+  });
+
+  test('the untouched template, proposed, exits 1 with a finding at each unanswered point-1 prompt, in both forms', async () => {
+    const cwd = project();
+    await runCli(['init', 'northside-vmi', '--today', TODAY], { cwd });
+    await runCli(['init', '--yaml', 'harbor-lockers', '--today', TODAY], { cwd });
+    for (const n of ['northside-vmi.testbed.md', 'harbor-lockers.testbed.yaml'])
+      writeFileSync(join(cwd, n), readFileSync(join(cwd, n), 'utf8').replace(/^status: draft\b/m, 'status: proposed'));
+    const r = await runCli(['--today', TODAY, '-f', 'json'], { cwd });
+    expect(r.code).toBe(1);
+    type Report = { filePath: string; messages: { ruleId: string; severity: number; line: number }[] }[];
+    for (const f of JSON.parse(r.stdout) as Report) {
+      const lines = readFileSync(f.filePath, 'utf8').split('\n');
+      const at = (key: string) => {
+        const line = lines.findIndex((l) => l.startsWith(`  ${key}: TODO`)) + 1;
+        return f.messages.filter((m) => m.line === line && m.severity > 0).map((m) => `${m.ruleId} ${m.severity}`);
+      };
+      expect(at('name'), f.filePath).toEqual(['customer-named 2']);
+      expect(at('tier'), f.filePath).toEqual(['plan-schema 2']);
+      expect(at('size'), f.filePath).toEqual(['plan-schema 2']);
+      expect(at('new-processes'), f.filePath).toEqual(['plan-schema 2']);
+      expect(at('champion'), f.filePath).toEqual(['customer-conditions 1']);
+      expect(f.messages.filter((m) => m.ruleId === 'customer-rationale').map((m) => m.severity)).toEqual([2]);
+    }
   });
 
   test('--fix on a fresh draft keeps it passing: the prompts it writes are to-dos there, errors and warnings once proposed', async () => {

@@ -125,6 +125,40 @@ describe('Markdown plans', () => {
     expect(at('Order: first in prose', 'Order')).not.toContain('keyword.other.label.testbed-plan');
   });
 
+  it('colours nothing inside an HTML comment: a commented-out example entry is not live plan content', () => {
+    const text = [
+      '## Iteration log',
+      '',
+      '<!-- One entry per change, as it happens. Copy this shape:',
+      '',
+      '### 2026-12-07 — Short title of the change',
+      '',
+      '- Change: what we changed',
+      '- Source: customer',
+      '- Order: first',
+      '-->',
+      '',
+      '### 2026-12-08 — Live entry',
+      '- Order: second',
+      '',
+    ].join('\n');
+    const at = tokenize(markdown, text);
+    for (const [line, needle] of [
+      ['### 2026-12-07', '2026-12-07'],
+      ['### 2026-12-07', 'Short'],
+      ['- Change: what', 'Change'],
+      ['- Source: customer', 'customer'],
+      ['- Order: first', 'first'],
+    ] as const) {
+      const scopes = at(line, needle);
+      expect(scopes).toContain('comment.block.html');
+      expect(scopes.filter((s) => s.endsWith('.testbed-plan'))).toEqual([]);
+    }
+    // After the comment closes, entries are coloured again.
+    expect(at('### 2026-12-08', '2026-12-08')).toContain('constant.numeric.date.testbed-plan');
+    expect(at('- Order: second', 'second')).toContain('constant.language.order.testbed-plan');
+  });
+
   it('colours disable comments and their rule ids', () => {
     const at = tokenize(markdown, PLAN_MD);
     expect(at('<!-- testbed-lint', 'testbed-lint-disable-next-line')).toContain(

@@ -170,10 +170,12 @@ describe('the registry', () => {
 
   it("makes exactly the missing-content rules to-dos on a draft, as the spec lists them (and the writer's own prompts, left unfilled)", () => {
     // A `prompt` finding is the writer's own TODO prompt left unfilled (what `--fix` writes on a fresh draft): a to-do too.
+    // So is a `placeholder…` finding: a value the writer filled in with a placeholder (spec v2.1), like a missing value.
+    const answered = (id: string) => id === 'prompt' || id.startsWith('placeholder');
     const todo = (r: (typeof rules)[number]) =>
       r.meta.draft === 'todo' ||
       (typeof r.meta.draft === 'object' &&
-        Object.entries(r.meta.draft).some(([id, v]) => v === 'todo' && id !== 'prompt'));
+        Object.entries(r.meta.draft).some(([id, v]) => v === 'todo' && !answered(id)));
     expect(
       rules
         .filter(todo)
@@ -188,6 +190,15 @@ describe('the registry', () => {
         .map((r) => r.meta.id)
         .sort(),
     ).toEqual(['counterpart-benefit', 'iteration-change', 'iteration-feedback']);
+    const placeholder = (r: (typeof rules)[number]) =>
+      typeof r.meta.draft === 'object' &&
+      Object.entries(r.meta.draft).some(([id, v]) => v === 'todo' && id.startsWith('placeholder'));
+    expect(
+      rules
+        .filter(placeholder)
+        .map((r) => r.meta.id)
+        .sort(),
+    ).toEqual(['customer-conditions', 'customer-named', 'plan-schema']);
     if (existsSync(SPEC_PATH)) {
       const text = readFileSync(SPEC_PATH, 'utf8');
       const m = /Rules about something \*missing\*\s*\(([^)]*)\)/.exec(text);

@@ -116,7 +116,7 @@ describe('diagnostics', () => {
 });
 
 describe('code actions', () => {
-  it('offers the fix (preferred), the disable comments and the documentation for a problem', async () => {
+  it('offers the fix (preferred), the documentation, then the disable comments for a problem', async () => {
     const linter = fakeLinter();
     const doc = planDoc();
     const d = asDiagnostics(linter.lintNow(doc)).find(
@@ -130,11 +130,11 @@ describe('code actions', () => {
     expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
       ['Add a Finance counterpart', true],
       // No "Fix all" entry: this is the plan's only fixable problem.
+      ['Show documentation for counterpart-finance', false],
       ['Disable counterpart-finance for this line', false],
       ['Disable counterpart-finance for this file', false],
-      ['Show documentation for counterpart-finance', false],
     ]);
-    expect(actions[3]!.command).toEqual({
+    expect(actions[1]!.command).toEqual({
       title: 'Show documentation for counterpart-finance',
       command: 'testbedLint.showRuleDocumentation',
       arguments: ['counterpart-finance', 'file:///ws/plan.testbed.md'],
@@ -154,14 +154,17 @@ describe('code actions', () => {
       d.range as never,
       { diagnostics: [d], only: CodeActionKind.QuickFix } as never,
     );
-    expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
-      ['Disable customer-not-premier for this line', false],
-      ['Disable customer-not-premier for this file', false],
+    // No safe fix: the first entry explains (the rule page, naming the finding, as VS Code lists those first);
+    // disabling is never first and never preferred.
+    expect(actions.map((a) => [a.title, a.isPreferred ?? false, a.diagnostics?.length ?? 0])).toEqual([
+      ['Show documentation for customer-not-premier', false, 1],
+      ['Disable customer-not-premier for this line', false, 1],
+      ['Disable customer-not-premier for this file', false, 1],
       [
         'Delete the customer "St. Mary\'s Medical Center" and the tier "Key Account", leaving a to-do to choose a non-premier customer',
         false,
+        1,
       ],
-      ['Show documentation for customer-not-premier', false],
     ]);
     const all = await new PlanCodeActions(linter).provideCodeActions(
       doc as never,
@@ -385,7 +388,7 @@ describe('the lint controller', () => {
 });
 
 describe('the Ctrl+. menu on a line with many findings', () => {
-  it('lists each fix, Fix all, and one grouped disable per line, per file and for the docs', async () => {
+  it('lists each fix, Fix all, one docs entry, then one grouped disable per line and per file', async () => {
     const linter = fakeLinter();
     const doc = new FakeDocument(Uri.parse('file:///ws/bare.testbed.md'), '# Pilot with Acme\n\nWe will try it.\n');
     const ds = asDiagnostics(linter.lintNow(doc)).filter((d) => d.range.start.line === 0);
@@ -398,19 +401,19 @@ describe('the Ctrl+. menu on a line with many findings', () => {
       'aims-stated counterparts-listed customer-conditions customer-named customer-rationale iteration-log journey-moments metric-outside-in';
     expect(ds.map((d) => (d.code as { value: string }).value).join(' ')).toBe(ids);
     expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
-      ['Add a Counterparts section', true],
+      ['Add a Counterparts section with a Finance counterpart to fill in', true],
       ['Add a Customer selection section with a prompt', true],
       ['Add an iteration log with a first entry to fill in', true],
       ['Add a Customer journey section', true],
       ['Fix all testbed-lint problems (4)', false],
+      ['Show documentation for one of 8 rules…', false],
       [`Disable 8 rules for this line: ${ids.split(' ').join(', ')}`, false],
       [`Disable 8 rules for this file: ${ids.split(' ').join(', ')}`, false],
-      ['Show documentation for one of 8 rules…', false],
     ]);
-    expect((actions[5]!.edit as unknown as WorkspaceEdit).edits.map((e) => [e.range.start.line, e.text])).toEqual([
+    expect((actions[6]!.edit as unknown as WorkspaceEdit).edits.map((e) => [e.range.start.line, e.text])).toEqual([
       [0, `<!-- testbed-lint-disable-next-line ${ids} -->\n`],
     ]);
-    expect(actions[7]!.command!.arguments).toEqual([ids.split(' '), 'file:///ws/bare.testbed.md']);
+    expect(actions[5]!.command!.arguments).toEqual([ids.split(' '), 'file:///ws/bare.testbed.md']);
     // The grouped comment disables exactly those rules on that line.
     const disabled = linter.lintNow(
       new FakeDocument(doc.uri, `<!-- testbed-lint-disable-next-line ${ids} -->\n${doc.getText()}`),

@@ -1,4 +1,4 @@
-// Code actions: each problem's fix (preferred) and suggestions, disable comments, the rule's documentation; and
+// Code actions: each problem's fix (preferred) and suggestions, the rule's documentation, then disable comments; and
 // source.fixAll.testbedLint, which applies every safe fix (as on save with editor.codeActionsOnSave).
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
@@ -43,8 +43,8 @@ export function grouped(
 
 /**
  * Whether a fix deletes or rewrites words the user wrote: an edit replaces text that does not survive, word for
- * word, in what it writes. Such a suggestion is never preferred and comes after the disable actions, so it is never
- * the first entry of the Ctrl+. menu (nor in Fix all, which applies only safe fixes).
+ * word, in what it writes. Such a suggestion is never preferred and comes last, after the documentation and disable
+ * actions, so it is never the first entry of the Ctrl+. menu (nor in Fix all, which applies only safe fixes).
  */
 export function removesWords(text: string, fix: Fix): boolean {
   return fix.edits.some((e) => {
@@ -136,24 +136,13 @@ export class PlanCodeActions implements vscode.CodeActionProvider {
         actions.push(a);
       }
     }
-    // Why: the disable and documentation actions are grouped (one per line, one for the file, one for the docs) so a
+    // Why: the documentation and disable actions are grouped (one for the docs, one per line, one for the file) so a
     // line with many findings (a plan's title, where missing sections are reported) keeps a short menu.
     const rulesOf = (list: typeof found) => [...new Set(list.map(({ p }) => p.ruleId))];
-    for (const line of [...new Set(found.map(({ p }) => p.line))]) {
-      const here = found.filter(({ p }) => p.line === line);
-      add(
-        grouped(rulesOf(here), (id) => disableNextLineFix(r.doc!, line, id), 'for this line'),
-        false,
-        here.map(({ d }) => d),
-      );
-    }
     const ids = rulesOf(found);
-    add(
-      grouped(ids, (id) => disableFileFix(r.doc!, id), 'for this file'),
-      false,
-      found.map(({ d }) => d),
-    );
-    for (const { fix, d } of destructive) add(fix, false, [d]);
+    // Why: explaining comes before silencing. For a finding with no safe fix the rule's page is the first entry, so
+    // Ctrl+. then Enter opens it instead of switching the rule off; VS Code lists actions that name diagnostics
+    // first, so this one names them too.
     const docs = new vscode.CodeAction(
       ids.length === 1
         ? vscode.l10n.t('Show documentation for {0}', ids[0]!)
@@ -165,7 +154,23 @@ export class PlanCodeActions implements vscode.CodeActionProvider {
       command: SHOW_RULE_DOCS_COMMAND,
       arguments: [ids.length === 1 ? ids[0] : ids, document.uri.toString()],
     };
+    docs.diagnostics = found.map(({ d }) => d);
+    docs.isPreferred = false;
     actions.push(docs);
+    for (const line of [...new Set(found.map(({ p }) => p.line))]) {
+      const here = found.filter(({ p }) => p.line === line);
+      add(
+        grouped(rulesOf(here), (id) => disableNextLineFix(r.doc!, line, id), 'for this line'),
+        false,
+        here.map(({ d }) => d),
+      );
+    }
+    add(
+      grouped(ids, (id) => disableFileFix(r.doc!, id), 'for this file'),
+      false,
+      found.map(({ d }) => d),
+    );
+    for (const { fix, d } of destructive) add(fix, false, [d]);
     return actions;
   }
 

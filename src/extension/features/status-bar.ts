@@ -41,8 +41,10 @@ export class StatusBar implements vscode.Disposable {
       this.shown = false;
       return;
     }
-    this.item.text = threePoints(r.problems);
-    this.item.tooltip = new vscode.MarkdownString(threePointsTooltip(r.problems, LABELS));
+    // Why: a config with errors is a warning on the plan (its diagnostic), so it counts here as in the plans view.
+    const configWarnings = r.configNotice ? 1 : 0;
+    this.item.text = threePoints(r.problems, configWarnings);
+    this.item.tooltip = new vscode.MarkdownString(threePointsTooltip(r.problems, LABELS, configWarnings));
     this.item.show();
     this.shown = true;
   }

@@ -310,11 +310,14 @@ export class LintController implements Linter, vscode.Disposable {
     if (!options) return undefined;
     const tooLarge = this.tooLarge(text, path, options.config);
     // Why: as in the editor's lint, a plan over the limit is not linted; the view lists it with that finding.
-    if (tooLarge) return summarizePlan(parsePlan('', path), tooLarge, today, options.config);
+    // Why: a plan checked with a config that has errors carries that warning (its diagnostic) into the summary, so the
+    // plans view never shows it as passing.
+    const configWarnings = options.configNotice ? 1 : 0;
+    if (tooLarge) return summarizePlan(parsePlan('', path), tooLarge, today, options.config, configWarnings);
     // Why: in the lint workers, as the editor's lints: the plans view reads every plan after each lint, and a huge
     // one linted and summarised here froze the extension host for seconds (keystrokes in other plans waited for it).
     // Its own key: it neither supersedes nor is superseded by the editor's lints of the same file, and leaves no state behind.
-    const { filePath: _path, onRuleError: _onRuleError, configNotice: _notice, ...rest } = options;
+    const { filePath: _path, onRuleError: _onRuleError, configNotice: notice, ...rest } = options;
     const plain = JSON.parse(JSON.stringify(rest)) as typeof rest;
     const reply = await this.engine.lint({
       key: `${uri.toString()}#summary-${++this.summaries}`,
@@ -323,6 +326,7 @@ export class LintController implements Linter, vscode.Disposable {
       version: 0,
       options: plain,
       summarize: today,
+      ...(notice ? { configWarnings } : {}),
     });
     // Why: no reply means the worker stopped meanwhile, or the plan was quarantined while this read waited; the plan is
     // still a plan, so this is not an answer to keep (the view would leave it out until the file changed). Its next

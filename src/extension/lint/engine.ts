@@ -27,6 +27,8 @@ export interface LintRequest {
    * the plan's summary as of this day (YYYY-MM-DD) instead of its document.
    */
   summarize?: string;
+  /** With `summarize`: the warnings of the plan's config (a config with errors), which the summary counts. */
+  configWarnings?: number;
 }
 
 export interface LintReply {
@@ -71,7 +73,10 @@ function lintOf(
 ): ReturnType<typeof lintDetailed> & { summary?: PlanSummary } {
   if (r.summarize === undefined) return session.lintDetailed(r.path, r.text, r.options);
   const result = lintDetailed(r.text, { ...r.options, filePath: r.path });
-  return { ...result, summary: summarizePlan(result.document, result.problems, r.summarize, r.options.config) };
+  return {
+    ...result,
+    summary: summarizePlan(result.document, result.problems, r.summarize, r.options.config, r.configWarnings),
+  };
 }
 
 export const errorText = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e));

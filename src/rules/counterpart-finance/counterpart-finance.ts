@@ -33,7 +33,9 @@ export default defineRule({
     if (!section || section.entries.length === 0) return;
     const names = ctx.options.departments;
     if (section.entries.some((c) => c.department !== undefined && isFinance(c.department.value))) return;
-    const since = formatDay(ctx.plan.start?.day ?? ctx.today);
+    // Why: a counterpart added now joins now. The plan's start would claim it was in from the start, and silence
+    // counterpart-early on a plan that involved it late (the phone-company testbed's failure).
+    const since = formatDay(ctx.today);
     // The new entry must satisfy this rule: "Finance", unless the configured names leave finance out.
     const first = names[0]?.trim() ?? '';
     const department =

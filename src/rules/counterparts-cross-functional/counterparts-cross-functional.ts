@@ -1,8 +1,8 @@
 // counterparts-cross-functional: requires at least `min-departments` distinct departments other than the owner's own and its sub-teams.
 import { ownDepartmentMatcher } from '../../core/departments.js';
+import { countedDepartments } from '../../core/counted-departments.js';
 import { isLive, effectiveStatus } from '../../core/model.js';
 import { defineRule } from '../../core/rule-api.js';
-import { normaliseName } from '../../core/text.js';
 
 function departments(n: number): string {
   return n === 1 ? '1 department' : `${n} departments`;
@@ -49,7 +49,8 @@ export default defineRule({
     // Why: a missing or empty counterparts section is counterparts-listed's problem; one report is enough.
     if (!section || section.entries.length === 0) return;
     const od = ctx.plan.ownerDepartment;
-    const ownerName = od && !ctx.isPlaceholder(od.value) ? od.value.trim() : undefined;
+    const counted = countedDepartments(ctx.plan, isOwnDepartment, ctx.isPlaceholder);
+    const ownerName = counted.owner;
     const status = effectiveStatus(ctx.plan);
     if (!ownerName && (status === 'proposed' || isLive(ctx.plan))) {
       ctx.report({
@@ -58,23 +59,10 @@ export default defineRule({
         at: od?.span ?? section.anchor,
       });
     }
-    const seen = new Map<string, string>();
-    const own: string[] = [];
-    for (const c of section.entries) {
-      const d = c.department?.value.trim();
-      if (!d || ctx.isPlaceholder(d)) continue;
-      const key = normaliseName(d);
-      if (key === '' || seen.has(key) || own.includes(d)) continue;
-      if (isOwnDepartment(d, ownerName)) {
-        // Why: the owner's department listed under its own name is no news; its sub-teams are worth naming.
-        if (ownerName === undefined || key !== normaliseName(ownerName)) own.push(d);
-        continue;
-      }
-      seen.set(key, d);
-    }
+    const own = counted.own;
     const min = ctx.options['min-departments'];
-    if (seen.size >= min) return;
-    const names = [...seen.values()];
+    const names = counted.others;
+    if (names.length >= min) return;
     ctx.report({
       messageId: 'tooFew',
       data: {

@@ -18,13 +18,17 @@ export default defineRule({
         'The plan lists no counterparts; add {{section}} naming each department involved, its contact, since when it is involved, and what it gains.',
       empty:
         'The counterparts section lists no departments; add {{entry}} for each department involved in the testbed.',
+      placeholderContact:
+        'The contact for {{department}} is still "{{contact}}", a placeholder; name the person in {{department}} who takes part, so the department has a voice in the testbed from the start.',
       unread:
         'No department could be read from the counterparts section; write each one as {{entry}}, or as a bullet such as "- **Finance**: the controller, since 2026-01-10. Benefit: cost-to-serve data for the account".',
     },
   },
   check(ctx) {
     const { doc, plan } = ctx;
-    const since = formatDay(plan.start?.day ?? ctx.today);
+    // Why: a counterpart added now joins now. The plan's start would claim it was in from the start, and silence
+    // counterpart-early on a plan that involved it late (the phone-company testbed's failure).
+    const since = formatDay(ctx.today);
     const section = plan.counterparts;
     if (!section) {
       const markdown = doc.form === 'markdown';
@@ -33,7 +37,7 @@ export default defineRule({
         data: { section: markdown ? 'a "Counterparts" section' : 'a `counterparts:` list' },
         at: plan.titleAnchor,
         fix: (): Fix => ({
-          title: 'Add a Counterparts section',
+          title: 'Add a Counterparts section with a Finance counterpart to fill in',
           edits: [
             insertSection(
               doc,
@@ -45,7 +49,22 @@ export default defineRule({
       });
       return;
     }
-    if (section.entries.length > 0) return;
+    if (section.entries.length > 0) {
+      // Why: a contact the writer filled in with a placeholder is an answer not yet given (a contact left out is not
+      // reported: the spec's bullets and tables may omit it).
+      for (const c of section.entries) {
+        const contact = c.contact;
+        if (!contact || contact.value.trim() === '' || !ctx.isPlaceholder(contact.value)) continue;
+        const department =
+          c.department && !ctx.isPlaceholder(c.department.value) ? c.department.value.trim() : 'this department';
+        ctx.report({
+          messageId: 'placeholderContact',
+          data: { department, contact: contact.value.trim() },
+          at: contact.span,
+        });
+      }
+      return;
+    }
     const entry =
       doc.form === 'markdown'
         ? 'a row of a Department | Contact | Since | Benefit table'

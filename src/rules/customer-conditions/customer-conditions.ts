@@ -11,8 +11,10 @@ export default defineRule({
     category: 'customer',
     defaultSeverity: 'warning',
     fixable: 'none',
-    draft: { conditions: 'todo', ownSideChampion: 'keep' },
+    draft: { conditions: 'todo', ownSideChampion: 'keep', placeholderChampion: 'todo' },
     messages: {
+      placeholderChampion:
+        'The champion "{{champion}}" is a placeholder; name the person at the customer who is eager to change how things are done, like the hospital\'s CEO at Baxter.',
       conditions:
         'The plan does not state that the customer {{missing}} ({{count}} of 3 testbed conditions stated, {{min}} needed); if that holds, add {{keys}} under `customer:`, else choose a customer that fits a testbed better.',
       ownSideChampion:
@@ -104,6 +106,15 @@ export default defineRule({
       { met: c?.newProcesses?.value === true, name: 'has new processes', key: '`new-processes: true`' },
       { met: !!champion && why === undefined, name: 'has an eager champion', key: '`champion:` with a name' },
     ];
+    // Why: a champion left as a placeholder is an answer not yet given, whatever the other conditions say: the
+    // template's prompt must not pass once size and new processes are stated.
+    if (c?.champion && c.champion.value.trim() !== '' && !champion) {
+      ctx.report({
+        messageId: 'placeholderChampion',
+        data: { champion: c.champion.value.trim() },
+        at: c.champion.span,
+      });
+    }
     const count = conditions.filter((x) => x.met).length;
     if (count >= min) return;
     if (champion && why !== undefined) {

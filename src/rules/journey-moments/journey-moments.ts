@@ -75,8 +75,23 @@ export default defineRule({
     const how = yaml
       ? 'add `moment:` to a customer metric, naming the moment of truth it measures'
       : metrics.style === 'table'
-        ? 'add a Moment column to the metrics table and name, for a customer metric, the moment of truth it measures'
+        ? tableHow(metrics.table?.columns.includes('moment') === true, metrics.entries)
         : 'add "moment: ..." to a customer metric\'s bullet, naming the moment of truth it measures';
     ctx.report({ messageId: 'untied', data: { how }, at: metrics.anchor });
   },
 });
+
+/**
+ * What to do in a metrics table: add a Moment column only when it has none; when it has one, the cell is what is
+ * missing, so name the first customer metric whose Moment cell is empty (or a placeholder).
+ */
+function tableHow(hasColumn: boolean, metrics: readonly Metric[]): string {
+  if (!hasColumn)
+    return 'add a Moment column to the metrics table and name, for a customer metric, the moment of truth it measures';
+  const m = metrics.find((x) => x.perspective?.value.trim().toLowerCase() !== 'internal' && x.name && !named(x.moment));
+  const which =
+    m?.name && !isPlaceholder(m.name.value)
+      ? `the Moment cell of "${m.name.value.trim()}"`
+      : 'the Moment cell of a customer metric';
+  return `fill in ${which} with the moment of truth it measures`;
+}

@@ -1,4 +1,5 @@
-// plan-schema: known keys have values of the right type, allowed enum values and real calendar dates.
+// plan-schema: known keys have values of the right type, allowed enum values and real calendar dates; a placeholder
+// where the writer has still to answer (`size: TODO`, `tier: TBD`) is a to-do on a draft, like a missing value.
 import { defineRule } from '../../core/rule-api.js';
 import { describeKey } from '../../core/where.js';
 import type { Lang } from '../../core/lang.js';
@@ -12,10 +13,13 @@ export default defineRule({
     category: 'structure',
     defaultSeverity: 'error',
     fixable: 'safe',
+    // Why: a wrong value is a mistake on any plan; a placeholder is an answer not yet given, a to-do on a draft.
+    draft: { invalid: 'keep', placeholder: 'todo', languageUnsure: 'keep' },
     messages: {
       invalid: 'Unexpected value "{{actual}}" for {{key}}; use {{expected}}.',
       languageUnsure:
         "This plan's words could be {{considered}}, so it is read as English; say which language it is in with `lang:` (en, de, fr or es) in the front matter, or `language:` in the config.",
+      placeholder: 'The value "{{actual}}" of {{key}} is a placeholder; answer it with {{expected}}.',
     },
   },
   check(ctx) {
@@ -29,10 +33,20 @@ export default defineRule({
         at: { start: 0, end: 0 },
       });
     for (const issue of ctx.doc.schemaIssues) {
+      const key = describeKey(ctx.plan, issue.key);
+      if (ctx.isPlaceholder(issue.actual)) {
+        // Why: no fix or suggestion: which value holds is the writer's answer, not the tool's.
+        ctx.report({
+          messageId: 'placeholder',
+          data: { actual: issue.actual, key, expected: issue.expected },
+          at: issue.span,
+        });
+        continue;
+      }
       const replacement = issue.replacement;
       ctx.report({
         messageId: 'invalid',
-        data: { actual: issue.actual, key: describeKey(ctx.plan, issue.key), expected: issue.expected },
+        data: { actual: issue.actual, key, expected: issue.expected },
         at: issue.span,
         fix:
           replacement === undefined
@@ -46,6 +60,19 @@ export default defineRule({
               title: `Replace "${issue.actual}" with "${s}"`,
               edits: [{ span: issue.span, text: s }],
             }))),
+      });
+    }
+    // The tier is free text (a firm's own names), so no schema issue covers it; a placeholder there is still unanswered.
+    const tier = ctx.plan.customer?.tier;
+    if (tier && tier.value.trim() !== '' && ctx.isPlaceholder(tier.value)) {
+      ctx.report({
+        messageId: 'placeholder',
+        data: {
+          actual: tier.value.trim(),
+          key: describeKey(ctx.plan, 'customer.tier'),
+          expected: "the account's tier as your firm names it (a testbed avoids premier, key or strategic accounts)",
+        },
+        at: tier.span,
       });
     }
   },

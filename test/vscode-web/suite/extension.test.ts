@@ -435,7 +435,7 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     match(await hoverTexts(doc.uri, tier.line, tier.character), /\*\*tier\*\*: allowed values/);
   });
 
-  test('quick fixes: the safe fix (preferred), disable comments, documentation; the fix applied changes the text', async () => {
+  test('quick fixes: the safe fix (preferred), documentation, disable comments; the fix applied changes the text', async () => {
     const { doc } = await open('plan.testbed.md');
     const d = diagnostic(doc.uri, 'counterpart-finance');
     const actions = await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
@@ -446,12 +446,16 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
       mine.map((a) => [a.title, a.isPreferred ?? false]),
       [
         ['Add a Finance counterpart', true],
+        ['Show documentation for counterpart-finance', false],
         ['Disable counterpart-finance for this line', false],
         ['Disable counterpart-finance for this file', false],
         ['Configure rule counterpart-finance…', false],
-        ['Show documentation for counterpart-finance', false],
       ],
     );
+    // Ctrl+. on the premier warning (no safe fix): the first entry explains it; disabling is never first.
+    const premier = diagnostic(doc.uri, 'customer-not-premier');
+    const onPremier = await codeActions(doc.uri, premier.range, vscode.CodeActionKind.QuickFix.value);
+    equal(onPremier[0]?.title, 'Show documentation for customer-not-premier');
     const before = doc.getText();
     const after = await applyAndLint(doc, mine[0]!.edit!);
     ok(!after.problems.some((p) => p.ruleId === 'counterpart-finance'), 'counterpart-finance is still reported');

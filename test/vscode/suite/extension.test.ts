@@ -349,7 +349,7 @@ suite('testbed-lint in VS Code', () => {
     assert.match(await hoverTexts(doc.uri, 11, 10), /\*\*tier\*\*: allowed values/);
   });
 
-  test('quick fixes: the safe fix (preferred), disable comments, documentation; applying one', async () => {
+  test('quick fixes: the safe fix (preferred), documentation, disable comments; applying one', async () => {
     const { doc } = await open('plan.testbed.md');
     const original = doc.getText();
     const d = diagnostic(doc.uri, 'counterpart-finance');
@@ -366,10 +366,10 @@ suite('testbed-lint in VS Code', () => {
       mine.map((a) => [a.title, a.isPreferred ?? false]),
       [
         ['Add a Finance counterpart', true],
+        ['Show documentation for counterpart-finance', false],
         ['Disable counterpart-finance for this line', false],
         ['Disable counterpart-finance for this file', false],
         ['Configure rule counterpart-finance…', false],
-        ['Show documentation for counterpart-finance', false],
       ],
     );
     const after = await applyAndLint(doc, mine[0]!.edit!);
@@ -663,10 +663,15 @@ suite('testbed-lint in VS Code', () => {
       premier.range,
       vscode.CodeActionKind.QuickFix.value,
     );
+    // Ctrl+. on the premier warning (no safe fix): the first entry VS Code lists explains the finding; no disable
+    // entry comes first, and none is preferred (so Ctrl+. then Enter never switches point 1's main warning off).
+    assert.equal(actions[0]?.title, 'Show documentation for customer-not-premier');
+    assert.ok(!actions.some((a) => a.title.startsWith('Disable ') && a.isPreferred === true));
     const mine = actions.filter((a) => /customer-not-premier|^Delete /.test(a.title));
     assert.deepEqual(
       mine.map((a) => [a.title, a.isPreferred ?? false]),
       [
+        ['Show documentation for customer-not-premier', false],
         ['Disable customer-not-premier for this line', false],
         ['Disable customer-not-premier for this file', false],
         [
@@ -674,7 +679,6 @@ suite('testbed-lint in VS Code', () => {
           false,
         ],
         ['Configure rule customer-not-premier…', false],
-        ['Show documentation for customer-not-premier', false],
       ],
     );
     try {
@@ -749,7 +753,20 @@ suite('testbed-lint in VS Code', () => {
       assert.equal(yaml.isDirty, false, 'the plan is saved');
       const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(yaml.uri));
       assert.deepEqual(onDisk.split('\n').slice(0, 2), ['kind: testbed-plan', 'title: Pilot with Acme']);
+      // The template answers nothing for the writer: every point-1 value is a prompt, its guidance in a comment.
+      for (const line of [
+        '  tier: TODO',
+        '  size: TODO # small, medium or large',
+        '  new-processes: TODO',
+        '  champion: TODO',
+      ])
+        assert.ok(
+          onDisk.split('\n').some((l) => l.startsWith(line)),
+          line,
+        );
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), yaml.uri.toString());
+      // Indented by two spaces throughout: the editor detects "Spaces: 2" (it detected 5 before).
+      assert.equal(vscode.window.activeTextEditor?.options.tabSize, 2);
       const lint = await withTimeout(api.whenLinted(yaml.uri), 'the lint of the new plan');
       assert.equal(lint.linted, true);
       assert.ok(
@@ -1436,14 +1453,14 @@ suite('testbed-lint in VS Code', () => {
       assert.deepEqual(
         mine.map((a) => [a.title, a.isPreferred ?? false]),
         [
-          ['Add a Counterparts section', true],
+          ['Add a Counterparts section with a Finance counterpart to fill in', true],
           ['Add a Customer selection section with a prompt', true],
           ['Add an iteration log with a first entry to fill in', true],
           ['Add a Customer journey section', true],
           ['Fix all testbed-lint problems (4)', false],
+          ['Show documentation for one of 8 rules…', false],
           [`Disable 8 rules for this line: ${ids.join(', ')}`, false],
           [`Disable 8 rules for this file: ${ids.join(', ')}`, false],
-          ['Show documentation for one of 8 rules…', false],
         ],
       );
       // Fix all from the menu adds the four sections at once.
