@@ -34,7 +34,9 @@ export default defineRule({
       });
     for (const issue of ctx.doc.schemaIssues) {
       const key = describeKey(ctx.plan, issue.key);
-      if (ctx.isPlaceholder(issue.actual)) {
+      // Why: an empty value is no answer written at all (a top level that is not a mapping reads as ""): the
+      // schema's own message says what is wrong; a placeholder is a word the writer left to replace.
+      if (issue.actual.trim() !== '' && ctx.isPlaceholder(issue.actual)) {
         // Why: no fix or suggestion: which value holds is the writer's answer, not the tool's.
         ctx.report({
           messageId: 'placeholder',

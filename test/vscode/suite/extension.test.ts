@@ -141,6 +141,11 @@ suite('testbed-lint in VS Code', () => {
       assert.notEqual(tab.group.viewColumn, vscode.window.tabGroups.all.find(planTab)?.viewColumn, 'beside the plan');
       // The writer clicks back into the plan: the page stays, locked to its rule, in its own group.
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.window.tabGroups.all.find(planTab)!.viewColumn });
+      // Why: the show is answered before the workbench has moved the focus (a first preview loads slowly).
+      await until(
+        () => vscode.window.activeTextEditor?.document.uri.toString() === doc.uri.toString(),
+        'the plan as the active editor again',
+      );
       await new Promise((r) => setTimeout(r, 1500));
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString());
       const labels = vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => t.label));
@@ -180,12 +185,13 @@ suite('testbed-lint in VS Code', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     } finally {
       await vscode.workspace.fs.writeFile(configUri, original);
+      // Why: in the finally, so that a failure above does not leave the next tests the plan linted with this config.
+      await lintWhere(
+        doc.uri,
+        (e) => e.problems.some((p) => p.ruleId === 'iteration-stale' && p.severity === 'warning'),
+        'the original config again',
+      );
     }
-    await lintWhere(
-      doc.uri,
-      (e) => e.problems.some((p) => p.ruleId === 'iteration-stale' && p.severity === 'warning'),
-      'the original config again',
-    );
     // From the command palette with no plan open: the defaults.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const plain = await vscode.commands.executeCommand<string>(
@@ -409,14 +415,27 @@ suite('testbed-lint in VS Code', () => {
     );
     const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.testbedLint');
     assert.equal(fixAll.length, 1, JSON.stringify(actions.map((a) => a.title)));
-    const after = await applyAndLint(doc, fixAll[0]!.edit!);
-    assert.deepEqual(
-      after.problems.filter((p) => p.fix).map((p) => p.ruleId),
-      [],
-    );
-    assert.ok(after.problems.length < lint.problems.length);
-    assert.match(doc.getText(), /\n  champion: /);
-    await setText(doc, original);
+    try {
+      const after = await applyAndLint(doc, fixAll[0]!.edit!);
+      assert.deepEqual(
+        after.problems.filter((p) => p.fix).map((p) => p.ruleId),
+        [],
+      );
+      // Each fixed finding is gone. The count may grow: a counterpart the Finance fix adds joins today and has its
+      // contact and benefit still to write, which the framework's rules then ask for (the tool answers nothing).
+      const said = (p: { ruleId: string; message: string }) => `${p.ruleId}: ${p.message}`;
+      const left = after.problems.map(said);
+      assert.deepEqual(
+        lint.problems
+          .filter((p) => p.fix)
+          .map(said)
+          .filter((f) => left.includes(f)),
+        [],
+      );
+      assert.match(doc.getText(), /\n  champion: /);
+    } finally {
+      await setText(doc, original);
+    }
   });
 
   test('editing the config file re-lints open plans', async () => {
