@@ -12,10 +12,10 @@ const summary = (f: string) => {
 
 describe('plan summaries', () => {
   it("give the editor's guidance the finance names counterpart-finance is linted with (its default list when not set)", () => {
-    expect(guidanceOptionsFor(undefined)).toEqual({ financeDepartments: [...FINANCE_DEPARTMENTS] });
+    expect(guidanceOptionsFor(undefined)).toEqual({ financeDepartments: [...FINANCE_DEPARTMENTS], sameDepartment: [] });
     expect(
       guidanceOptionsFor({ rules: { 'counterpart-finance': ['warning', { departments: ['Treasury'] }] } }),
-    ).toEqual({ financeDepartments: ['Treasury'] });
+    ).toEqual({ financeDepartments: ['Treasury'], sameDepartment: [] });
   });
 
   it("judge with the plan's configured rule options, so they agree with the diagnostics", () => {
