@@ -80,6 +80,9 @@ type Log = { appendLine(line: string): void };
 
 export class LintController implements Linter, vscode.Disposable {
   private readonly results = new Map<string, LintResult>();
+  /** The config epoch (bumped by relintAll) each result was linted in: one from an older config is not current. */
+  private readonly resultEpochs = new Map<string, number>();
+  private configEpoch = 0;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Bumped when a document is forgotten: a lint still running for it then publishes nothing. */
   private readonly generations = new Map<string, number>();
@@ -173,11 +176,16 @@ export class LintController implements Linter, vscode.Disposable {
   }
 
   current(document: vscode.TextDocument): Promise<LintResult> {
-    const r = this.results.get(document.uri.toString());
-    return r && r.version === document.version ? Promise.resolve(r) : this.lint(document);
+    const key = document.uri.toString();
+    const r = this.results.get(key);
+    // Why: after a config change a kept result holds the old config until the re-lint lands; ask again now.
+    return r && r.version === document.version && this.resultEpochs.get(key) === this.configEpoch
+      ? Promise.resolve(r)
+      : this.lint(document);
   }
 
   relintAll(): void {
+    this.configEpoch++;
     for (const d of vscode.workspace.textDocuments) if (!d.isClosed) void this.lint(d);
   }
 
@@ -217,6 +225,7 @@ export class LintController implements Linter, vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);
+    this.resultEpochs.delete(key);
     this.trouble.forget(key, uri.scheme === 'untitled');
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.forgotten.fire(uri);
@@ -234,6 +243,7 @@ export class LintController implements Linter, vscode.Disposable {
     const version = document.version;
     const key = document.uri.toString();
     const generation = this.generations.get(key) ?? 0;
+    const epoch = this.configEpoch;
     const base: LintResult = { uri: document.uri, version, linted: false, problems: [], crashes: [] };
     // Other languages (and output channels, settings, ...) are not looked at at all.
     if (document.languageId !== 'markdown' && document.languageId !== 'yaml') return base;
@@ -243,6 +253,7 @@ export class LintController implements Linter, vscode.Disposable {
       if (document.version !== version || (this.generations.get(key) ?? 0) !== generation)
         return this.results.get(key) ?? base;
       this.results.set(key, r);
+      this.resultEpochs.set(key, epoch);
       this.linted.fire(r);
       return r;
     };
