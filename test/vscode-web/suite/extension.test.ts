@@ -621,8 +621,11 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
     const saved = config.getText();
     const messages = () => vscode.languages.getDiagnostics(configUri).map((d) => d.message);
     try {
+      // The typo goes in as the last entry of `rules:` (the team rules come after it in this config).
+      const line = saved.split('\n').findIndex((l) => l.startsWith('  iteration-stale:')) + 1;
+      ok(line > 0, 'the config has its iteration-stale entry');
       const edit = new vscode.WorkspaceEdit();
-      edit.insert(configUri, config.positionAt(saved.length), '  counterpart-finance: disabled\n');
+      edit.insert(configUri, new vscode.Position(line, 0), '  counterpart-finance: disabled\n');
       ok(await vscode.workspace.applyEdit(edit), 'applyEdit');
       ok(config.isDirty, 'not saved');
       const until = Date.now() + WAIT_MS;
@@ -631,7 +634,7 @@ suite('testbed-lint in VS Code web (web-worker extension host)', () => {
         'rule "counterpart-finance": severity must be one of error, warning, info, off, got "disabled"; did you mean "off"?',
       ]);
       const d = vscode.languages.getDiagnostics(configUri)[0]!;
-      equal([d.range.start.line, d.range.start.character, d.range.end.character], [config.lineCount - 2, 23, 31]);
+      equal([d.range.start.line, d.range.start.character, d.range.end.character], [line, 23, 31]);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
         'vscode.executeCodeActionProvider',
         configUri,
